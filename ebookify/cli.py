@@ -1,0 +1,190 @@
+"""The ``ebookify`` command: the only place that touches the terminal and the file system.
+
+It reads the story, calls ``convert``, writes the book atomically (a temporary file beside the
+target, then a rename, so an existing book is only ever replaced by a complete one), prints one
+line, and turns every ``EbookifyError`` into ``Error: <sentence>`` and its exit code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import sys
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from . import __version__
+from .errors import EbookifyError, InputError, OutputError
+from .language import language_code
+from .pipeline import Options, convert
+
+DEFAULT_FOLDER = Path("dist")
+
+app = typer.Typer(add_completion=False, pretty_exceptions_enable=False, rich_markup_mode=None)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"ebookify {__version__}")
+        raise typer.Exit()
+
+
+def _language(value: Optional[str]) -> Optional[str]:
+    if value and not language_code(value):
+        raise typer.BadParameter(f"{value!r} is not a language code such as en, fr or pt-BR")
+    return value
+
+
+@app.command(no_args_is_help=True)
+def ebookify(
+    source: Path = typer.Argument(
+        ..., metavar="STORY", help="The story: a plain-text file (.txt or .md).", show_default=False
+    ),
+    output: Optional[Path] = typer.Option(
+        None, "--output", "-o", metavar="PATH", help="Where to write the book: a file, or a folder for <title>.epub. [default: dist/]",
+        show_default=False,
+    ),
+    title: str = typer.Option("", "--title", metavar="TEXT", help="The book's title, instead of the one found in the text."),
+    author: list[str] = typer.Option([], "--author", metavar="NAME", help="An author, instead of those found (repeat for more)."),
+    language: Optional[str] = typer.Option(
+        None, "--language", metavar="CODE", callback=_language, help="The language as a code (en, fr, pt-BR), instead of detecting it."
+    ),
+    encoding: str = typer.Option("", "--encoding", metavar="NAME", help="The text's encoding, when the guess is wrong (cp1252…)."),
+    cover: bool = typer.Option(True, "--cover/--no-cover", help="Draw a cover from the title and author."),
+    smart: bool = typer.Option(True, "--smart/--no-smart", help="Curly quotes, real dashes and ellipses."),
+    check: bool = typer.Option(False, "--check", help="Also run EPUBCheck on the book (needs Java and epubcheck)."),
+    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
+) -> None:
+    """Turn a plain-text story into an EPUB 3 e-book.
+
+    Finds the title, author, description, author's notes and chapters in the text; every guess
+    is reported and can be overridden with the options below.
+    """
+    try:
+        data = _read(source)
+        options = Options(
+            source_name=source.name,
+            title=title,
+            authors=tuple(author),
+            language=language or "",
+            encoding=encoding,
+            modified=_modified(source),
+            cover=cover,
+            smart=smart,
+        )
+        result = convert(data, options)
+        target = _target(output, result.book.metadata.title, source)
+        _write_atomically(target, result.epub)
+    except EbookifyError as error:
+        _fail(error)
+    for finding in result.findings:
+        typer.echo(str(finding), err=True)
+    chapters = f"{result.chapters} chapter{'s' if result.chapters != 1 else ''}"
+    typer.echo(f"{_shown(target)}: {chapters}, {result.words:,} words")
+    if check:
+        _epubcheck(target)
+
+
+def _read(source: Path) -> bytes:
+    if source.is_dir():
+        raise InputError(f"{source} is a folder, not a text file")
+    try:
+        return source.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{source} does not exist") from None
+    except PermissionError:
+        raise InputError(f"{source} cannot be read: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{source} cannot be read: {exc.strerror or exc}") from None
+
+
+def _modified(source: Path) -> dt.datetime:
+    """SOURCE_DATE_EPOCH when set (reproducible builds), else when the story last changed."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    try:
+        seconds = int(epoch) if epoch else int(source.stat().st_mtime)
+    except (ValueError, OSError):
+        raise InputError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {epoch!r}") from None
+    return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
+
+
+def _target(output: Optional[Path], title: str, source: Path) -> Path:
+    """-o names a file, or a folder (existing, or written with a trailing slash) for <slug>.epub."""
+    name = f"{slug(title) or slug(source.stem) or 'book'}.epub"
+    if output is None or output.is_dir() or str(output).endswith(("/", os.sep)):
+        folder = output or DEFAULT_FOLDER
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        target = folder / name
+    else:
+        target = output
+    if target.exists() and source.exists() and target.resolve() == source.resolve():
+        raise OutputError(f"refusing to overwrite the story itself: {source}")
+    return target
+
+
+def slug(text: str) -> str:
+    """A file name that every system and device accepts: ``Cherished Words`` → ``cherished-words``."""
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
+
+
+def _write_atomically(target: Path, data: bytes) -> None:
+    folder = target.parent
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise OutputError(f"cannot write to {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+            stream.flush()
+            os.fsync(stream.fileno())
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(temporary, 0o666 & ~mask)
+        os.replace(temporary, target)
+    except OSError as exc:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+
+
+def _epubcheck(target: Path) -> None:
+    from .validate import run_epubcheck
+
+    findings = run_epubcheck(str(target))
+    for finding in findings:
+        typer.echo(str(finding), err=True)
+    if any(f.severity == "error" for f in findings):
+        raise typer.Exit(3)
+    if not findings:
+        typer.echo("EPUBCheck: no errors or warnings")
+
+
+def _fail(error: EbookifyError) -> None:
+    typer.echo(f"Error: {error.message}", err=True)
+    if error.hint:
+        typer.echo(f"Hint: {error.hint}", err=True)
+    raise typer.Exit(error.exit_code)
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def main() -> None:
+    app(prog_name="ebookify")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Bytes to clean text: the one place that decides what encoding a story was saved in.
+
+Precedence: an explicit encoding > a byte-order mark > strict UTF-8 > detection. Detection
+prefers Windows-1252 for Western text: Latin-1 would turn its byte 0x85 ("…") into U+0085, a
+line break to Python. The result has ``\\n`` line ends, is NFC-normalised and holds no character
+that XML 1.0 forbids, so later stages never meet a character the book cannot carry.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+import unicodedata
+
+from .errors import DecodeError, Finding
+
+_BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+_SIGNATURES = {  # files people drop on us by mistake
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (an EPUB or DOCX?)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"GIF8": "a GIF image",
+    b"\x7fELF": "a program",
+    b"\x1f\x8b": "a gzip archive",
+    b"{\\rtf": "an RTF document",
+    b"\xd0\xcf\x11\xe0": "a Word document",
+}
+
+_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # a letter outside Latin
+
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_SEPARATORS = re.compile("[\x0c\x85\u2028\u2029]")  # page and line separators: keep words apart
+
+
+def decode(data: bytes, encoding: str | None = None) -> tuple[str, tuple[Finding, ...]]:
+    text, used, findings = _to_text(data, encoding)
+    if used:
+        findings.append(Finding("decode", f"the text is not UTF-8: read it as {used}"))
+    return _clean(text, findings)
+
+
+def _to_text(data: bytes, encoding: str | None) -> tuple[str, str, list[Finding]]:
+    if encoding:
+        return _decode_as(data, encoding), "", []
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _decode_as(data, codec), "", []
+    utf16 = _utf16_without_bom(data)
+    if utf16:
+        return _decode_as(data, utf16), _name(utf16), []
+    _refuse_binary(data)
+    try:
+        return data.decode("utf-8"), "", []
+    except UnicodeDecodeError:
+        pass
+    guess = _detect(data)
+    return _decode_as(data, guess), _name(guess), []
+
+
+def _decode_as(data: bytes, encoding: str) -> str:
+    try:
+        codecs.lookup(encoding)
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}", "try utf-8, cp1252 or latin-1") from None
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"the text is not valid {_name(encoding)} (byte {exc.start})",
+            "name the right one with --encoding",
+        ) from None
+
+
+def _refuse_binary(data: bytes) -> None:
+    for signature, kind in _SIGNATURES.items():
+        if data.startswith(signature):
+            raise DecodeError(f"this looks like {kind}, not a text file")
+    head = data[:65536]
+    if head.count(0) > len(head) // 100:
+        raise DecodeError("this looks like a binary file, not text")
+
+
+def _utf16_without_bom(data: bytes) -> str:
+    """Spot UTF-16 saved without a BOM: Western text then has a NUL in every other byte."""
+    sample = data[:4096]
+    if len(sample) < 8:
+        return ""
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd > 0.4 * half and even < max(2, 0.05 * half):
+        return "utf-16-le"
+    if even > 0.4 * half and odd < max(2, 0.05 * half):
+        return "utf-16-be"
+    return ""
+
+
+def _detect(data: bytes) -> str:
+    from charset_normalizer import from_bytes  # slow to import: only text that is not UTF-8 pays
+
+    best = from_bytes(data[:262144]).best()
+    guess = codecs.lookup(best.encoding).name if best else ""
+    # Detectors confuse Western code pages on short texts (Baltic for English, say): unless the
+    # guess reads as another script (Cyrillic, Greek…), Windows-1252 is the likelier truth.
+    if not (guess and _OTHER_SCRIPT.search(str(best))):
+        try:
+            data.decode("cp1252")
+            return "cp1252"
+        except UnicodeDecodeError:
+            pass
+    if not guess:
+        raise DecodeError("the text is neither UTF-8 nor any encoding ebookify recognises",
+                          "name it with --encoding")
+    return guess
+
+
+def _name(codec: str) -> str:
+    """A name people know: "Windows-1252", not "cp1252"."""
+    codec = codecs.lookup(codec).name
+    if codec.startswith("cp") and codec[2:].isdigit() and len(codec) == 6:
+        return f"Windows-{codec[2:]}"
+    return {"iso8859-1": "ISO-8859-1 (Latin-1)", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}.get(
+        codec, codec.upper())
+
+
+def _clean(text: str, findings: list[Finding]) -> tuple[str, tuple[Finding, ...]]:
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    text = _SEPARATORS.sub("\n", text)
+    forbidden = len(_FORBIDDEN.findall(text))
+    if forbidden:
+        if forbidden > max(8, len(text) // 100):
+            raise DecodeError("this looks like a binary file, not text")
+        text = _FORBIDDEN.sub("", text)
+        findings.append(Finding("decode", f"removed {forbidden} control character(s) that e-books cannot hold"))
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return text, tuple(findings)

@@ -1,0 +1,152 @@
+"""The document model every stage reads and returns: small, frozen, standard library only.
+
+Change a value with ``dataclasses.replace``; a ``Book`` checks its invariants when made, so a
+stage can never hand the next one a book without a title or without text.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Union
+
+# Inline content ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Text:
+    text: str
+
+
+@dataclass(frozen=True)
+class Emphasis:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class Strong:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class LineBreak:
+    pass
+
+
+Inline = Union[Text, Emphasis, Strong, LineBreak]
+
+# Blocks -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    inlines: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
+class SceneBreak:
+    pass
+
+
+Block = Union[Paragraph, SceneBreak]
+
+
+class Placement(Enum):
+    """Where an author's note stands: before the story, or before or after its chapter."""
+
+    FRONT = "front"
+    BEFORE = "before"
+    AFTER = "after"
+
+
+@dataclass(frozen=True)
+class Note:
+    """An author's note: the author speaking to the reader, never part of the story."""
+
+    blocks: tuple[Block, ...]
+    placement: Placement = Placement.FRONT
+    label: str = "Author’s Note"
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """``label`` is the heading's numbering as written ("Chapter 3"), ``title`` the rest ("The Storm").
+
+    Both may be empty: a story without headings is one chapter named after the book.
+    """
+
+    number: int
+    blocks: tuple[Block, ...]
+    title: str = ""
+    label: str = ""
+    notes: tuple[Note, ...] = ()
+
+
+EPOCH = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
+
+
+@dataclass(frozen=True)
+class Metadata:
+    """What a reader's library shows. Empty values mean "not known"; ``Book`` demands a title."""
+
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    description: tuple[Block, ...] = ()
+    subtitle: str = ""
+    tags: tuple[str, ...] = ()
+    series: str = ""
+    series_index: str = ""
+    rating: str = ""
+    warnings: tuple[str, ...] = ()
+    status: str = ""
+    source_url: str = ""
+    published: str = ""
+    updated: str = ""
+    extra: tuple[tuple[str, str], ...] = ()  # labelled facts we show but do not interpret
+    identifier: str = ""
+    modified: _dt.datetime = field(default=EPOCH)
+
+
+@dataclass(frozen=True)
+class Book:
+    metadata: Metadata
+    chapters: tuple[Chapter, ...]
+    front_notes: tuple[Note, ...] = ()
+
+    def __post_init__(self) -> None:
+        if not self.metadata.title.strip():
+            raise ValueError("a book needs a title")
+        if not self.metadata.language:
+            raise ValueError("a book needs a language")
+        if not any(has_text(chapter.blocks) for chapter in self.chapters):
+            raise ValueError("a book needs at least one chapter with text")
+
+
+# Reading helpers --------------------------------------------------------------------------
+
+
+def inline_text(inlines: tuple[Inline, ...]) -> str:
+    """The visible characters of a run of inlines (a line break counts as a space)."""
+    parts: list[str] = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            parts.append(inline.text)
+        elif isinstance(inline, LineBreak):
+            parts.append(" ")
+        else:
+            parts.append(inline_text(inline.children))
+    return "".join(parts)
+
+
+def block_texts(blocks: tuple[Block, ...]) -> list[str]:
+    return [inline_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+
+
+def has_text(blocks: tuple[Block, ...]) -> bool:
+    return any(text.strip() for text in block_texts(blocks))
+
+
+def word_count(blocks: tuple[Block, ...]) -> int:
+    return sum(len(text.split()) for text in block_texts(blocks))

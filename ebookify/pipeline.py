@@ -1,0 +1,117 @@
+"""Wires the stages: bytes → text → story → book → pages, cover → EPUB bytes → checks.
+
+Pure: no clock, no randomness, no files. Everything that varies between runs (the file name
+for the title guess, the modification date) is an ``Option``, so the same input and options
+always give the same bytes. Metadata precedence is settled here, once:
+flags (``Options``) > what the text says > guesses, and every guess becomes a finding.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import uuid
+from dataclasses import dataclass, field, replace
+from pathlib import PurePath
+
+from .cover import draw_cover
+from .decode import decode
+from .errors import EbookifyError, Finding, ValidationError
+from .language import detect_language, language_code
+from .model import EPOCH, Book, Metadata, word_count
+from .package import package
+from .parse import parse
+from .render import render
+from .typography import typeset
+from .validate import check_structure
+
+
+@dataclass(frozen=True)
+class Options:
+    source_name: str = "story.txt"  # only its name is used: to guess a title
+    title: str = ""
+    authors: tuple[str, ...] = ()
+    language: str = ""
+    encoding: str = ""
+    modified: dt.datetime = EPOCH
+    cover: bool = True
+    smart: bool = True
+
+
+@dataclass(frozen=True)
+class Result:
+    epub: bytes
+    book: Book
+    findings: tuple[Finding, ...] = field(default=())
+
+    @property
+    def chapters(self) -> int:
+        return len(self.book.chapters)
+
+    @property
+    def words(self) -> int:
+        return sum(word_count(c.blocks) for c in self.book.chapters)
+
+
+def convert(source: bytes, options: Options = Options()) -> Result:
+    text, findings = decode(source, options.encoding or None)
+    parsed = parse(text)
+    metadata, guesses = settle_metadata(parsed.metadata, text, options)
+    book = Book(metadata, parsed.chapters, parsed.front_notes)
+    if options.smart:
+        book = typeset(book)
+    rendition = render(book, with_cover=options.cover)
+    cover = draw_cover(book.metadata) if options.cover else None
+    epub = package(book.metadata, rendition, cover)
+    problems = check_structure(epub)
+    if problems:
+        raise ValidationError(f"the book failed a structural check: {problems[0].message}",
+                              "this is a bug in ebookify: please report it with the input file")
+    return Result(epub, book, findings + guesses)
+
+
+def settle_metadata(found: Metadata, text: str, options: Options) -> tuple[Metadata, tuple[Finding, ...]]:
+    guesses: list[Finding] = []
+    title = options.title.strip() or found.title.strip()
+    if not title:
+        title = title_from_file_name(options.source_name)
+        guesses.append(Finding("parse", f"no title in the text: used the file name, “{title}” (set one with --title)"))
+    authors = tuple(a.strip() for a in options.authors if a.strip()) or found.authors
+    if not authors:
+        authors = ("Unknown",)
+        guesses.append(Finding("parse", "no author in the text: used “Unknown” (set one with --author)"))
+    language = language_code(options.language) if options.language else ""
+    if options.language and not language:
+        raise EbookifyError(f"--language {options.language!r} is not a language code such as en, fr or pt-BR")
+    language = language or language_code(found.language)
+    if not language:
+        language, sure = detect_language(text)
+        if not sure:
+            guesses.append(Finding("parse", f"could not tell the language: assumed “{language}” (set it with --language)"))
+    metadata = replace(
+        found,
+        title=title,
+        authors=authors,
+        language=language,
+        identifier=book_identifier(title, authors),
+        modified=options.modified.astimezone(dt.timezone.utc),
+    )
+    return metadata, tuple(guesses)
+
+
+def book_identifier(title: str, authors: tuple[str, ...]) -> str:
+    """Stable across rebuilds, so a device replaces its old copy instead of keeping two."""
+    key = "\n".join(("ebookify", title.casefold(), *(a.casefold() for a in authors)))
+    return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
+
+
+_SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to"}
+
+
+def title_from_file_name(name: str) -> str:
+    """``cherished-words.txt`` → "Cherished Words"."""
+    words = re.sub(r"[\s_\-.+]+", " ", PurePath(name).stem).split()
+    titled = [
+        w if not w.islower() else (w if i and w in _SMALL_WORDS else w.capitalize()) for i, w in enumerate(words)
+    ]
+    return " ".join(titled) or "Untitled"
