@@ -47,7 +47,7 @@ def draw_cover(meta: Metadata) -> bytes:
         for line in layout(meta):
             draw.text(line.origin, line.text, font=_font(line.font, line.size), fill=_INK, anchor="ls")
         out = io.BytesIO()
-        image.save(out, "JPEG", quality=88, optimize=True)
+        image.save(out, "JPEG", quality=88)
     except (OSError, ValueError) as exc:
         raise CoverError(f"could not draw the cover: {exc}") from None
     return out.getvalue()

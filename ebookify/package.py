@@ -49,7 +49,7 @@ def package(meta: Metadata, rendition: Rendition, cover: bytes | None) -> bytes:
     out = io.BytesIO()
     try:
         epub.write_epub(out, book, {"mtime": meta.modified, "epub3_landmark": False, "epub3_pages": False,
-                                    "raise_exceptions": True})
+                                    "raise_exceptions": True, "compresslevel": 0})
     except Exception as exc:  # ebooklib raises bare lxml and zip errors
         raise PackageError(f"could not pack the EPUB: {exc}") from None
     return _reproducible_zip(out.getvalue(), meta)
