@@ -71,6 +71,8 @@ def _set(text: str, font_path: str, box: tuple[int, int, int, int], largest: int
         lines = _balanced(text, font, width)
         line_height = round(size * spacing)
         fits = len(lines) * line_height <= height and all(font.getlength(ln) <= width for ln in lines)
+        if fits and size > largest // 2 and _has_stranded_word(lines):
+            fits = False  # "The" alone on a line reads badly: a smaller size may join it to the next word
         if fits or size <= smallest:
             break
         size = max(smallest, int(size * 0.92))
@@ -88,6 +90,10 @@ def _set(text: str, font_path: str, box: tuple[int, int, int, int], largest: int
         placed.append(TextLine(line, font_path, size, (x, baseline), (x + x0, baseline + y0, x + x1, baseline + y1)))
         y += line_height
     return placed
+
+
+def _has_stranded_word(lines: list[str]) -> bool:
+    return len(lines) > 1 and any(" " not in line and len(line) <= 3 for line in lines)
 
 
 def _balanced(text: str, font, width: int) -> list[str]:

@@ -84,7 +84,7 @@ def _refuse_binary(data: bytes) -> None:
         if data.startswith(signature):
             raise DecodeError(f"this looks like {kind}, not a text file")
     head = data[:65536]
-    if head.count(0) > len(head) // 100:
+    if head.count(0) > max(8, len(head) // 100):
         raise DecodeError("this looks like a binary file, not text")
 
 
@@ -116,8 +116,8 @@ def _detect(data: bytes) -> str:
         except UnicodeDecodeError:
             pass
     if not guess:
-        raise DecodeError("the text is neither UTF-8 nor any encoding ebookify recognises",
-                          "name it with --encoding")
+        raise DecodeError("this is not text in any encoding ebookify knows (a binary file?)",
+                          "if it is text, name its encoding with --encoding")
     return guess
 
 

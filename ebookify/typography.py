@@ -14,7 +14,7 @@ from dataclasses import replace
 from .model import Block, Book, Chapter, Emphasis, Inline, Note, Paragraph, Strong, Text
 
 _REPLACEMENTS = (
-    (re.compile(r"-{2,3}(?!-)"), "—"),  # typewriter em dash; longer runs are drawn lines, kept
+    (re.compile(r"(?<!-)-{2,3}(?!-)"), "—"),  # typewriter em dash; longer runs are drawn lines, kept
     (re.compile(r"(?<!\.)\.\.\.(?!\.)|(?<!\.)\. \. \.(?! \.)"), "…"),
 )
 # After these a quote mark opens; after anything else it closes.

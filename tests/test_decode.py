@@ -1,0 +1,91 @@
+import codecs
+
+import pytest
+
+from ebookify.decode import decode
+from ebookify.errors import DecodeError
+
+STORY = "Zoë said: “café… naïve”—and left.\nNext line."
+
+
+@pytest.mark.parametrize(
+    "data, expected_warning",
+    [
+        pytest.param(STORY.encode("utf-8"), None, id="utf-8"),
+        pytest.param(codecs.BOM_UTF8 + STORY.encode("utf-8"), None, id="utf-8 with BOM"),
+        pytest.param(STORY.encode("utf-16"), None, id="utf-16 with BOM (native order)"),
+        pytest.param(codecs.BOM_UTF16_BE + STORY.encode("utf-16-be"), None, id="utf-16 BE with BOM"),
+        pytest.param(STORY.encode("utf-32"), None, id="utf-32 with BOM"),
+        pytest.param(STORY.encode("utf-16-le"), "UTF-16LE", id="utf-16 LE without BOM"),
+        pytest.param(STORY.encode("cp1252"), "Windows-1252", id="windows-1252"),
+    ],
+)
+def test_encodings_read_back_the_same_text(data, expected_warning):
+    text, findings = decode(data)
+    assert text == STORY
+    messages = " ".join(f.message for f in findings)
+    if expected_warning:
+        assert expected_warning in messages
+    else:
+        assert findings == ()
+
+
+def test_windows_1252_ellipsis_is_not_read_as_a_latin1_line_break():
+    text, _ = decode("Wait\x85 what?".encode("latin-1"))
+    assert text == "Wait… what?"
+
+
+def test_cyrillic_code_page_is_detected_not_forced_to_windows_1252():
+    story = "Дракон сидел в своей корзине и думал о том, что значит для него семья. " * 5
+    text, findings = decode(story.encode("cp1251"))
+    assert text == story
+    assert "Windows-1251" in findings[0].message
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        pytest.param(b"one\r\ntwo\r\n", "one\ntwo\n", id="CRLF"),
+        pytest.param(b"one\rtwo\r", "one\ntwo\n", id="CR"),
+        pytest.param(b"one\ntwo\n", "one\ntwo\n", id="LF"),
+        pytest.param("e\u0301te\u0301".encode(), "été", id="decomposed accents composed (NFC)"),
+        pytest.param(b"page one\x0cpage two", "page one\npage two", id="form feed keeps words apart"),
+    ],
+)
+def test_text_is_normalised(raw, expected):
+    assert decode(raw)[0] == expected
+
+
+def test_xml_illegal_characters_are_removed_with_a_warning():
+    text, findings = decode(b"a\x00b\x01c\x1bd and more text here")
+    assert text == "abcd and more text here"
+    assert any("control character" in f.message for f in findings)
+
+
+def test_explicit_encoding_wins_over_detection():
+    assert decode("Grüße".encode("latin-1"), "latin-1")[0] == "Grüße"
+
+
+@pytest.mark.parametrize(
+    "data, fragment",
+    [
+        pytest.param(b"\x89PNG\r\n\x1a\n" + bytes(64), "PNG image", id="png"),
+        pytest.param(b"%PDF-1.7\n" + bytes(64), "PDF", id="pdf"),
+        pytest.param(b"PK\x03\x04" + bytes(64), "ZIP", id="zip or epub"),
+        pytest.param(bytes(range(256)) * 8, "binary", id="random bytes"),
+        pytest.param(bytes(1000), "binary", id="zeros"),
+    ],
+)
+def test_binary_files_are_refused(data, fragment):
+    with pytest.raises(DecodeError, match=fragment):
+        decode(data)
+
+
+def test_unknown_explicit_encoding_is_a_clear_error():
+    with pytest.raises(DecodeError, match="unknown encoding"):
+        decode(b"text", "klingon-8")
+
+
+def test_wrong_explicit_encoding_is_a_clear_error():
+    with pytest.raises(DecodeError, match="not valid UTF-8"):
+        decode(b"caf\xe9", "utf-8")

@@ -1,0 +1,139 @@
+import pytest
+
+from ebookify.errors import ParseError
+from ebookify.model import Paragraph, SceneBreak, block_texts
+from ebookify.parse import parse
+
+from conftest import FIXTURES
+
+
+def chapters(text):
+    return [(c.label, c.title, block_texts(c.blocks)) for c in parse(text).chapters]
+
+
+@pytest.mark.parametrize(
+    "text, paragraphs",
+    [
+        pytest.param("One.\nTwo.\nThree.", ["One.", "Two.", "Three."], id="one paragraph per line"),
+        pytest.param("One.\n\nTwo.\n\n\nThree.", ["One.", "Two.", "Three."], id="blank lines between"),
+        pytest.param(
+            "The first line of a paragraph that\nwraps onto a second line here.\n\n"
+            "And another paragraph which also\nwraps at a short column width.\n\n"
+            "A third one to make the pattern\nclear to anyone looking at it.",
+            [
+                "The first line of a paragraph that wraps onto a second line here.",
+                "And another paragraph which also wraps at a short column width.",
+                "A third one to make the pattern clear to anyone looking at it.",
+            ],
+            id="hard-wrapped lines are joined",
+        ),
+        pytest.param("  Indented\tline.   \n\tTabbed   line.  ", ["Indented line.", "Tabbed line."],
+                     id="tabs, indents and trailing spaces"),
+    ],
+)
+def test_paragraphs(text, paragraphs):
+    assert chapters(text) == [("", "", paragraphs)]
+
+
+@pytest.mark.parametrize(
+    "heading, label, title",
+    [
+        pytest.param("Chapter 3", "Chapter 3", "", id="number"),
+        pytest.param("Chapter 3: The Storm", "Chapter 3", "The Storm", id="number and title"),
+        pytest.param("CHAPTER XII.", "CHAPTER XII", "", id="roman, upper case"),
+        pytest.param("Chapter Twelve - Homecoming", "Chapter Twelve", "Homecoming", id="number word, dash"),
+        pytest.param("Ch. 4 — Title", "Ch. 4", "Title", id="abbreviated"),
+        pytest.param("# Chapter 1: Begin", "Chapter 1", "Begin", id="markdown chapter"),
+        pytest.param("## The Storm", "", "The Storm", id="markdown heading"),
+    ],
+)
+def test_chapter_headings(heading, label, title):
+    text = f"Before the heading.\n{heading}\nAfter the heading."
+    found = chapters(text)
+    assert found[-1] == (label, title, ["After the heading."])
+    assert found[0][2] == ["Before the heading."]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Chapter 3 was the one she liked best, with the storm.", id="chapter in a sentence"),
+        pytest.param('"Chapter 3," she said.', id="dialogue"),
+    ],
+)
+def test_sentences_that_mention_chapters_are_not_headings(line):
+    assert chapters(f"Text.\n{line}\nMore.") == [("", "", ["Text.", line, "More."])]
+
+
+def test_a_list_of_headings_without_text_stays_as_paragraphs():
+    text = "Contents\nChapter 1\nChapter 2\nChapter 3\n\nChapter 1\nThe story starts.\nChapter 2\nIt goes on."
+    found = chapters(text)
+    assert [c[:2] for c in found] == [("", ""), ("Chapter 1", ""), ("Chapter 2", "")]
+    assert found[0][2] == ["Contents", "Chapter 1", "Chapter 2", "Chapter 3"]
+
+
+@pytest.mark.parametrize("divider", ["***", "* * *", "~~~", "-----", "#", "==="])
+def test_scene_breaks(divider):
+    blocks = parse(f"Before.\n{divider}\nAfter.").chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
+
+
+def test_scene_breaks_never_open_close_or_double():
+    blocks = parse("***\nBefore.\n***\n* * *\nAfter.\n***").chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
+
+
+def test_front_matter_labels_alone_on_their_lines():
+    parsed = parse((FIXTURES / "front-matter-and-chapters.txt").read_text())
+    assert block_texts(parsed.metadata.description)[0].startswith("A retired cartographer")
+    assert len(parsed.metadata.description) == 2
+    (note,) = parsed.front_notes
+    assert note.label == "Author’s Notes"
+    assert block_texts(note.blocks) == [
+        "Thank you for reading! This started as a drabble and got out of hand.",
+        "Comments are always welcome.",
+    ]
+    assert [(c.label, c.title) for c in parsed.chapters] == [
+        ("Chapter 1", "The Hallway"), ("Chapter 2", "The Room Upstairs"), ("Chapter 3", "")]
+
+
+@pytest.mark.parametrize(
+    "top, title, authors",
+    [
+        pytest.param("Title: Night Train\nAuthor: A. Writer\n\n", "Night Train", ("A. Writer",), id="fields"),
+        pytest.param("title: Night Train\n  AUTHOR:  A. Writer & B. Writer\n\n", "Night Train",
+                     ("A. Writer", "B. Writer"), id="case, indent, two authors"),
+        pytest.param("Night Train\nby A. Writer\n\n", "Night Train", ("A. Writer",), id="title then by-line"),
+        pytest.param("# Night Train\n\nby A. Writer\n\n", "Night Train", ("A. Writer",), id="markdown title"),
+        pytest.param("---\ntitle: Night Train\nauthor: A. Writer\ntags: [trains, night]\n---\n", "Night Train",
+                     ("A. Writer",), id="yaml"),
+        pytest.param("", "", (), id="none"),
+    ],
+)
+def test_title_and_author(top, title, authors):
+    parsed = parse(top + "The story begins here, on a platform.\nIt ends on another.")
+    assert (parsed.metadata.title, parsed.metadata.authors) == (title, authors)
+    assert block_texts(parsed.chapters[0].blocks)[0] == "The story begins here, on a platform."
+
+
+def test_a_by_line_that_is_a_sentence_is_story():
+    parsed = parse("He waited\nby the river, as he always did.\nThen he left.")
+    assert parsed.metadata.authors == ()
+    assert len(block_texts(parsed.chapters[0].blocks)) == 3
+
+
+def test_counts_in_front_matter_are_not_trusted_and_unknown_fields_are_kept():
+    parsed = parse("Words: 90000\nFandom: Cartography\nRating: T\n\nStory text.")
+    assert parsed.metadata.extra == (("Fandom", "Cartography"),)
+    assert parsed.metadata.rating == "T"
+
+
+def test_front_matter_only_is_read_as_story_rather_than_lost():
+    parsed = parse("Summary: just a summary")
+    assert block_texts(parsed.chapters[0].blocks) == ["Summary: just a summary"]
+
+
+@pytest.mark.parametrize("text", ["", "\n\n", "   \t \n"])
+def test_empty_text_is_an_error(text):
+    with pytest.raises(ParseError, match="empty"):
+        parse(text)
