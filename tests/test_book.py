@@ -1,0 +1,137 @@
+"""Whole books: what the package holds, and EPUBCheck 5's verdict on every fixture book."""
+
+import datetime as dt
+import io
+import zipfile
+
+import pytest
+from bs4 import BeautifulSoup
+
+from ebookify import Options, convert
+from ebookify.validate import check_structure
+
+from conftest import FIXTURES, ROOT, build, epubcheck_many, spine_pages, unzip
+
+MODIFIED = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone.utc)
+
+
+def fixture_books() -> dict[str, bytes]:
+    books = {
+        path.stem: build(path.read_bytes(), source_name=path.name, modified=MODIFIED)
+        for path in sorted(FIXTURES.glob("*.txt"))
+    }
+    example = ROOT / "examples" / "the-lamplighters-apprentice.txt"
+    books["example"] = build(example.read_bytes(), source_name=example.name)
+    books["one-word"] = build("Hello", source_name="x.txt")
+    books["no-cover"] = build("A story without a cover.", source_name="bare.txt", cover=False)
+    books["cp1252-crlf"] = build("Café… “quoted”\r\nChapter 1\r\nText.\r\n".encode("cp1252"))
+    books["long-title"] = build("Story.", title=" ".join(["Extraordinarily"] * 14), authors=("A", "B", "C"))
+    books["french"] = build("Il était une fois une petite fille. " * 10, language="fr")
+    return books
+
+
+@pytest.fixture(scope="module")
+def books():
+    return fixture_books()
+
+
+def test_every_fixture_book_passes_epubcheck_with_no_errors_and_no_warnings(books, tmp_path):
+    verdicts = epubcheck_many(books, tmp_path)
+    assert verdicts == {name: [] for name in books}
+
+
+def test_every_fixture_book_passes_the_structural_checks(books):
+    assert {name: check_structure(epub) for name, epub in books.items()} == {name: () for name in books}
+
+
+def test_every_page_declares_xml_language_and_a_title(books):
+    for epub in books.values():
+        for name, content in spine_pages(epub):
+            assert content.startswith(b'<?xml version="1.0" encoding="utf-8"?>'), name
+            page = BeautifulSoup(content, "xml")
+            assert page.html["lang"] and page.html["xml:lang"] == page.html["lang"], name
+            assert page.title.get_text(strip=True), name
+
+
+def opf(epub: bytes) -> BeautifulSoup:
+    return BeautifulSoup(unzip(epub)["EPUB/content.opf"], "xml")
+
+
+def test_package_metadata(books):
+    package = opf(books["front-matter-and-chapters"])
+    assert package.find("dc:language").text == "en"
+    assert package.find("dc:identifier").text.startswith("urn:uuid:")
+    assert package.find("meta", property="dcterms:modified").text == "2024-05-01T12:00:00Z"
+    assert package.find("dc:description").text.startswith("A retired cartographer")
+    properties = {m["property"] for m in package.find_all("meta", property=True)}
+    for required in ("schema:accessMode", "schema:accessModeSufficient", "schema:accessibilityFeature",
+                     "schema:accessibilityHazard", "schema:accessibilitySummary"):
+        assert required in properties
+
+
+def test_cover_is_declared_both_ways_and_its_page_comes_first(books):
+    package = opf(books["example"])
+    image = package.find("item", id="cover-image")
+    assert image["properties"] == "cover-image" and image["media-type"] == "image/jpeg"
+    assert package.find("meta", attrs={"name": "cover"})["content"] == "cover-image"
+    first = package.find("itemref")
+    assert first["idref"] == "cover" and first.get("linear", "yes") == "yes"
+    nav = BeautifulSoup(unzip(books["example"])["EPUB/nav.xhtml"], "xml")
+    landmarks = nav.find("nav", attrs={"epub:type": "landmarks"})
+    kinds = [a["epub:type"] for a in landmarks.find_all("a")]
+    assert kinds == ["cover", "titlepage", "toc", "bodymatter"]
+
+
+def test_a_book_without_a_cover_has_no_cover_anything(books):
+    files = unzip(books["no-cover"])
+    assert "EPUB/cover.jpg" not in files and "EPUB/cover.xhtml" not in files
+    assert b'name="cover"' not in files["EPUB/content.opf"]
+
+
+def test_nav_and_ncx_list_the_chapters(books):
+    files = unzip(books["front-matter-and-chapters"])
+    nav = BeautifulSoup(files["EPUB/nav.xhtml"], "xml").find("nav", attrs={"epub:type": "toc"})
+    labels = [a.get_text() for a in nav.find_all("a")]
+    assert labels == ["Title Page", "Author’s Notes", "Chapter 1: The Hallway", "Chapter 2: The Room Upstairs",
+                      "Chapter 3"]
+    ncx = BeautifulSoup(files["EPUB/toc.ncx"], "xml")
+    assert [t.get_text() for t in ncx.find("navMap").find_all("text")] == labels
+
+
+def test_reading_order(books):
+    names = [name for name, _ in spine_pages(books["front-matter-and-chapters"])]
+    assert names == ["cover.xhtml", "titlepage.xhtml", "nav.xhtml", "notes.xhtml",
+                     "chapter-001.xhtml", "chapter-002.xhtml", "chapter-003.xhtml"]
+
+
+def test_text_that_looks_like_markup_arrives_as_typed(books):
+    pages = dict(spine_pages(books["markup-like"]))
+    chapter = BeautifulSoup(pages["chapter-001.xhtml"], "xml")
+    text = chapter.body.get_text()
+    assert '<script>alert(“boo”)</script>' in text
+    assert "&amp; and &lt;b&gt; and even ]]>" in text
+    assert chapter.find("script") is None
+    title_page = BeautifulSoup(pages["titlepage.xhtml"], "xml")
+    assert title_page.h1.get_text() == "Tags & <Brackets>"
+    assert "by Q. <Coder> and Sons" in title_page.get_text()  # "&" between names separates two authors
+
+
+def test_two_builds_are_byte_identical():
+    source = (FIXTURES / "front-matter-and-chapters.txt").read_bytes()
+    options = Options(source_name="a.txt", modified=MODIFIED)
+    assert convert(source, options).epub == convert(source, options).epub
+
+
+def test_identifier_follows_title_and_author_not_the_text():
+    first = opf(build("One version of the story.", title="T", authors=("A",)))
+    second = opf(build("A revised version of the story.", title="T", authors=("A",)))
+    other = opf(build("One version of the story.", title="T", authors=("B",)))
+    assert first.find("dc:identifier").text == second.find("dc:identifier").text
+    assert first.find("dc:identifier").text != other.find("dc:identifier").text
+
+
+def test_zip_layout_is_what_readers_expect(books):
+    with zipfile.ZipFile(io.BytesIO(books["example"])) as archive:
+        first = archive.infolist()[0]
+        assert (first.filename, first.compress_type, first.extra) == ("mimetype", zipfile.ZIP_STORED, b"")
+        assert all(" " not in name for name in archive.namelist())
