@@ -45,7 +45,7 @@ def ebookify(
     source: Path = typer.Argument(
         ..., metavar="STORY", help="The story: a plain-text file (.txt or .md).", show_default=False
     ),
-    output: Optional[Path] = typer.Option(
+    output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="PATH", help="Where to write the book: a file, or a folder for <title>.epub. [default: dist/]",
         show_default=False,
     ),
@@ -113,18 +113,18 @@ def _modified(source: Path) -> dt.datetime:
     return dt.datetime.fromtimestamp(seconds, dt.timezone.utc)
 
 
-def _target(output: Optional[Path], title: str, source: Path) -> Path:
+def _target(output: Optional[str], title: str, source: Path) -> Path:
     """-o names a file, or a folder (existing, or written with a trailing slash) for <slug>.epub."""
     name = f"{slug(title) or slug(source.stem) or 'book'}.epub"
-    if output is None or output.is_dir() or str(output).endswith(("/", os.sep)):
-        folder = output or DEFAULT_FOLDER
+    if output is None or Path(output).is_dir() or output.endswith(("/", os.sep)):
+        folder = Path(output) if output else DEFAULT_FOLDER
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
         target = folder / name
     else:
-        target = output
+        target = Path(output)
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise OutputError(f"refusing to overwrite the story itself: {source}")
     return target
@@ -169,9 +169,8 @@ def _epubcheck(target: Path) -> None:
 
 
 def _fail(error: EbookifyError) -> None:
-    typer.echo(f"Error: {error.message}", err=True)
-    if error.hint:
-        typer.echo(f"Hint: {error.hint}", err=True)
+    hint = f"; {error.hint}" if error.hint else ""
+    typer.echo(f"Error: {error.message}{hint}", err=True)
     raise typer.Exit(error.exit_code)
 
 

@@ -1,0 +1,158 @@
+"""The command as a user meets it: output line, options, exit codes, and files left behind."""
+
+import os
+import subprocess
+import sys
+import zipfile
+
+import pytest
+from typer.testing import CliRunner
+
+from ebookify import __version__, cli
+
+from conftest import FIXTURES, ROOT
+
+STORY = "Title: Night Train\nAuthor: A. Writer\n\nChapter 1\nThe train was late.\nChapter 2\nThen it came.\n"
+
+
+@pytest.fixture
+def workdir(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "story.txt").write_text(STORY)
+    return tmp_path
+
+
+def run(*args):
+    return CliRunner().invoke(cli.app, [str(a) for a in args])
+
+
+def files_in(folder):
+    return sorted(p.name for p in folder.iterdir()) if folder.exists() else []
+
+
+def test_default_output_is_dist_slug_and_one_summary_line(workdir):
+    result = run("story.txt")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "dist/night-train.epub: 2 chapters, 7 words\n"
+    assert zipfile.ZipFile(workdir / "dist" / "night-train.epub").testzip() is None
+
+
+def test_guesses_are_warned_about_on_stderr(workdir):
+    (workdir / "plain-story.txt").write_text("Just a story.\n")
+    result = run("plain-story.txt")
+    assert result.exit_code == 0
+    assert "warning: no title in the text: used the file name, “Plain Story”" in result.stderr
+    assert "warning: no author" in result.stderr
+    assert result.stdout.startswith("dist/plain-story.epub")
+
+
+@pytest.mark.parametrize(
+    "output, expected",
+    [
+        pytest.param("book.epub", "book.epub", id="a file"),
+        pytest.param("shelf/", "shelf/night-train.epub", id="a new folder"),
+        pytest.param(".", "night-train.epub", id="an existing folder"),
+    ],
+)
+def test_output_option_names_a_file_or_a_folder(workdir, output, expected):
+    result = run("story.txt", "-o", output)
+    assert result.exit_code == 0, result.output
+    assert (workdir / expected).is_file()
+    assert result.stdout.startswith(expected)
+
+
+def test_overrides_win_over_what_the_text_says(workdir):
+    result = run("story.txt", "--title", "Day Bus", "--author", "B. One", "--author", "C. Two", "--language", "fr",
+                 "-o", "out.epub")
+    assert result.exit_code == 0, result.output
+    opf = zipfile.ZipFile(workdir / "out.epub").read("EPUB/content.opf").decode()
+    assert "<dc:title>Day Bus</dc:title>" in opf
+    assert "B. One</dc:creator>" in opf and "C. Two</dc:creator>" in opf
+    assert "<dc:language>fr</dc:language>" in opf
+
+
+def test_version_and_help():
+    assert run("--version").stdout == f"ebookify {__version__}\n"
+    help_text = run("--help").stdout
+    for option in ("--output", "--title", "--author", "--language", "--version"):
+        assert option in help_text
+
+
+@pytest.mark.parametrize(
+    "setup, args, message, code",
+    [
+        pytest.param(None, ["missing.txt"], "missing.txt does not exist", 1, id="missing file"),
+        pytest.param(None, ["."], "is a folder", 1, id="a folder"),
+        pytest.param(lambda d: (d / "in.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300)), ["in.txt"],
+                     "looks like a PNG image", 1, id="binary file"),
+        pytest.param(lambda d: (d / "in.txt").write_bytes(b""), ["in.txt"], "empty", 1, id="empty file"),
+        pytest.param(lambda d: (d / "in.txt").write_text("   \n\n"), ["in.txt"], "empty", 1, id="blank file"),
+        pytest.param(None, ["story.txt", "-o", "story.txt/book.epub"], "cannot write", 1,
+                     id="unwritable output path"),
+        pytest.param(None, ["story.txt", "-o", "story.txt"], "refusing to overwrite the story", 1,
+                     id="output is the input"),
+        pytest.param(None, ["story.txt", "--language", "not a code"], "not a language code", 2, id="bad language"),
+        pytest.param(None, ["story.txt", "--encoding", "klingon"], "unknown encoding", 1, id="bad encoding"),
+    ],
+)
+def test_bad_input_gets_one_error_line_and_leaves_nothing_behind(workdir, setup, args, message, code):
+    if setup:
+        setup(workdir)
+    before = {p.name: p.read_bytes() for p in workdir.iterdir() if p.is_file()}
+    result = run(*args)
+    assert result.exit_code == code
+    assert message in result.stderr
+    assert "Traceback" not in result.output
+    if code == 1:
+        assert len(result.stderr.strip().splitlines()) == 1 and result.stderr.startswith("Error: ")
+    assert files_in(workdir / "dist") == []
+    assert {p.name: p.read_bytes() for p in workdir.iterdir() if p.is_file()} == before
+
+
+def test_a_failed_build_leaves_the_existing_book_untouched(workdir):
+    (workdir / "old.epub").write_bytes(b"the old book")
+    (workdir / "bad.txt").write_bytes(bytes(2000))
+    assert run("bad.txt", "-o", "old.epub").exit_code == 1
+    assert (workdir / "old.epub").read_bytes() == b"the old book"
+
+
+def test_a_failed_write_leaves_no_temporary_file_and_the_old_book(workdir, monkeypatch):
+    (workdir / "old.epub").write_bytes(b"the old book")
+
+    def broken_replace(source, target):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    result = run("story.txt", "-o", "old.epub")
+    assert result.exit_code == 1 and "No space left on device" in result.stderr
+    assert sorted(p.name for p in workdir.iterdir()) == ["old.epub", "story.txt"]
+    assert (workdir / "old.epub").read_bytes() == b"the old book"
+
+
+def test_source_date_epoch_sets_the_modified_date(workdir, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
+    assert run("story.txt", "-o", "a.epub").exit_code == 0
+    opf = zipfile.ZipFile(workdir / "a.epub").read("EPUB/content.opf").decode()
+    assert "2023-11-14T22:13:20Z" in opf
+
+
+def test_rebuilding_gives_the_same_bytes(workdir):
+    run("story.txt", "-o", "a.epub")
+    run("story.txt", "-o", "b.epub")
+    assert (workdir / "a.epub").read_bytes() == (workdir / "b.epub").read_bytes()
+
+
+def test_python_dash_m_and_the_installed_command_work(tmp_path):
+    for command in ([sys.executable, "-m", "ebookify"], [os.path.join(os.path.dirname(sys.executable), "ebookify")]):
+        done = subprocess.run([*command, str(FIXTURES / "hard-wrapped.txt"), "-o", str(tmp_path / "x.epub")],
+                              capture_output=True, text=True, cwd=ROOT)
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.endswith(": 1 chapter, 122 words\n")
+        assert done.stderr == ""
+
+
+def test_a_real_process_reports_a_bad_file_without_a_traceback(tmp_path):
+    done = subprocess.run([sys.executable, "-m", "ebookify", str(tmp_path / "nothing.txt")],
+                          capture_output=True, text=True)
+    assert done.returncode == 1
+    assert done.stderr.startswith("Error: ") and len(done.stderr.splitlines()) == 1
