@@ -68,7 +68,7 @@ def _set(text: str, font_path: str, box: tuple[int, int, int, int], largest: int
     size = largest
     while True:
         font = _font(font_path, size)
-        lines = _balanced(text, font, width)
+        lines = _balanced(text, font, width, break_words=size <= smallest)
         line_height = round(size * spacing)
         fits = len(lines) * line_height <= height and all(font.getlength(ln) <= width for ln in lines)
         if fits and size > largest // 2 and _has_stranded_word(lines):
@@ -96,9 +96,14 @@ def _has_stranded_word(lines: list[str]) -> bool:
     return len(lines) > 1 and any(" " not in line and len(line) <= 3 for line in lines)
 
 
-def _balanced(text: str, font, width: int) -> list[str]:
-    """Greedy wrapping at the narrowest width that needs no more lines: even, no lone last word."""
-    words = [piece for word in text.split() for piece in _split_long(word, font, width)]
+def _balanced(text: str, font, width: int, break_words: bool) -> list[str]:
+    """Greedy wrapping at the narrowest width that needs no more lines: even, no lone last word.
+
+    Words are cut only when ``break_words``: at the smallest size, for a word no size can fit.
+    """
+    words = text.split()
+    if break_words:
+        words = [piece for word in words for piece in _split_long(word, font, width)]
     lines = _greedy(words, font, width)
     low, high = width // 3, width
     while low < high:

@@ -37,6 +37,12 @@ def test_every_line_stays_inside_the_margins(length):
         assert MARGIN <= top and bottom <= HEIGHT - MARGIN, line
 
 
+@pytest.mark.parametrize("title", ["The Lamplighter's Apprentice", "Incomprehensibilities", "Supercalifragilistic Days"])
+def test_words_are_never_cut_when_a_smaller_size_fits_them(title):
+    drawn = [ln.text for ln in layout(Metadata(title=title, authors=("A",)))][:-1]
+    assert " ".join(drawn) == title
+
+
 def test_an_unbreakable_title_is_cut_to_fit():
     lines = layout(Metadata(title="x" * 200, authors=("A",)))
     assert all(MARGIN <= line.box[0] and line.box[2] <= WIDTH - MARGIN for line in lines)
