@@ -30,11 +30,16 @@ class Strong:
 
 
 @dataclass(frozen=True)
+class Strike:
+    children: tuple[Inline, ...]
+
+
+@dataclass(frozen=True)
 class LineBreak:
-    pass
+    """A deliberate break inside a paragraph: verse, a letter's address, a song."""
 
 
-Inline = Union[Text, Emphasis, Strong, LineBreak]
+Inline = Union[Text, Emphasis, Strong, Strike, LineBreak]
 
 # Blocks -----------------------------------------------------------------------------------
 
@@ -49,7 +54,21 @@ class SceneBreak:
     pass
 
 
-Block = Union[Paragraph, SceneBreak]
+@dataclass(frozen=True)
+class BlockQuote:
+    """Quoted matter set apart: a letter, a sign, a Markdown ``>`` block."""
+
+    paragraphs: tuple[Paragraph, ...]
+
+
+@dataclass(frozen=True)
+class Preformatted:
+    """Text whose spacing matters (a fenced code block): kept exactly as typed."""
+
+    text: str
+
+
+Block = Union[Paragraph, SceneBreak, BlockQuote, Preformatted]
 
 
 class Placement(Enum):
@@ -81,6 +100,15 @@ class Chapter:
     title: str = ""
     label: str = ""
     notes: tuple[Note, ...] = ()
+    part: str = ""  # the part ("Part Two: The Sea") this chapter belongs to, if any
+
+
+@dataclass(frozen=True)
+class Section:
+    """Back matter that is not story: a licence, the author's notes gathered at the end."""
+
+    title: str
+    blocks: tuple[Block, ...]
 
 
 EPOCH = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
@@ -114,6 +142,7 @@ class Book:
     metadata: Metadata
     chapters: tuple[Chapter, ...]
     front_notes: tuple[Note, ...] = ()
+    back_matter: tuple[Section, ...] = ()
 
     def __post_init__(self) -> None:
         if not self.metadata.title.strip():
@@ -140,8 +169,21 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
     return "".join(parts)
 
 
+def paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
+    """Every paragraph, including those inside block quotes, in order."""
+    found: list[Paragraph] = []
+    for block in blocks:
+        if isinstance(block, Paragraph):
+            found.append(block)
+        elif isinstance(block, BlockQuote):
+            found.extend(block.paragraphs)
+        elif isinstance(block, Preformatted):
+            found.append(Paragraph((Text(block.text),)))
+    return found
+
+
 def block_texts(blocks: tuple[Block, ...]) -> list[str]:
-    return [inline_text(b.inlines) for b in blocks if isinstance(b, Paragraph)]
+    return [inline_text(p.inlines) for p in paragraphs(blocks)]
 
 
 def has_text(blocks: tuple[Block, ...]) -> bool:

@@ -16,7 +16,7 @@ from ebooklib import epub
 
 from .errors import PackageError
 from .model import Metadata, block_texts
-from .render import COVER_IMAGE, STYLESHEET, Rendition
+from .render import COVER_IMAGE, STYLESHEET, Rendition, TocEntry
 
 _XHTML = "application/xhtml+xml"
 _ACCESS_SUMMARY = (
@@ -43,7 +43,7 @@ def package(meta: Metadata, rendition: Rendition, cover: bytes | None) -> bytes:
         book.add_item(image)
         book.add_metadata(None, "meta", "", {"name": "cover", "content": "cover-image"})
     book.add_item(epub.EpubNcx())
-    book.toc = [epub.Link(p.href, p.toc_label, _id(p.href)) for p in rendition.pages if p.toc_label]
+    book.toc = _toc(rendition.toc)
     book.guide = [{"type": _GUIDE[p.landmark], "title": p.title, "href": p.href}
                   for p in rendition.pages if p.landmark in _GUIDE]
     out = io.BytesIO()
@@ -83,6 +83,17 @@ def _metadata(book: epub.EpubBook, meta: Metadata) -> None:
         ("schema:accessibilitySummary", _ACCESS_SUMMARY),
     ):
         book.add_metadata(None, "meta", value, {"property": prop})
+
+
+def _toc(entries: tuple[TocEntry, ...]) -> list:
+    """The table of contents as ebooklib wants it for the NCX: links, and (section, children)."""
+    out = []
+    for entry in entries:
+        if entry.children:
+            out.append((epub.Section(entry.label, entry.href), _toc(entry.children)))
+        else:
+            out.append(epub.Link(entry.href, entry.label, f"toc-{_id(entry.href)}"))
+    return out
 
 
 def _id(href: str) -> str:

@@ -21,7 +21,8 @@ from .language import detect_language, language_code
 from .model import EPOCH, Book, Metadata, word_count
 from .package import package
 from .parse import parse
-from .render import render
+from .structure import Settings
+from .render import NOTES_PLACES, render
 from .typography import typeset
 from .validate import check_structure
 
@@ -36,6 +37,9 @@ class Options:
     modified: dt.datetime = EPOCH
     cover: bool = True
     smart: bool = True
+    notes: str = "inline"  # where chapters' author's notes go: inline, end or omit
+    chapters: bool = True  # False: no chapter detection, one chapter
+    chapter_pattern: str = ""  # a regular expression that replaces chapter detection
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class Result:
     epub: bytes
     book: Book
     findings: tuple[Finding, ...] = field(default=())
+    structure: tuple[str, ...] = ()  # what the parser found where, for --debug-structure
 
     @property
     def chapters(self) -> int:
@@ -55,19 +60,35 @@ class Result:
 
 def convert(source: bytes, options: Options = Options()) -> Result:
     text, findings = decode(source, options.encoding or None)
-    parsed = parse(text)
+    parsed = parse(text, _parse_settings(options))
     metadata, guesses = settle_metadata(parsed.metadata, text, options)
-    book = Book(metadata, parsed.chapters, parsed.front_notes)
+    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter)
+    if options.notes not in NOTES_PLACES:
+        raise EbookifyError(f"--notes must be one of {', '.join(NOTES_PLACES)}, not {options.notes!r}")
+    if options.notes == "omit":
+        count = len(book.front_notes) + sum(len(c.notes) for c in book.chapters)
+        if count:
+            guesses += (Finding("render", f"left out {count} author's note(s), as --notes omit asks"),)
     if options.smart:
         book = typeset(book)
-    rendition = render(book, with_cover=options.cover)
+    rendition = render(book, with_cover=options.cover, notes=options.notes)
     cover = draw_cover(book.metadata) if options.cover else None
     epub = package(book.metadata, rendition, cover)
     problems = check_structure(epub)
     if problems:
         raise ValidationError(f"the book failed a structural check: {problems[0].message}",
                               "this is a bug in ebookify: please report it with the input file")
-    return Result(epub, book, findings + guesses)
+    return Result(epub, book, findings + guesses, parsed.trace)
+
+
+def _parse_settings(options: Options) -> Settings:
+    if not options.chapter_pattern:
+        return Settings(chapters=options.chapters)
+    try:
+        pattern = re.compile(options.chapter_pattern, re.IGNORECASE)
+    except re.error as error:
+        raise EbookifyError(f"--chapter-pattern is not a valid regular expression: {error}") from None
+    return Settings(chapters=options.chapters, pattern=pattern)
 
 
 def settle_metadata(found: Metadata, text: str, options: Options) -> tuple[Metadata, tuple[Finding, ...]]:

@@ -1,8 +1,8 @@
-"""A finished ``Book`` to XHTML pages: one file per chapter, plus cover, title, notes and nav.
+"""A finished ``Book`` to XHTML pages: cover, title page, contents, notes, parts, chapters, back matter.
 
 Page skeletons are Jinja2 templates in ``assets/templates/`` with autoescaping on, so any text
 that looks like markup (``<script>``, ``&amp;``) reaches the reader as the characters typed.
-Render decides file names and reading order; ``package`` only packs what it is given.
+Render decides file names, reading order and the table of contents; ``package`` only packs.
 """
 
 from __future__ import annotations
@@ -12,8 +12,10 @@ from dataclasses import dataclass
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from .headings import heading_text
 from .model import (
     Block,
+    BlockQuote,
     Book,
     Chapter,
     Emphasis,
@@ -22,7 +24,10 @@ from .model import (
     Note,
     Paragraph,
     Placement,
+    Preformatted,
     SceneBreak,
+    Section,
+    Strike,
     Strong,
     Text,
     inline_text,
@@ -32,6 +37,7 @@ from .resources import read_asset
 COVER_IMAGE = "cover.jpg"
 STYLESHEET = "style.css"
 NAV = "nav.xhtml"
+NOTES_PLACES = ("inline", "end", "omit")
 
 
 @dataclass(frozen=True)
@@ -40,41 +46,101 @@ class Page:
     title: str
     content: bytes
     landmark: str = ""  # the EPUB landmark this page starts, if any ("cover", "titlepage", …)
-    toc_label: str = ""  # listed in the table of contents under this label, if any
     is_nav: bool = False
     in_spine: bool = True
 
 
 @dataclass(frozen=True)
+class TocEntry:
+    label: str
+    href: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
 class Rendition:
     pages: tuple[Page, ...]  # in reading order; the nav page is among them, in the spine or not
+    toc: tuple[TocEntry, ...]
     stylesheet: bytes
 
 
-def render(book: Book, with_cover: bool) -> Rendition:
-    pages: list[Page] = []
+def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
+    """``notes``: author's notes of chapters stay in their chapter ("inline"), are gathered in an
+    appendix with links back ("end"), or are left out ("omit")."""
+    front: list[tuple[Page, str]] = []  # (page, label in the table of contents, or "")
     if with_cover:
-        pages.append(_cover_page(book))
-    pages.append(_title_page(book))
-    if book.front_notes:
-        pages.append(_notes_page(book))
-    pages.extend(_chapter_page(book, chapter) for chapter in book.chapters)
-    # A contents page earns its place in the reading order only when there is a choice to make.
-    contents_page = len(book.chapters) > 1
-    nav = _nav(book, pages, contents_page)
-    pages.insert(len(pages) - len(book.chapters) - bool(book.front_notes), nav)
-    return Rendition(tuple(pages), read_asset(f"css/{STYLESHEET}"))
+        front.append((_cover_page(book), ""))
+    front.append((_title_page(book), "Title Page"))
+    if book.front_notes and notes != "omit":
+        page = _notes_page(book)
+        front.append((page, page.title))
+    body: list[Page] = []
+    toc: list[TocEntry] = [TocEntry(label, page.href) for page, label in front if label]
+    for part, chapters in _by_part(book.chapters):
+        pages = [_chapter_page(book, chapter, notes) for chapter in chapters]
+        if part:
+            part_page = _part_page(book, part, len(body))
+            body.append(part_page)
+            toc.append(TocEntry(part, part_page.href, tuple(TocEntry(p.title, p.href) for p in pages)))
+        else:
+            toc.extend(TocEntry(p.title, p.href) for p in pages)
+        body.extend(pages)
+    back = [_section_page(book, section, number) for number, section in enumerate(_back_matter(book, notes), 1)]
+    toc.extend(TocEntry(p.title, p.href) for p in back)
+    contents_page = len(book.chapters) > 1  # worth a page in the reading order only with a choice to make
+    pages = [page for page, _ in front]
+    nav = _nav(book, pages + body, toc, contents_page)
+    pages.insert(1 + with_cover, nav)
+    return Rendition(tuple(pages + body + back), tuple(toc), read_asset(f"css/{STYLESHEET}"))
 
 
 def chapter_heading(book: Book, chapter: Chapter) -> str:
-    """How the chapter is named in its heading and the table of contents."""
-    if chapter.label and chapter.title:
-        return f"{chapter.label}: {chapter.title}"
+    """How the chapter is named in the table of contents."""
     if chapter.label or chapter.title:
-        return chapter.label or chapter.title
+        return heading_text(chapter.label, chapter.title)
     if len(book.chapters) == 1:
         return book.metadata.title
     return _opening_words(chapter.blocks)
+
+
+def _by_part(chapters: tuple[Chapter, ...]) -> list[tuple[str, list[Chapter]]]:
+    groups: list[tuple[str, list[Chapter]]] = []
+    for chapter in chapters:
+        if groups and groups[-1][0] == chapter.part:
+            groups[-1][1].append(chapter)
+        else:
+            groups.append((chapter.part, [chapter]))
+    return groups
+
+
+def _back_matter(book: Book, notes: str) -> list[Section]:
+    sections = list(book.back_matter)
+    if notes == "end":
+        gathered = _gathered_notes(book)
+        if gathered:
+            sections.insert(0, Section("Author’s Notes", gathered))
+    return sections
+
+
+def _gathered_notes(book: Book) -> tuple[Block, ...]:
+    """Each chapter's notes under the chapter's name, linked back to the chapter by the page."""
+    blocks: list[Block] = []
+    for chapter in book.chapters:
+        for note in chapter.notes:
+            blocks.append(_LinkHeading(chapter_heading(book, chapter), _chapter_href(chapter)))
+            blocks.extend(note.blocks)
+    return tuple(blocks)
+
+
+@dataclass(frozen=True)
+class _LinkHeading:
+    """A subheading that links back to a chapter: only the gathered notes page has them."""
+
+    label: str
+    href: str
+
+
+# Pages ------------------------------------------------------------------------------------------
 
 
 def _cover_page(book: Book) -> Page:
@@ -86,7 +152,7 @@ def _cover_page(book: Book) -> Page:
 
 def _title_page(book: Book) -> Page:
     meta = book.metadata
-    facts = [(label, value) for label, value in meta.extra]
+    facts = list(meta.extra)
     for label, values in (("Tags", meta.tags), ("Warnings", meta.warnings)):
         if values:
             facts.append((label, ", ".join(values)))
@@ -100,50 +166,53 @@ def _title_page(book: Book) -> Page:
     ):
         if value:
             facts.append((label, value))
-    html = _page(
-        "titlepage.xhtml",
-        book,
-        "Title Page",
-        meta=meta,
-        authors=_names(meta.authors),
-        description=blocks_html(meta.description),
-        facts=facts,
-    )
-    return Page("titlepage.xhtml", "Title Page", html, landmark="titlepage", toc_label="Title Page")
+    html = _page("titlepage.xhtml", book, "Title Page", meta=meta, authors=_names(meta.authors),
+                 description=blocks_html(meta.description), facts=facts)
+    return Page("titlepage.xhtml", "Title Page", html, landmark="titlepage")
 
 
 def _notes_page(book: Book) -> Page:
-    notes = [_note_view(n) for n in book.front_notes]
-    title = notes[0]["label"]
-    html = _page("notes.xhtml", book, title, notes=notes)
-    return Page("notes.xhtml", title, html, toc_label=title)
+    views = [_note_view(n) for n in book.front_notes]
+    title = views[0]["label"]
+    return Page("notes.xhtml", title, _page("notes.xhtml", book, title, notes=views))
 
 
-def _chapter_page(book: Book, chapter: Chapter) -> Page:
+def _part_page(book: Book, part: str, position: int) -> Page:
+    href = f"part-{position + 1:03d}.xhtml"
+    html = _page("part.xhtml", book, part, anchor=f"part-{position + 1}", part=part)
+    return Page(href, part, html)
+
+
+def _chapter_page(book: Book, chapter: Chapter, notes: str) -> Page:
     heading = chapter_heading(book, chapter)
-    href = f"chapter-{chapter.number:03d}.xhtml"
-    label = chapter.label
-    title = chapter.title or ("" if label else heading)
+    title = chapter.title or ("" if chapter.label else heading)
+    inline = notes == "inline"
     html = _page(
         "chapter.xhtml",
         book,
         heading,
         anchor=f"chapter-{chapter.number}",
-        label=label,
+        label=chapter.label,
         title=title,
         body=blocks_html(chapter.blocks),
-        notes_before=[_note_view(n) for n in chapter.notes if n.placement is Placement.BEFORE],
-        notes_after=[_note_view(n) for n in chapter.notes if n.placement is not Placement.BEFORE],
+        notes_before=[_note_view(n) for n in chapter.notes if inline and n.placement is Placement.BEFORE],
+        notes_after=[_note_view(n) for n in chapter.notes if inline and n.placement is not Placement.BEFORE],
     )
     landmark = "bodymatter" if chapter is book.chapters[0] else ""
-    return Page(href, heading, html, landmark=landmark, toc_label=heading)
+    return Page(_chapter_href(chapter), heading, html, landmark=landmark)
+
+
+def _section_page(book: Book, section: Section, number: int) -> Page:
+    href = f"appendix-{number:02d}.xhtml"
+    html = _page("section.xhtml", book, section.title, anchor=f"appendix-{number}", title=section.title,
+                 body=blocks_html(section.blocks))
+    return Page(href, section.title, html)
 
 
 _LANDMARK_LABELS = {"cover": "Cover", "titlepage": "Title Page", "toc": "Contents", "bodymatter": "Start of Story"}
 
 
-def _nav(book: Book, pages: list[Page], in_spine: bool) -> Page:
-    toc = [(p.toc_label, p.href) for p in pages if p.toc_label]
+def _nav(book: Book, pages: list[Page], toc: list[TocEntry], in_spine: bool) -> Page:
     marks = [(p.landmark, p.href) for p in pages if p.landmark]
     if in_spine:  # a landmark may only point at a page in the reading order
         marks.insert(1 + any(kind == "cover" for kind, _ in marks), ("toc", f"{NAV}#toc"))
@@ -152,17 +221,32 @@ def _nav(book: Book, pages: list[Page], in_spine: bool) -> Page:
     return Page(NAV, "Contents", html, is_nav=True, in_spine=in_spine)
 
 
-# Blocks and inlines -----------------------------------------------------------------------
+def _chapter_href(chapter: Chapter) -> str:
+    return f"chapter-{chapter.number:03d}.xhtml"
+
+
+# Blocks and inlines -----------------------------------------------------------------------------
 
 
 def blocks_html(blocks: tuple[Block, ...]) -> Markup:
-    parts = []
-    for block in blocks:
-        if isinstance(block, Paragraph):
-            parts.append(Markup("<p>%s</p>") % inlines_html(block.inlines))
-        elif isinstance(block, SceneBreak):
-            parts.append(Markup('<hr class="scene-break"/>'))
-    return Markup("\n").join(parts)
+    return Markup("\n").join(_block_html(block) for block in blocks)
+
+
+def _block_html(block) -> Markup:
+    if isinstance(block, Paragraph):
+        return Markup("<p>%s</p>") % inlines_html(block.inlines)
+    if isinstance(block, SceneBreak):
+        return Markup('<hr class="scene-break"/>')
+    if isinstance(block, BlockQuote):
+        return Markup("<blockquote>\n%s\n</blockquote>") % blocks_html(block.paragraphs)
+    if isinstance(block, Preformatted):
+        return Markup("<pre>%s</pre>") % block.text
+    if isinstance(block, _LinkHeading):
+        return Markup('<h3><a href="%s">%s</a></h3>') % (block.href, block.label)
+    raise TypeError(f"no rendering for {type(block).__name__}")
+
+
+_INLINE_TAGS = {Emphasis: "em", Strong: "strong", Strike: "s"}
 
 
 def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
@@ -170,16 +254,15 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
     for inline in inlines:
         if isinstance(inline, Text):
             parts.append(escape(inline.text))
-        elif isinstance(inline, Emphasis):
-            parts.append(Markup("<em>%s</em>") % inlines_html(inline.children))
-        elif isinstance(inline, Strong):
-            parts.append(Markup("<strong>%s</strong>") % inlines_html(inline.children))
         elif isinstance(inline, LineBreak):
             parts.append(Markup("<br/>"))
+        else:
+            tag = _INLINE_TAGS[type(inline)]
+            parts.append(Markup(f"<{tag}>%s</{tag}>") % inlines_html(inline.children))
     return Markup("").join(parts)
 
 
-# Helpers ------------------------------------------------------------------------------------
+# Helpers ----------------------------------------------------------------------------------------
 
 _environment = Environment(
     loader=FunctionLoader(lambda name: read_asset(f"templates/{name}").decode("utf-8")),

@@ -66,9 +66,10 @@ def test_sentences_that_mention_chapters_are_not_headings(line):
 
 
 def test_a_list_of_headings_without_text_stays_as_paragraphs():
-    text = "Contents\nChapter 1\nChapter 2\nChapter 3\n\nChapter 1\nThe story starts.\nChapter 2\nIt goes on."
+    prose = "The story goes on, as stories do, for a good many words, at least enough to fill a page or so. "
+    text = f"Contents\nChapter 1\nChapter 2\nChapter 3\n\nChapter 1\n{prose}\nChapter 2\n{prose}\nChapter 3\n{prose}"
     found = chapters(text)
-    assert [c[:2] for c in found] == [("", ""), ("Chapter 1", ""), ("Chapter 2", "")]
+    assert [c[:2] for c in found] == [("", ""), ("Chapter 1", ""), ("Chapter 2", ""), ("Chapter 3", "")]
     assert found[0][2] == ["Contents", "Chapter 1", "Chapter 2", "Chapter 3"]
 
 

@@ -1,0 +1,185 @@
+"""Lines of one section to blocks: paragraphs, verse, block quotes, code and scene breaks.
+
+How lines make paragraphs is a property of the whole file (``Layout``), decided once:
+  * one paragraph per line, with or without blank lines between (exports, copy-pastes);
+  * hard-wrapped: lines of 60–100 columns, blank lines between paragraphs (Project Gutenberg),
+    joined into whole paragraphs; a word hyphenated across a wrap is joined only when the
+    unbroken word occurs elsewhere in the text ("won-/derful" but "lamp-/post");
+  * indent style: wrapped lines, a new paragraph at each indented line.
+In a hard-wrapped file, a group of lines all much shorter than the wrap (a poem, a letter's
+address) keeps its line breaks.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .inline import parse_inlines
+from .model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Text
+
+_DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
+_LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
+BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
+_WORD = re.compile(r"[^\W\d_]+")
+_FENCE = re.compile(r"^\s*```")  # not ~~~: in stories that is a scene break
+
+
+@dataclass(frozen=True)
+class Layout:
+    wrapped: bool
+    width: int  # the wrap column of a hard-wrapped file
+    indented: bool  # paragraphs begin with an indent rather than after a blank line
+    vocabulary: frozenset[str]
+
+
+def read_layout(lines: list[str]) -> Layout:
+    texts = [line for line in lines if line.strip() and not is_scene_break(line)]
+    lengths = sorted(len(line.rstrip()) for line in texts)
+    if len(lengths) < 4:
+        return Layout(False, 0, False, frozenset())
+    width = lengths[int(len(lengths) * 0.9)]
+    runs = _runs(lines)
+    multi = sum(1 for run in runs if len(run) > 1)
+    starts_indented = sum(1 for line in texts if line[:1].isspace())
+    indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.6 * len(texts) and multi < 0.3 * len(runs)
+    wrapped = width <= 100 and (indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
+    vocabulary = frozenset(w.lower() for w in _WORD.findall("\n".join(texts))) if wrapped else frozenset()
+    return Layout(wrapped, width, indented, vocabulary)
+
+
+def is_scene_break(line: str) -> bool:
+    """``***``, ``* * *``, ``~~~``, ``-----``, ``#``, ``~*~``, and letter dividers: ``oOo``, ``xXx``,
+    ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss) or ``OOO`` (a shout) are text."""
+    compact = "".join(line.split())
+    if not compact or len(compact) > 40:
+        return False
+    if compact in _LONE_DIVIDERS:
+        return True
+    letters = [c for c in compact if c.isalnum()]
+    if any(not (c.isalnum() or c in _DIVIDER_SYMBOLS) for c in compact):
+        return False
+    if not letters:
+        return len(compact) >= 3 and len(set(compact)) <= 3
+    if any(c not in "oOxX0" for c in letters):
+        return False
+    return len(set(letters)) > 1 or len(letters) < len(compact)
+
+
+def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
+    """Blank lines separate groups; markers (breaks, quotes, fences) are blocks of their own."""
+    blocks: list[Block] = []
+    group: list[str] = []
+    quote: list[str] = []
+    fence: list[str] | None = None
+
+    def flush() -> None:
+        if group:
+            blocks.extend(_paragraphs(group, layout))
+            group.clear()
+        if quote:
+            inner = _paragraphs_of_quote(quote, layout)
+            if inner:
+                blocks.append(BlockQuote(tuple(inner)))
+            quote.clear()
+
+    for line in lines:
+        if fence is not None:
+            if _FENCE.match(line):
+                blocks.append(Preformatted("\n".join(fence)))
+                fence = None
+            else:
+                fence.append(line)
+            continue
+        if _FENCE.match(line):
+            flush()
+            fence = []
+        elif line.lstrip().startswith(">"):
+            if group:
+                flush()
+            quote.append(line.lstrip()[1:])
+        elif line != BREAK and not line.strip():
+            flush()
+        elif line == BREAK or is_scene_break(line):
+            flush()
+            blocks.append(SceneBreak())
+        else:
+            if quote:
+                flush()
+            group.append(line)
+    if fence is not None:  # an unclosed fence: keep its lines as they are
+        blocks.append(Preformatted("\n".join(fence)))
+    flush()
+    return blocks
+
+
+def paragraph(text: str) -> Paragraph:
+    return Paragraph(parse_inlines(" ".join(text.split())))
+
+
+def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
+    """Inside a quote, a bare ``>`` line stands for a blank line."""
+    out: list[Paragraph] = []
+    group: list[str] = []
+    for line in lines + [""]:
+        if line.strip():
+            group.append(line)
+        elif group:
+            out.extend(p for p in _paragraphs(group, layout) if isinstance(p, Paragraph))
+            group = []
+    return out
+
+
+def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
+    if not layout.wrapped or len(lines) == 1:
+        return [paragraph(line) for line in lines]
+    if _is_verse(lines, layout):
+        return [_verse(lines)]
+    if layout.indented:
+        pieces: list[list[str]] = []
+        for line in lines:
+            if line[:1].isspace() or not pieces:
+                pieces.append([])
+            pieces[-1].append(line)
+        return [paragraph(_unwrap(piece, layout)) for piece in pieces]
+    return [paragraph(_unwrap(lines, layout))]
+
+
+def _is_verse(lines: list[str], layout: Layout) -> bool:
+    """Deliberately short lines: every line well short of the wrap, as in a poem."""
+    return all(len(line.strip()) < 0.6 * layout.width for line in lines)
+
+
+def _verse(lines: list[str]) -> Paragraph:
+    inlines: list = []
+    for line in lines:
+        if inlines:
+            inlines.append(LineBreak())
+        inlines.extend(parse_inlines(" ".join(line.split())))
+    return Paragraph(tuple(i for i in inlines if not (isinstance(i, Text) and not i.text)))
+
+
+def _unwrap(lines: list[str], layout: Layout) -> str:
+    text = lines[0].strip()
+    for line in lines[1:]:
+        line = line.strip()
+        head = _WORD.match(line)
+        tail = re.search(r"([^\W\d_]+)-$", text)
+        if text.endswith("--") or text.endswith("—"):
+            text += line
+        elif tail and head and line[0].islower():
+            joined = (tail.group(1) + head.group()).lower()
+            text = text[:-1] + line if joined in layout.vocabulary else text + line
+        else:
+            text += " " + line
+    return text
+
+
+def _runs(lines: list[str]) -> list[list[str]]:
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line.strip():
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]

@@ -1,0 +1,164 @@
+"""Which lines are headings: chapters, parts, prologues and the like, in several languages.
+
+A line only *can* be a heading here; ``structure.py`` then decides whether it has the look of
+one in its file (space around it, a consistent pattern, text under it). Keywords are matched
+case-insensitively in English, French, German, Spanish, Italian, Portuguese, Dutch and Russian.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+CHAPTER = "chapter"
+PART = "part"
+SPECIAL = "special"  # prologue, epilogue, interlude… : a chapter without a number
+MARKDOWN = "markdown"  # "# Anything": explicit markup, trusted
+NUMERAL = "numeral"  # "IV." or "12" alone: only a heading when the file keeps to the pattern
+NUMBERED = "numbered"  # "1. AT THE BAY.": likewise
+
+
+@dataclass(frozen=True)
+class Heading:
+    kind: str
+    label: str  # the numbering as written: "Chapter 3", "Part Two", "Prologue", "IV"
+    title: str = ""  # the rest: "The Storm"
+    number: str = ""  # the numeral alone, for checking that a file's numbers run in sequence
+
+
+_CARDINALS = (
+    "one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred "
+    "un une deux trois quatre cinq six sept huit neuf dix onze douze treize quatorze quinze seize vingt "
+    "eins zwei drei vier fünf sechs sieben acht neun zehn elf zwölf zwanzig "
+    "uno dos tres cuatro cinco seis siete ocho nueve diez once doce veinte "
+    "due tre quattro cinque sei sette otto nove dieci undici dodici venti "
+    "um dois três quatro cinco seis sete oito nove dez "
+    "een twee drie vier vijf zes zeven acht negen tien "
+    "один два три четыре пять шесть семь восемь девять десять"
+).split()
+_ORDINALS = (
+    "first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth last final "
+    "premier première deuxième troisième quatrième cinquième dernier dernière "
+    "erstes erste zweites zweite drittes dritte viertes vierte letztes letzte "
+    "primero primera segundo segunda tercero tercera cuarto cuarta último última "
+    "primo prima secondo seconda terzo terza quarto quarta ultimo ultima "
+    "первая первый вторая второй третья третий последняя последний"
+).split()
+_WORD_NUMBER = "|".join(sorted({re.escape(w) for w in _CARDINALS + _ORDINALS}, key=len, reverse=True))
+_NUMERAL = (
+    rf"(?:\d{{1,4}}(?:\.[IVXLCDMivxlcdm]{{1,7}})?|[IVXLCDM]{{1,7}}|[ivx]{{1,5}}"
+    rf"|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?|the (?:last|first|final))"
+)
+_CHAPTER_WORDS = r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk"
+_PART_WORDS = r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek"
+_SPECIAL_WORDS = (
+    r"prologue|prolog|pr[oó]logo|пролог|proloog|[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog"
+    r"|interlude|intermission|interludio|zwischenspiel|интерлюдия|omake|side[- ]story|bonus chapter"
+    r"|afterword|postface|nachwort|послесловие|foreword|preface|pr[eé]face|vorwort|prefacio|prefazione"
+    r"|предисловие|introduction|einleitung|introducci[oó]n|introduzione|введение|appendix|finale"
+)
+_SEPARATOR = r"(?P<separator>\s*[:.\-–—|]\s*|\s+)"
+_DECORATION = "~=*_+-–—•·◇◆ \t"
+
+_CHAPTER_LINE = re.compile(
+    rf"^(?P<label>(?:{_CHAPTER_WORDS})\s*(?P<number>{_NUMERAL}))\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
+    re.IGNORECASE,
+)
+_PART_LINE = re.compile(
+    rf"^(?P<label>(?:{_PART_WORDS})\s+(?P<number>{_NUMERAL}))\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
+    re.IGNORECASE,
+)
+_SPECIAL_LINE = re.compile(
+    rf"^(?P<label>(?:{_SPECIAL_WORDS})(?:\s+(?P<number>{_NUMERAL}))?)\.?(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?$",
+    re.IGNORECASE,
+)
+_NUMERAL_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
+_NUMBERED_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
+_MARKDOWN_LINE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+_MARKDOWN_NUMBERED = re.compile(r"^(?P<label>(?P<number>\d{1,4}))[.:]?\s+(?P<title>\S.*)$")
+_MAX_LENGTH = 100
+_PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
+
+
+def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
+    """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
+    text = line.strip()
+    if not text or len(text) > _MAX_LENGTH or text[0] in "\"“”'‘«»(" or _PAGE_NUMBER.search(text):
+        return None
+    if custom is not None:
+        found = custom.search(text)
+        if not found:
+            return None
+        groups = found.groupdict()
+        return Heading(CHAPTER, (groups.get("label") or text).strip(), (groups.get("title") or "").strip())
+    markdown = _MARKDOWN_LINE.match(text)
+    if markdown:
+        inner = markdown["text"]
+        found = _keyword_heading(inner)
+        if found:
+            return found
+        numbered = _MARKDOWN_NUMBERED.match(inner)
+        if numbered:
+            return Heading(MARKDOWN, numbered["label"], numbered["title"].strip(), numbered["number"])
+        return Heading(MARKDOWN, "", inner)
+    found = _keyword_heading(text.strip(_DECORATION))
+    if found:
+        return found
+    for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE)):
+        match = pattern.match(text)
+        if match and any(c.isalnum() for c in match["label"]):
+            return Heading(kind, match["label"], (match.groupdict().get("title") or "").strip(), match["number"])
+    return None
+
+
+def _keyword_heading(text: str) -> Heading | None:
+    for kind, pattern in ((CHAPTER, _CHAPTER_LINE), (PART, _PART_LINE), (SPECIAL, _SPECIAL_LINE)):
+        match = pattern.match(text)
+        if match and _looks_like_title(match["title"] or "", match.groupdict().get("separator") or ":"):
+            title = (match["title"] or "").strip().strip(_DECORATION).strip()
+            return Heading(kind, match["label"].strip(), title, match["number"] or "")
+    return None
+
+
+def _looks_like_title(title: str, separator: str) -> bool:
+    """A title is short and is not the rest of a sentence ("Chapter 3 was the best")."""
+    if not title:
+        return True
+    words = title.split()
+    if separator.strip():  # "Chapter 3: the storm" is a title whatever its case
+        return len(words) <= 16
+    return len(words) <= 10 and not title[0].islower() and title[-1] not in ",;"
+
+
+def is_title_line(line: str) -> bool:
+    """A line under a bare numeral that names the chapter ("GIÙ NELLA CONIGLIERA.")."""
+    text = line.strip()
+    if not text or len(text) > 80 or text[0] in "\"“'‘«(":
+        return False
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
+
+
+def roman_value(numeral: str) -> int | None:
+    values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
+    numeral = numeral.lower()
+    if numeral.isdigit():
+        return int(numeral)
+    if not numeral or any(c not in values for c in numeral):
+        return None
+    total = 0
+    for current, following in zip(numeral, numeral[1:] + " "):
+        value = values[current]
+        total += -value if following != " " and values[following] > value else value
+    return total
+
+
+def heading_text(label: str, title: str) -> str:
+    """One line for a table of contents: "Chapter 3: The Storm", "1. AT THE BAY.", "Prologue"."""
+    if label and title:
+        return f"{label}{'. ' if _NUMERAL_ONLY.match(label) else ': '}{title}"
+    return label or title
+
+
+_NUMERAL_ONLY = re.compile(r"^(?:\d{1,4}|[IVXLCDM]{1,7})$")

@@ -1,0 +1,113 @@
+"""Emphasis as people type it, to model inlines: *italic*, _italic_, **bold**, __bold__, ~~strike~~,
+and the "mathematical" pseudo-italic and bold letters websites paste (𝘵𝘩𝘪𝘴, 𝐭𝐡𝐢𝐬), which some
+Kobo models show as blanks: they become real emphasis over plain letters.
+
+Delimiters follow CommonMark's flanking rules in spirit: ``*`` opens before a non-space and
+closes after one, so ``5 * 3`` and a footnote ``word*`` stay as typed; ``_`` never acts inside a
+word (``snake_case``); runs of three or more marks (``***``) are text. Pairing is one pass with a
+stack per delimiter, so 100,000 asterisks take linear time; nothing here can backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .model import Emphasis, Inline, Strike, Strong, Text
+
+_DELIMITER = re.compile(r"\*+|_+|~+")
+_KINDS = {"*": Emphasis, "_": Emphasis, "**": Strong, "__": Strong, "~~": Strike}
+_PSEUDO = re.compile(r"[\U0001D400-\U0001D7FF]+(?:[ '’,.!?\-]+[\U0001D400-\U0001D7FF]+)*")
+
+
+def parse_inlines(text: str) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    position = 0
+    for match in _PSEUDO.finditer(text):
+        out.extend(_emphasis(text[position : match.start()]))
+        out.append(_pseudo(match.group()))
+        position = match.end()
+    out.extend(_emphasis(text[position:]))
+    return _merge(out)
+
+
+def _pseudo(run: str) -> Inline:
+    """𝘵𝘩𝘪𝘴 → Emphasis("this"): the letters' Unicode names say which style was meant."""
+    name = unicodedata.name(run[0], "")
+    plain = Text(unicodedata.normalize("NFKC", run))
+    if "BOLD ITALIC" in name:
+        return Strong((Emphasis((plain,)),))
+    if "ITALIC" in name:
+        return Emphasis((plain,))
+    if "BOLD" in name:
+        return Strong((plain,))
+    return plain
+
+
+def _emphasis(text: str) -> list[Inline]:
+    if not text:
+        return []
+    tokens = [m for m in _DELIMITER.finditer(text) if m.group() in _KINDS]
+    pairs = _pair(text, tokens)
+    stack: list[tuple[str, list[Inline]]] = [("", [])]
+    position = 0
+    for token in tokens:
+        role = pairs.get(token.start())
+        if role is None:
+            continue
+        stack[-1][1].append(Text(text[position : token.start()]))
+        position = token.end()
+        if role == "open":
+            stack.append((token.group(), []))
+        else:
+            delimiter, children = stack.pop()
+            stack[-1][1].append(_KINDS[delimiter](_merge(children)))
+    stack[-1][1].append(Text(text[position:]))
+    return stack[0][1]
+
+
+def _pair(text: str, tokens: list[re.Match]) -> dict[int, str]:
+    """Which delimiter tokens open and close, by start offset; the rest stay text."""
+    openers: dict[str, list[re.Match]] = {kind: [] for kind in _KINDS}
+    roles: dict[int, str] = {}
+    for token in tokens:
+        kind = token.group()
+        before = text[token.start() - 1] if token.start() else " "
+        after = text[token.end()] if token.end() < len(text) else " "
+        can_open, can_close = _flanking(kind, before, after)
+        if can_close and openers[kind]:
+            opener = openers[kind].pop()
+            roles[opener.start()] = "open"
+            roles[token.start()] = "close"
+            for other in openers.values():  # openers inside the pair can no longer close
+                while other and other[-1].start() > opener.start():
+                    other.pop()
+        elif can_open:
+            openers[kind].append(token)
+    return roles
+
+
+def _flanking(kind: str, before: str, after: str) -> tuple[bool, bool]:
+    left = not after.isspace() and (not _is_punctuation(after) or before.isspace() or _is_punctuation(before))
+    right = not before.isspace() and (not _is_punctuation(before) or after.isspace() or _is_punctuation(after))
+    if kind[0] == "_":  # never inside a word
+        return left and not before.isalnum(), right and not after.isalnum()
+    return left, right
+
+
+def _is_punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
+    """Join neighbouring text and drop empty text, so equal input gives equal trees."""
+    out: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            if not inline.text:
+                continue
+            if out and isinstance(out[-1], Text):
+                out[-1] = Text(out[-1].text + inline.text)
+                continue
+        out.append(inline)
+    return tuple(out)
