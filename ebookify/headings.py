@@ -76,7 +76,6 @@ _SPECIAL_LINE = re.compile(
 _NUMERAL_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
-_MARKDOWN_NUMBERED = re.compile(r"^(?P<label>(?P<number>\d{1,4}))[.:]?\s+(?P<title>\S.*)$")
 _MAX_LENGTH = 100
 _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
 
@@ -95,13 +94,7 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
     markdown = _MARKDOWN_LINE.match(text)
     if markdown:
         inner = markdown["text"]
-        found = _keyword_heading(inner)
-        if found:
-            return found
-        numbered = _MARKDOWN_NUMBERED.match(inner)
-        if numbered:
-            return Heading(MARKDOWN, numbered["label"], numbered["title"].strip(), numbered["number"])
-        return Heading(MARKDOWN, "", inner)
+        return _keyword_heading(inner) or Heading(MARKDOWN, "", inner)
     found = _keyword_heading(text.strip(_DECORATION))
     if found:
         return found

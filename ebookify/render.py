@@ -76,10 +76,12 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
         front.append((page, page.title))
     body: list[Page] = []
     toc: list[TocEntry] = [TocEntry(label, page.href) for page, label in front if label]
+    parts = 0
     for part, chapters in _by_part(book.chapters):
         pages = [_chapter_page(book, chapter, notes) for chapter in chapters]
         if part:
-            part_page = _part_page(book, part, len(body))
+            parts += 1
+            part_page = _part_page(book, part, parts)
             body.append(part_page)
             toc.append(TocEntry(part, part_page.href, tuple(TocEntry(p.title, p.href) for p in pages)))
         else:
@@ -177,9 +179,9 @@ def _notes_page(book: Book) -> Page:
     return Page("notes.xhtml", title, _page("notes.xhtml", book, title, notes=views))
 
 
-def _part_page(book: Book, part: str, position: int) -> Page:
-    href = f"part-{position + 1:03d}.xhtml"
-    html = _page("part.xhtml", book, part, anchor=f"part-{position + 1}", part=part)
+def _part_page(book: Book, part: str, number: int) -> Page:
+    href = f"part-{number:02d}.xhtml"
+    html = _page("part.xhtml", book, part, anchor=f"part-{number}", part=part)
     return Page(href, part, html)
 
 

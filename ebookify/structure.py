@@ -25,9 +25,9 @@ from .frontmatter import note_label
 from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, Heading, heading_text, is_title_line, match_heading, roman_value
 from .model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, word_count
 
-_NOTE_START = re.compile(
-    r"^[(\[]?\s*(?P<label>a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?)\s*"
-    r"(?:[:\-–—.)\]]|$)",
+_NOTE_LABEL = r"a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?"
+_NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; a bare "AN" does
+    rf"^(?:[(\[]\s*(?P<bracketed>{_NOTE_LABEL})\b|(?P<slash>a/n)\b|(?P<plain>{_NOTE_LABEL})\s*(?:[:\-–—.]|$))",
     re.IGNORECASE,
 )
 _CONTENTS_WORDS = 20  # a "chapter" shorter than this between two headings is a contents entry
@@ -155,6 +155,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> 
     opening, rest = spans[0], spans[1:]
     if has_text(opening.blocks) or not rest:
         chapters.append(_chapter(1, opening, ""))
+        trace.append((offset, f"chapter 1, untitled: {word_count(chapters[0].blocks)} words"))
     part, part_kind = "", ""
     for position, span in enumerate(rest):
         heading = span.heading
@@ -206,11 +207,13 @@ def _note_marker(block: Block) -> str:
     if not isinstance(block, Paragraph):
         return ""
     match = _NOTE_START.match(inline_text(block.inlines))
-    return match["label"] if match else ""
+    return (match["bracketed"] or match["slash"] or match["plain"]) if match else ""
 
 
 def _is_bare_label(block: Block) -> bool:
-    return isinstance(block, Paragraph) and len(inline_text(block.inlines).split()) <= 3
+    """ "Notes for the Chapter:" alone: the note is the paragraph after it."""
+    text = inline_text(block.inlines).strip(" :.-–—()[]") if isinstance(block, Paragraph) else ""
+    return bool(text) and text.lower() == _note_marker(block).lower()
 
 
 def _trim_breaks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:

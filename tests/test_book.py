@@ -135,3 +135,36 @@ def test_zip_layout_is_what_readers_expect(books):
         first = archive.infolist()[0]
         assert (first.filename, first.compress_type, first.extra) == ("mimetype", zipfile.ZIP_STORED, b"")
         assert all(" " not in name for name in archive.namelist())
+
+
+def test_parts_nest_in_the_contents_and_notes_can_be_gathered_or_omitted():
+    source = (FIXTURES / "parts-notes-markdown.md").read_bytes()
+    inline = convert(source, Options(source_name="p.md"))
+    nav = BeautifulSoup(unzip(inline.epub)["EPUB/nav.xhtml"], "xml").find("nav", attrs={"epub:type": "toc"})
+    part = nav.ol.find_all("li", recursive=False)[1]
+    assert part.a.get_text() == "Part One: Spring"
+    assert [a.get_text() for a in part.ol.find_all("a")] == ["Chapter 1: Blossom", "Chapter 2: Fruit"]
+    assert b"authors-note" in dict(spine_pages(inline.epub))["chapter-001.xhtml"]
+
+    end = convert(source, Options(source_name="p.md", notes="end"))
+    pages = dict(spine_pages(end.epub))
+    assert b"authors-note" not in pages["chapter-001.xhtml"]
+    appendix = BeautifulSoup(pages["appendix-01.xhtml"], "xml")
+    assert appendix.h2.get_text() == "Author’s Notes"
+    assert [a["href"] for a in appendix.find_all("a")] == ["chapter-001.xhtml", "chapter-001.xhtml", "chapter-003.xhtml"]
+    assert "Next chapter is longer" in appendix.get_text()
+    assert check_structure(end.epub) == ()
+
+    omit = convert(source, Options(source_name="p.md", notes="omit"))
+    assert "Next chapter is longer" not in " ".join(p.decode() for _, p in spine_pages(omit.epub))
+    assert any("left out 3 author's note" in f.message for f in omit.findings)
+
+
+def test_gutenberg_licence_is_at_the_back_and_in_the_contents():
+    source = (FIXTURES / "gutenberg-style.txt").read_bytes()
+    result = convert(source, Options(source_name="g.txt"))
+    names = [name for name, _ in spine_pages(result.epub)]
+    assert names[-1] == "appendix-01.xhtml"
+    last = BeautifulSoup(dict(spine_pages(result.epub))["appendix-01.xhtml"], "xml")
+    assert last.h2.get_text() == "Project Gutenberg Licence" and "Updated editions" in last.get_text()
+    assert (result.book.metadata.title, result.book.metadata.authors) == ("The Tide Clock", ("Mara Quill",))

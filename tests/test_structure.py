@@ -1,0 +1,328 @@
+"""The reading rules of issue 3, one behaviour per case, on texts written for these tests."""
+
+import re
+
+import pytest
+
+from ebookify.model import BlockQuote, Emphasis, LineBreak, Paragraph, Placement, Preformatted, SceneBreak, Strike, \
+    Strong, Text, block_texts
+from ebookify.parse import LICENCE_TITLE, parse
+from ebookify.structure import Settings
+
+PROSE = ("The rain had not stopped for three days, and the river was higher than anyone in the village "
+         "could remember, higher even than the old stone that marked the flood of the great year.")
+
+
+def headings(text, **settings):
+    return [(c.label, c.title) for c in parse(text, Settings(**settings)).chapters]
+
+
+def story(*headings_):
+    return "\n\n".join(f"{h}\n\n{PROSE}" for h in headings_)
+
+
+@pytest.mark.parametrize(
+    "heading, label, title",
+    [
+        pytest.param("Chapter Twelve", "Chapter Twelve", "", id="english number word"),
+        pytest.param("CHAPTER XII.", "CHAPTER XII", "", id="roman"),
+        pytest.param("~Chapter 3~", "Chapter 3", "", id="decorated"),
+        pytest.param("Chapter 3 - The Ford", "Chapter 3", "The Ford", id="dash and title"),
+        pytest.param("### Chapter 4", "Chapter 4", "", id="markdown, any level"),
+        pytest.param("Prologue", "Prologue", "", id="prologue"),
+        pytest.param("Epilogue: Years Later", "Epilogue", "Years Later", id="epilogue with title"),
+        pytest.param("Interlude", "Interlude", "", id="interlude"),
+        pytest.param("Omake", "Omake", "", id="omake"),
+        pytest.param("Side Story", "Side Story", "", id="side story"),
+        pytest.param("Afterword", "Afterword", "", id="afterword"),
+        pytest.param("Chapitre 2", "Chapitre 2", "", id="french"),
+        pytest.param("Kapitel 2: Der Fluss", "Kapitel 2", "Der Fluss", id="german"),
+        pytest.param("Capítulo 2", "Capítulo 2", "", id="spanish"),
+        pytest.param("Capitolo II", "Capitolo II", "", id="italian"),
+        pytest.param("Глава 2", "Глава 2", "", id="russian"),
+        pytest.param("Épilogue", "Épilogue", "", id="french epilogue"),
+        pytest.param("Prólogo", "Prólogo", "", id="spanish prologue"),
+    ],
+)
+def test_heading_forms(heading, label, title):
+    assert headings(story("Chapter 1", heading))[-1] == (label, title)
+
+
+def test_bare_numerals_are_headings_only_as_a_rising_pattern():
+    assert headings(story("I.", "II.", "III.")) == [("I", ""), ("II", ""), ("III", "")]
+    assert headings(f"{PROSE}\n\n12\n\n{PROSE}") == [("", "")]
+
+
+def test_a_numeral_takes_the_upper_case_line_below_as_its_title():
+    text = f"CAPITOLO I.\n\nNELLA TANA.\n\n{PROSE}\n\nCAPITOLO II.\n\nIL LAGO.\n\n{PROSE}"
+    assert headings(text) == [("CAPITOLO I", "NELLA TANA."), ("CAPITOLO II", "IL LAGO.")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        pytest.param("Chapter 3 was the one she liked best.", id="in a sentence"),
+        pytest.param('"Chapter 3," she said, "is the sad one."', id="dialogue"),
+        pytest.param("I. IV. and the rest of the list", id="numerals in text"),
+    ],
+)
+def test_text_that_mentions_chapters_is_not_a_heading(line):
+    assert headings(f"{PROSE}\n{line}\n{PROSE}") == [("", "")]
+
+
+def test_a_table_of_contents_at_the_top_is_text_not_chapters():
+    contents = "Contents\n\n" + "\n".join(f"Chapter {n}: Title {n}" for n in range(1, 31))
+    text = contents + "\n\n" + story(*[f"Chapter {n}: Title {n}" for n in range(1, 31)])
+    parsed = parse(text)
+    assert len(parsed.chapters) == 31
+    assert block_texts(parsed.chapters[0].blocks)[:2] == ["Contents", "Chapter 1: Title 1"]
+    assert [(c.label, c.title) for c in parsed.chapters[1:3]] == [("Chapter 1", "Title 1"), ("Chapter 2", "Title 2")]
+
+
+def test_parts_hold_chapters_in_a_two_level_contents():
+    text = story("Part One: Spring", "Chapter 1", "Chapter 2", "Part Two: Autumn", "Chapter 3").replace(
+        f"Part One: Spring\n\n{PROSE}", "Part One: Spring").replace(f"Part Two: Autumn\n\n{PROSE}", "Part Two: Autumn")
+    chapters = parse(text).chapters
+    assert [(c.part, c.label) for c in chapters] == [
+        ("Part One: Spring", "Chapter 1"), ("Part One: Spring", "Chapter 2"), ("Part Two: Autumn", "Chapter 3")]
+
+
+def test_a_heading_right_above_another_kind_of_heading_is_a_part():
+    text = f"1. THE BAY.\n\nChapter 1.I.\n\n{PROSE}\n\nChapter 1.II.\n\n{PROSE}\n\n2. THE PARTY.\n\n{PROSE}"
+    chapters = parse(text).chapters
+    assert [(c.part, c.label, c.title) for c in chapters] == [
+        ("1. THE BAY.", "Chapter 1.I", ""), ("1. THE BAY.", "Chapter 1.II", ""), ("", "2", "THE PARTY.")]
+
+
+def test_no_chapters_and_a_custom_pattern_override_detection():
+    text = story("Chapter 1", "Chapter 2")
+    assert headings(text, chapters=False) == [("", "")]
+    custom = f"=== Day One ===\n{PROSE}\n=== Day Two ===\n{PROSE}\nChapter 3\n{PROSE}"
+    assert headings(custom, pattern=re.compile(r"^=== (?P<title>.+) ===$")) == [
+        ("=== Day One ===", "Day One"), ("=== Day Two ===", "Day Two")]
+
+
+# Author's notes -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "opening, closing",
+    [
+        pytest.param("A/N: Thanks for the reviews!", "A/N: See you next week.", id="A/N"),
+        pytest.param("Author's Note: Thanks for the reviews!", "AN: See you next week.", id="spelled out and AN"),
+        pytest.param("(A/N Thanks for the reviews!)", "[Author's note: See you next week.]", id="bracketed"),
+        pytest.param("Notes for the Chapter:\n\nThanks for the reviews!", "End Notes: See you next week.", id="AO3"),
+    ],
+)
+def test_notes_at_a_chapters_edges_are_taken_out_of_the_story(opening, closing):
+    chapter = parse(f"Chapter 1\n\n{opening}\n\n{PROSE}\n\n{PROSE}\n\n{closing}").chapters[0]
+    assert block_texts(chapter.blocks) == [PROSE, PROSE]
+    before, after = chapter.notes
+    assert before.placement is Placement.BEFORE and "Thanks for the reviews!" in " ".join(block_texts(before.blocks))
+    assert after.placement is Placement.AFTER and "See you next week." in " ".join(block_texts(after.blocks))
+
+
+def test_a_note_in_the_middle_of_a_chapter_stays_story():
+    middle = [PROSE] * 3 + ["A/N: this one stays."] + [PROSE] * 5
+    chapter = parse("Chapter 1\n\n" + "\n\n".join(middle)).chapters[0]
+    assert chapter.notes == () and len(chapter.blocks) == 9
+
+
+# Scene breaks -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("divider", ["oOo", "xXx", "o0o", "-x-x-x-", "~*~", "x", "   * * *   ", "§", "◇◇◇", "+++"])
+def test_dividers(divider):
+    blocks = parse(f"{PROSE}\n\n{divider}\n\n{PROSE}").chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
+
+
+@pytest.mark.parametrize("line", ["xxx", "OOO", "...", "x-ray", "-"])
+def test_lines_that_only_look_like_dividers_are_text(line):
+    blocks = parse(f"{PROSE}\n\n{line}\n\n{PROSE}").chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, Paragraph, Paragraph]
+
+
+def test_three_blank_lines_are_a_break_where_paragraphs_are_one_blank_line_apart():
+    text = "\n\n".join([PROSE] * 4) + "\n\n\n\n" + "\n\n".join([PROSE] * 4)
+    blocks = parse(text).chapters[0].blocks
+    assert [type(b).__name__ for b in blocks].count("SceneBreak") == 1
+
+
+def test_a_divider_before_a_heading_or_at_the_end_is_dropped():
+    chapters = parse(f"Chapter 1\n\n{PROSE}\n\n***\n\nChapter 2\n\n{PROSE}\n\n* * *\n").chapters
+    assert all(not isinstance(c.blocks[-1], SceneBreak) for c in chapters)
+
+
+# Paragraphs -------------------------------------------------------------------------------------
+
+WRAPPED = """The lighthouse keeper's daughter rowed out every morning to
+check the lobster pots, whatever the weather, and came back with
+her hands raw and her hair full of salt.
+
+Nobody in the village thought it strange, or wonderful. Her mother had done the
+same, and her grandmother before that, and the pots were wonder-
+ful pots, tarred black, that never once came up empty.
+
+She sang as she rowed, a song with no
+words, only a tune.
+
+    Row, row, the tide is low,
+    Row, row, and home we go.
+
+Her father said the song was older than the lamp itself, which
+was very old indeed: a lamp-
+post of iron in the square was all that was left of the first one."""
+
+
+def test_hard_wrapped_text_becomes_whole_paragraphs():
+    paragraphs = block_texts(parse(WRAPPED).chapters[0].blocks)
+    assert paragraphs[0].startswith("The lighthouse keeper's daughter rowed out every morning to check the")
+    assert "wonderful pots" in paragraphs[1]  # "wonderful" occurs elsewhere: the hyphen was the wrap's
+    assert "lamp-post of iron" in paragraphs[-1]  # "lamppost" never occurs: the hyphen is the word's
+
+
+def test_short_deliberate_lines_keep_their_breaks():
+    verse = parse(WRAPPED).chapters[0].blocks[3]
+    assert LineBreak() in verse.inlines
+    assert block_texts((verse,)) == ["Row, row, the tide is low, Row, row, and home we go."]
+
+
+def test_indent_style_paragraphs():
+    text = "\n".join([
+        "    The first paragraph begins with an indent and then runs on",
+        "to a second line of about the same length as the first.",
+        "    The second paragraph also begins with an indent and then",
+        "continues onto the next line as wrapped text usually does.",
+        "    A third paragraph, to make the pattern plain enough, runs",
+        "onto its own second line, and then it comes to an end.",
+    ])
+    assert len(parse(text).chapters[0].blocks) == 3
+
+
+# Emphasis ---------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, inlines",
+    [
+        pytest.param("a *b* c", (Text("a "), Emphasis((Text("b"),)), Text(" c")), id="asterisks"),
+        pytest.param("a _b_ c", (Text("a "), Emphasis((Text("b"),)), Text(" c")), id="underscores"),
+        pytest.param("**b**", (Strong((Text("b"),)),), id="double asterisks"),
+        pytest.param("__b__", (Strong((Text("b"),)),), id="double underscores"),
+        pytest.param("~~b~~", (Strike((Text("b"),)),), id="strike"),
+        pytest.param("5 * 3 * 2", (Text("5 * 3 * 2"),), id="arithmetic stays"),
+        pytest.param("a footnote* here", (Text("a footnote* here"),), id="footnote mark stays"),
+        pytest.param("snake_case_name", (Text("snake_case_name"),), id="underscores inside words stay"),
+        pytest.param("𝘴𝘰𝘧𝘵𝘭𝘺", (Emphasis((Text("softly"),)),), id="pseudo italic letters"),
+        pytest.param("𝐥𝐨𝐮𝐝", (Strong((Text("loud"),)),), id="pseudo bold letters"),
+    ],
+)
+def test_emphasis(text, inlines):
+    assert parse(f"{PROSE}\n{text}").chapters[0].blocks[1].inlines == inlines
+
+
+def test_long_runs_of_marks_are_text_and_fast():
+    text = "*" * 100_000 + "\n" + "*_" * 50_000
+    blocks = parse(f"{PROSE}\n{text}").chapters[0].blocks
+    assert len(blocks) >= 2
+
+
+# Markdown and Project Gutenberg ----------------------------------------------------------------
+
+
+def test_markdown_quotes_code_and_rules():
+    text = f"{PROSE}\n\n> Dear Anna,\n>\n> Come home.\n\n```\n  x = 1\n```\n\n---\n\n{PROSE}"
+    blocks = parse(text).chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, BlockQuote, Preformatted, SceneBreak, Paragraph]
+    assert block_texts(blocks[1].paragraphs) == ["Dear Anna,", "Come home."]
+    assert blocks[2].text == "  x = 1"
+
+
+GUTENBERG = f"""The Project Gutenberg EBook of The Tide Clock, by Mara Quill
+
+This eBook is for the use of anyone anywhere at no cost.
+
+Title: The Tide Clock
+
+Author: Mara Quill
+
+Language: English
+
+*** START OF THIS PROJECT GUTENBERG EBOOK THE TIDE
+CLOCK ***
+
+CHAPTER I.
+
+{PROSE}
+
+CHAPTER II.
+
+{PROSE}
+
+*** END OF THIS PROJECT GUTENBERG EBOOK THE TIDE CLOCK ***
+
+Updated editions will replace the previous one.
+"""
+
+
+def test_gutenberg_header_and_footer_become_back_matter_and_metadata():
+    parsed = parse(GUTENBERG)
+    assert (parsed.metadata.title, parsed.metadata.authors, parsed.metadata.language) == (
+        "The Tide Clock", ("Mara Quill",), "English")
+    assert [c.label for c in parsed.chapters] == ["CHAPTER I", "CHAPTER II"]
+    (licence,) = parsed.back_matter
+    assert licence.title == LICENCE_TITLE
+    text = " ".join(block_texts(licence.blocks))
+    assert "for the use of anyone anywhere" in text and "Updated editions will replace" in text
+
+
+# Front matter -----------------------------------------------------------------------------------
+
+FANFICFARE = f"""The Long Way Round
+
+by Pell Harrow
+
+
+Category: Original Fiction
+Genre: Adventure, Friendship
+Language: English
+Status: Completed
+Published: 2021-03-04
+Updated: 2021-05-06
+Rating: T
+Chapters: 2
+Words: 91,234
+Publisher: www.example.org
+Story URL: https://www.example.org/s/123
+Summary: Two friends walk from one sea to the other.
+
+
+\tChapter 1
+
+{PROSE}
+
+\tChapter 2
+
+{PROSE}
+
+End file.
+"""
+
+
+def test_fanficfare_layout():
+    parsed = parse(FANFICFARE)
+    meta = parsed.metadata
+    assert (meta.title, meta.authors, meta.rating, meta.status) == ("The Long Way Round", ("Pell Harrow",), "T", "Completed")
+    assert meta.tags == ("Adventure", "Friendship") and meta.source_url == "https://www.example.org/s/123"
+    assert meta.published == "2021-03-04" and meta.updated == "2021-05-06"
+    assert ("Category", "Original Fiction") in meta.extra and ("Publisher", "www.example.org") in meta.extra
+    assert block_texts(meta.description) == ["Two friends walk from one sea to the other."]
+    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]
+    assert block_texts(parsed.chapters[-1].blocks)[-1] == "End file."
+
+
+def test_labels_are_found_in_any_case_with_or_without_colons():
+    parsed = parse(f"  TITLE: Salt\nauthor   : Wren Ash\nSUMMARY\nA short summary.\n\n\n{PROSE}")
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("Salt", ("Wren Ash",))
+    assert block_texts(parsed.metadata.description) == ["A short summary."]
