@@ -72,13 +72,13 @@ def convert(source: bytes, options: Options = Options()) -> Result:
     if options.smart:
         book = typeset(book)
     rendition = render(book, with_cover=options.cover, notes=options.notes)
-    cover = draw_cover(book.metadata) if options.cover else None
+    cover, drawn = draw_cover(book.metadata) if options.cover else (None, ())
     epub = package(book.metadata, rendition, cover)
     problems = check_structure(epub)
     if problems:
         raise ValidationError(f"the book failed a structural check: {problems[0].message}",
                               "this is a bug in ebookify: please report it with the input file")
-    return Result(epub, book, findings + guesses, parsed.trace)
+    return Result(epub, book, findings + guesses + drawn, parsed.trace)
 
 
 def _parse_settings(options: Options) -> Settings:

@@ -1,0 +1,115 @@
+"""Which font can draw a text: the bundled ones first, then any installed font that has it.
+
+EB Garamond and Inter (bundled, OFL) cover Latin, Greek and Cyrillic. For other scripts the first
+installed font (in a stable order) whose cmap holds every character is used; fontTools reads the
+cmaps because Pillow cannot say whether a font has a glyph, and a missing one is drawn as a box.
+Right-to-left and Indic scripts also need Pillow's libraqm for order and shaping (``visual``).
+"""
+
+from __future__ import annotations
+
+import io
+import unicodedata
+from functools import cache
+from pathlib import Path
+
+from .resources import read_asset
+
+BUNDLED = ("fonts/EBGaramond12-Regular.otf", "fonts/InterDisplay-Bold.otf", "fonts/EBGaramond12-Italic.otf")
+SYSTEM_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".local/share/fonts"),
+                    "/Library/Fonts", "/System/Library/Fonts", "C:/Windows/Fonts")
+
+
+def typeface(text: str, preferred: str) -> tuple[tuple[str, int] | None, str, str]:
+    """The first font that has every character: (font, face), the text to set, and any problem.
+
+    Symbols no font has (emoji, mostly) are dropped rather than drawn as boxes; a text that
+    still cannot be set, or cannot be laid out without libraqm, is left off.
+    """
+    fonts = [(preferred, 0), *((f, 0) for f in BUNDLED if f != preferred)]
+    sans = "inter" in preferred.lower()
+    found, problem = _covering(text, fonts, sans), ""
+    if found is None:
+        kept = "".join(c for c in text if not unicodedata.category(c).startswith("S") or _covering(c, fonts, sans))
+        found = _covering(kept, fonts, sans) if kept.strip() else None
+        if found is None:
+            return None, text, "needs a font that is not installed here (such as Noto): it was left off the cover"
+        text, problem = " ".join(kept.split()), "has symbols no installed font can draw: they were left out"
+    if visual(text) is None:
+        return None, text, "needs Pillow built with libraqm to be laid out: it was left off the cover"
+    return found, text, problem
+
+
+def _covering(text: str, bundled: list[tuple[str, int]], sans: bool) -> tuple[str, int] | None:
+    """Bundled fonts first; then installed ones, those of the slot's kind (serif or sans) first."""
+    needed = {ord(c) for c in text if not c.isspace() and unicodedata.category(c) != "Cf"}
+    installed = _installed_fonts(tuple(SYSTEM_FONT_DIRS))
+    kind = sorted(installed, key=lambda font: ("sans" in Path(font[0]).name.lower()) != sans)
+    for font in [*bundled, *kind]:
+        if needed <= _charset(*font):
+            return font
+    return None
+
+
+@cache
+def _installed_fonts(folders: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
+    """Every face of every font file in ``folders``, in a stable order."""
+    found = []
+    for folder in map(Path, folders):
+        for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
+            suffix = path.suffix.lower()
+            if suffix in (".ttf", ".otf"):
+                found.append((str(path), 0))
+            elif suffix in (".ttc", ".otc"):
+                head = path.read_bytes()[:12]
+                count = int.from_bytes(head[8:12], "big") if head[:4] == b"ttcf" else 0
+                found += [(str(path), face) for face in range(count)]
+    return tuple(found)
+
+
+@cache
+def _charset(font: str, face: int) -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # only to read which characters a font has
+
+    source = font if Path(font).is_absolute() else io.BytesIO(read_asset(font))
+    try:
+        collection = str(font).lower().endswith((".ttc", ".otc"))
+        cmap = TTFont(source, lazy=True, fontNumber=face if collection else -1).getBestCmap() or {}
+    except Exception:  # noqa: BLE001 - a broken installed font is simply not a candidate
+        return frozenset()
+    return frozenset(cmap)
+
+
+@cache
+def font(font: str, face: int, size: int):
+    from PIL import ImageFont
+
+    source = font if Path(font).is_absolute() else io.BytesIO(read_asset(font))
+    return ImageFont.truetype(source, size, index=face)
+
+
+@cache
+def _has_raqm() -> bool:
+    from PIL import features
+
+    return bool(features.check("raqm"))
+
+
+def visual(line: str) -> str | None:
+    """The line as Pillow must receive it, or None if it cannot be drawn correctly.
+
+    With libraqm Pillow orders right-to-left text and shapes Arabic and Indic letters itself.
+    Without it, right-to-left lines are reordered with python-bidi when it is installed (Hebrew
+    is then right; Arabic letters stay unjoined), and Indic text cannot be drawn at all.
+    """
+    if _has_raqm():
+        return line
+    if any("\u0900" <= c <= "\u0dff" or "\u1000" <= c <= "\u109f" for c in line):
+        return None
+    if not any(unicodedata.bidirectional(c) in ("R", "AL") for c in line):
+        return line
+    try:
+        from bidi import get_display
+    except ImportError:
+        return None
+    return get_display(line)
