@@ -13,9 +13,10 @@ address) keeps its line breaks.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .inline import parse_inlines
+from .settings import Settings
 from .model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Text
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
@@ -31,20 +32,27 @@ class Layout:
     width: int  # the wrap column of a hard-wrapped file
     indented: bool  # paragraphs begin with an indent rather than after a blank line
     vocabulary: frozenset[str]
+    emphasis: bool = True
+    scene_breaks: bool = True
 
 
-def read_layout(lines: list[str]) -> Layout:
+def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
+    layout = _measure(lines, settings.paragraphs)
+    return replace(layout, emphasis=settings.emphasis, scene_breaks=settings.scene_breaks)
+
+
+def _measure(lines: list[str], style: str) -> Layout:
     texts = [line for line in lines if line.strip() and not is_scene_break(line)]
     lengths = sorted(len(line.rstrip()) for line in texts)
-    if len(lengths) < 4:
+    if style == "line" or len(lengths) < 4 and style != "wrapped":
         return Layout(False, 0, False, frozenset())
-    width = lengths[int(len(lengths) * 0.9)]
+    width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     runs = _runs(lines)
     multi = sum(1 for run in runs if len(run) > 1)
     starts_indented = sum(1 for line in texts if line[:1].isspace())
     # Indent style: many paragraphs open with an indent, few after a blank line.
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.6 * len(texts) and len(runs) < starts_indented / 2
-    wrapped = width <= 100 and (indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
+    wrapped = style == "wrapped" or width <= 100 and (indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = frozenset(w.lower() for w in _WORD.findall("\n".join(texts))) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary)
 
@@ -101,7 +109,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             quote.append(line.lstrip()[1:])
         elif line != BREAK and not line.strip():
             flush()
-        elif line == BREAK or is_scene_break(line):
+        elif line == BREAK or layout.scene_breaks and is_scene_break(line):
             flush()
             blocks.append(SceneBreak())
         else:
@@ -114,8 +122,9 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
     return blocks
 
 
-def paragraph(text: str) -> Paragraph:
-    return Paragraph(parse_inlines(" ".join(text.split())))
+def paragraph(text: str, emphasis: bool = True) -> Paragraph:
+    text = " ".join(text.split())
+    return Paragraph(parse_inlines(text) if emphasis else (Text(text),))
 
 
 def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
@@ -133,17 +142,17 @@ def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
 
 def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
     if not layout.wrapped or len(lines) == 1:
-        return [paragraph(line) for line in lines]
+        return [paragraph(line, layout.emphasis) for line in lines]
     if _is_verse(lines, layout):
-        return [_verse(lines)]
+        return [_verse(lines, layout.emphasis)]
     if layout.indented:
         pieces: list[list[str]] = []
         for line in lines:
             if line[:1].isspace() or not pieces:
                 pieces.append([])
             pieces[-1].append(line)
-        return [paragraph(_unwrap(piece, layout)) for piece in pieces]
-    return [paragraph(_unwrap(lines, layout))]
+        return [paragraph(_unwrap(piece, layout), layout.emphasis) for piece in pieces]
+    return [paragraph(_unwrap(lines, layout), layout.emphasis)]
 
 
 def _is_verse(lines: list[str], layout: Layout) -> bool:
@@ -151,12 +160,12 @@ def _is_verse(lines: list[str], layout: Layout) -> bool:
     return all(len(line.strip()) < 0.6 * layout.width for line in lines)
 
 
-def _verse(lines: list[str]) -> Paragraph:
+def _verse(lines: list[str], emphasis: bool) -> Paragraph:
     inlines: list = []
     for line in lines:
         if inlines:
             inlines.append(LineBreak())
-        inlines.extend(parse_inlines(" ".join(line.split())))
+        inlines.extend(paragraph(line, emphasis).inlines)
     return Paragraph(tuple(i for i in inlines if not (isinstance(i, Text) and not i.text)))
 
 

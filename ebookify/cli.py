@@ -23,6 +23,7 @@ from .errors import EbookifyError, InputError, OutputError
 from .language import language_code
 from .pipeline import Options, convert
 from .render import NOTES_PLACES
+from .settings import PARAGRAPH_STYLES, Settings
 
 DEFAULT_FOLDER = Path("dist")
 
@@ -33,6 +34,12 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"ebookify {__version__}")
         raise typer.Exit()
+
+
+def _paragraph_style(value: str) -> str:
+    if value not in PARAGRAPH_STYLES:
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(PARAGRAPH_STYLES)}")
+    return value
 
 
 def _notes_place(value: str) -> str:
@@ -73,6 +80,20 @@ def ebookify(
         "inline", "--notes", metavar="inline|end|omit", callback=_notes_place,
         help="Author's notes inside chapters: keep them in place, gather them at the end, or leave them out.",
     ),
+    front_matter: bool = typer.Option(
+        True, "--front-matter/--no-front-matter", help="Read title, author, summary and notes at the top."
+    ),
+    gutenberg: bool = typer.Option(
+        True, "--gutenberg/--no-gutenberg", help="Move a Project Gutenberg licence to the back of the book."
+    ),
+    paragraphs: str = typer.Option(
+        "auto", "--paragraphs", metavar="auto|line|wrapped", callback=_paragraph_style,
+        help="A paragraph per line, or hard-wrapped lines to join; auto tells them apart.",
+    ),
+    emphasis: bool = typer.Option(True, "--emphasis/--no-emphasis", help="Read *stars* and _underscores_ as italics."),
+    scene_breaks: bool = typer.Option(
+        True, "--scene-breaks/--no-scene-breaks", help="Read divider lines (***, oOo, …) as scene breaks."
+    ),
     debug_structure: bool = typer.Option(
         False, "--debug-structure", help="Print what was found where: front matter, parts, chapters, notes."
     ),
@@ -98,6 +119,8 @@ def ebookify(
             notes=notes,
             chapters=chapters,
             chapter_pattern=chapter_pattern,
+            reading=Settings(front_matter=front_matter, gutenberg=gutenberg, paragraphs=paragraphs,
+                             emphasis=emphasis, scene_breaks=scene_breaks),
         )
         result = convert(data, options)
         target = _target(output, result.book.metadata.title, source)

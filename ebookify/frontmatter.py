@@ -64,6 +64,8 @@ def read_front_matter(lines: list[str], start: int = 0) -> tuple[dict, list[Note
             i += 1
             continue
         found = label_of(lines[i]) if i < len(lines) else None
+        if not found and i < len(lines) and _among_fields(lines, i):
+            found = (_LABEL_VALUE.match(lines[i])["label"], "extra", _LABEL_VALUE.match(lines[i])["value"])
         if not found:
             return fields, notes, i, trace
         label, field, value = found
@@ -83,6 +85,15 @@ def read_front_matter(lines: list[str], start: int = 0) -> tuple[dict, list[Note
                 value, i = f"{value} {lines[i].strip()}", i + 1  # a wrapped list goes on
             set_field(fields, field, label, value)
         trace.append((first, f"front matter: {label}"))
+
+
+def _among_fields(lines: list[str], i: int) -> bool:
+    """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between)."""
+    if not _LABEL_VALUE.match(lines[i]):
+        return False
+    neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+    return any(line.strip() and (label_of(line) or _LABEL_VALUE.match(line)) for line in neighbours) and any(
+        line.strip() and label_of(line) for line in neighbours)
 
 
 def label_of(line: str) -> tuple[str, str, str] | None:

@@ -15,7 +15,7 @@ _START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I
 _END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _OLD_START = re.compile(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
 _OLD_END = re.compile(r"^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
-_FIRST_LINE = re.compile(r"Project Gutenberg(?:'s)? E-?Book,? of (?P<title>.+?)(?:, by (?P<author>.+))?$", re.IGNORECASE)
+_FIRST_LINE = re.compile(r"Project Gutenberg(?:'s)? E-?(?:Book|text),? of (?P<title>.+?)(?:, by (?P<author>.+))?$", re.IGNORECASE)
 _FIELD = re.compile(r"^(?P<label>Title|Author|Language|Translator|Release Date):\s*(?P<value>\S.*?)\s*$")
 
 

@@ -34,7 +34,8 @@ from .errors import ParseError
 from .frontmatter import read_front_matter
 from .gutenberg import split_gutenberg
 from .model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
-from .structure import Settings, build_chapters
+from .settings import Settings
+from .structure import build_chapters
 
 LICENCE_TITLE = "Project Gutenberg Licence"
 
@@ -57,12 +58,12 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     fields: dict = {}
     back_matter: tuple[Section, ...] = ()
     body, offset = lines, 0
-    gutenberg = split_gutenberg(lines)
+    gutenberg = split_gutenberg(lines) if settings.gutenberg else None
     if gutenberg:
         fields, body, offset = dict(gutenberg.fields), gutenberg.body, gutenberg.body_start
         licence = gutenberg.header + [""] + gutenberg.footer
         back_matter = (Section(LICENCE_TITLE, tuple(to_blocks(licence, read_layout(licence)))),)
-    found, notes, start, trace = read_front_matter(body)
+    found, notes, start, trace = read_front_matter(body) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
     chapters, chapter_trace = build_chapters(body[start:], settings, offset + start)

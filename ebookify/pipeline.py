@@ -21,7 +21,7 @@ from .language import detect_language, language_code
 from .model import EPOCH, Book, Metadata, word_count
 from .package import package
 from .parse import parse
-from .structure import Settings
+from .settings import Settings
 from .render import NOTES_PLACES, render
 from .typography import typeset
 from .validate import check_structure
@@ -40,6 +40,7 @@ class Options:
     notes: str = "inline"  # where chapters' author's notes go: inline, end or omit
     chapters: bool = True  # False: no chapter detection, one chapter
     chapter_pattern: str = ""  # a regular expression that replaces chapter detection
+    reading: Settings = Settings()  # the other detections, each of which can be switched off
 
 
 @dataclass(frozen=True)
@@ -82,13 +83,14 @@ def convert(source: bytes, options: Options = Options()) -> Result:
 
 
 def _parse_settings(options: Options) -> Settings:
+    settings = replace(options.reading, chapters=options.chapters)
     if not options.chapter_pattern:
-        return Settings(chapters=options.chapters)
+        return settings
     try:
         pattern = re.compile(options.chapter_pattern, re.IGNORECASE)
     except re.error as error:
         raise EbookifyError(f"--chapter-pattern is not a valid regular expression: {error}") from None
-    return Settings(chapters=options.chapters, pattern=pattern)
+    return replace(settings, pattern=pattern)
 
 
 def settle_metadata(found: Metadata, text: str, options: Options) -> tuple[Metadata, tuple[Finding, ...]]:

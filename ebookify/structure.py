@@ -20,9 +20,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .blocks import BREAK, Layout, is_scene_break, read_layout, to_blocks
+from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
 from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, Heading, heading_text, is_title_line, match_heading, roman_value
+from .settings import Settings
 from .model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, word_count
 
 _NOTE_LABEL = r"a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?"
@@ -31,12 +32,6 @@ _NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; 
     re.IGNORECASE,
 )
 _CONTENTS_WORDS = 20  # a "chapter" shorter than this between two headings is a contents entry
-
-
-@dataclass(frozen=True)
-class Settings:
-    chapters: bool = True  # False: --no-chapters
-    pattern: re.Pattern | None = None  # --chapter-pattern
 
 
 @dataclass
@@ -48,8 +43,9 @@ class _Span:
 
 
 def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> tuple[list[Chapter], list[tuple[int, str]]]:
-    layout = read_layout(lines)
-    lines = _blank_runs_as_breaks(lines)
+    layout = read_layout(lines, settings)
+    if settings.scene_breaks:
+        lines = _blank_runs_as_breaks(lines)
     headings, consumed = _find_headings(lines, settings) if settings.chapters else ({}, set())
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)

@@ -156,3 +156,35 @@ def test_a_real_process_reports_a_bad_file_without_a_traceback(tmp_path):
                           capture_output=True, text=True)
     assert done.returncode == 1
     assert done.stderr.startswith("Error: ") and len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize(
+    "flag, check",
+    [
+        pytest.param("--no-chapters", lambda r: len(r.book.chapters) == 1, id="no chapters"),
+        pytest.param("--no-front-matter", lambda r: r.book.metadata.title == "Story", id="no front matter"),
+        pytest.param("--paragraphs=wrapped", lambda r: len(r.book.chapters[1].blocks) == 1, id="join wrapped lines"),
+        pytest.param("--no-emphasis", lambda r: "*late*" in str(r.book.chapters[0].blocks), id="no emphasis"),
+    ],
+)
+def test_detections_can_be_switched_off(workdir, monkeypatch, flag, check):
+    from ebookify import pipeline
+
+    seen = {}
+    real_convert = pipeline.convert
+
+    def spy(data, options):
+        seen["result"] = real_convert(data, options)
+        return seen["result"]
+
+    monkeypatch.setattr(cli, "convert", spy)
+    (workdir / "story.txt").write_text("Title: Night Train\n\nChapter 1\nThe train was *late*.\nChapter 2\nIt came\nat last.\n")
+    result = run("story.txt", flag, "-o", "out.epub")
+    assert result.exit_code == 0, result.output
+    assert check(seen["result"])
+
+
+def test_debug_structure_prints_what_was_found_where(workdir):
+    result = run("story.txt", "--debug-structure", "-o", "out.epub")
+    assert "line 1: front matter: Title" in result.stdout
+    assert "line 4: chapter 1: Chapter 1" in result.stdout

@@ -7,7 +7,7 @@ import pytest
 from ebookify.model import BlockQuote, Emphasis, LineBreak, Paragraph, Placement, Preformatted, SceneBreak, Strike, \
     Strong, Text, block_texts
 from ebookify.parse import LICENCE_TITLE, parse
-from ebookify.structure import Settings
+from ebookify.settings import Settings
 
 PROSE = ("The rain had not stopped for three days, and the river was higher than anyone in the village "
          "could remember, higher even than the old stone that marked the flood of the great year.")
@@ -326,3 +326,18 @@ def test_labels_are_found_in_any_case_with_or_without_colons():
     parsed = parse(f"  TITLE: Salt\nauthor   : Wren Ash\nSUMMARY\nA short summary.\n\n\n{PROSE}")
     assert (parsed.metadata.title, parsed.metadata.authors) == ("Salt", ("Wren Ash",))
     assert block_texts(parsed.metadata.description) == ["A short summary."]
+
+
+def test_unknown_labels_among_known_ones_are_kept_as_facts():
+    parsed = parse(f"Title: Salt\nKudos: 45\nRating: G\n\nMonday: the day it all began.\n{PROSE}")
+    assert parsed.metadata.extra == (("Kudos", "45"),)
+    assert block_texts(parsed.chapters[0].blocks)[0] == "Monday: the day it all began."
+
+
+def test_old_gutenberg_small_print_header():
+    text = (f"The Project Gutenberg Etext of Old Roads, by Tom Lane\n\nSmall print here.\n\n"
+            f"*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n{PROSE}\n\n"
+            f"End of the Project Gutenberg Etext of Old Roads\n")
+    parsed = parse(text)
+    assert block_texts(parsed.chapters[0].blocks) == [PROSE]
+    assert "Small print here." in block_texts(parsed.back_matter[0].blocks)
