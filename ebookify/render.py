@@ -187,13 +187,15 @@ def _part_page(book: Book, part: str, number: int) -> Page:
 
 def _chapter_page(book: Book, chapter: Chapter, notes: str) -> Page:
     heading = chapter_heading(book, chapter)
-    title = chapter.title or ("" if chapter.label else heading)
+    untitled_opening = not (chapter.label or chapter.title) and len(book.chapters) > 1
+    title = chapter.title or ("" if chapter.label or untitled_opening else heading)
     inline = notes == "inline"
     html = _page(
         "chapter.xhtml",
         book,
         heading,
         anchor=f"chapter-{chapter.number}",
+        toc_label=heading,
         label=chapter.label,
         title=title,
         body=blocks_html(chapter.blocks),
