@@ -262,8 +262,9 @@ def _cost(lines: list[str], measure, width: float, widest: str, fewest: int) -> 
 
 
 def _stranded(lines: list[str]) -> bool:
-    """A short word alone on a line ("The") reads badly."""
-    return len(lines) > 1 and any(len(line) <= 3 and " " not in line for line in lines)
+    """A short word alone on a line of a longer title ("The") reads badly; "Les / Misérables" is fine."""
+    alone = [line for line in lines if len(line) <= 3 and " " not in line and not any(map(_is_cjk, line))]
+    return len(lines) > 1 and sum(len(line.split()) for line in lines) > 2 and bool(alone)
 
 
 def _greedy(tokens: list[str], measure, width: float) -> list[str]:

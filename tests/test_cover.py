@@ -112,6 +112,16 @@ def test_no_short_word_is_left_alone_on_a_line(title, style):
     assert len(lines) == 1 or all(" " in ln or len(ln) > 3 for ln in lines), lines
 
 
+@pytest.mark.parametrize("title, expected", [
+    pytest.param("Les Misérables", ["Les", "Misérables"], id="two words may stack"),
+    pytest.param("吾輩は猫である", ["吾輩は猫", "である"], id="a short CJK line is not a lone word"),
+])
+def test_short_titles_stack_in_two_large_lines(title, expected, tmp_path, monkeypatch):
+    make_font(tmp_path / "bars.ttf", dict.fromkeys(title.replace(" ", ""), 1000))  # for the CJK letters
+    monkeypatch.setattr(cover_fonts, "SYSTEM_FONT_DIRS", (str(tmp_path),))
+    assert title_lines(Metadata(title=title), "frame") == expected
+
+
 @pytest.mark.parametrize("widest, expected", [
     pytest.param("top", ["aaaa bbbb", "cccc"], id="top: widest first"),
     pytest.param("bottom", ["aaaa", "bbbb cccc"], id="bottom: widest last"),
