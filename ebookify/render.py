@@ -48,6 +48,7 @@ class Page:
     landmark: str = ""  # the EPUB landmark this page starts, if any ("cover", "titlepage", …)
     is_nav: bool = False
     in_spine: bool = True
+    continues: bool = False  # the second or later page of a long chapter: not in the contents
 
 
 @dataclass(frozen=True)
@@ -78,14 +79,15 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     toc: list[TocEntry] = [TocEntry(label, page.href) for page, label in front if label]
     parts = 0
     for part, chapters in _by_part(book.chapters):
-        pages = [_chapter_page(book, chapter, notes) for chapter in chapters]
+        pages = [page for chapter in chapters for page in _chapter_pages(book, chapter, notes)]
+        entries = tuple(TocEntry(p.title, p.href) for p in pages if not p.continues)
         if part:
             parts += 1
             part_page = _part_page(book, part, parts)
             body.append(part_page)
-            toc.append(TocEntry(part, part_page.href, tuple(TocEntry(p.title, p.href) for p in pages)))
+            toc.append(TocEntry(part, part_page.href, entries))
         else:
-            toc.extend(TocEntry(p.title, p.href) for p in pages)
+            toc.extend(entries)
         body.extend(pages)
     back = [_section_page(book, section, number) for number, section in enumerate(_back_matter(book, notes), 1)]
     toc.extend(TocEntry(p.title, p.href) for p in back)
@@ -185,25 +187,87 @@ def _part_page(book: Book, part: str, number: int) -> Page:
     return Page(href, part, html)
 
 
-def _chapter_page(book: Book, chapter: Chapter, notes: str) -> Page:
+def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
+    """One page per chapter, or several when it is long: older readers choke on big files."""
     heading = chapter_heading(book, chapter)
     untitled_opening = not (chapter.label or chapter.title) and len(book.chapters) > 1
     title = chapter.title or ("" if chapter.label or untitled_opening else heading)
     inline = notes == "inline"
-    html = _page(
-        "chapter.xhtml",
-        book,
-        heading,
-        anchor=f"chapter-{chapter.number}",
-        toc_label=heading,
-        label=chapter.label,
-        title=title,
-        body=blocks_html(chapter.blocks),
-        notes_before=[_note_view(n) for n in chapter.notes if inline and n.placement is Placement.BEFORE],
-        notes_after=[_note_view(n) for n in chapter.notes if inline and n.placement is not Placement.BEFORE],
-    )
-    landmark = "bodymatter" if chapter is book.chapters[0] else ""
-    return Page(_chapter_href(chapter), heading, html, landmark=landmark)
+    chunks = split_blocks(chapter.blocks, PAGE_TEXT_LIMIT)
+    pages = []
+    for index, blocks in enumerate(chunks):
+        first, last = index == 0, index == len(chunks) - 1
+        html = _page(
+            "chapter.xhtml",
+            book,
+            heading if first else f"{heading} ({index + 1})",
+            anchor=f"chapter-{chapter.number}" + (f"-{index + 1}" if index else ""),
+            toc_label=heading if first else f"{heading} (continued)",
+            label=chapter.label if first else "",
+            title=title if first else "",
+            body=blocks_html(blocks),
+            notes_before=[_note_view(n) for n in chapter.notes if first and inline and n.placement is Placement.BEFORE],
+            notes_after=[_note_view(n) for n in chapter.notes if last and inline and n.placement is not Placement.BEFORE],
+        )
+        landmark = "bodymatter" if first and chapter is book.chapters[0] else ""
+        href = _chapter_href(chapter) if first else _chapter_href(chapter).replace(".xhtml", f"-{index + 1}.xhtml")
+        pages.append(Page(href, heading, html, landmark=landmark, continues=not first))
+    return pages
+
+
+PAGE_TEXT_LIMIT = 200_000  # characters of text per page: with markup, files stay under 260 KB
+
+
+def split_blocks(blocks: tuple[Block, ...], limit: int) -> list[tuple[Block, ...]]:
+    """Cut a chapter's blocks into runs of at most ``limit`` characters, between blocks where
+    possible, and between words inside a paragraph that is longer than ``limit`` on its own."""
+    chunks: list[list[Block]] = [[]]
+    size = 0
+    for block in blocks:
+        for piece in _pieces(block, limit):
+            length = len(inline_text(piece.inlines)) if isinstance(piece, Paragraph) else 100
+            if chunks[-1] and size + length > limit:
+                chunks.append([])
+                size = 0
+            chunks[-1].append(piece)
+            size += length
+    return [tuple(_trim_edges(chunk)) for chunk in chunks if chunk]
+
+
+def _pieces(block: Block, limit: int) -> list[Block]:
+    if not isinstance(block, Paragraph) or len(inline_text(block.inlines)) <= limit:
+        return [block]
+    pieces: list[list[Inline]] = [[]]
+    size = 0
+    for inline in block.inlines:
+        texts = _cut(inline.text, limit) if isinstance(inline, Text) else [None]
+        for text in texts:
+            part = Text(text) if text is not None else inline
+            length = len(inline_text((part,)))
+            if pieces[-1] and size + length > limit:
+                pieces.append([])
+                size = 0
+            pieces[-1].append(part)
+            size += length
+    return [Paragraph(tuple(p)) for p in pieces if p]
+
+
+def _cut(text: str, limit: int) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut after a space where there is one."""
+    out = []
+    while len(text) > limit:
+        at = text.rfind(" ", 0, limit) + 1 or limit
+        out.append(text[:at])
+        text = text[at:]
+    return out + [text]
+
+
+def _trim_edges(blocks: list[Block]) -> list[Block]:
+    while blocks and isinstance(blocks[-1], SceneBreak):
+        blocks.pop()
+    while blocks and isinstance(blocks[0], SceneBreak):
+        blocks.pop(0)
+    return blocks
 
 
 def _section_page(book: Book, section: Section, number: int) -> Page:

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 from ebookify import Options, convert
 from ebookify.validate import check_structure
 
-from conftest import FIXTURES, ROOT, build, epubcheck_many, spine_pages, unzip
+from conftest import FIXTURES, ROOT, build, epubcheck_many, reading_text, spine_pages, unzip
 
 MODIFIED = dt.datetime(2024, 5, 1, 12, 0, tzinfo=dt.timezone.utc)
 
@@ -27,6 +27,8 @@ def fixture_books() -> dict[str, bytes]:
     books["cp1252-crlf"] = build("Café… “quoted”\r\nChapter 1\r\nText.\r\n".encode("cp1252"))
     books["long-title"] = build("Story.", title=" ".join(["Extraordinarily"] * 14), authors=("A", "B", "C"))
     books["french"] = build("Il était une fois une petite fille. " * 10, language="fr")
+    books["long-chapter"] = build("Chapter 1\n" + "\n\n".join(["A paragraph of ordinary length, or so. " * 8] * 1500)
+                                  + "\n\nChapter 2\n\nThe end.", cover=False)
     return books
 
 
@@ -168,3 +170,18 @@ def test_gutenberg_licence_is_at_the_back_and_in_the_contents():
     last = BeautifulSoup(dict(spine_pages(result.epub))["appendix-01.xhtml"], "xml")
     assert last.h2.get_text() == "Project Gutenberg Licence" and "Updated editions" in last.get_text()
     assert (result.book.metadata.title, result.book.metadata.authors) == ("The Tide Clock", ("Mara Quill",))
+
+
+def test_long_chapters_are_split_into_files_under_260_kb_and_stay_in_order():
+    words = [f"w{n}" for n in range(150_000)]
+    text = "Chapter 1\n" + " ".join(words) + "\n" + "\n".join(["A paragraph of ordinary length. " * 8] * 3000) \
+        + "\nChapter 2\nThe end."
+    epub = build(text, cover=False)
+    files = unzip(epub)
+    sizes = {name: len(data) for name, data in files.items() if name.endswith(".xhtml")}
+    assert max(sizes.values()) < 260_000 and len(sizes) > 5
+    nav = BeautifulSoup(files["EPUB/nav.xhtml"], "xml").find("nav", attrs={"epub:type": "toc"})
+    assert [a.get_text() for a in nav.find_all("a")] == ["Title Page", "Chapter 1", "Chapter 2"]
+    found = reading_text(epub).split()
+    assert [w for w in found if w.startswith("w") and w[1:].isdigit()] == words
+    assert check_structure(epub) == ()

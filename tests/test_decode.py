@@ -89,3 +89,16 @@ def test_unknown_explicit_encoding_is_a_clear_error():
 def test_wrong_explicit_encoding_is_a_clear_error():
     with pytest.raises(DecodeError, match="not valid UTF-8"):
         decode(b"caf\xe9", "utf-8")
+
+
+def test_stray_windows_bytes_in_utf8_are_read_as_windows_1252_and_the_rest_as_utf8():
+    data = "Café “ok” — ".encode() + b"\x93stray\x94 and \x85"
+    text, findings = decode(data)
+    assert text == "Café “ok” — “stray” and …"
+    assert "3 stray byte(s)" in findings[0].message
+
+
+def test_a_lone_surrogate_in_utf16_is_replaced_not_fatal():
+    data = codecs.BOM_UTF16_LE + "hello ".encode("utf-16-le") + b"\x00\xd8" + " world".encode("utf-16-le")
+    text, findings = decode(data)
+    assert text == "hello \ufffd world" and "replaced" in findings[0].message
