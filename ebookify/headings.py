@@ -47,7 +47,7 @@ _ORDINALS = (
 ).split()
 _WORD_NUMBER = "|".join(sorted({re.escape(w) for w in _CARDINALS + _ORDINALS}, key=len, reverse=True))
 _NUMERAL = (
-    rf"(?:\d{{1,4}}(?:\.[IVXLCDMivxlcdm]{{1,7}})?|[IVXLCDM]{{1,7}}|[ivx]{{1,5}}"
+    rf"(?:\d{{1,5}}(?:\.[IVXLCDMivxlcdm]{{1,7}})?|[IVXLCDM]{{1,7}}|[ivx]{{1,5}}"
     rf"|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?|the (?:last|first|final))"
 )
 _CHAPTER_WORDS = r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk"

@@ -31,7 +31,8 @@ _NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; 
     rf"^(?:[(\[]\s*(?P<bracketed>{_NOTE_LABEL})\b|(?P<slash>a/n)\b|(?P<plain>{_NOTE_LABEL})\s*(?:[:\-–—.]|$))",
     re.IGNORECASE,
 )
-_CONTENTS_WORDS = 20  # a "chapter" shorter than this between two headings is a contents entry
+_CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
+_LIST_WORDS = 5  # a run of headings with fewer words than this under each is a contents list
 
 
 @dataclass
@@ -124,10 +125,10 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         short = word_count(span.blocks) < _CONTENTS_WORDS
         repeated = heading.label and labels_later.get(_key(heading), position) > position
         neighbours = [spans[p] for p in (position - 1, position + 1) if 0 < p < len(spans)]
-        in_a_list = short and heading.kind != PART and any(
-            word_count(n.blocks) < _CONTENTS_WORDS and n.heading.kind != PART for n in neighbours)
-        if (repeated and (short or previous_demoted)) or (in_a_list and len(neighbours) == 2 and all(
-                word_count(n.blocks) < _CONTENTS_WORDS for n in neighbours)):
+        bare = word_count(span.blocks) < _LIST_WORDS and heading.kind != PART
+        in_a_list = bare and len(neighbours) == 2 and all(
+            word_count(n.blocks) < _LIST_WORDS and n.heading.kind != PART for n in neighbours)
+        if (repeated and (short or previous_demoted)) or in_a_list:
             demote.add(position)
         previous_demoted = position in demote
     kept: list[_Span] = []
