@@ -20,6 +20,7 @@ import typer
 
 from . import __version__
 from .errors import EbookifyError, InputError, OutputError
+from .cover import PALETTE_NAMES, STYLES
 from .language import language_code
 from .pipeline import Options, convert
 from .render import NOTES_PLACES
@@ -34,6 +35,15 @@ def _version(value: bool) -> None:
     if value:
         typer.echo(f"ebookify {__version__}")
         raise typer.Exit()
+
+
+def _choice(choices: tuple[str, ...]):
+    def check(value: str) -> str:
+        if value and value.lower() not in choices:
+            raise typer.BadParameter(f"{value!r} is not one of {', '.join(choices)}")
+        return value.lower()
+
+    return check
 
 
 def _paragraph_style(value: str) -> str:
@@ -73,7 +83,18 @@ def ebookify(
         None, "--language", metavar="CODE", callback=_language, help="The language as a code (en, fr, pt-BR), instead of detecting it."
     ),
     encoding: str = typer.Option("", "--encoding", metavar="NAME", help="The text's encoding, when the guess is wrong (cp1252…)."),
-    cover: bool = typer.Option(True, "--cover/--no-cover", help="Draw a cover from the title and author."),
+    cover_image: Optional[Path] = typer.Option(
+        None, "--cover", metavar="IMAGE", help="Your own cover: a JPEG, PNG, WebP or GIF file.", show_default=False
+    ),
+    no_cover: bool = typer.Option(False, "--no-cover", help="Make a book without a cover."),
+    cover_style: str = typer.Option(
+        "", "--cover-style", metavar="|".join(STYLES), callback=_choice(STYLES),
+        help="The design of the generated cover (chosen from the title when not given).",
+    ),
+    cover_palette: str = typer.Option(
+        "", "--cover-palette", metavar="NAME", callback=_choice(PALETTE_NAMES),
+        help=f"The colours of the generated cover: {', '.join(PALETTE_NAMES)}.",
+    ),
     smart: bool = typer.Option(True, "--smart/--no-smart", help="Curly quotes, real dashes and ellipses."),
     chapters: bool = typer.Option(True, "--chapters/--no-chapters", help="Find chapter headings in the text."),
     chapter_pattern: str = typer.Option(
@@ -119,7 +140,10 @@ def ebookify(
             language=language or "",
             encoding=encoding,
             modified=_modified(source),
-            cover=cover,
+            cover=not no_cover,
+            cover_image=_read(cover_image, "cover image") if cover_image else b"",
+            cover_style=cover_style,
+            cover_palette=cover_palette,
             smart=smart,
             notes=notes,
             chapters=chapters,
@@ -148,9 +172,9 @@ def ebookify(
         _epubcheck(target)
 
 
-def _read(source: Path) -> bytes:
+def _read(source: Path, kind: str = "text file") -> bytes:
     if source.is_dir():
-        raise InputError(f"{source} is a folder, not a text file")
+        raise InputError(f"{source} is a folder, not a {kind}")
     try:
         return source.read_bytes()
     except FileNotFoundError:

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from .cover import draw_cover
+from .cover_image import prepare_cover
 from .decode import clean_field, decode
 from .errors import EbookifyError, Finding, ValidationError
 from .language import detect_language, language_code
@@ -35,7 +36,10 @@ class Options:
     language: str = ""
     encoding: str = ""
     modified: dt.datetime = EPOCH
-    cover: bool = True
+    cover: bool = True  # False: a book without a cover
+    cover_image: bytes = b""  # the user's own cover (JPEG, PNG, WebP or GIF), instead of drawing one
+    cover_style: str = ""  # one of cover.STYLES; "" lets the title choose
+    cover_palette: str = ""  # one of cover.PALETTE_NAMES; "" lets the title choose
     smart: bool = True
     notes: str = "inline"  # where chapters' author's notes go: inline, end or omit
     chapters: bool = True  # False: no chapter detection, one chapter
@@ -73,13 +77,21 @@ def convert(source: bytes, options: Options = Options()) -> Result:
     if options.smart:
         book = typeset(book)
     rendition = render(book, with_cover=options.cover, notes=options.notes)
-    cover, drawn = draw_cover(book.metadata) if options.cover else (None, ())
+    cover, drawn = _cover(book, options)
     epub = package(book.metadata, rendition, cover)
     problems = check_structure(epub)
     if problems:
         raise ValidationError(f"the book failed a structural check: {problems[0].message}",
                               "this is a bug in ebookify: please report it with the input file")
     return Result(epub, book, findings + guesses + drawn, parsed.trace)
+
+
+def _cover(book: Book, options: Options) -> tuple[bytes | None, tuple[Finding, ...]]:
+    if not options.cover:
+        return None, ()
+    if options.cover_image:
+        return prepare_cover(options.cover_image), ()
+    return draw_cover(book.metadata, options.cover_style or None, options.cover_palette or None)
 
 
 def _parse_settings(options: Options) -> Settings:

@@ -188,3 +188,17 @@ def test_debug_structure_prints_what_was_found_where(workdir):
     result = run("story.txt", "--debug-structure", "-o", "out.epub")
     assert "line 1: front matter: Title" in result.stdout
     assert "line 4: chapter 1: Chapter 1" in result.stdout
+
+
+def test_own_cover_image_and_cover_choices(workdir):
+    from PIL import Image
+
+    Image.new("RGBA", (600, 900), (200, 30, 30, 128)).save(workdir / "mine.png")
+    assert run("story.txt", "--cover", "mine.png", "-o", "a.epub").exit_code == 0
+    cover = zipfile.ZipFile(workdir / "a.epub").read("EPUB/cover.jpg")
+    assert cover[:3] == b"\xff\xd8\xff"
+    assert run("story.txt", "--cover-style", "band", "--cover-palette", "teal", "-o", "b.epub").exit_code == 0
+    assert run("story.txt", "--cover-style", "nope").exit_code == 2
+    (workdir / "fake.png").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
+    result = run("story.txt", "--cover", "fake.png", "-o", "c.epub")
+    assert result.exit_code == 1 and "SVG" in result.stderr and not (workdir / "c.epub").exists()
