@@ -87,7 +87,7 @@ def test_version_and_help():
                      "looks like a PNG image", 1, id="binary file"),
         pytest.param(lambda d: (d / "in.txt").write_bytes(b""), ["in.txt"], "empty", 1, id="empty file"),
         pytest.param(lambda d: (d / "in.txt").write_text("   \n\n"), ["in.txt"], "empty", 1, id="blank file"),
-        pytest.param(None, ["story.txt", "-o", "story.txt/book.epub"], "cannot write", 1,
+        pytest.param(None, ["story.txt", "-o", "story.txt/book.epub"], "cannot create the folder", 1,
                      id="unwritable output path"),
         pytest.param(None, ["story.txt", "-o", "story.txt"], "refusing to overwrite the story", 1,
                      id="output is the input"),
