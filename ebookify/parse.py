@@ -67,8 +67,9 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     for key, value in found.items():
         fields.setdefault(key, value)
     chapters, chapter_trace = build_chapters(body[start:], settings, offset + start)
-    if not any(has_text(c.blocks) for c in chapters):  # it was all "front matter": read it as story
-        fields, notes, trace = {}, [], []
+    if not any(has_text(c.blocks) for c in chapters):  # it was all "front matter": read it as story,
+        fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
+        notes, trace = [], []
         chapters, chapter_trace = build_chapters(lines, settings)
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
