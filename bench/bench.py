@@ -2,9 +2,10 @@
 
     .venv/bin/python bench/bench.py [--runs 5]
 
-Converts the reference story (../shared/samples/cherished-words.txt) and a generated 5 MB,
-200-chapter story with the installed `ebookify` command, and prints the median and range of
-each. Figures, never assertions: the machine is shared and noisy.
+Converts the reference story (../shared/samples/cherished-words.txt) and generated stories of
+1, 5, 10 and 50 MB (200 chapters each; --sizes to choose) with the installed `ebookify` command,
+and prints the median and range of wall time and peak memory of each. Figures, never
+assertions: the machine is shared and noisy. Time per megabyte should stay flat as size grows.
 """
 
 from __future__ import annotations
@@ -67,14 +68,19 @@ def report(label: str, times: list[float], peaks: list[float]) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--sizes", default="1,5,10,50", help="megabytes of generated story, comma-separated")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         out = Path(folder) / "book.epub"
         if SAMPLE.exists():
             report(f"{SAMPLE.name} ({SAMPLE.stat().st_size // 1000} KB)", *measure(SAMPLE, out, args.runs))
-        big = Path(folder) / "epic.txt"
-        big.write_text(generated_story(5, 200), encoding="utf-8")
-        report(f"generated epic ({big.stat().st_size / 1e6:.1f} MB, 200 chapters)", *measure(big, out, args.runs))
+        for megabytes in (float(size) for size in args.sizes.split(",")):
+            big = Path(folder) / "epic.txt"
+            big.write_text(generated_story(megabytes, 200), encoding="utf-8")
+            runs = args.runs if megabytes < 20 else max(1, args.runs // 3)
+            times, peaks = measure(big, out, runs)
+            report(f"generated ({big.stat().st_size / 1e6:.1f} MB, 200 chapters)", times, peaks)
+            print(f"{'':36} {min(times) / (big.stat().st_size / 1e6):.3f} s per MB")
 
 
 if __name__ == "__main__":
