@@ -43,9 +43,11 @@ def typeface(text: str, preferred: str) -> tuple[tuple[str, int] | None, str, st
 def _covering(text: str, bundled: list[tuple[str, int]], sans: bool) -> tuple[str, int] | None:
     """Bundled fonts first; then installed ones, those of the slot's kind (serif or sans) first."""
     needed = {ord(c) for c in text if not c.isspace() and unicodedata.category(c) != "Cf"}
-    installed = _installed_fonts(tuple(SYSTEM_FONT_DIRS))
-    kind = sorted(installed, key=lambda font: ("sans" in Path(font[0]).name.lower()) != sans)
-    for font in [*bundled, *kind]:
+    for font in bundled:
+        if needed <= _charset(*font):
+            return font
+    installed = _installed_fonts(tuple(SYSTEM_FONT_DIRS))  # searched only when the bundled fonts fall short
+    for font in sorted(installed, key=lambda font: ("sans" in Path(font[0]).name.lower()) != sans):
         if needed <= _charset(*font):
             return font
     return None
@@ -69,6 +71,33 @@ def _installed_fonts(folders: tuple[str, ...]) -> tuple[tuple[str, int], ...]:
 
 @cache
 def _charset(font: str, face: int) -> frozenset[int]:
+    """The characters a font has. For the bundled fonts this is read from ``fonts/coverage.json``
+    (reading a cmap with fontTools costs 100 ms: half the budget of a whole short book)."""
+    ranges = _bundled_coverage().get(font)
+    if ranges is not None:
+        return frozenset(code for first, last in ranges for code in range(first, last + 1))
+    return read_charset(font, face)
+
+
+@cache
+def _bundled_coverage() -> dict[str, list[list[int]]]:
+    import json
+
+    return json.loads(read_asset("fonts/coverage.json"))
+
+
+def coverage_ranges(charset: frozenset[int]) -> list[list[int]]:
+    """A character set as [first, last] runs: how ``fonts/coverage.json`` stores it."""
+    ranges: list[list[int]] = []
+    for code in sorted(charset):
+        if ranges and ranges[-1][1] == code - 1:
+            ranges[-1][1] = code
+        else:
+            ranges.append([code, code])
+    return ranges
+
+
+def read_charset(font: str, face: int = 0) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # only to read which characters a font has
 
     source = font if Path(font).is_absolute() else io.BytesIO(read_asset(font))

@@ -301,3 +301,14 @@ def test_without_libraqm_only_text_pillow_can_lay_out_is_drawn(monkeypatch, text
 ])
 def test_the_series_line_names_the_series_and_the_number(meta, expected):
     assert [ln.text for ln in layout(meta, "frame").lines if ln.role == "series"] == [expected]
+
+
+def test_the_stored_coverage_of_the_bundled_fonts_matches_the_fonts():
+    """fonts/coverage.json saves reading cmaps at run time; it must say what the fonts hold."""
+    import json
+
+    from ebookify.cover_fonts import BUNDLED, coverage_ranges, read_charset
+    from ebookify.resources import read_asset
+
+    stored = json.loads(read_asset("fonts/coverage.json"))
+    assert stored == {font: coverage_ranges(read_charset(font)) for font in BUNDLED}
