@@ -25,6 +25,8 @@ from .language import language_code
 from .pipeline import Options, convert
 from .render import NOTES_PLACES
 from .settings import PARAGRAPH_STYLES, Settings
+from .sidecar import SUFFIXES as SIDECAR_SUFFIXES
+from .sidecar import check_fields, parse_assignments, read_sidecar
 
 DEFAULT_FOLDER = Path("dist")
 
@@ -82,6 +84,19 @@ def ebookify(
     language: Optional[str] = typer.Option(
         None, "--language", metavar="CODE", callback=_language, help="The language as a code (en, fr, pt-BR), instead of detecting it."
     ),
+    series: str = typer.Option("", "--series", metavar="NAME", help="The series the story belongs to."),
+    series_index: str = typer.Option("", "--series-index", metavar="N", help="Its place in the series (2, 2.5)."),
+    tag: list[str] = typer.Option([], "--tag", metavar="TAG", help="A subject tag, instead of those found (repeat for more)."),
+    description: str = typer.Option("", "--description", metavar="TEXT", help="The blurb, instead of the one found."),
+    identifier: str = typer.Option("", "--identifier", metavar="ID", help="The book's identifier (a URN, URL, UUID or any text)."),
+    assignments: list[str] = typer.Option(
+        [], "--set", metavar="KEY=VALUE", help="Any metadata key a sidecar file takes, e.g. --set rating=Teen; "
+        "lists comma-separated (repeat for more keys).",
+    ),
+    meta: Optional[Path] = typer.Option(
+        None, "--meta", metavar="FILE", show_default=False,
+        help="Metadata from this TOML, YAML or JSON file [default: STORY's twin: story.toml, story.yaml or story.json].",
+    ),
     encoding: str = typer.Option("", "--encoding", metavar="NAME", help="The text's encoding, when the guess is wrong (cp1252…)."),
     cover_image: Optional[Path] = typer.Option(
         None, "--cover", metavar="IMAGE", help="Your own cover: a JPEG, PNG, WebP or GIF file.", show_default=False
@@ -122,6 +137,7 @@ def ebookify(
     debug_structure: bool = typer.Option(
         False, "--debug-structure", help="Print what was found where: front matter, parts, chapters, notes."
     ),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Also print what was detected, such as the language."),
     no_clobber: bool = typer.Option(False, "--no-clobber", help="Refuse to replace a book that already exists."),
     check: bool = typer.Option(False, "--check", help="Also run EPUBCheck on the book (needs Java and epubcheck)."),
     version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
@@ -131,6 +147,9 @@ def ebookify(
     Finds the title, author, description, author's notes and chapters in the text; every guess
     is reported and can be overridden with the options below.
     """
+    flags = _flag_metadata(assignments, {"--series": ("series", series), "--series-index": ("series_index", series_index),
+                                         "--tag": ("tags", tag), "--description": ("description", description),
+                                         "--identifier": ("identifier", identifier)})
     try:
         data = _read(source)
         options = Options(
@@ -138,6 +157,8 @@ def ebookify(
             title=title,
             authors=tuple(author),
             language=language or "",
+            metadata=flags,
+            sidecar=_sidecar(source, meta),
             encoding=encoding,
             modified=_modified(source),
             cover=not no_cover,
@@ -162,7 +183,8 @@ def ebookify(
         typer.echo("Error: interrupted; nothing was written", err=True)
         raise typer.Exit(130) from None
     for finding in result.findings:
-        typer.echo(str(finding), err=True)
+        if verbose or finding.severity != "info":
+            typer.echo(str(finding), err=True)
     if debug_structure:
         for event in result.structure:
             typer.echo(event)
@@ -170,6 +192,30 @@ def ebookify(
     typer.echo(f"{_shown(target)}: {chapters}, {result.words:,} words")
     if check:
         _epubcheck(target)
+
+
+def _flag_metadata(assignments: list[str], flags: dict[str, tuple[str, object]]) -> tuple[tuple[str, object], ...]:
+    """--set key=value, under the dedicated flags (--series wins over --set series=…)."""
+    try:
+        fields = parse_assignments(assignments)
+        for flag, (key, value) in flags.items():
+            fields.update(check_fields({key: value}, flag) if value else {})
+    except InputError as error:
+        raise typer.BadParameter(error.message) from None
+    return tuple(fields.items())
+
+
+def _sidecar(source: Path, meta: Optional[Path]) -> tuple[tuple[str, object], ...]:
+    """The fields of --meta FILE, else of the story's twin (story.toml, .yaml, .yml or .json), if any."""
+    if meta is None:
+        twins = [p for p in (source.with_suffix(s) for s in SIDECAR_SUFFIXES) if p != source and p.is_file()]
+        if len(twins) > 1:
+            raise InputError(f"{twins[0].name} and {twins[1].name} both describe {source.name}: "
+                             "keep one, or choose with --meta")
+        if not twins:
+            return ()
+        meta = twins[0]
+    return tuple(read_sidecar(_read(meta, "metadata file"), meta.name).items())
 
 
 def _read(source: Path, kind: str = "text file") -> bytes:

@@ -1,13 +1,17 @@
-"""Which language a story is written in: from a flag or label, else from its commonest words.
+"""Which language a story is written in: from a flag, a sidecar or a label, else detected.
 
-Detection counts a handful of very frequent function words per language in the first pages;
-it is a cheap guess good enough to pick quotes and hyphenation, and it says when it is unsure.
+Detection uses CLD2 (PyPI ``pycld2``, Google's Compact Language Detector 2 in C++): it imports
+in about 10 ms and answers in well under a millisecond, ships its model inside the wheel (no
+download at run time), is deterministic, and knows 80+ languages. On short texts it prefers
+saying "unknown" to guessing wrong (lingua, fastText and langid did better on one-liners but
+cost 100–500 ms to load; CLD3 mixed up Spanish and Catalan, Portuguese and Galician).
+``pycld2`` is imported only when a story states no language.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
+from dataclasses import dataclass
 
 _CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _NAMES = {
@@ -18,18 +22,25 @@ _NAMES = {
     "finnish": "fi", "czech": "cs", "ukrainian": "uk", "greek": "el", "turkish": "tr",
     "japanese": "ja", "chinese": "zh", "korean": "ko", "latin": "la",
 }
-_FUNCTION_WORDS = {
-    "en": "the and of to a in that was he she it you is his her i with for not but had",
-    "fr": "le la les de des et un une est que qui dans pas il elle je vous sur pour au",
-    "de": "der die das und ist nicht ich sie er es ein eine zu den mit sich auf dem",
-    "es": "el la los las de que y en un una es no se por con para su lo al",
-    "it": "il la le di che e un una è non per con si del della gli lo al",
-    "nl": "de het een en van ik je niet dat die is zijn op te met er maar",
-    "pt": "o a os as de que e em um uma não se por com para do da é",
-    "ru": "и в не на что я он она с как это то по его но к у",
-}
-_WORDS = {code: set(words.split()) for code, words in _FUNCTION_WORDS.items()}
-_TOKEN = re.compile(r"\w+")
+# CLD2 still answers with codes that BCP 47 has retired.
+_RETIRED = {"iw": "he", "jw": "jv", "in": "id"}
+# How much of the story the top language must cover, when CLD2 calls its answer reliable.
+CONFIDENCE_THRESHOLD = 0.7
+_SAMPLE = 20_000  # characters: plenty for a confident answer, and the time stays under 2 ms
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # CLD2 rejects these as "invalid UTF-8"
+
+
+@dataclass(frozen=True)
+class Detection:
+    """``confidence`` is the share of the text (0–1) in ``code``; 0 when CLD2 is unsure."""
+
+    code: str  # "" when nothing was recognised
+    name: str  # in English, for messages: "French"
+    confidence: float
+
+    @property
+    def sure(self) -> bool:
+        return bool(self.code) and self.confidence >= CONFIDENCE_THRESHOLD
 
 
 def language_code(value: str) -> str:
@@ -40,12 +51,24 @@ def language_code(value: str) -> str:
     return value if _CODE.match(value) else ""
 
 
-def detect_language(text: str) -> tuple[str, bool]:
-    """(code, sure). Falls back to English, unsure, when no language clearly leads."""
-    counts = Counter(token for token in _TOKEN.findall(text[:20000].lower()))
-    scores = {code: sum(counts[w] for w in words) for code, words in _WORDS.items()}
-    ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
-    (best, top), (_, second) = ranked[0], ranked[1]
-    if top >= 20 and top >= 1.5 * second:
-        return best, True
-    return "en", False
+def detect_language(text: str) -> Detection:
+    """What CLD2 reads in the first pages of ``text``; an empty code when it recognises nothing."""
+    import pycld2  # only stories that state no language pay for the import
+
+    sample = _CONTROL.sub(" ", text[:_SAMPLE])
+    try:
+        reliable, _, details = pycld2.detect(sample)
+    except (pycld2.error, UnicodeEncodeError):  # text CLD2 cannot take (a lone surrogate): no answer
+        return Detection("", "", 0.0)
+    name, code, percent, _ = details[0]
+    code = _RETIRED.get(code, code)
+    if code in ("un", "xxx") or code.startswith("xx-") or not _CODE.match(code):
+        return Detection("", "", 0.0)
+    return Detection(code, _english_name(name), percent / 100 if reliable else 0.0)
+
+
+def _english_name(cld2_name: str) -> str:
+    """CLD2 names languages "FRENCH", "ChineseT", "SCOTS_GAELIC": make them readable."""
+    if cld2_name == "ChineseT":
+        return "Chinese (Traditional)"
+    return cld2_name.replace("_", " ").capitalize()

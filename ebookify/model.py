@@ -116,7 +116,9 @@ EPOCH = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
 
 @dataclass(frozen=True)
 class Metadata:
-    """What a reader's library shows. Empty values mean "not known"; ``Book`` demands a title."""
+    """What a reader's library shows. Empty values mean "not known"; ``Book`` demands a title.
+
+    Dates are kept as written; ``package`` puts only ISO ones (2024-05-01) in the OPF."""
 
     title: str = ""
     authors: tuple[str, ...] = ()
@@ -125,7 +127,7 @@ class Metadata:
     subtitle: str = ""
     tags: tuple[str, ...] = ()
     series: str = ""
-    series_index: str = ""
+    series_index: str = ""  # a number as text ("2", "2.5"), or "" when the place is not known
     rating: str = ""
     warnings: tuple[str, ...] = ()
     status: str = ""
@@ -135,6 +137,12 @@ class Metadata:
     extra: tuple[tuple[str, str], ...] = ()  # labelled facts we show but do not interpret
     identifier: str = ""
     modified: _dt.datetime = field(default=EPOCH)
+    author_sort: str = ""  # how the authors file in a library ("Le Guin, Ursula K."); " & " between several
+    fandoms: tuple[str, ...] = ()
+    characters: tuple[str, ...] = ()
+    relationships: tuple[str, ...] = ()
+    publisher: str = ""
+    rights: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,14 +2,16 @@
 
 ebooklib writes the package document and the NCX; we fix what it gets wrong (PITFALLS.md):
 pages go in as raw ``EpubItem`` bytes so nothing re-parses them, the language and a stable
-identifier are always set, each author gets its own id, the cover page is ours (linear, first,
-with a landmark) and the zip is rewritten with sorted names and fixed timestamps, so the same
-book gives the same bytes.
+identifier are always set, each author gets its own id and a ``file-as`` without ebooklib's
+misplaced ``scheme="marc:relators"``, a series is written both the EPUB 3 way and calibre's, the
+cover page is ours (linear, first, with a landmark) and the zip is rewritten with sorted names and
+fixed timestamps, so the same book gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 
 from ebooklib import epub
@@ -62,14 +64,21 @@ def _metadata(book: epub.EpubBook, meta: Metadata) -> None:
     book.set_identifier(meta.identifier)
     book.set_title(meta.title)
     book.set_language(meta.language)
-    for number, author in enumerate(meta.authors, start=1):
-        book.add_author(author, uid=f"author-{number}")
+    _authors(book, meta)
     if meta.description:
         book.add_metadata("DC", "description", "\n\n".join(block_texts(meta.description)))
-    for tag in meta.tags:
-        book.add_metadata("DC", "subject", tag)
-    if meta.source_url:
-        book.add_metadata("DC", "source", meta.source_url)
+    seen: set[str] = set()
+    for subject in (*meta.tags, *meta.fandoms, *meta.characters, *meta.relationships):
+        if subject.casefold() not in seen:  # a tag "trains" and a fandom "Trains" are one subject
+            seen.add(subject.casefold())
+            book.add_metadata("DC", "subject", subject)
+    if _ISO_DATE.match(meta.published):  # "last spring" would be an EPUBCheck warning: title page only
+        book.add_metadata("DC", "date", meta.published)
+    for name, value in (("source", meta.source_url), ("publisher", meta.publisher), ("rights", meta.rights)):
+        if value:
+            book.add_metadata("DC", name, value)
+    if meta.series:
+        _series(book, meta)
     book.add_metadata(None, "meta", "", {"name": "generator", "content": "ebookify"})
     for prop, value in (
         ("schema:accessMode", "textual"),
@@ -83,6 +92,61 @@ def _metadata(book: epub.EpubBook, meta: Metadata) -> None:
         ("schema:accessibilitySummary", _ACCESS_SUMMARY),
     ):
         book.add_metadata(None, "meta", value, {"property": prop})
+
+
+_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+
+
+def _authors(book: epub.EpubBook, meta: Metadata) -> None:
+    """Each author with its own id, a ``file-as`` and the role "author".
+
+    Written by hand: ebooklib's ``add_author(file_as=…)`` labels file-as with
+    ``scheme="marc:relators"``, a vocabulary for roles, not names."""
+    sort_names = [name.strip() for name in meta.author_sort.split("&")] if meta.author_sort else []
+    for number, author in enumerate(meta.authors, start=1):
+        uid = f"author-{number}"
+        book.add_metadata("DC", "creator", author, {"id": uid})
+        sort_name = sort_names[number - 1] if number <= len(sort_names) and sort_names[number - 1] else file_as(author)
+        book.add_metadata(None, "meta", sort_name, {"refines": f"#{uid}", "property": "file-as"})
+        book.add_metadata(None, "meta", "aut", {"refines": f"#{uid}", "property": "role", "scheme": "marc:relators"})
+
+
+def _series(book: epub.EpubBook, meta: Metadata) -> None:
+    """Both ways readers look for it: EPUB 3 (Apple Books, Kobo, Thorium) and calibre's (calibre,
+    KOReader, many Android readers)."""
+    book.add_metadata(None, "meta", meta.series, {"property": "belongs-to-collection", "id": "series"})
+    book.add_metadata(None, "meta", "series", {"refines": "#series", "property": "collection-type"})
+    place = meta.series_index if _NUMBER.match(meta.series_index) else ""
+    if place:
+        book.add_metadata(None, "meta", place, {"refines": "#series", "property": "group-position"})
+    book.add_metadata(None, "meta", "", {"name": "calibre:series", "content": meta.series})
+    if place:
+        book.add_metadata(None, "meta", "", {"name": "calibre:series_index", "content": place})
+
+
+# Words before a surname that belong to it when capitalised ("Ursula K. Le Guin" files under
+# "Le Guin") and follow the forename when not ("Ludwig van Beethoven" files as "Beethoven, Ludwig van").
+_PARTICLES = {"da", "de", "del", "della", "der", "des", "di", "du", "la", "le", "st.", "ten", "ter", "van", "von"}
+_SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv", "phd", "ph.d.", "md", "m.d."}
+
+
+def file_as(name: str) -> str:
+    """How a library files ``name``: "Le Guin, Ursula K."; a single name, a lower-case user name,
+    a name already inverted or written in a script without capitals stays as it is."""
+    words = name.split()
+    if len(words) < 2 or "," in name or not any(w[:1].isupper() for w in words):
+        return name
+    suffix: list[str] = []
+    while len(words) > 2 and words[-1].lower() in _SUFFIXES:
+        suffix.insert(0, words.pop())
+    surname = [words.pop()]
+    while len(words) > 1 and words[-1].lower() in _PARTICLES and words[-1][0].isupper():
+        surname.insert(0, words.pop())  # "Le Guin", "La Fontaine"
+    particles: list[str] = []
+    while len(words) > 1 and words[-1] in _PARTICLES:
+        particles.insert(0, words.pop())  # "van", "de": after the forename
+    return ", ".join(part for part in (" ".join(surname), " ".join(words + particles), " ".join(suffix)) if part)
 
 
 def _toc(entries: tuple[TocEntry, ...]) -> list:

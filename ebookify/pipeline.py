@@ -2,8 +2,8 @@
 
 Pure: no clock, no randomness, no files. Everything that varies between runs (the file name
 for the title guess, the modification date) is an ``Option``, so the same input and options
-always give the same bytes. Metadata precedence is settled here, once:
-flags (``Options``) > what the text says > guesses, and every guess becomes a finding.
+always give the same bytes. Metadata precedence is settled here, once (``settle_metadata``):
+flags > sidecar file > what the text says > guesses, and every guess becomes a finding.
 """
 
 from __future__ import annotations
@@ -13,17 +13,19 @@ import re
 import uuid
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
+from urllib.parse import urlsplit, urlunsplit
 
 from .cover import draw_cover
 from .cover_image import prepare_cover
 from .decode import clean_field, decode
 from .errors import EbookifyError, Finding, ValidationError
 from .language import detect_language, language_code
-from .model import EPOCH, Book, Metadata, word_count
+from .model import EPOCH, Book, Chapter, Metadata, Paragraph, Text, block_texts, word_count
 from .package import package
 from .parse import parse
 from .settings import Settings
 from .render import NOTES_PLACES, render
+from .sidecar import check_fields
 from .typography import typeset
 from .validate import check_structure
 
@@ -31,9 +33,11 @@ from .validate import check_structure
 @dataclass(frozen=True)
 class Options:
     source_name: str = "story.txt"  # only its name is used: to guess a title
-    title: str = ""
+    title: str = ""  # title, authors, language and metadata are the flags: they win over everything
     authors: tuple[str, ...] = ()
     language: str = ""
+    metadata: tuple[tuple[str, object], ...] = ()  # other flags and --set: (sidecar key, value) pairs
+    sidecar: tuple[tuple[str, object], ...] = ()  # from sidecar.read_sidecar: wins over the text only
     encoding: str = ""
     modified: dt.datetime = EPOCH
     cover: bool = True  # False: a book without a cover
@@ -66,7 +70,7 @@ class Result:
 def convert(source: bytes, options: Options = Options()) -> Result:
     text, findings = decode(source, options.encoding or None)
     parsed = parse(text, _parse_settings(options))
-    metadata, guesses = settle_metadata(parsed.metadata, text, options)
+    metadata, guesses = settle_metadata(parsed.metadata, _story_text(parsed.chapters), options)
     book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter)
     if options.notes not in NOTES_PLACES:
         raise EbookifyError(f"--notes must be one of {', '.join(NOTES_PLACES)}, not {options.notes!r}")
@@ -105,39 +109,138 @@ def _parse_settings(options: Options) -> Settings:
     return replace(settings, pattern=pattern)
 
 
-def settle_metadata(found: Metadata, text: str, options: Options) -> tuple[Metadata, tuple[Finding, ...]]:
+def settle_metadata(found: Metadata, story: str, options: Options) -> tuple[Metadata, tuple[Finding, ...]]:
+    """The book's metadata, each key taken from the first of these that gives it:
+
+        1. flags: ``Options.title``, ``.authors``, ``.language`` and ``.metadata`` (--series, --tag,
+           --set key=value …);
+        2. the sidecar file (``Options.sidecar``: story.toml, story.yaml or story.json);
+        3. what the text says (front matter, a Gutenberg header);
+        4. guesses: the title from the file name, the author "Unknown", the language detected in
+           ``story`` (English when unsure).
+
+    A source replaces a key's whole value (``--tag x`` drops the sidecar's tags rather than adding
+    to them). Every guess becomes a finding. The identifier comes last, from the settled values.
+    """
+    given = {**check_fields(dict(options.sidecar), "sidecar"), **_flags(options)}
+    metadata = replace(_text_facts(found), **_as_fields(given))
     guesses: list[Finding] = []
-    title = clean_field(options.title) or clean_field(found.title)
+    title = clean_field(metadata.title)
     if not title:
         title = title_from_file_name(options.source_name)
         guesses.append(Finding("parse", f"no title in the text: used the file name, “{title}” (set one with --title)"))
-    authors = tuple(clean_field(a) for a in options.authors if clean_field(a)) or found.authors
+    authors = tuple(a for a in (clean_field(name) for name in metadata.authors) if a)
     if not authors:
         authors = ("Unknown",)
         guesses.append(Finding("parse", "no author in the text: used “Unknown” (set one with --author)"))
-    language = language_code(options.language) if options.language else ""
-    if options.language and not language:
-        raise EbookifyError(f"--language {options.language!r} is not a language code such as en, fr or pt-BR")
-    language = language or language_code(found.language)
+    language = language_code(metadata.language)
     if not language:
-        language, sure = detect_language(text)
-        if not sure:
-            guesses.append(Finding("parse", f"could not tell the language: assumed “{language}” (set it with --language)"))
+        language, finding = _detected_language(story)
+        guesses.append(finding)
     metadata = replace(
-        found,
+        metadata,
         title=title,
         authors=authors,
         language=language,
-        identifier=book_identifier(title, authors),
+        identifier=metadata.identifier or book_identifier(title, authors, metadata.source_url),
         modified=options.modified.astimezone(dt.timezone.utc),
     )
     return metadata, tuple(guesses)
 
 
-def book_identifier(title: str, authors: tuple[str, ...]) -> str:
-    """Stable across rebuilds, so a device replaces its old copy instead of keeping two."""
+def _flags(options: Options) -> dict[str, object]:
+    """The command line's fields: ``Options.metadata`` under the dedicated title, author, language."""
+    fields = check_fields(dict(options.metadata), "the command line")
+    if options.language:
+        fields["language"] = language_code(options.language)
+        if not fields["language"]:
+            raise EbookifyError(f"--language {options.language!r} is not a language code such as en, fr or pt-BR")
+    if clean_field(options.title):
+        fields["title"] = clean_field(options.title)
+    authors = tuple(a for a in (clean_field(name) for name in options.authors) if a)
+    if authors:
+        fields["authors"] = authors
+    return fields
+
+
+_FIELD_NAMES = {"source": "source_url", "fandom": "fandoms"}  # sidecar keys named otherwise in Metadata
+
+
+def _as_fields(given: dict[str, object]) -> dict[str, object]:
+    """Checked sidecar/flag values as ``Metadata`` fields: a description's paragraphs become blocks."""
+    fields = {_FIELD_NAMES.get(key, key): value for key, value in given.items()}
+    if "description" in fields:
+        fields["description"] = tuple(Paragraph((Text(p),)) for p in str(fields["description"]).split("\n\n"))
+    return fields
+
+
+# Front-matter labels with a field of their own; other labelled facts are shown as written.
+_TEXT_FACTS = {"fandom": "fandoms", "fandoms": "fandoms", "character": "characters", "characters": "characters",
+               "relationship": "relationships", "relationships": "relationships", "pairing": "relationships",
+               "pairings": "relationships", "publisher": "publisher"}
+_SERIES_PLACE = (
+    re.compile(r"^Part (?P<index>\d+(?:\.\d+)?) of (?P<name>.+)$", re.IGNORECASE),  # AO3
+    re.compile(r"^(?P<name>.+?)\s*(?:\[|#)(?P<index>\d+(?:\.\d+)?)\]?$"),  # FanFicFare: "Name [2]"; "Name #2"
+    re.compile(r"^(?P<name>.+?),?\s+(?:Book|Volume|Vol\.|Part)\s+(?P<index>\d+)$", re.IGNORECASE),
+)
+
+
+def _text_facts(found: Metadata) -> Metadata:
+    """What the text says, read a little further: "Fandom:", "Characters:", … lines become fields
+    (so they reach the OPF as subjects), and "Part 2 of The Cycle" becomes a series and its place."""
+    fields: dict[str, object] = {}
+    rest = []
+    for label, value in found.extra:
+        name = _TEXT_FACTS.get(label.lower())
+        if name == "publisher":
+            fields.setdefault(name, clean_field(value))
+        elif name:
+            items = tuple(item for item in (clean_field(v) for v in value.split(",")) if item)
+            fields[name] = fields.get(name, ()) + items
+        else:
+            rest.append((label, value))
+    series = clean_field(found.series)
+    if series and not found.series_index:
+        match = next((m for m in (p.match(series) for p in _SERIES_PLACE) if m), None)
+        if match:
+            fields.update(series=match["name"].strip(), series_index=match["index"])
+    return replace(found, extra=tuple(rest), **fields)
+
+
+def _detected_language(story: str) -> tuple[str, Finding]:
+    """The detected language and a finding that says how sure; English, with a warning, when unsure."""
+    found = detect_language(story)
+    if found.sure:
+        return found.code, Finding(
+            "parse", f"detected {found.name} ({found.confidence:.2f}); set the language with --language if wrong",
+            "info")
+    best = f" (best guess {found.name}, {found.confidence:.2f})" if found.code else ""
+    return "en", Finding("parse", f"could not tell the language{best}: assumed English (set it with --language)")
+
+
+def book_identifier(title: str, authors: tuple[str, ...], source: str = "") -> str:
+    """Stable across rebuilds, so a device replaces its old copy instead of keeping two: from the
+    source URL when there is one (the story may gain chapters or change its title), else from the
+    title and authors."""
+    if "://" in source:
+        parts = urlsplit(source.strip())
+        canonical = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path.rstrip("/"), parts.query, ""))
+        return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, canonical)}"
     key = "\n".join(("ebookify", title.casefold(), *(a.casefold() for a in authors)))
     return f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, key)}"
+
+
+def _story_text(chapters: tuple[Chapter, ...], limit: int = 20_000) -> str:
+    """The story's opening, without front matter: what the language is detected from."""
+    parts: list[str] = []
+    size = 0
+    for chapter in chapters:
+        for text in block_texts(chapter.blocks):
+            parts.append(text)
+            size += len(text) + 1
+            if size >= limit:
+                return "\n".join(parts)
+    return "\n".join(parts)
 
 
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to"}

@@ -156,23 +156,29 @@ def _cover_page(book: Book) -> Page:
 
 def _title_page(book: Book) -> Page:
     meta = book.metadata
-    facts = list(meta.extra)
-    for label, values in (("Tags", meta.tags), ("Warnings", meta.warnings)):
-        if values:
-            facts.append((label, ", ".join(values)))
-    for label, value in (
-        ("Rating", meta.rating),
-        ("Series", f"{meta.series} {meta.series_index}".strip()),
-        ("Status", meta.status),
-        ("Published", meta.published),
-        ("Updated", meta.updated),
-        ("Source", meta.source_url),
-    ):
-        if value:
-            facts.append((label, value))
     html = _page("titlepage.xhtml", book, "Title Page", meta=meta, authors=_names(meta.authors),
-                 description=blocks_html(meta.description), facts=facts)
+                 description=blocks_html(meta.description), facts=_facts(meta))
     return Page("titlepage.xhtml", "Title Page", html, landmark="titlepage")
+
+
+_STATUS = {"complete": "Complete", "in-progress": "In progress"}
+
+
+def _facts(meta) -> list[tuple[str, str]]:
+    """The facts under the blurb, in the order fan-fiction archives list them: what the story
+    belongs to, what to expect in it, then where it comes from and under which terms."""
+    series = f"{meta.series}, book {meta.series_index}" if meta.series and meta.series_index else meta.series
+    facts = [("Series", series)]
+    for singular, values in (("Fandom", meta.fandoms), ("Rating", (meta.rating,)), ("Warning", meta.warnings),
+                             ("Relationship", meta.relationships), ("Character", meta.characters),
+                             ("Tag", meta.tags)):
+        values = tuple(v for v in values if v)
+        facts.append((singular if len(values) == 1 or singular == "Rating" else f"{singular}s", ", ".join(values)))
+    facts.extend(meta.extra)
+    facts += [("Status", _STATUS.get(meta.status, meta.status)), ("Published", meta.published),
+              ("Updated", meta.updated), ("Publisher", meta.publisher), ("Source", meta.source_url),
+              ("Rights", meta.rights)]
+    return [(label, value) for label, value in facts if value]
 
 
 def _notes_page(book: Book) -> Page:

@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ebookify import Options, convert
+from ebookify.sidecar import read_sidecar
 from ebookify.validate import check_structure
 
 from conftest import FIXTURES, ROOT, build, epubcheck_many, reading_text, spine_pages, unzip
@@ -27,6 +28,11 @@ def fixture_books() -> dict[str, bytes]:
     books["cp1252-crlf"] = build("Café… “quoted”\r\nChapter 1\r\nText.\r\n".encode("cp1252"))
     books["long-title"] = build("Story.", title=" ".join(["Extraordinarily"] * 14), authors=("A", "B", "C"))
     books["french"] = build("Il était une fois une petite fille. " * 10, language="fr")
+    story, toml = (FIXTURES / "series-story.md").read_bytes(), (FIXTURES / "series-story.toml").read_bytes()
+    sidecar = tuple(read_sidecar(toml, "series-story.toml").items())
+    books["sidecar-metadata"] = build(story, source_name="series-story.md", sidecar=sidecar, modified=MODIFIED)
+    books["text-metadata"] = build(story, source_name="series-story.md", modified=MODIFIED)
+    books["own-identifier"] = build("A story with an identifier of its own.", metadata=(("identifier", "my book #1 <draft>"),))
     books["long-chapter"] = build("Chapter 1\n" + "\n\n".join(["A paragraph of ordinary length, or so. " * 8] * 1500)
                                   + "\n\nChapter 2\n\nThe end.", cover=False)
     return books
