@@ -22,6 +22,7 @@ from . import __version__
 from .errors import EbookifyError, InputError, OutputError
 from .cover import PALETTE_NAMES, STYLES
 from .language import language_code
+from .typography import QUOTE_STYLES
 from .pipeline import Options, convert
 from .render import NOTES_PLACES
 from .settings import PARAGRAPH_STYLES, Settings
@@ -111,6 +112,10 @@ def ebookify(
         help=f"The colours of the generated cover: {', '.join(PALETTE_NAMES)}.",
     ),
     smart: bool = typer.Option(True, "--smart/--no-smart", help="Curly quotes, real dashes and ellipses."),
+    quotes: str = typer.Option(
+        "", "--quotes", metavar="|".join(QUOTE_STYLES), callback=_choice(QUOTE_STYLES),
+        help="Quote marks to use, instead of those of the book's language.",
+    ),
     chapters: bool = typer.Option(True, "--chapters/--no-chapters", help="Find chapter headings in the text."),
     chapter_pattern: str = typer.Option(
         "", "--chapter-pattern", metavar="REGEX",
@@ -166,6 +171,7 @@ def ebookify(
             cover_style=cover_style,
             cover_palette=cover_palette,
             smart=smart,
+            quotes=quotes,
             notes=notes,
             chapters=chapters,
             chapter_pattern=chapter_pattern,

@@ -175,5 +175,13 @@ def _reproducible_zip(data: bytes, meta: Metadata) -> bytes:
             info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
-            target.writestr(info, source.read(name), compresslevel=9)
+            content = source.read(name)
+            if name.endswith(".opf"):
+                content = _with_package_language(content, meta.language)
+            target.writestr(info, content, compresslevel=9)
     return out.getvalue()
+
+
+def _with_package_language(opf: bytes, language: str) -> bytes:
+    """ebooklib cannot put xml:lang on <package>; Ace by DAISY requires it (rule epub-lang)."""
+    return opf.replace(b"<package ", f'<package xml:lang="{language}" '.encode(), 1)

@@ -45,6 +45,7 @@ class Options:
     cover_style: str = ""  # one of cover.STYLES; "" lets the title choose
     cover_palette: str = ""  # one of cover.PALETTE_NAMES; "" lets the title choose
     smart: bool = True
+    quotes: str = ""  # one of typography.QUOTE_STYLES, instead of the language's own marks
     notes: str = "inline"  # where chapters' author's notes go: inline, end or omit
     chapters: bool = True  # False: no chapter detection, one chapter
     chapter_pattern: str = ""  # a regular expression that replaces chapter detection
@@ -79,7 +80,7 @@ def convert(source: bytes, options: Options = Options()) -> Result:
         if count:
             guesses += (Finding("render", f"left out {count} author's note(s), as --notes omit asks"),)
     if options.smart:
-        book = typeset(book)
+        book = typeset(book, options.quotes or None)
     rendition = render(book, with_cover=options.cover, notes=options.notes)
     cover, drawn = _cover(book, options)
     epub = package(book.metadata, rendition, cover)

@@ -202,3 +202,11 @@ def test_own_cover_image_and_cover_choices(workdir):
     (workdir / "fake.png").write_bytes(b"<svg xmlns='http://www.w3.org/2000/svg'/>")
     result = run("story.txt", "--cover", "fake.png", "-o", "c.epub")
     assert result.exit_code == 1 and "SVG" in result.stderr and not (workdir / "c.epub").exists()
+
+
+def test_quotes_option_overrides_the_languages_marks(workdir):
+    (workdir / "q.txt").write_text('Title: Q\n\n"Hello," she said.\n')
+    assert run("q.txt", "--quotes", "fr", "-o", "fr.epub").exit_code == 0
+    chapter = zipfile.ZipFile(workdir / "fr.epub").read("EPUB/chapter-001.xhtml").decode()
+    assert "«\u202fHello,\u202f»" in chapter
+    assert run("q.txt", "--quotes", "klingon").exit_code == 2
