@@ -10,28 +10,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
-from markupsafe import Markup, escape
 
 from .headings import heading_text
-from .model import (
-    Block,
-    BlockQuote,
-    Book,
-    Chapter,
-    Emphasis,
-    Inline,
-    LineBreak,
-    Note,
-    Paragraph,
-    Placement,
-    Preformatted,
-    SceneBreak,
-    Section,
-    Strike,
-    Strong,
-    Text,
-    inline_text,
-)
+from .model import Block, Book, Chapter, Note, Paragraph, Placement, Section, inline_text
+from .markup import LinkHeading, blocks_html, split_blocks
 from .resources import read_asset
 
 COVER_IMAGE = "cover.jpg"
@@ -131,17 +113,9 @@ def _gathered_notes(book: Book) -> tuple[Block, ...]:
     blocks: list[Block] = []
     for chapter in book.chapters:
         for note in chapter.notes:
-            blocks.append(_LinkHeading(chapter_heading(book, chapter), _chapter_href(chapter)))
+            blocks.append(LinkHeading(chapter_heading(book, chapter), _chapter_href(chapter)))
             blocks.extend(note.blocks)
     return tuple(blocks)
-
-
-@dataclass(frozen=True)
-class _LinkHeading:
-    """A subheading that links back to a chapter: only the gathered notes page has them."""
-
-    label: str
-    href: str
 
 
 # Pages ------------------------------------------------------------------------------------------
@@ -224,58 +198,6 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
 PAGE_TEXT_LIMIT = 200_000  # characters of text per page: with markup, files stay under 260 KB
 
 
-def split_blocks(blocks: tuple[Block, ...], limit: int) -> list[tuple[Block, ...]]:
-    """Cut a chapter's blocks into runs of at most ``limit`` characters, between blocks where
-    possible, and between words inside a paragraph that is longer than ``limit`` on its own."""
-    chunks: list[list[Block]] = [[]]
-    size = 0
-    for block in blocks:
-        for piece in _pieces(block, limit):
-            length = len(inline_text(piece.inlines)) if isinstance(piece, Paragraph) else 100
-            if chunks[-1] and size + length > limit:
-                chunks.append([])
-                size = 0
-            chunks[-1].append(piece)
-            size += length
-    return [tuple(_trim_edges(chunk)) for chunk in chunks if chunk]
-
-
-def _pieces(block: Block, limit: int) -> list[Block]:
-    if not isinstance(block, Paragraph) or len(inline_text(block.inlines)) <= limit:
-        return [block]
-    pieces: list[list[Inline]] = [[]]
-    size = 0
-    for inline in block.inlines:
-        texts = _cut(inline.text, limit) if isinstance(inline, Text) else [None]
-        for text in texts:
-            part = Text(text) if text is not None else inline
-            length = len(inline_text((part,)))
-            if pieces[-1] and size + length > limit:
-                pieces.append([])
-                size = 0
-            pieces[-1].append(part)
-            size += length
-    return [Paragraph(tuple(p)) for p in pieces if p]
-
-
-def _cut(text: str, limit: int) -> list[str]:
-    """Pieces of at most ``limit`` characters, cut after a space where there is one."""
-    out = []
-    while len(text) > limit:
-        at = text.rfind(" ", 0, limit) + 1 or limit
-        out.append(text[:at])
-        text = text[at:]
-    return out + [text]
-
-
-def _trim_edges(blocks: list[Block]) -> list[Block]:
-    while blocks and isinstance(blocks[-1], SceneBreak):
-        blocks.pop()
-    while blocks and isinstance(blocks[0], SceneBreak):
-        blocks.pop(0)
-    return blocks
-
-
 def _section_page(book: Book, section: Section, number: int) -> Page:
     href = f"appendix-{number:02d}.xhtml"
     html = _page("section.xhtml", book, section.title, anchor=f"appendix-{number}", title=section.title,
@@ -297,43 +219,6 @@ def _nav(book: Book, pages: list[Page], toc: list[TocEntry], in_spine: bool) -> 
 
 def _chapter_href(chapter: Chapter) -> str:
     return f"chapter-{chapter.number:03d}.xhtml"
-
-
-# Blocks and inlines -----------------------------------------------------------------------------
-
-
-def blocks_html(blocks: tuple[Block, ...]) -> Markup:
-    return Markup("\n").join(_block_html(block) for block in blocks)
-
-
-def _block_html(block) -> Markup:
-    if isinstance(block, Paragraph):
-        return Markup("<p>%s</p>") % inlines_html(block.inlines)
-    if isinstance(block, SceneBreak):
-        return Markup('<hr class="scene-break"/>')
-    if isinstance(block, BlockQuote):
-        return Markup("<blockquote>\n%s\n</blockquote>") % blocks_html(block.paragraphs)
-    if isinstance(block, Preformatted):
-        return Markup("<pre>%s</pre>") % block.text
-    if isinstance(block, _LinkHeading):
-        return Markup('<h3><a href="%s">%s</a></h3>') % (block.href, block.label)
-    raise TypeError(f"no rendering for {type(block).__name__}")
-
-
-_INLINE_TAGS = {Emphasis: "em", Strong: "strong", Strike: "s"}
-
-
-def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
-    parts = []
-    for inline in inlines:
-        if isinstance(inline, Text):
-            parts.append(escape(inline.text))
-        elif isinstance(inline, LineBreak):
-            parts.append(Markup("<br/>"))
-        else:
-            tag = _INLINE_TAGS[type(inline)]
-            parts.append(Markup(f"<{tag}>%s</{tag}>") % inlines_html(inline.children))
-    return Markup("").join(parts)
 
 
 # Helpers ----------------------------------------------------------------------------------------

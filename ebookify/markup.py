@@ -1,0 +1,117 @@
+"""Model blocks and inlines to XHTML markup, and long runs of blocks cut into page-sized pieces.
+
+Text is escaped here (markupsafe), once, so a story's ``<`` or ``&`` reaches the reader as typed;
+templates receive ready ``Markup`` and never build tags from text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable
+
+from markupsafe import Markup, escape
+
+from .model import (
+    Block,
+    BlockQuote,
+    Emphasis,
+    Inline,
+    LineBreak,
+    Paragraph,
+    Preformatted,
+    SceneBreak,
+    Strike,
+    Strong,
+    Text,
+    inline_text,
+)
+
+
+@dataclass(frozen=True)
+class LinkHeading:
+    """A subheading that links back to a chapter: only the gathered notes page has them."""
+
+    label: str
+    href: str
+
+
+def blocks_html(blocks: tuple[Block, ...]) -> Markup:
+    return Markup("\n").join(_block_html(block) for block in blocks)
+
+
+def _block_html(block) -> Markup:
+    if isinstance(block, Paragraph):
+        return Markup("<p>%s</p>") % inlines_html(block.inlines)
+    if isinstance(block, SceneBreak):
+        return Markup('<hr class="scene-break"/>')
+    if isinstance(block, BlockQuote):
+        return Markup("<blockquote>\n%s\n</blockquote>") % blocks_html(block.paragraphs)
+    if isinstance(block, Preformatted):
+        return Markup("<pre>%s</pre>") % block.text
+    if isinstance(block, LinkHeading):
+        return Markup('<h3><a href="%s">%s</a></h3>') % (block.href, block.label)
+    raise TypeError(f"no rendering for {type(block).__name__}")
+
+
+_INLINE_TAGS = {Emphasis: "em", Strong: "strong", Strike: "s"}
+
+
+def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
+    parts = []
+    for inline in inlines:
+        if isinstance(inline, Text):
+            parts.append(escape(inline.text))
+        elif isinstance(inline, LineBreak):
+            parts.append(Markup("<br/>"))
+        else:
+            tag = _INLINE_TAGS[type(inline)]
+            parts.append(Markup(f"<{tag}>%s</{tag}>") % inlines_html(inline.children))
+    return Markup("").join(parts)
+
+
+def split_blocks(blocks: tuple[Block, ...], limit: int) -> list[tuple[Block, ...]]:
+    """Cut a chapter's blocks into runs of at most ``limit`` characters, between blocks where
+    possible, and between words inside a paragraph that is longer than ``limit`` on its own."""
+    pieces = [piece for block in blocks for piece in _pieces(block, limit)]
+    size = lambda b: len(inline_text(b.inlines)) if isinstance(b, Paragraph) else 100  # noqa: E731
+    return [tuple(_trim_edges(chunk)) for chunk in _pack(pieces, size, limit)]
+
+
+def _pieces(block: Block, limit: int) -> list[Block]:
+    if not isinstance(block, Paragraph) or len(inline_text(block.inlines)) <= limit:
+        return [block]
+    parts = [part for inline in block.inlines
+             for part in ([Text(t) for t in _cut(inline.text, limit)] if isinstance(inline, Text) else [inline])]
+    return [Paragraph(tuple(group)) for group in _pack(parts, lambda i: len(inline_text((i,))), limit)]
+
+
+def _pack(items: list, size: Callable[[object], int], limit: int) -> list[list]:
+    """Consecutive items in groups whose sizes add up to at most ``limit`` (an oversized item alone)."""
+    groups: list[list] = [[]]
+    total = 0
+    for item in items:
+        length = size(item)
+        if groups[-1] and total + length > limit:
+            groups.append([])
+            total = 0
+        groups[-1].append(item)
+        total += length
+    return [group for group in groups if group]
+
+
+def _cut(text: str, limit: int) -> list[str]:
+    """Pieces of at most ``limit`` characters, cut after a space where there is one."""
+    out = []
+    while len(text) > limit:
+        at = text.rfind(" ", 0, limit) + 1 or limit
+        out.append(text[:at])
+        text = text[at:]
+    return out + [text]
+
+
+def _trim_edges(blocks: list[Block]) -> list[Block]:
+    while blocks and isinstance(blocks[-1], SceneBreak):
+        blocks.pop()
+    while blocks and isinstance(blocks[0], SceneBreak):
+        blocks.pop(0)
+    return blocks
