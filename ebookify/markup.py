@@ -43,7 +43,8 @@ def _block_html(block) -> Markup:
     if isinstance(block, Paragraph):
         return Markup("<p>%s</p>") % inlines_html(block.inlines)
     if isinstance(block, SceneBreak):
-        return Markup('<hr class="scene-break"/>')
+        # The rule carries the meaning; the ornament is what shows, even where a reader hides <hr>.
+        return Markup('<hr class="scene-break"/>\n<p class="ornament" aria-hidden="true">* * *</p>')
     if isinstance(block, BlockQuote):
         return Markup("<blockquote>\n%s\n</blockquote>") % blocks_html(block.paragraphs)
     if isinstance(block, Preformatted):

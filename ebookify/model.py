@@ -7,6 +7,7 @@ stage can never hand the next one a book without a title or without text.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
@@ -198,5 +199,9 @@ def has_text(blocks: tuple[Block, ...]) -> bool:
     return any(text.strip() for text in block_texts(blocks))
 
 
+_WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each
+
+
 def word_count(blocks: tuple[Block, ...]) -> int:
-    return sum(len(text.split()) for text in block_texts(blocks))
+    """Words, not runs of non-spaces: a closed-up em dash ("rungs—five") joins two of them."""
+    return sum(len(_WORD.findall(text)) for text in block_texts(blocks))

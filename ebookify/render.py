@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from .headings import heading_text
-from .model import Block, Book, Chapter, Note, Paragraph, Placement, Section, inline_text
+from .model import Block, Book, Chapter, Note, Paragraph, Placement, Section, inline_text, word_count
 from .markup import LinkHeading, blocks_html, split_blocks
 from .resources import read_asset
 
@@ -131,7 +131,7 @@ def _cover_page(book: Book) -> Page:
 def _title_page(book: Book) -> Page:
     meta = book.metadata
     html = _page("titlepage.xhtml", book, "Title Page", meta=meta, authors=_names(meta.authors),
-                 description=blocks_html(meta.description), facts=_facts(meta))
+                 description=blocks_html(meta.description), facts=_facts(meta) + [("Length", _length(book))])
     return Page("titlepage.xhtml", "Title Page", html, landmark="titlepage")
 
 
@@ -153,6 +153,14 @@ def _facts(meta) -> list[tuple[str, str]]:
               ("Updated", meta.updated), ("Publisher", meta.publisher), ("Source", meta.source_url),
               ("Rights", meta.rights)]
     return [(label, value) for label, value in facts if value]
+
+
+def _length(book: Book) -> str:
+    """Words and reading time, at 250 words a minute: what a reader weighs before starting."""
+    words = sum(word_count(chapter.blocks) for chapter in book.chapters)
+    minutes = max(1, round(words / 250))
+    time = f"{minutes} minute{'s' if minutes > 1 else ''}" if minutes < 90 else f"{round(minutes / 60)} hours"
+    return f"{words:,} words, about {time} to read"
 
 
 def _notes_page(book: Book) -> Page:

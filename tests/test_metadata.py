@@ -218,7 +218,9 @@ def test_the_title_page_lists_the_new_facts_in_archive_order(full):
         ("Publisher", "Saltmarsh & Sons <Press>"),
         ("Source", "https://example.org/works/4242"),
         ("Rights", "© 2024 Wren Halloway. CC BY-NC 4.0."),
+        ("Length", pairs[-1][1]),
     ]
+    assert pairs[-1][1].endswith("words, about 1 minute to read")
     assert title_page(full).find("p", class_="subtitle").get_text() == "A Crossings Story"
 
 
