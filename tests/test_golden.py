@@ -15,7 +15,11 @@ from ebookify import Options, convert
 from conftest import ROOT, unzip
 
 GOLDEN = Path(__file__).resolve().parent / "golden"
-CASES = {"the-lamplighters-apprentice": ROOT / "examples" / "the-lamplighters-apprentice.txt"}
+CASES = {
+    "the-lamplighters-apprentice": ROOT / "examples" / "the-lamplighters-apprentice.txt",
+    "parts-notes-markdown": ROOT / "tests" / "fixtures" / "parts-notes-markdown.md",
+    "gutenberg-style": ROOT / "tests" / "fixtures" / "gutenberg-style.txt",
+}
 MODIFIED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 
 
