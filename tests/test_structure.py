@@ -298,6 +298,12 @@ Story URL: https://www.example.org/s/123
 Summary: Two friends walk from one sea to the other.
 
 
+TABLE OF CONTENTS
+
+\tChapter 1
+\tChapter 2
+
+
 \tChapter 1
 
 {PROSE}
@@ -318,7 +324,8 @@ def test_fanficfare_layout():
     assert meta.published == "2021-03-04" and meta.updated == "2021-05-06"
     assert ("Category", "Original Fiction") in meta.extra and ("Publisher", "www.example.org") in meta.extra
     assert block_texts(meta.description) == ["Two friends walk from one sea to the other."]
-    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]
+    assert [c.label for c in parsed.chapters] == ["", "Chapter 1", "Chapter 2"]
+    assert block_texts(parsed.chapters[0].blocks) == ["TABLE OF CONTENTS", "Chapter 1", "Chapter 2"]
     assert block_texts(parsed.chapters[-1].blocks)[-1] == "End file."
 
 
