@@ -53,3 +53,9 @@ def test_a_book_that_fails_its_own_check_exits_3_and_is_not_written(workdir, mon
     assert result.exit_code == 3
     assert result.stderr.startswith("Error: the book failed a structural check: a made-up fault")
     assert not (workdir / "new.epub").exists()
+
+
+def test_check_runs_epubcheck_on_the_written_book(workdir):
+    result = CliRunner().invoke(cli.app, ["story.txt", "-o", "checked.epub", "--check"])
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[-1] == "EPUBCheck: no errors or warnings"
