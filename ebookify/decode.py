@@ -62,9 +62,9 @@ def _to_text(data: bytes, encoding: str | None) -> tuple[str, str, list[Finding]
         return data.decode("utf-8"), "", []
     except UnicodeDecodeError:
         pass
-    if _mostly_utf8(data):
+    valid, bad = _utf8_sequences(data)
+    if valid and bad <= max(3, valid // 10):  # UTF-8 with a few bytes pasted in from elsewhere
         text = data.decode("utf-8", "ebookify-cp1252")
-        bad = sum(1 for m in _INVALID_UTF8.finditer(data) if m["bad"])
         return text, "", [Finding("decode", f"{bad} stray byte(s) were not UTF-8: read them as Windows-1252")]
     guess = _detect(data)
     return _decode_as(data, guess), _name(guess), []
@@ -80,17 +80,20 @@ def _unicode_with_repairs(data: bytes, codec: str) -> tuple[str, str, list[Findi
                                             f"{_name(codec)} text were replaced by �")]
 
 
-# A valid multi-byte UTF-8 sequence; and any byte 0x80-0xFF outside one.
-_VALID_UTF8 = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
-_INVALID_UTF8 = re.compile(rb"(?:[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
-                           rb"|(?P<bad>[\x80-\xff])")
+# A valid multi-byte UTF-8 sequence, or any byte 0x80-0xFF outside one.
+_UTF8_SEQUENCE = re.compile(rb"(?P<valid>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
+                            rb"|[\x80-\xff]")
 
 
-def _mostly_utf8(data: bytes) -> bool:
-    """UTF-8 with a few stray bytes pasted in from elsewhere (a "smart quote" from Word)."""
-    valid = len(_VALID_UTF8.findall(data))
-    bad = sum(1 for m in _INVALID_UTF8.finditer(data) if m["bad"])
-    return valid > 0 and bad <= max(3, valid // 10)
+def _utf8_sequences(data: bytes) -> tuple[int, int]:
+    """How many multi-byte UTF-8 sequences the bytes hold, and how many stray high bytes: one pass."""
+    valid = bad = 0
+    for match in _UTF8_SEQUENCE.finditer(data):
+        if match["valid"]:
+            valid += 1
+        else:
+            bad += 1
+    return valid, bad
 
 
 def _cp1252_for_stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:

@@ -24,6 +24,7 @@ from .model import (
     Strong,
     Text,
     inline_text,
+    trim_breaks,
 )
 
 
@@ -75,7 +76,7 @@ def split_blocks(blocks: tuple[Block, ...], limit: int) -> list[tuple[Block, ...
     possible, and between words inside a paragraph that is longer than ``limit`` on its own."""
     pieces = [piece for block in blocks for piece in _pieces(block, limit)]
     size = lambda b: len(inline_text(b.inlines)) if isinstance(b, Paragraph) else 100  # noqa: E731
-    return [tuple(_trim_edges(chunk)) for chunk in _pack(pieces, size, limit)]
+    return [trim_breaks(chunk) for chunk in _pack(pieces, size, limit)]
 
 
 def _pieces(block: Block, limit: int) -> list[Block]:
@@ -108,11 +109,3 @@ def _cut(text: str, limit: int) -> list[str]:
         out.append(text[:at])
         text = text[at:]
     return out + [text]
-
-
-def _trim_edges(blocks: list[Block]) -> list[Block]:
-    while blocks and isinstance(blocks[-1], SceneBreak):
-        blocks.pop()
-    while blocks and isinstance(blocks[0], SceneBreak):
-        blocks.pop(0)
-    return blocks

@@ -195,6 +195,18 @@ def block_texts(blocks: tuple[Block, ...]) -> list[str]:
     return [inline_text(p.inlines) for p in paragraphs(blocks)]
 
 
+def trim_breaks(blocks: tuple[Block, ...] | list[Block]) -> tuple[Block, ...]:
+    """No scene break may open or close a run of blocks (a chapter, a page), nor follow another."""
+    out: list[Block] = []
+    for block in blocks:
+        if isinstance(block, SceneBreak) and (not out or isinstance(out[-1], SceneBreak)):
+            continue
+        out.append(block)
+    while out and isinstance(out[-1], SceneBreak):
+        out.pop()
+    return tuple(out)
+
+
 def has_text(blocks: tuple[Block, ...]) -> bool:
     return any(text.strip() for text in block_texts(blocks))
 

@@ -20,7 +20,7 @@ from .cover_image import prepare_cover
 from .decode import clean_field, decode
 from .errors import EbookifyError, Finding, ValidationError
 from .language import detect_language, language_code
-from .model import EPOCH, Book, Chapter, Metadata, Paragraph, Text, block_texts, word_count
+from .model import EPOCH, Book, Chapter, Metadata, Paragraph, Text, inline_text, paragraphs, word_count
 from .package import package
 from .parse import parse
 from .settings import Settings
@@ -71,7 +71,7 @@ class Result:
 def convert(source: bytes, options: Options = Options()) -> Result:
     text, findings = decode(source, options.encoding or None)
     parsed = parse(text, _parse_settings(options))
-    metadata, guesses = settle_metadata(parsed.metadata, _story_text(parsed.chapters), options)
+    metadata, guesses = settle_metadata(parsed.metadata, parsed.chapters, options)
     book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter)
     if options.notes not in NOTES_PLACES:
         raise EbookifyError(f"--notes must be one of {', '.join(NOTES_PLACES)}, not {options.notes!r}")
@@ -110,7 +110,7 @@ def _parse_settings(options: Options) -> Settings:
     return replace(settings, pattern=pattern)
 
 
-def settle_metadata(found: Metadata, story: str, options: Options) -> tuple[Metadata, tuple[Finding, ...]]:
+def settle_metadata(found: Metadata, chapters: tuple[Chapter, ...], options: Options) -> tuple[Metadata, tuple[Finding, ...]]:
     """The book's metadata, each key taken from the first of these that gives it:
 
         1. flags: ``Options.title``, ``.authors``, ``.language`` and ``.metadata`` (--series, --tag,
@@ -118,7 +118,7 @@ def settle_metadata(found: Metadata, story: str, options: Options) -> tuple[Meta
         2. the sidecar file (``Options.sidecar``: story.toml, story.yaml or story.json);
         3. what the text says (front matter, a Gutenberg header);
         4. guesses: the title from the file name, the author "Unknown", the language detected in
-           ``story`` (English when unsure).
+           the opening of the ``chapters`` (English when unsure), read only when nothing states it.
 
     A source replaces a key's whole value (``--tag x`` drops the sidecar's tags rather than adding
     to them). Every guess becomes a finding. The identifier comes last, from the settled values.
@@ -136,7 +136,7 @@ def settle_metadata(found: Metadata, story: str, options: Options) -> tuple[Meta
         guesses.append(Finding("parse", "no author in the text: used “Unknown” (set one with --author)"))
     language = language_code(metadata.language)
     if not language:
-        language, finding = _detected_language(story)
+        language, finding = _detected_language(_story_text(chapters))
         guesses.append(finding)
     metadata = replace(
         metadata,
@@ -236,7 +236,8 @@ def _story_text(chapters: tuple[Chapter, ...], limit: int = 20_000) -> str:
     parts: list[str] = []
     size = 0
     for chapter in chapters:
-        for text in block_texts(chapter.blocks):
+        for paragraph in paragraphs(chapter.blocks):
+            text = inline_text(paragraph.inlines)
             parts.append(text)
             size += len(text) + 1
             if size >= limit:

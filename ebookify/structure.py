@@ -24,7 +24,7 @@ from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
 from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, Heading, heading_text, is_title_line, match_heading, roman_value
 from .settings import Settings
-from .model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, word_count
+from .model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
 
 _NOTE_LABEL = r"a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?"
 _NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; a bare "AN" does
@@ -177,7 +177,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> 
 
 
 def _chapter(number: int, span: _Span, part: str) -> Chapter:
-    blocks, notes = _notes(_trim_breaks(span.blocks))
+    blocks, notes = _notes(trim_breaks(span.blocks))
     heading = span.heading or Heading(MARKDOWN, "", "")
     return Chapter(number, blocks, title=heading.title, label=heading.label, notes=notes, part=part)
 
@@ -190,14 +190,12 @@ def _notes(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Note, ..
         size = 2 if _is_bare_label(items[0]) and len(items) > 2 else 1
         notes.append(Note(tuple(items[:size]), Placement.BEFORE, note_label(_note_marker(items[0]))))
         items = items[size:]
-        while items and isinstance(items[0], SceneBreak):
-            items.pop(0)
     for start in range(max(1, len(items) - 4), len(items)):
         if _note_marker(items[start]):
             notes.append(Note(tuple(items[start:]), Placement.AFTER, note_label(_note_marker(items[start]))))
             items = items[:start]
             break
-    return _trim_breaks(tuple(items)), tuple(notes)
+    return trim_breaks(tuple(items)), tuple(notes)
 
 
 def _note_marker(block: Block) -> str:
@@ -211,18 +209,6 @@ def _is_bare_label(block: Block) -> bool:
     """ "Notes for the Chapter:" alone: the note is the paragraph after it."""
     text = inline_text(block.inlines).strip(" :.-–—()[]") if isinstance(block, Paragraph) else ""
     return bool(text) and text.lower() == _note_marker(block).lower()
-
-
-def _trim_breaks(blocks: tuple[Block, ...]) -> tuple[Block, ...]:
-    """No scene break may open or close a chapter, nor follow another."""
-    out: list[Block] = []
-    for block in blocks:
-        if isinstance(block, SceneBreak) and (not out or isinstance(out[-1], SceneBreak)):
-            continue
-        out.append(block)
-    while out and isinstance(out[-1], SceneBreak):
-        out.pop()
-    return tuple(out)
 
 
 def _blank_runs_as_breaks(lines: list[str]) -> list[str]:

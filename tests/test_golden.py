@@ -1,7 +1,8 @@
 """Golden books: the example story's pages, package and nav must only change on purpose.
 
 Run ``pytest --update-golden`` after an intended change and review the diff in git. The cover
-image is left out: its pixels depend on the installed FreeType, not on ebookify.
+image is left out (its pixels depend on the installed FreeType, not on ebookify), and so is the
+stylesheet, which must equal ``assets/css/style.css`` byte for byte.
 """
 
 import datetime as dt
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from ebookify import Options, convert
+from ebookify.resources import read_asset
 
 from conftest import ROOT, unzip
 
@@ -27,7 +29,9 @@ MODIFIED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 def test_golden_book(case, request):
     source = CASES[case]
     epub = convert(source.read_bytes(), Options(source_name=source.name, modified=MODIFIED)).epub
-    actual = {name: data for name, data in unzip(epub).items() if not name.endswith(".jpg")}
+    files = unzip(epub)
+    assert files["EPUB/style.css"] == read_asset("css/style.css")  # copied as is: no golden copy needed
+    actual = {name: data for name, data in files.items() if not name.endswith((".jpg", ".css"))}
     folder = GOLDEN / case
     if request.config.getoption("--update-golden"):
         for old in folder.rglob("*") if folder.exists() else []:
