@@ -18,8 +18,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from ebookify.cover import STYLES, draw_cover  # noqa: E402
-from ebookify.cover_image import prepare_cover  # noqa: E402
+from ebookify.cover.draw import STYLES, draw_cover  # noqa: E402
+from ebookify.cover.image import prepare_cover  # noqa: E402
 from ebookify.model import Metadata  # noqa: E402
 
 TITLES = ["Dune", "The Lamplighter's Apprentice and the Sea", "Мастер и Маргарита", "Les Misérables",

@@ -15,19 +15,19 @@ from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 from urllib.parse import urlsplit, urlunsplit
 
-from .cover import draw_cover
-from .cover_image import prepare_cover
-from .decode import clean_field, decode
+from .cover.draw import draw_cover
+from .cover.image import prepare_cover
+from .read.decode import clean_field, decode
 from .errors import EbookifyError, Finding, ValidationError
-from .language import detect_language, language_code
+from .read.language import detect_language, language_code
 from .model import EPOCH, Book, Chapter, Metadata, Paragraph, Text, inline_text, paragraphs, word_count
-from .package import package
-from .parse import parse
-from .settings import Settings
+from .epub.write import package
+from .read.parse import parse
+from .options import Settings
 from .render import NOTES_PLACES, render
-from .sidecar import check_fields
+from .read.sidecar import check_fields
 from .typography import typeset
-from .validate import check_structure
+from .epub.checks import check_structure
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-from .headings import heading_text
+from .read.headings import heading_text
 from .model import Block, Book, Chapter, Note, Paragraph, Placement, Section, inline_text, word_count
 from .markup import LinkHeading, blocks_html, split_blocks
 from .resources import read_asset

@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ebookify import Options, convert
-from ebookify.validate import epubcheck_available, run_epubcheck
+from ebookify.epub.checks import epubcheck_available, run_epubcheck
 
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = ROOT.parent / "shared" / "samples"

@@ -4,8 +4,8 @@ the right exit code, no traceback, no partial file, and the input untouched."""
 import pytest
 from typer.testing import CliRunner
 
-from ebookify import cli
-from ebookify.validate import check_structure
+from ebookify.cli import convert as cli
+from ebookify.epub.checks import check_structure
 
 from bad_inputs import CASES, prepare
 

@@ -8,7 +8,8 @@ import zipfile
 import pytest
 from typer.testing import CliRunner
 
-from ebookify import __version__, cli
+from ebookify import __version__
+from ebookify.cli import convert as cli
 
 from conftest import FIXTURES, ROOT
 

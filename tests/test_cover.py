@@ -6,8 +6,8 @@ import pytest
 from fontTools.ttLib import TTFont
 from PIL import Image, features
 
-from ebookify import cover_fonts
-from ebookify.cover import HEIGHT, MARGIN, PALETTE_NAMES, STYLES, WIDTH, _break, _tokens, draw_cover, layout
+from ebookify.cover import fonts as cover_fonts
+from ebookify.cover.draw import HEIGHT, MARGIN, PALETTE_NAMES, STYLES, WIDTH, _break, _tokens, draw_cover, layout
 from ebookify.errors import CoverError
 from ebookify.model import Metadata
 from ebookify.resources import read_asset
@@ -307,7 +307,7 @@ def test_the_stored_coverage_of_the_bundled_fonts_matches_the_fonts():
     """fonts/coverage.json saves reading cmaps at run time; it must say what the fonts hold."""
     import json
 
-    from ebookify.cover_fonts import BUNDLED, coverage_ranges, read_charset
+    from ebookify.cover.fonts import BUNDLED, coverage_ranges, read_charset
     from ebookify.resources import read_asset
 
     stored = json.loads(read_asset("fonts/coverage.json"))

@@ -5,7 +5,7 @@ import zlib
 import pytest
 from PIL import Image, features
 
-from ebookify.cover_image import prepare_cover, sniff
+from ebookify.cover.image import prepare_cover, sniff
 from ebookify.errors import CoverError
 
 RED, BLUE, WHITE = (220, 20, 20), (20, 20, 220), (255, 255, 255)

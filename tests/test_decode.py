@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from ebookify.decode import decode
+from ebookify.read.decode import decode
 from ebookify.errors import DecodeError
 
 STORY = "Zoë said: “café… naïve”—and left.\nNext line."

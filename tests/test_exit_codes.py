@@ -7,7 +7,7 @@ import sys
 import pytest
 from typer.testing import CliRunner
 
-from ebookify import cli
+from ebookify.cli import convert as cli
 
 
 @pytest.fixture

@@ -8,8 +8,8 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ebookify import Options, convert
-from ebookify.package import file_as
-from ebookify.sidecar import read_sidecar
+from ebookify.epub.write import file_as
+from ebookify.read.sidecar import read_sidecar
 
 from conftest import FIXTURES, epubcheck_many, spine_pages, unzip
 

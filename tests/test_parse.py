@@ -2,7 +2,7 @@ import pytest
 
 from ebookify.errors import ParseError
 from ebookify.model import Paragraph, SceneBreak, block_texts
-from ebookify.parse import parse
+from ebookify.read.parse import parse
 
 from conftest import FIXTURES
 

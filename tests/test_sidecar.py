@@ -7,9 +7,10 @@ import pytest
 from bs4 import BeautifulSoup
 from typer.testing import CliRunner
 
-from ebookify import Options, cli, convert
+from ebookify import Options, convert
+from ebookify.cli import convert as cli
 from ebookify.errors import InputError
-from ebookify.sidecar import KEYS, check_fields, parse_assignments, read_sidecar
+from ebookify.read.sidecar import KEYS, check_fields, parse_assignments, read_sidecar
 
 STORY = "Title: Night Train\nAuthor: A. Writer\n\nChapter 1\nThe train was late.\n"
 

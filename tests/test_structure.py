@@ -6,8 +6,8 @@ import pytest
 
 from ebookify.model import BlockQuote, Emphasis, LineBreak, Paragraph, Placement, Preformatted, SceneBreak, Strike, \
     Strong, Text, block_texts
-from ebookify.parse import LICENCE_TITLE, parse
-from ebookify.settings import Settings
+from ebookify.read.parse import LICENCE_TITLE, parse
+from ebookify.options import Settings
 
 PROSE = ("The rain had not stopped for three days, and the river was higher than anyone in the village "
          "could remember, higher even than the old stone that marked the flood of the great year.")

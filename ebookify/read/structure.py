@@ -23,8 +23,8 @@ from dataclasses import dataclass, replace
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
 from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, Heading, heading_text, is_title_line, match_heading, roman_value
-from .settings import Settings
-from .model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
+from ..options import Settings
+from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
 
 _NOTE_LABEL = r"a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?"
 _NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; a bare "AN" does

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .model import Emphasis, Inline, Strike, Strong, Text
+from ..model import Emphasis, Inline, Strike, Strong, Text
 
 _DELIMITER = re.compile(r"\*+|_+|~+")
 _KINDS = {"*": Emphasis, "_": Emphasis, "**": Strong, "__": Strong, "~~": Strike}

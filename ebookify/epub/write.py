@@ -16,9 +16,9 @@ import zipfile
 
 from ebooklib import epub
 
-from .errors import PackageError
-from .model import Metadata, block_texts
-from .render import COVER_IMAGE, STYLESHEET, Rendition, TocEntry
+from ..errors import PackageError
+from ..model import Metadata, block_texts
+from ..render import COVER_IMAGE, STYLESHEET, Rendition, TocEntry
 
 _XHTML = "application/xhtml+xml"
 _ACCESS_SUMMARY = (

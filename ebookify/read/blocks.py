@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass, replace
 
 from .inline import parse_inlines
-from .settings import Settings
-from .model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Text
+from ..options import Settings
+from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Text
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}

@@ -29,7 +29,7 @@ import uuid
 from collections.abc import Iterable, Mapping
 
 from .decode import clean_field
-from .errors import InputError
+from ..errors import InputError
 from .language import language_code
 
 TEXT = ("title", "subtitle", "author_sort", "description", "rating", "series", "publisher", "rights", "identifier")

@@ -13,7 +13,7 @@ import unicodedata
 from functools import cache
 from pathlib import Path
 
-from .resources import read_asset
+from ..resources import read_asset
 
 BUNDLED = ("fonts/EBGaramond12-Regular.otf", "fonts/InterDisplay-Bold.otf", "fonts/EBGaramond12-Italic.otf")
 SYSTEM_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".local/share/fonts"),

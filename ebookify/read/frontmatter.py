@@ -15,7 +15,7 @@ import re
 
 from .blocks import Layout, paragraph, read_layout, to_blocks
 from .headings import match_heading
-from .model import Block, Note, Placement, SceneBreak, block_texts
+from ..model import Block, Note, Placement, SceneBreak, block_texts
 
 LABELS = {
     "title": "title", "story": "title",

@@ -30,11 +30,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .blocks import read_layout, to_blocks
-from .errors import ParseError
+from ..errors import ParseError
 from .frontmatter import read_front_matter
 from .gutenberg import split_gutenberg
-from .model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
-from .settings import Settings
+from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
+from ..options import Settings
 from .structure import build_chapters
 
 LICENCE_TITLE = "Project Gutenberg Licence"

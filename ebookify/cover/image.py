@@ -17,7 +17,7 @@ import io
 import warnings
 from contextlib import contextmanager
 
-from .errors import CoverError
+from ..errors import CoverError
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = 50_000_000

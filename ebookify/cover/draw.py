@@ -9,7 +9,7 @@ A cover must stay legible as a 200-pixel library thumbnail, so the title is set 
 box allows, in balanced lines, on a flat area whose colour contrasts with the ink at least 7:1.
 Every line is measured before it is drawn, so no text of any length crosses the margins.
 
-Fonts and scripts are ``cover_fonts``' job: a text no font can draw is left off the cover (never
+Fonts and scripts are ``fonts``' job: a text no font can draw is left off the cover (never
 drawn as tofu boxes) with a finding, and a deliberate ornament takes the title's place.
 """
 
@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
 
-from . import cover_fonts
-from .cover_designs import DESIGNS, HEIGHT, PALETTES, WIDTH, Design, Palette, Slot
-from .errors import CoverError, Finding
-from .model import Metadata
+from . import fonts
+from .designs import DESIGNS, HEIGHT, PALETTES, WIDTH, Design, Palette, Slot
+from ..errors import CoverError, Finding
+from ..model import Metadata
 
 MARGIN = 120  # no text crosses this inset
 STYLES = tuple(design.name for design in DESIGNS)
@@ -71,7 +71,7 @@ def draw_cover(meta: Metadata, style: str | None = None, palette: str | None = N
         if not any(line.role == "title" for line in plan.lines):
             _mark(draw, plan.design.slots["title"].box, plan.palette.accent)
         for line in plan.lines:
-            draw.text(line.origin, line.text, font=cover_fonts.font(line.font, line.face, line.size), fill=line.fill,
+            draw.text(line.origin, line.text, font=fonts.font(line.font, line.face, line.size), fill=line.fill,
                       anchor="ls", stroke_width=line.stroke, stroke_fill=line.fill)
         out = io.BytesIO()
         image.save(out, "JPEG", quality=88)
@@ -99,7 +99,7 @@ def layout(meta: Metadata, style: str | None = None, palette: str | None = None)
     for role, text in _texts(meta):
         slot = design.slots[role]
         text = _upper(text) if slot.upper else text
-        face, drawn, problem = cover_fonts.typeface(text, slot.font)
+        face, drawn, problem = fonts.typeface(text, slot.font)
         if problem:
             findings.append(Finding("cover", f"the {role} “{text}” {problem}"))
         if face is not None:
@@ -166,12 +166,12 @@ def _set(role: str, text: str, slot: Slot, face: tuple[str, int], fill) -> list[
 
 def _legible(face: tuple[str, int]) -> float:
     """The size whose capitals stand 4 % of the cover high: 8 px on a 200-pixel thumbnail."""
-    cap = -cover_fonts.font(*face, 1000).getbbox("H", anchor="ls")[1] / 1000
+    cap = -fonts.font(*face, 1000).getbbox("H", anchor="ls")[1] / 1000
     return 0.0405 * HEIGHT / cap if cap > 0 else 0
 
 
 def _place(role, tokens, slot: Slot, face, size, fill, force=False) -> list[TextLine] | None:
-    font = cover_fonts.font(*face, size)
+    font = fonts.font(*face, size)
     stroke = round(size * slot.bold)
     left, top, right, bottom = slot.box
     width, height = right - left, bottom - top
@@ -192,7 +192,7 @@ def _place(role, tokens, slot: Slot, face, size, fill, force=False) -> list[Text
             return None
         lines = _greedy(tokens, measure, width)[:most]
         lines[-1] = _clip(lines[-1] + "…", measure, width)
-    lines = [cover_fonts.visual(line) or line for line in lines]
+    lines = [fonts.visual(line) or line for line in lines]
     boxes = [font.getbbox(line, anchor="ls", stroke_width=stroke) for line in lines]
     ink_top = min(i * step + b[1] for i, b in enumerate(boxes))
     ink_height = max(i * step + b[3] for i, b in enumerate(boxes)) - ink_top

@@ -12,7 +12,7 @@ import codecs
 import re
 import unicodedata
 
-from .errors import DecodeError, Finding
+from ..errors import DecodeError, Finding
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"),

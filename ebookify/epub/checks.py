@@ -18,7 +18,7 @@ from urllib.parse import unquote, urlsplit
 
 from lxml import etree
 
-from .errors import Finding
+from ..errors import Finding
 
 _NS = {
     "opf": "http://www.idpf.org/2007/opf",

@@ -18,16 +18,16 @@ from typing import Optional
 
 import typer
 
-from . import __version__
-from .errors import EbookifyError, InputError, OutputError
-from .cover import PALETTE_NAMES, STYLES
-from .language import language_code
-from .typography import QUOTE_STYLES
-from .pipeline import Options, convert
-from .render import NOTES_PLACES
-from .settings import PARAGRAPH_STYLES, Settings
-from .sidecar import SUFFIXES as SIDECAR_SUFFIXES
-from .sidecar import check_fields, parse_assignments, read_sidecar
+from .. import __version__
+from ..errors import EbookifyError, InputError, OutputError
+from ..cover.draw import PALETTE_NAMES, STYLES
+from ..read.language import language_code
+from ..typography import QUOTE_STYLES
+from ..pipeline import Options, convert
+from ..render import NOTES_PLACES
+from ..options import PARAGRAPH_STYLES, Settings
+from ..read.sidecar import SUFFIXES as SIDECAR_SUFFIXES
+from ..read.sidecar import check_fields, parse_assignments, read_sidecar
 
 DEFAULT_FOLDER = Path("dist")
 
@@ -297,7 +297,7 @@ def _write_atomically(target: Path, data: bytes) -> None:
 
 
 def _epubcheck(target: Path) -> None:
-    from .validate import run_epubcheck
+    from ..epub.checks import run_epubcheck
 
     findings = run_epubcheck(str(target))
     for finding in findings:

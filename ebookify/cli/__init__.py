@@ -1,0 +1,1 @@
+"""The ``ebookify`` command group: the only place that touches the terminal and the file system."""

@@ -1,0 +1,1 @@
+"""The EPUB container: writing it (the only ebooklib user) and checking it."""
