@@ -72,7 +72,7 @@ def convert(source: bytes, options: Options = Options()) -> Result:
     text, findings = decode(source, options.encoding or None)
     parsed = parse(text, _parse_settings(options))
     metadata, guesses = settle_metadata(parsed.metadata, parsed.chapters, options)
-    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter)
+    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter, parsed.front_matter)
     if options.notes not in NOTES_PLACES:
         raise EbookifyError(f"--notes must be one of {', '.join(NOTES_PLACES)}, not {options.notes!r}")
     if options.notes == "omit":

@@ -57,6 +57,9 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     if book.front_notes and notes != "omit":
         page = _notes_page(book)
         front.append((page, page.title))
+    for number, section in enumerate(book.front_matter, 1):
+        page = _section_page(book, section, number, "front")
+        front.append((page, page.title))
     body: list[Page] = []
     toc: list[TocEntry] = [TocEntry(label, page.href) for page, label in front if label]
     parts = 0
@@ -192,6 +195,7 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
             anchor=f"chapter-{chapter.number}" + (f"-{index + 1}" if index else ""),
             toc_label=heading if first else f"{heading} (continued)",
             label=chapter.label if first else "",
+            kind=chapter.kind if chapter.kind in ("prologue", "epilogue") else "chapter",
             title=title if first else "",
             body=blocks_html(blocks),
             notes_before=[_note_view(n) for n in chapter.notes if first and inline and n.placement is Placement.BEFORE],
@@ -206,10 +210,11 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
 PAGE_TEXT_LIMIT = 200_000  # characters of text per page: with markup, files stay under 260 KB
 
 
-def _section_page(book: Book, section: Section, number: int) -> Page:
-    href = f"appendix-{number:02d}.xhtml"
-    html = _page("section.xhtml", book, section.title, anchor=f"appendix-{number}", title=section.title,
-                 body=blocks_html(section.blocks))
+def _section_page(book: Book, section: Section, number: int, where: str = "appendix") -> Page:
+    href = f"{where}-{number:02d}.xhtml"
+    matter, kind = ("frontmatter", "preamble") if where == "front" else ("backmatter", "appendix")
+    html = _page("section.xhtml", book, section.title, anchor=f"{where}-{number}", title=section.title,
+                 body=blocks_html(section.blocks), matter=matter, kind=kind)
     return Page(href, section.title, html)
 
 

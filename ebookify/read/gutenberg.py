@@ -44,15 +44,55 @@ def split_gutenberg(lines: list[str]) -> Gutenberg | None:
 
 def _fields(header: list[str]) -> dict:
     fields: dict = {}
-    for line in header:
+    for index, line in enumerate(header):
         match = _FIELD.match(line.strip())
         if match and match["label"] in ("Title", "Author", "Language"):
             key = {"Title": "title", "Author": "authors", "Language": "language"}[match["label"]]
-            fields.setdefault(key, match["value"] if key != "authors" else (match["value"],))
-    joined = " ".join(line.strip() for line in header[:4])
-    first = _FIRST_LINE.search(joined.split("  ")[0]) if joined else None
+            value = match["value"]
+            if key == "title":  # a title that wraps goes on, flush or indented, until a blank line
+                for more in header[index + 1:index + 3]:
+                    if not more.strip() or _FIELD.match(more.strip()) or more.strip().startswith("("):
+                        break
+                    value += " " + more.strip()
+            cleaned = {"title": _clean_title, "authors": lambda v: (_clean_name(v),)}.get(key, str)
+            fields.setdefault(key, cleaned(value))
+    joined = " ".join(_unmarked(line) for line in header[:4])
+    first = _FIRST_LINE.search(joined.split("  ")[0]) if joined.strip() else None
     if first:
-        fields.setdefault("title", first["title"].strip())
+        fields.setdefault("title", _clean_title(first["title"]))
         if first["author"]:
-            fields.setdefault("authors", (first["author"].strip(),))
+            fields.setdefault("authors", (_clean_name(_fuller_name(first["author"], first["title"], header)),))
     return fields
+
+
+_EDITION = re.compile(r"(?:,\s*|\s+)(?:\((?:complete|completo|complet|vollständig|полное)\)|complete)\s*$", re.IGNORECASE)
+_ALIAS = re.compile(r"\s*\((?:aka\b|a\.k\.a\.)?[^()]*\)\s*$", re.IGNORECASE)
+
+
+def _unmarked(text: str) -> str:
+    """Old etexts set their first line in ``**bold**``: the stars are not the name."""
+    return text.strip().strip("*_ ").strip()
+
+
+def _clean_title(title: str) -> str:
+    """"Adventures of Huckleberry Finn, Complete": the edition marker is not the book's title."""
+    return _EDITION.sub("", _unmarked(title)).strip()
+
+
+def _clean_name(name: str) -> str:
+    """"Mark Twain (Samuel Clemens)": an alias in brackets after the name is not the name. A bracket
+    inside the name stays ("Mary Wollstonecraft (Godwin) Shelley")."""
+    name = _unmarked(name)
+    bare = _ALIAS.sub("", name).strip()
+    return bare or name
+
+
+def _fuller_name(author: str, title: str, header: list[str]) -> str:
+    """Old etexts say "X, by Conrad" on the first line and "X, by Joseph Conrad" further down."""
+    author = _unmarked(author)
+    pattern = re.compile(rf"^{re.escape(_unmarked(title))},? by (?P<name>.+?)\s*$", re.IGNORECASE)
+    for line in header:
+        found = pattern.match(_unmarked(line))
+        if found and found["name"].endswith(author) and len(found["name"]) > len(author):
+            return found["name"]
+    return author

@@ -38,6 +38,8 @@ from ..options import Settings
 from .structure import build_chapters
 
 LICENCE_TITLE = "Project Gutenberg Licence"
+EDITION_TITLE = "From the Original Edition"  # a printed book's title page, contents and prefaces
+FRONT_TITLE = "Front Matter"  # the same in a file that is not from a printed edition
 
 
 @dataclass(frozen=True)
@@ -49,6 +51,7 @@ class Parsed:
     chapters: tuple[Chapter, ...]
     back_matter: tuple[Section, ...] = ()
     trace: tuple[str, ...] = ()  # what was found where, for --debug-structure
+    front_matter: tuple[Section, ...] = ()  # the edition's own opening: title page, contents, preface
 
 
 def parse(text: str, settings: Settings = Settings()) -> Parsed:
@@ -66,11 +69,13 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     found, notes, start, trace = read_front_matter(body) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
-    chapters, chapter_trace = build_chapters(body[start:], settings, offset + start)
-    if not any(has_text(c.blocks) for c in chapters):  # it was all "front matter": read it as story,
+    structure = build_chapters(body[start:], settings, offset + start)
+    if not any(has_text(c.blocks) for c in structure.chapters):  # all "front matter": read it as story,
         fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
         notes, trace = [], []
-        chapters, chapter_trace = build_chapters(lines, settings)
+        structure = build_chapters(lines, settings)
+    chapters, chapter_trace = structure.chapters, structure.trace
+    front_matter = (Section(EDITION_TITLE if gutenberg else FRONT_TITLE, structure.front),) if structure.front else ()
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
     events = sorted([(offset + i, what) for i, what in trace] + chapter_trace)
@@ -80,4 +85,5 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         tuple(chapters),
         back_matter,
         tuple(f"line {line + 1}: {what}" for line, what in events),
+        front_matter,
     )

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
-from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, Heading, heading_text, is_title_line, match_heading, roman_value
+from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, SPECIAL, Heading, heading_text, is_title_line, match_heading, roman_value
 from ..options import Settings
 from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
 
@@ -43,7 +43,14 @@ class _Span:
     blocks: tuple[Block, ...] = ()
 
 
-def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> tuple[list[Chapter], list[tuple[int, str]]]:
+@dataclass(frozen=True)
+class Structure:
+    chapters: list[Chapter]
+    front: tuple[Block, ...]  # what stands before the first heading, when the story starts there
+    trace: list[tuple[int, str]]
+
+
+def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Structure:
     layout = read_layout(lines, settings)
     if settings.scene_breaks:
         lines = _blank_runs_as_breaks(lines)
@@ -51,8 +58,27 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> tup
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
     trace: list[tuple[int, str]] = []
+    front: tuple[Block, ...] = ()
+    if len(spans) > 1 and has_text(spans[0].blocks) and _opens_the_story(spans[1].heading):
+        front, spans = spans[0].blocks, [_Span(0, None, [])] + spans[1:]
+        trace.append((offset, f"front matter: {word_count(front)} words before the first heading, "
+                              f"{_heading_string(spans[1].heading)!r}, which opens the story"))
     chapters = _chapters(spans, trace, offset)
-    return chapters, trace
+    return Structure(chapters, front, trace)
+
+
+_ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
+        "primera", "primo", "prima", "um", "een", "один", "первая", "первый", "the first"}
+
+
+def _opens_the_story(heading: Heading) -> bool:
+    """The text before a "Chapter 1", a "Prologue" or a part is the edition's front matter (title
+    page, contents, preface); before a "Chapter 2" it is an untitled first chapter."""
+    number = heading.number.lower()
+    if not number:
+        return True
+    value = roman_value(number.split(".")[0]) if number[:1].isalnum() else None
+    return number in _ONE or value == 1 or value == 0
 
 
 # Headings --------------------------------------------------------------------------------------
@@ -168,12 +194,25 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> 
                 continue
         elif heading.kind == part_kind:  # the part's own kind, now with text: the part is over
             part, part_kind = "", ""
-        chapter = _chapter(len(chapters) + 1, span, part)
+        kind = _special_kind(heading)
+        if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
+            part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
+        chapter = replace(_chapter(len(chapters) + 1, span, part), kind=kind)
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
         trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} "
                       f"({word_count(chapter.blocks)} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
         chapters.append(chapter)
     return chapters
+
+
+_PROLOGUE = re.compile(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
+_EPILOGUE = re.compile(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)
+
+
+def _special_kind(heading: Heading) -> str:
+    if heading.kind != SPECIAL:
+        return "chapter"
+    return "prologue" if _PROLOGUE.match(heading.label) else "epilogue" if _EPILOGUE.match(heading.label) else "chapter"
 
 
 def _chapter(number: int, span: _Span, part: str) -> Chapter:
