@@ -48,10 +48,20 @@ _ORDINALS = (
 _WORD_NUMBER = "|".join(sorted({re.escape(w) for w in _CARDINALS + _ORDINALS}, key=len, reverse=True))
 _NUMERAL = (
     rf"(?:\d{{1,5}}(?:\.[IVXLCDMivxlcdm]{{1,7}})?|[IVXLCDM]{{1,7}}|[ivx]{{1,5}}"
-    rf"|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?|the (?:last|first|final))"
+    rf"|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?|the (?:{_WORD_NUMBER}))"
+    r"(?:\.\d{1,2}|[a-d])?"  # "Chapter 12.5", "Chapter 3a": a chapter slipped in between two others
 )
-_CHAPTER_WORDS = r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk"
-_PART_WORDS = r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek"
+# Chapter-level keywords, with the forms real editions use besides "chapter": letters (epistolary
+# novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
+_CHAPTER_WORDS = (
+    r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk"
+    r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь"
+    r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
+)
+_PART_WORDS = (
+    r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band"
+    r"|act|acte|akt|acto|atto|действие"
+)
 _SPECIAL_WORDS = (
     r"prologue|prolog|pr[oó]logo|пролог|proloog|[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog"
     r"|interlude|intermission|interludio|zwischenspiel|интерлюдия|omake|side[- ]story|bonus chapter"

@@ -96,21 +96,44 @@ def _find_headings(lines: list[str], settings: Settings) -> tuple[dict[int, Head
         heading = match_heading(line, settings.pattern)
         if heading:
             found[index] = heading
+    blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
     for kind in (NUMERAL, NUMBERED):
-        found = _keep_if_consistent(lines, found, kind)
+        found = _keep_if_consistent(lines, found, kind, blankless)
     consumed: set[int] = set()
-    for index, heading in list(found.items()):  # a bare label may take the upper-case line below it
-        below = _next_text_line(lines, index)
-        if not heading.title and below is not None and below - index <= 2 and is_title_line(lines[below]) \
-                and below not in found and heading.kind != PART:
-            found[index] = replace(heading, title=lines[below].strip())
-            consumed.add(below)
+    for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
+        title_lines = _title_below(lines, index, found) if not heading.title and heading.kind != PART else []
+        if title_lines:
+            found[index] = replace(heading, title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
+            consumed.update(title_lines)
     return found, consumed
 
 
-def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str) -> dict[int, Heading]:
-    """Bare numerals are headings only as a pattern: twice or more, rising, after a blank line."""
-    indices = [i for i, h in found.items() if h.kind == kind and (i == 0 or not lines[i - 1].strip())]
+def _title_below(lines: list[str], index: int, found: dict[int, Heading]) -> list[int]:
+    """The title under a bare numeral: one to three upper-case lines, after at most one blank line
+    or a rule ("I" / "-----" / "LE GUN-CLUB"); a rule between them is taken with the title."""
+    below = _next_text_line(lines, index)
+    taken: list[int] = []
+    if below is not None and below - index <= 2 and _is_rule(lines[below]):
+        taken.append(below)
+        below = _next_text_line(lines, below)
+    if below is None or below - (taken[-1] if taken else index) > 2:
+        return []
+    titles = []
+    while below < len(lines) and len(titles) < 3 and below not in found and is_title_line(lines[below]):
+        titles.append(below)
+        below += 1
+    return taken + titles if titles else []
+
+
+def _is_rule(line: str) -> bool:
+    text = line.strip()
+    return len(text) >= 3 and len(set(text)) == 1 and text[0] in "-–—_=*~."
+
+
+def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, blankless: bool) -> dict[int, Heading]:
+    """Bare numerals are headings only as a pattern: twice or more, rising, after a blank line
+    (any line, in a file that keeps no blank lines between paragraphs)."""
+    indices = [i for i, h in found.items() if h.kind == kind and (i == 0 or blankless or not lines[i - 1].strip())]
     values = [roman_value(found[i].number) for i in indices]
     rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
     keep = set(indices) if len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2) else set()
