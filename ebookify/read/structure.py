@@ -32,6 +32,7 @@ _NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; 
     re.IGNORECASE,
 )
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
+_ENTRY_WORDS = 150  # a contents entry with its argument ("Chapter I. Civilizing Huck.--Miss Watson…")
 _LIST_WORDS = 5  # a run of headings with fewer words than this under each is a contents list
 
 
@@ -169,16 +170,26 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if span.heading and span.heading.label:
             labels_later[_key(span.heading)] = position
     previous_demoted = False
+    seen: set[str] = set()  # labels of the headings kept since the last part heading
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
         short = word_count(span.blocks) < _CONTENTS_WORDS
         repeated = heading.label and labels_later.get(_key(heading), position) > position
+        if heading.kind == PART:
+            seen = set()
+        elif heading.label and heading.number and _key(heading) in seen:  # a contents list at the back
+            demote.add(position)
+            previous_demoted = True
+            continue
         neighbours = [spans[p] for p in (position - 1, position + 1) if 0 < p < len(spans)]
         bare = word_count(span.blocks) < _LIST_WORDS and heading.kind != PART
         in_a_list = bare and len(neighbours) == 2 and all(
             word_count(n.blocks) < _LIST_WORDS and n.heading.kind != PART for n in neighbours)
-        if (repeated and (short or previous_demoted)) or in_a_list:
+        listed = previous_demoted and word_count(span.blocks) < _ENTRY_WORDS  # the contents list goes on
+        if (repeated and (short or listed)) or in_a_list:
             demote.add(position)
+        elif heading.label and heading.number:
+            seen.add(_key(heading))
         previous_demoted = position in demote
     kept: list[_Span] = []
     for position, span in enumerate(spans):
