@@ -35,7 +35,10 @@ from .frontmatter import read_front_matter
 from .gutenberg import split_gutenberg
 from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
+from .language import language_code
 from .structure import build_chapters
+from .titlecase import name_case, title_case
+from .titlepage import read_title_page
 
 LICENCE_TITLE = "Project Gutenberg Licence"
 EDITION_TITLE = "From the Original Edition"  # a printed book's title page, contents and prefaces
@@ -69,6 +72,12 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     found, notes, start, trace = read_front_matter(body) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
+    if settings.front_matter and not fields.get("title"):
+        page, page_trace = read_title_page(body, start)
+        for key, value in page.items():
+            fields.setdefault(key, value)
+        trace += page_trace
+    fields = _in_normal_case(fields)
     structure = build_chapters(body[start:], settings, offset + start)
     if not any(has_text(c.blocks) for c in structure.chapters):  # all "front matter": read it as story,
         fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
@@ -87,3 +96,18 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         tuple(f"line {line + 1}: {what}" for line, what in events),
         front_matter,
     )
+
+
+def _in_normal_case(fields: dict) -> dict:
+    """A title or a name written in capitals is shown in the case a library uses (titlecase.py)."""
+    language = language_code(str(fields.get("language", "")))
+    if fields.get("title"):
+        fields["title"] = title_case(fields["title"], language or _script_language(fields["title"]))
+    if fields.get("authors"):
+        fields["authors"] = tuple(name_case(name) for name in fields["authors"])
+    return fields
+
+
+def _script_language(text: str) -> str:
+    """Before the language is detected, Cyrillic capitals at least are not English."""
+    return "ru" if any("\u0400" <= c <= "\u04ff" for c in text) else ""
