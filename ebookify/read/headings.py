@@ -16,6 +16,7 @@ SPECIAL = "special"  # prologue, epilogue, interlude… : a chapter without a nu
 MARKDOWN = "markdown"  # "# Anything": explicit markup, trusted
 NUMERAL = "numeral"  # "IV." or "12" alone: only a heading when the file keeps to the pattern
 NUMBERED = "numbered"  # "1. AT THE BAY.": likewise
+LISTED = "listed"  # a line the file's contents list names ("HOW THE WHALE GOT HIS THROAT")
 
 
 @dataclass(frozen=True)
@@ -24,6 +25,7 @@ class Heading:
     label: str  # the numbering as written: "Chapter 3", "Part Two", "Prologue", "IV"
     title: str = ""  # the rest: "The Storm"
     number: str = ""  # the numeral alone, for checking that a file's numbers run in sequence
+    signal: str = ""  # what made it a heading, for --debug-structure
 
 
 _CARDINALS = (

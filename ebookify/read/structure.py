@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
-from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, SPECIAL, Heading, heading_text, is_title_line, match_heading, roman_value
+from .headings import MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
+from .outline import find_headings
 from ..options import Settings
 from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
 
@@ -55,10 +56,10 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Str
     layout = read_layout(lines, settings)
     if settings.scene_breaks:
         lines = _blank_runs_as_breaks(lines)
-    headings, consumed = _find_headings(lines, settings) if settings.chapters else ({}, set())
+    trace: list[tuple[int, str]] = []
+    headings, consumed = find_headings(lines, settings, trace, offset) if settings.chapters else ({}, set())
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
-    trace: list[tuple[int, str]] = []
     front: tuple[Block, ...] = ()
     if len(spans) > 1 and has_text(spans[0].blocks) and _opens_the_story(spans[1].heading):
         front, spans = spans[0].blocks, [_Span(0, None, [])] + spans[1:]
@@ -80,72 +81,6 @@ def _opens_the_story(heading: Heading) -> bool:
         return True
     value = roman_value(number.split(".")[0]) if number[:1].isalnum() else None
     return number in _ONE or value == 1 or value == 0
-
-
-# Headings --------------------------------------------------------------------------------------
-
-
-def _find_headings(lines: list[str], settings: Settings) -> tuple[dict[int, Heading], set[int]]:
-    """The heading lines, and the lines they took as their titles."""
-    found: dict[int, Heading] = {}
-    fenced = False
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith("```"):
-            fenced = not fenced
-        if fenced or not line.strip():
-            continue
-        heading = match_heading(line, settings.pattern)
-        if heading:
-            found[index] = heading
-    blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
-    for kind in (NUMERAL, NUMBERED):
-        found = _keep_if_consistent(lines, found, kind, blankless)
-    consumed: set[int] = set()
-    for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
-        title_lines = _title_below(lines, index, found) if not heading.title and heading.kind != PART else []
-        if title_lines:
-            found[index] = replace(heading, title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
-            consumed.update(title_lines)
-    return found, consumed
-
-
-def _title_below(lines: list[str], index: int, found: dict[int, Heading]) -> list[int]:
-    """The title under a bare numeral: one to three upper-case lines, after at most one blank line
-    or a rule ("I" / "-----" / "LE GUN-CLUB"); a rule between them is taken with the title."""
-    below = _next_text_line(lines, index)
-    taken: list[int] = []
-    if below is not None and below - index <= 2 and _is_rule(lines[below]):
-        taken.append(below)
-        below = _next_text_line(lines, below)
-    if below is None or below - (taken[-1] if taken else index) > 2:
-        return []
-    titles = []
-    while below < len(lines) and len(titles) < 3 and below not in found and is_title_line(lines[below]):
-        titles.append(below)
-        below += 1
-    return taken + titles if titles else []
-
-
-def _is_rule(line: str) -> bool:
-    text = line.strip()
-    return len(text) >= 3 and len(set(text)) == 1 and text[0] in "-–—_=*~."
-
-
-def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, blankless: bool) -> dict[int, Heading]:
-    """Bare numerals are headings only as a pattern: twice or more, rising, after a blank line
-    (any line, in a file that keeps no blank lines between paragraphs)."""
-    indices = [i for i, h in found.items() if h.kind == kind and (i == 0 or blankless or not lines[i - 1].strip())]
-    values = [roman_value(found[i].number) for i in indices]
-    rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
-    keep = set(indices) if len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2) else set()
-    return {i: h for i, h in found.items() if h.kind != kind or i in keep}
-
-
-def _next_text_line(lines: list[str], index: int) -> int | None:
-    for j in range(index + 1, min(len(lines), index + 4)):
-        if lines[j].strip():
-            return j
-    return None
 
 
 def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], layout: Layout) -> list[_Span]:
@@ -233,7 +168,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> 
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
         chapter = replace(_chapter(len(chapters) + 1, span, part), kind=kind)
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
-        trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} "
+        trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} [{heading.signal}] "
                       f"({word_count(chapter.blocks)} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
         chapters.append(chapter)
     return chapters

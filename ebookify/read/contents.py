@@ -1,0 +1,152 @@
+"""A book's own contents list, matched to the lines it names: the strongest sign of its headings.
+
+A contents block stands near the start under a word that says so (``CONTENTS``, ``TABLE OF
+CONTENTS``, ``INDEX``, ``INDICE``, ``INHALT``, ``TABLE DES MATIÈRES``, ``ОГЛАВЛЕНИЕ``,
+``СОДЕРЖАНИЕ``, ``INHOUD`` …) and runs over short entries until a wide gap. Entries are read
+loosely: page numbers, dot leaders and column heads go; an entry wrapped onto a second line is
+joined (the next line starts in lower case, lacks the prefix every entry has, or carries the page
+number the first lacks). Each later line is then compared with the entries by a key that ignores
+case, accents, punctuation and numbering, in one pass with dictionary look-ups (linear in the
+file), in the order of the list.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .blocks import BREAK
+from .headings import match_heading
+
+_KEYWORD = re.compile(
+    r"^(?:(?:table of )?contents|index|[ií]ndice|inhalt|inhaltsverzeichnis|table(?: des mati[eè]res)?|sommaire"
+    r"|оглавление|содержание|inhoud|sumario|sumário|indholdsfortegnelse|innhold|spis tre[sś]ci)\s*[.:]?$",
+    re.IGNORECASE,
+)
+_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)
+_COLUMN_HEAD = re.compile(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^(?:(?:chapter|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|letter|stave|book|part|adventure)\s+)?"
+    r"(?:\d{1,4}|[IVXLCDM]{1,7})[.:)\-—–]*\s+",
+    re.IGNORECASE,
+)
+_SEARCH = 0.3  # the list is in the first part of the file
+_GAP = 3  # blank lines that end the list once it has entries
+_MIN_KEY = 3
+
+
+@dataclass(frozen=True)
+class Contents:
+    start: int  # the keyword line
+    end: int  # one past the last entry line
+    entries: tuple[str, ...]
+
+
+def find_contents(lines: list[str]) -> Contents | None:
+    limit = max(200, int(len(lines) * _SEARCH))
+    for index, line in enumerate(lines[:limit]):
+        if _KEYWORD.match(line.strip()):
+            found = _read_entries(lines, index)
+            if found and len(found.entries) >= 2:
+                return found
+    return None
+
+
+def _read_entries(lines: list[str], start: int) -> Contents | None:
+    raw: list[tuple[int, str, int]] = []  # (index, text, blank lines before it)
+    blank = 0
+    index = start + 1
+    while index < len(lines) and index < start + 600:
+        text = lines[index].strip()
+        if not text or text == BREAK:  # three blank lines may have become a scene-break mark already
+            blank += 1
+            if raw and blank >= _GAP:
+                break
+        else:
+            if len(text) > 120 or (raw and _KEYWORD.match(text)):
+                break
+            raw.append((index, text, blank))
+            blank = 0
+        index += 1
+    if not raw:
+        return None
+    end = raw[-1][0] + 1
+    texts = [t for _, t, _ in raw if not _COLUMN_HEAD.match(t)]
+    paged = sum(1 for t in texts if _PAGE.search(t)) > 0.5 * len(texts)
+    firsts = [t.split()[0].lower() for t in texts]
+    prefix = max(set(firsts), key=firsts.count) if firsts else ""
+    prefixed = bool(prefix) and firsts.count(prefix) >= 0.6 * len(texts) and len(texts) >= 3 and not prefix[0].isdigit()
+    entries: list[str] = []
+    previous_paged = True
+    for _, text, before in raw:
+        if _COLUMN_HEAD.match(text):
+            continue
+        continues = entries and not before and (
+            text[0].islower() or (paged and not previous_paged) or (prefixed and text.split()[0].lower() != prefix))
+        if continues:
+            entries[-1] += " " + text
+        else:
+            entries.append(text)
+        previous_paged = bool(_PAGE.search(text))
+    cleaned = tuple(_PAGE.sub("", e).strip(" .") or e for e in entries)
+    return Contents(start, end, cleaned)
+
+
+def key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def variants(text: str) -> set[str]:
+    """The keys a heading may be known by: whole, without its numbering, and its label alone."""
+    text = _PAGE.sub("", text.strip()).strip()
+    keys = {key(text)}
+    bare = _NUMBERING.sub("", text)
+    if bare != text:
+        keys.add(key(bare))
+    heading = match_heading(text)
+    if heading and heading.label and not heading.label.isdigit():
+        keys.add(key(heading.label))
+    return {k for k in keys if len(k) >= _MIN_KEY or (k and not k.isdigit() and heading is not None)}
+
+
+def match_lines(lines: list[str], contents: Contents, skip: set[int] = frozenset()) -> dict[int, int]:
+    """{line index: entry index} for the lines after the list that the entries name, in list order.
+
+    A line matches alone, or joined with the line below it (a heading wrapped like its entry)."""
+    table: dict[str, int] = {}
+    for number, entry in enumerate(contents.entries):
+        for variant in variants(entry):
+            table.setdefault(variant, number)
+    found: dict[int, int] = {}
+    last = -1
+    index = contents.end
+    while index < len(lines):
+        text = lines[index].strip()
+        if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])):
+            number = _lookup(table, text)
+            joined = False
+            if number is None and index + 1 < len(lines) and lines[index + 1].strip():
+                number = _lookup(table, text + " " + lines[index + 1].strip())
+                joined = number is not None
+            if number is not None and number > last:
+                found[index] = number
+                last = number
+                index += 1 + joined
+                continue
+        index += 1
+    return found
+
+
+def _lookup(table: dict[str, int], text: str) -> int | None:
+    for variant in variants(text):
+        if variant in table:
+            return table[variant]
+    return None
+
+
+def _short(line: str) -> bool:
+    """A rule or a numeral above a title line does not stop the title from being a heading."""
+    text = line.strip()
+    return len(text) <= 8 and not any(c.islower() for c in text)

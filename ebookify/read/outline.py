@@ -1,0 +1,135 @@
+"""Which lines of a file are its headings, from every signal it gives, strongest first.
+
+  * the file's own contents list (contents.py): lines it names are headings, and, when it names
+    chapters, other candidates between them are sub-sections and stay text;
+  * keyword and Markdown headings ("Chapter 3", "Letter 4", "STAVE I", "Prologue", "# Title")
+    count wherever they stand (headings.py);
+  * bare numerals ("IV.") and numbered titles ("1. AT THE BAY.") count only as a family: twice or
+    more, rising, each after a blank line (any line, in a file without blank lines);
+  * a bare numeral takes the title under it: one to three lines in capitals, after a blank line or
+    a rule, joined into one title with the numeral kept apart as its label.
+Every decision goes to the trace, for --debug-structure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .contents import find_contents, match_lines
+from .headings import LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from ..options import Settings
+
+
+# Headings --------------------------------------------------------------------------------------
+
+
+def find_headings(lines: list[str], settings: Settings, trace: list, offset: int = 0) -> tuple[dict[int, Heading], set[int]]:
+    """The heading lines, and the lines they took as their titles."""
+    found: dict[int, Heading] = {}
+    fenced = False
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or not line.strip():
+            continue
+        heading = match_heading(line, settings.pattern)
+        if heading:
+            found[index] = replace(heading, signal=_SIGNALS.get(heading.kind, "keyword"))
+    blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
+    for kind in (NUMERAL, NUMBERED):
+        found = _keep_if_consistent(lines, found, kind, blankless, trace, offset)
+    consumed: set[int] = set()
+    owner: dict[int, int] = {}
+    for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
+        title_lines = _title_below(lines, index, found) if not heading.title and heading.kind != PART else []
+        if title_lines:
+            found[index] = replace(heading, title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
+            consumed.update(title_lines)
+            owner.update((j, index) for j in title_lines)
+    if settings.pattern is None:
+        found = _by_contents(lines, found, consumed, owner, trace, offset)
+    return found, consumed
+
+
+_SIGNALS = {NUMERAL: "numeral in sequence", NUMBERED: "numbered title in sequence", "markdown": "markdown"}
+_TRUST = 0.5  # share of a contents list's entries that must be found for the list to name the headings
+
+
+def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int], owner: dict[int, int],
+                 trace: list, offset: int) -> dict[int, Heading]:
+    contents = find_contents(lines)
+    if contents is None:
+        return found
+    inside = [i for i in found if contents.start <= i < contents.end]
+    for index in inside:
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
+    found = {i: h for i, h in found.items() if i not in inside}
+    matched = match_lines(lines, contents, consumed)
+    share = len(set(matched.values())) / len(contents.entries)
+    trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "
+                                           f"in the text ({share:.0%})"))
+    if len(matched) < 2 or share < _TRUST:
+        return found
+    listed: set[int] = set()
+    for index, entry in matched.items():
+        index = owner.get(index, index)  # the title under a numeral: the numeral is the heading
+        listed.add(index)
+        if index in found:
+            found[index] = replace(found[index], signal=found[index].signal + ", in the contents list")
+        else:
+            text = lines[index].strip()
+            found[index] = match_heading(text) or Heading(LISTED, "", text, signal="contents list")
+            found[index] = replace(found[index], signal="contents list")
+    if all(found[i].kind == PART for i in listed):
+        return found  # a list of the parts only: the chapters under them stay chapters
+    first = min(listed)
+    for index in [i for i, h in found.items() if i > first and i not in listed and h.kind not in (PART, SPECIAL)]:
+        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r} is not in the contents list "
+                                      f"(a section of the chapter above)"))
+        del found[index]
+    return found
+
+
+def _title_below(lines: list[str], index: int, found: dict[int, Heading]) -> list[int]:
+    """The title under a bare numeral: one to three upper-case lines, after at most one blank line
+    or a rule ("I" / "-----" / "LE GUN-CLUB"); a rule between them is taken with the title."""
+    below = _next_text_line(lines, index)
+    taken: list[int] = []
+    if below is not None and below - index <= 2 and _is_rule(lines[below]):
+        taken.append(below)
+        below = _next_text_line(lines, below)
+    if below is None or below - (taken[-1] if taken else index) > 2:
+        return []
+    titles = []
+    while below < len(lines) and len(titles) < 3 and below not in found and is_title_line(lines[below]):
+        titles.append(below)
+        below += 1
+    return taken + titles if titles else []
+
+
+def _is_rule(line: str) -> bool:
+    text = line.strip()
+    return len(text) >= 3 and len(set(text)) == 1 and text[0] in "-–—_=*~."
+
+
+def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, blankless: bool,
+                        trace: list, offset: int) -> dict[int, Heading]:
+    """Bare numerals are headings only as a pattern: twice or more, rising, after a blank line
+    (any line, in a file that keeps no blank lines between paragraphs)."""
+    indices = [i for i, h in found.items() if h.kind == kind and (i == 0 or blankless or not lines[i - 1].strip())]
+    values = [roman_value(found[i].number) for i in indices]
+    rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
+    keep = set(indices) if len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2) else set()
+    for index in (i for i, h in found.items() if h.kind == kind and i not in keep):
+        why = "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence"
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: {why}"))
+    return {i: h for i, h in found.items() if h.kind != kind or i in keep}
+
+
+def _next_text_line(lines: list[str], index: int) -> int | None:
+    for j in range(index + 1, min(len(lines), index + 4)):
+        if lines[j].strip():
+            return j
+    return None
+
+
