@@ -78,23 +78,27 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
     prefix = max(set(firsts), key=firsts.count) if firsts else ""
     prefixed = bool(prefix) and firsts.count(prefix) >= 0.6 * len(texts) and len(texts) >= 3 and not prefix[0].isdigit()
     entries: list[str] = []
-    previous_paged = True
+    previous_paged, after_head = True, False
     for _, text, before in raw:
         if _COLUMN_HEAD.match(text):
+            after_head = True
             continue
-        continues = entries and not before and (
+        continues = entries and not before and not after_head and (
             text[0].islower() or (paged and not previous_paged) or (prefixed and text.split()[0].lower() != prefix))
         if continues:
             entries[-1] += " " + text
         else:
             entries.append(text)
-        previous_paged = bool(_PAGE.search(text))
+        previous_paged, after_head = bool(_PAGE.search(text)), False
     cleaned = tuple(_PAGE.sub("", e).strip(" .") or e for e in entries)
     return Contents(start, end, cleaned)
 
 
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\[\w\]")  # "OM DEN ZUID[11]." : a footnote mark is not the title
+
+
 def key(text: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    decomposed = unicodedata.normalize("NFKD", _FOOTNOTE.sub("", text).casefold())
     return "".join(c for c in decomposed if c.isalnum())
 
 
@@ -111,10 +115,10 @@ def variants(text: str) -> set[str]:
     return {k for k in keys if len(k) >= _MIN_KEY or (k and not k.isdigit() and heading is not None)}
 
 
-def match_lines(lines: list[str], contents: Contents, skip: set[int] = frozenset()) -> dict[int, int]:
-    """{line index: entry index} for the lines after the list that the entries name, in list order.
-
-    A line matches alone, or joined with the line below it (a heading wrapped like its entry)."""
+def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tuple[int, ...]]]:
+    """{line index: (entry index, lines below it that the heading takes)} for the lines after the
+    list that the entries name, in list order. A line matches alone, or joined with the one or two
+    lines below it (a heading wrapped like its entry, or otherwise)."""
     table: dict[str, int] = {}
     for number, entry in enumerate(contents.entries):
         for variant in variants(entry):
@@ -125,17 +129,31 @@ def match_lines(lines: list[str], contents: Contents, skip: set[int] = frozenset
     while index < len(lines):
         text = lines[index].strip()
         if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])):
-            number = _lookup(table, text)
-            joined = False
-            if number is None and index + 1 < len(lines) and lines[index + 1].strip():
-                number = _lookup(table, text + " " + lines[index + 1].strip())
-                joined = number is not None
+            number, taken = _lookup(table, text), [index]
+            for below in _following(lines, index) if number is None else ():
+                taken.append(below)  # a heading wrapped over two or three lines, like its entry or not
+                text += " " + lines[below].strip()
+                number = _lookup(table, text)
+                if number is not None:
+                    break
             if number is not None and number > last:
-                found[index] = number
+                found[index] = (number, tuple(taken[1:]) if len(taken) > 1 else ())
                 last = number
-                index += 1 + joined
+                index = taken[-1] + 1 if len(taken) > 1 else index + 1
                 continue
         index += 1
+    return found
+
+
+def _following(lines: list[str], index: int) -> list[int]:
+    """Up to two text lines under a line, each at most one blank line further."""
+    found, at = [], index
+    while len(found) < 2:
+        nxt = at + 1 if at + 1 < len(lines) and lines[at + 1].strip() else at + 2
+        if nxt >= len(lines) or not lines[nxt].strip() or len(lines[nxt].strip()) > 80:
+            break
+        found.append(nxt)
+        at = nxt
     return found
 
 

@@ -64,29 +64,35 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     for index in inside:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
     found = {i: h for i, h in found.items() if i not in inside}
-    matched = match_lines(lines, contents, consumed)
-    share = len(set(matched.values())) / len(contents.entries)
+    matched = match_lines(lines, contents)
+    share = len(matched) / len(contents.entries)
     trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "
                                            f"in the text ({share:.0%})"))
     if len(matched) < 2 or share < _TRUST:
         return found
     listed: set[int] = set()
-    for index, entry in matched.items():
+    for index, (_, below) in matched.items():
         index = owner.get(index, index)  # the title under a numeral: the numeral is the heading
         listed.add(index)
         if index in found:
             found[index] = replace(found[index], signal=found[index].signal + ", in the contents list")
-        else:
-            text = lines[index].strip()
-            found[index] = match_heading(text) or Heading(LISTED, "", text, signal="contents list")
-            found[index] = replace(found[index], signal="contents list")
+            continue
+        text = " ".join(lines[i].strip() for i in (index, *below))
+        found[index] = replace(match_heading(text) or Heading(LISTED, "", text), signal="contents list")
+        consumed.update(below)
+        for line in below:
+            found.pop(line, None)
     if all(found[i].kind == PART for i in listed):
         return found  # a list of the parts only: the chapters under them stay chapters
     first = min(listed)
-    for index in [i for i, h in found.items() if i > first and i not in listed and h.kind not in (PART, SPECIAL)]:
-        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r} is not in the contents list "
-                                      f"(a section of the chapter above)"))
-        del found[index]
+    for index in sorted(i for i in found if i > first and i not in listed):
+        above = max((i for i in listed if i < index), default=first)
+        subtitle = all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) and index - above <= 6
+        if subtitle or found[index].kind not in (PART, SPECIAL):
+            why = "it stands right under the listed heading (a subtitle)" if subtitle else \
+                "it is not in the contents list (a section of the chapter above)"
+            trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
+            del found[index]
     return found
 
 
