@@ -43,6 +43,10 @@ class Contents:
     entries: tuple[str, ...]
 
 
+def is_contents_word(line: str) -> bool:
+    return bool(_KEYWORD.match(line.strip()))
+
+
 def find_contents(lines: list[str]) -> Contents | None:
     limit = max(200, int(len(lines) * _SEARCH))
     for index, line in enumerate(lines[:limit]):
@@ -55,6 +59,7 @@ def find_contents(lines: list[str]) -> Contents | None:
 
 def _read_entries(lines: list[str], start: int) -> Contents | None:
     raw: list[tuple[int, str, int]] = []  # (index, text, blank lines before it)
+    seen: set[str] = set()
     blank = 0
     index = start + 1
     while index < len(lines) and index < start + 600:
@@ -65,7 +70,12 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
                 break
         else:
             if len(text) > 120 or (raw and _KEYWORD.match(text)):
+                if raw and raw[-1][2]:  # prose: the line above it was the first heading, not an entry
+                    raw.pop()
                 break
+            if raw and blank and key(text) in seen and not _COLUMN_HEAD.match(text):  # the story has begun
+                break
+            seen.add(key(text))
             raw.append((index, text, blank))
             blank = 0
         index += 1

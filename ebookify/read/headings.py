@@ -17,6 +17,7 @@ MARKDOWN = "markdown"  # "# Anything": explicit markup, trusted
 NUMERAL = "numeral"  # "IV." or "12" alone: only a heading when the file keeps to the pattern
 NUMBERED = "numbered"  # "1. AT THE BAY.": likewise
 LISTED = "listed"  # a line the file's contents list names ("HOW THE WHALE GOT HIS THROAT")
+LINE = "line"  # a heading-like line that is not a heading (a contents entry): a paragraph of its own
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .contents import find_contents, match_lines
-from .headings import LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -63,7 +63,7 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     inside = [i for i in found if contents.start <= i < contents.end]
     for index in inside:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
-    found = {i: h for i, h in found.items() if i not in inside}
+    found = {i: replace(h, kind=LINE) if i in inside else h for i, h in found.items()}
     matched = match_lines(lines, contents)
     share = len(matched) / len(contents.entries)
     trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "
@@ -85,14 +85,14 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     if all(found[i].kind == PART for i in listed):
         return found  # a list of the parts only: the chapters under them stay chapters
     first = min(listed)
-    for index in sorted(i for i in found if i > first and i not in listed):
+    for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind != LINE):
         above = max((i for i in listed if i < index), default=first)
         subtitle = all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) and index - above <= 6
         if subtitle or found[index].kind not in (PART, SPECIAL):
             why = "it stands right under the listed heading (a subtitle)" if subtitle else \
                 "it is not in the contents list (a section of the chapter above)"
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
-            del found[index]
+            found[index] = replace(found[index], kind=LINE)
     return found
 
 

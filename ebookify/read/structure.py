@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
-from .headings import MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
+from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
 from .outline import find_headings
 from ..options import Settings
 from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
@@ -86,7 +86,9 @@ def _opens_the_story(heading: Heading) -> bool:
 def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], layout: Layout) -> list[_Span]:
     spans = [_Span(0, None, [])]
     for index, line in enumerate(lines):
-        if index in headings:
+        if index in headings and headings[index].kind == LINE:  # a paragraph of its own, not a heading
+            spans[-1].lines.extend(["", line, ""])
+        elif index in headings:
             spans.append(_Span(index, headings[index], []))
         elif index in consumed:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .contents import is_contents_word
 from .headings import match_heading
 from .titlecase import is_capitals
 
@@ -30,7 +31,7 @@ def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[
     if rest:
         second, second_text, gap_after_second = rest[0]
         by = _BY.match(second_text)
-        if by and _is_title(first_text):
+        if by and _is_title(first_text) and _are_names(by["name"]):
             return {"title": first_text, "authors": (_strip(by["name"]),)}, [
                 (first, f"title page: title {first_text!r}, author {by['name']!r} (a 'by' line under the title)")]
         if not gap_after_first and _is_name(first_text) and is_capitals(second_text) and not is_capitals(first_text) \
@@ -65,7 +66,14 @@ def _strip(text: str) -> str:
 
 def _is_title(text: str) -> bool:
     return 0 < len(text.split()) <= 12 and len(text) <= 90 and not text.endswith((",", ";", ":")) \
-        and not text[:1] in "\"“«'‘(" and match_heading(text) is None and not _BY.match(text)
+        and not text[:1] in "\"“«'‘(" and match_heading(text) is None and not _BY.match(text) \
+        and not is_contents_word(text)
+
+
+def _are_names(text: str) -> bool:
+    """ "Anna Weber", "Anna Weber and Jo Lee", "Tolkien": not "the river, as he always did." """
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b)\s*", text) if p]
+    return bool(parts) and all(_is_name(p) or (len(p.split()) == 1 and _NAME_WORD.match(p)) for p in parts)
 
 
 def _is_name(text: str) -> bool:
