@@ -31,6 +31,8 @@ _NUMBERING = re.compile(
     r"(?:\d{1,4}|[IVXLCDM]{1,7})[.:)\-—–]*\s+",
     re.IGNORECASE,
 )
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,7})[.)]\s+\S.{0,80}$")
+_RUN = 3  # numbered entries on consecutive lines that make a contents list without a heading
 _SEARCH = 0.3  # the list is in the first part of the file
 _GAP = 3  # blank lines that end the list once it has entries
 _MIN_KEY = 3
@@ -48,11 +50,19 @@ def is_contents_word(line: str) -> bool:
 
 
 def find_contents(lines: list[str]) -> Contents | None:
+    """The list under a contents keyword, or else the first run of numbered entries, one to a line
+    ("   I. A Scandal in Bohemia" / "  II. The Red-headed League" …), in the first part of the file."""
     limit = max(200, int(len(lines) * _SEARCH))
+    run = 0
     for index, line in enumerate(lines[:limit]):
         if _KEYWORD.match(line.strip()):
             found = _read_entries(lines, index)
             if found and len(found.entries) >= 2:
+                return found
+        run = run + 1 if _NUMBERED_ENTRY.match(line) else 0
+        if run == _RUN:
+            found = _read_entries(lines, index - _RUN)
+            if found and len(found.entries) >= _RUN:
                 return found
     return None
 

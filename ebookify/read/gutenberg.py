@@ -15,7 +15,10 @@ _START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I
 _END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _OLD_START = re.compile(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
 _OLD_END = re.compile(r"^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
-_FIRST_LINE = re.compile(r"Project Gutenberg(?:'s)? E-?(?:Book|text),? of (?P<title>.+?)(?:, by (?P<author>.+))?$", re.IGNORECASE)
+_FIRST_LINE = re.compile(
+    r"Project Gutenberg(?:'s)? E-?(?:Book|text),? of (?P<title>.+?)(?:,?\s+(?:#\d+ in our series\s+)?by (?P<author>.+))?$",
+    re.IGNORECASE,
+)
 _FIELD = re.compile(r"^(?P<label>Title|Author|Language|Translator|Release Date):\s*(?P<value>\S.*?)\s*$")
 
 
@@ -56,8 +59,7 @@ def _fields(header: list[str]) -> dict:
                     value += " " + more.strip()
             cleaned = {"title": _clean_title, "authors": lambda v: (_clean_name(v),)}.get(key, str)
             fields.setdefault(key, cleaned(value))
-    joined = " ".join(_unmarked(line) for line in header[:4])
-    first = _FIRST_LINE.search(joined.split("  ")[0]) if joined.strip() else None
+    first = _FIRST_LINE.search(_opening(header))
     if first:
         fields.setdefault("title", _clean_title(first["title"]))
         if first["author"]:
@@ -69,6 +71,19 @@ _EDITION = re.compile(r"(?:,\s*|\s+)(?:\((?:complete|completo|complet|vollständ
 _ALIAS = re.compile(r"\s*\((?:aka\b|a\.k\.a\.)?[^()]*\)\s*$", re.IGNORECASE)
 
 
+def _opening(header: list[str]) -> str:
+    """The first paragraph of the header, where "The Project Gutenberg Etext of X" and its "by Y"
+    stand (old etexts frame them in asterisks and follow them with "This file should be named")."""
+    found: list[str] = []
+    for line in header[:8]:
+        text = _unmarked(line)
+        if not text and found or re.search(r"should be named|copyright", text, re.IGNORECASE):
+            break
+        if text:
+            found.append(text)
+    return " ".join(found)
+
+
 def _unmarked(text: str) -> str:
     """Old etexts set their first line in ``**bold**``: the stars are not the name."""
     return text.strip().strip("*_ ").strip()
@@ -76,7 +91,8 @@ def _unmarked(text: str) -> str:
 
 def _clean_title(title: str) -> str:
     """"Adventures of Huckleberry Finn, Complete": the edition marker is not the book's title."""
-    return _EDITION.sub("", _unmarked(title)).strip()
+    title = _EDITION.sub("", _unmarked(title)).strip()
+    return title[:-1] if title.endswith(".") and not title.endswith("..") else title
 
 
 def _clean_name(name: str) -> str:

@@ -16,7 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .contents import find_contents, match_lines
-from .headings import LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -38,10 +38,11 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
     for kind in (NUMERAL, NUMBERED):
         found = _keep_if_consistent(lines, found, kind, blankless, trace, offset)
+    found = _sections_under_keywords(lines, found, trace, offset)
     consumed: set[int] = set()
     owner: dict[int, int] = {}
     for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
-        title_lines = _title_below(lines, index, found) if not heading.title and heading.kind != PART else []
+        title_lines = _title_below(lines, index, found) if not heading.title and heading.kind not in (PART, LINE) else []
         if title_lines:
             found[index] = replace(heading, title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
             consumed.update(title_lines)
@@ -93,6 +94,19 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
                 "it is not in the contents list (a section of the chapter above)"
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
             found[index] = replace(found[index], kind=LINE)
+    return found
+
+
+def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
+    """Bare numerals under keyword chapters ("ADVENTURE I. A SCANDAL IN BOHEMIA" / "I." / … "II.")
+    number the sections of a chapter, not the book's chapters."""
+    keywords = sorted(i for i, h in found.items() if h.kind == CHAPTER)
+    if len(keywords) < 2:
+        return found
+    for index in [i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0]]:
+        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a numbered section under the "
+                                      f"keyword chapter above"))
+        found[index] = replace(found[index], kind=LINE)
     return found
 
 

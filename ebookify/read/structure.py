@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
 from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
+from .matter import opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
 from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
@@ -61,26 +62,18 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Str
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
     front: tuple[Block, ...] = ()
-    if len(spans) > 1 and has_text(spans[0].blocks) and _opens_the_story(spans[1].heading):
+    leading = prefatory([span.heading for span in spans[1:]])
+    if leading:
+        for span in spans[1:1 + leading]:
+            trace.append((offset + span.line, f"front matter: {_heading_string(span.heading)!r} before the story"))
+            spans[0].blocks += (_heading_paragraph(span.heading),) + span.blocks
+        spans = [spans[0]] + spans[1 + leading:]
+    if len(spans) > 1 and has_text(spans[0].blocks) and opens_the_story(spans[1].heading):
         front, spans = spans[0].blocks, [_Span(0, None, [])] + spans[1:]
         trace.append((offset, f"front matter: {word_count(front)} words before the first heading, "
                               f"{_heading_string(spans[1].heading)!r}, which opens the story"))
     chapters = _chapters(spans, trace, offset)
     return Structure(chapters, front, trace)
-
-
-_ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
-        "primera", "primo", "prima", "um", "een", "один", "первая", "первый", "the first"}
-
-
-def _opens_the_story(heading: Heading) -> bool:
-    """The text before a "Chapter 1", a "Prologue" or a part is the edition's front matter (title
-    page, contents, preface); before a "Chapter 2" it is an untitled first chapter."""
-    number = heading.number.lower()
-    if not number:
-        return True
-    value = roman_value(number.split(".")[0]) if number[:1].isalnum() else None
-    return number in _ONE or value == 1 or value == 0
 
 
 def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], layout: Layout) -> list[_Span]:
