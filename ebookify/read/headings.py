@@ -46,7 +46,8 @@ _ORDINALS = (
     "erstes erste zweites zweite drittes dritte viertes vierte letztes letzte "
     "primero primera segundo segunda tercero tercera cuarto cuarta último última "
     "primo prima secondo seconda terzo terza quarto quarta ultimo ultima "
-    "первая первый вторая второй третья третий последняя последний"
+    "первая первый первое вторая второй второе третья третий третье четвертое четвёртое пятое "
+    "последняя последний"
 ).split()
 _WORD_NUMBER = "|".join(sorted({re.escape(w) for w in _CARDINALS + _ORDINALS}, key=len, reverse=True))
 _NUMERAL = (

@@ -37,7 +37,8 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
             found[index] = replace(heading, signal=_SIGNALS.get(heading.kind, "keyword"))
     blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
     for kind in (NUMERAL, NUMBERED):
-        found = _keep_if_consistent(lines, found, kind, blankless, trace, offset)
+        for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
+            found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
     consumed: set[int] = set()
     owner: dict[int, int] = {}
@@ -132,18 +133,35 @@ def _is_rule(line: str) -> bool:
     return len(text) >= 3 and len(set(text)) == 1 and text[0] in "-–—_=*~."
 
 
-def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, blankless: bool,
+def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, roman: bool, blankless: bool,
                         trace: list, offset: int) -> dict[int, Heading]:
     """Bare numerals are headings only as a pattern: twice or more, rising, after a blank line
-    (any line, in a file that keeps no blank lines between paragraphs)."""
-    indices = [i for i, h in found.items() if h.kind == kind and (i == 0 or blankless or not lines[i - 1].strip())]
+    (any line, in a file that keeps no blank lines between paragraphs), with text under them."""
+    family = {i for i, h in found.items() if h.kind == kind and h.number[:1].isdigit() != roman}
+    indices = sorted(i for i in family if i == 0 or blankless or not lines[i - 1].strip())
     values = [roman_value(found[i].number) for i in indices]
     rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
-    keep = set(indices) if len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2) else set()
-    for index in (i for i, h in found.items() if h.kind == kind and i not in keep):
-        why = "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence"
+    sequence = len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2)
+    sections = _sections_hold_text(lines, indices) if sequence else True
+    keep = set(indices) if sequence and sections else set()
+    for index in (i for i in sorted(family) if i not in keep):
+        why = "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence" \
+            if not sequence else "too little text under them, or all at the end (notes, not chapters)"
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: {why}"))
-    return {i: h for i, h in found.items() if h.kind != kind or i in keep}
+    return {i: h for i, h in found.items() if i not in family or i in keep}
+
+
+_SECTION_CHARS = 300  # the middle section of a numeral family holds at least a paragraph or two
+
+
+def _sections_hold_text(lines: list[str], indices: list[int]) -> bool:
+    """A family of numerals cuts the file into sections of text; numbered footnotes at the end
+    ("1" / "here: building (Fr.)" / "2" …) cut off a few words each."""
+    if indices[0] > 0.6 * len(lines):
+        return False
+    ends = indices[1:] + [len(lines)]
+    sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(indices, ends))
+    return sizes[len(sizes) // 2] >= _SECTION_CHARS
 
 
 def _next_text_line(lines: list[str], index: int) -> int | None:

@@ -35,7 +35,7 @@ def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[
             return {"title": first_text, "authors": (_strip(by["name"]),)}, [
                 (first, f"title page: title {first_text!r}, author {by['name']!r} (a 'by' line under the title)")]
         if not gap_after_first and _is_name(first_text) and is_capitals(second_text) and not is_capitals(first_text) \
-                and _is_title(second_text) and (gap_after_second or _heading_or_end(rest[1:])):
+                and _is_title(second_text) and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:])):
             return {"title": second_text, "authors": (first_text,)}, [
                 (first, f"title page: author {first_text!r} over the title {second_text!r} in capitals")]
     if _is_title(first_text) and (gap_after_first >= 2 or (rest and match_heading(rest[0][1]))) \
@@ -84,6 +84,11 @@ def _is_name(text: str) -> bool:
 def _mostly_capitalised(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and text[-1:] not in ".!?"
+
+
+def _prose(rest: list[tuple[int, str, int]]) -> bool:
+    """The story's first paragraph, one long line (a file without blank lines)."""
+    return bool(rest) and len(rest[0][1]) > 100
 
 
 def _heading_or_end(rest: list[tuple[int, str, int]]) -> bool:
