@@ -81,7 +81,12 @@ def _opening(header: list[str]) -> str:
             break
         if text:
             found.append(text)
-    return " ".join(found)
+    joined = " ".join(found)
+    series = re.search(r"\s*#\d+ in our series\s+", joined)  # "…, by Jane Austen #8 in our series by Jane Austen"
+    if series:
+        before = joined[:series.start()]
+        joined = before if re.search(r"\bby\s", before) else f"{before} {joined[series.end():]}"
+    return joined
 
 
 def _unmarked(text: str) -> str:

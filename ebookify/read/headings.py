@@ -87,6 +87,12 @@ _SPECIAL_LINE = re.compile(
     rf"^(?P<label>(?:{_SPECIAL_WORDS})(?:\s+(?P<number>{_NUMERAL}))?)\.?(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
+# "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
+_ORDINAL_FIRST = re.compile(
+    r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|teil|abschnitt))\.?"
+    r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
+    re.IGNORECASE,
+)
 _NUMERAL_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
@@ -120,9 +126,14 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
 
 
 def _keyword_heading(text: str) -> Heading | None:
+    ordinal = _ORDINAL_FIRST.match(text)
+    if ordinal and ordinal["number"][0].isupper():
+        kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
+        return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
     for kind, pattern in ((CHAPTER, _CHAPTER_LINE), (PART, _PART_LINE), (SPECIAL, _SPECIAL_LINE)):
         match = pattern.match(text)
-        if match and _looks_like_title(match["title"] or "", match.groupdict().get("separator") or ":"):
+        between = text[match.end("label"):match.start("title")] if match and match["title"] else ":"
+        if match and _looks_like_title(match["title"] or "", between):
             title = (match["title"] or "").strip().strip(_DECORATION).strip()
             return Heading(kind, match["label"].strip(), title, match["number"] or "")
     return None

@@ -13,7 +13,8 @@ import re
 from .headings import PART, SPECIAL, Heading, roman_value
 
 _ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
-        "primera", "primo", "prima", "um", "een", "один", "первая", "первый", "the first"}
+        "primera", "primo", "prima", "um", "een", "eerste", "один", "первая", "первый", "первое", "erster", "primeiro",
+        "primeira", "the first"}
 _PREFATORY = re.compile(
     r"^(?:preface|foreword|introduction|pr[eé]face|avant-propos|vorwort|einleitung|prefacio|pr[oó]logo del editor"
     r"|introducci[oó]n|prefazione|introduzione|предисловие|введение|voorwoord|inleiding)$",

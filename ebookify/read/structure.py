@@ -34,6 +34,7 @@ _NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; 
     re.IGNORECASE,
 )
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
+_BACK_ENTRY_WORDS = 500  # an entry of an index at the back, with its argument; a second book's chapter is longer
 _ENTRY_WORDS = 150  # a contents entry with its argument ("Chapter I. Civilizing Huck.--Miss Watson…")
 _LIST_WORDS = 5  # a run of headings with fewer words than this under each is a contents list
 
@@ -107,7 +108,8 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         repeated = heading.label and labels_later.get(_key(heading), position) > position
         if heading.kind == PART:
             seen = set()
-        elif heading.label and heading.number and _key(heading) in seen:  # a contents list at the back
+        elif heading.label and heading.number and _key(heading) in seen \
+                and word_count(span.blocks) < _BACK_ENTRY_WORDS:  # a contents list at the back
             demote.add(position)
             previous_demoted = True
             continue
