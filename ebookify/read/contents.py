@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .blocks import BREAK
-from .headings import match_heading
+from .headings import keyword_label, match_heading
 
 _KEYWORD = re.compile(
     r"^(?:(?:table of )?contents|index|[ií]ndice|inhalt|inhaltsverzeichnis|table(?: des mati[eè]res)?|sommaire"
@@ -97,6 +97,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
     firsts = [t.split()[0].lower() for t in texts]
     prefix = max(set(firsts), key=firsts.count) if firsts else ""
     prefixed = bool(prefix) and firsts.count(prefix) >= 0.6 * len(texts) and len(texts) >= 3 and not prefix[0].isdigit()
+    spaced = sum(1 for _, _, before in raw[1:] if before) > 0.5 * max(1, len(raw) - 1)  # a blank line between entries
     entries: list[str] = []
     previous_paged, after_head = True, False
     for _, text, before in raw:
@@ -104,7 +105,8 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
             after_head = True
             continue
         continues = entries and not before and not after_head and (
-            text[0].islower() or (paged and not previous_paged) or (prefixed and text.split()[0].lower() != prefix))
+            spaced or text[0].islower() or (paged and not previous_paged)
+            or (prefixed and text.split()[0].lower() != prefix))
         if continues:
             entries[-1] += " " + text
         else:
@@ -132,6 +134,9 @@ def variants(text: str) -> set[str]:
     heading = match_heading(text)
     if heading and heading.label and not heading.label.isdigit():
         keys.add(key(heading.label))
+    label = keyword_label(text)
+    if label:
+        keys.add(key(label))
     return {k for k in keys if len(k) >= _MIN_KEY or (k and not k.isdigit() and heading is not None)}
 
 

@@ -100,6 +100,15 @@ _MAX_LENGTH = 100
 _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
 
 
+_LABEL_START = re.compile(rf"^(?:{_CHAPTER_WORDS}|{_PART_WORDS})\s*(?:{_NUMERAL})(?=[\s.:,;\-–—]|$)", re.IGNORECASE)
+
+
+def keyword_label(text: str) -> str:
+    """The "Chapter VI" a line opens with, however long the rest ("CHAPTER VI. He Went for …")."""
+    found = _LABEL_START.match(text.strip())
+    return found.group() if found else ""
+
+
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
     """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
     text = line.strip()

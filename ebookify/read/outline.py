@@ -54,6 +54,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
 
 
 _SIGNALS = {NUMERAL: "numeral in sequence", NUMBERED: "numbered title in sequence", "markdown": "markdown"}
+_WHOLE = 0.9  # a list that names this share of its entries leaves out the rest on purpose
 _TRUST = 0.5  # share of a contents list's entries that must be found for the list to name the headings
 
 
@@ -87,10 +88,12 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     if all(found[i].kind == PART for i in listed):
         return found  # a list of the parts only: the chapters under them stay chapters
     first = min(listed)
+    kinds = {found[i].kind for i in listed}
     for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind != LINE):
         above = max((i for i in listed if i < index), default=first)
         subtitle = all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) and index - above <= 6
-        if subtitle or found[index].kind not in (PART, SPECIAL):
+        kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
+        if subtitle or (kind not in (PART, SPECIAL) and (kind not in kinds or share >= _WHOLE)):
             why = "it stands right under the listed heading (a subtitle)" if subtitle else \
                 "it is not in the contents list (a section of the chapter above)"
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
