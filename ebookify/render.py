@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from .read.headings import heading_text
+from .read.titlecase import title_case
 from .model import Block, Book, Chapter, Note, Paragraph, Placement, Section, inline_text, word_count
 from .markup import LinkHeading, blocks_html, split_blocks
 from .resources import read_asset
@@ -84,9 +85,11 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
 
 
 def chapter_heading(book: Book, chapter: Chapter) -> str:
-    """How the chapter is named in the table of contents."""
+    """How the chapter is named in the table of contents: a heading set in capitals reads in normal
+    case there ("HOW THE WHALE GOT HIS THROAT" → "How the Whale Got His Throat"); its page keeps them."""
     if chapter.label or chapter.title:
-        return heading_text(chapter.label, chapter.title)
+        language = book.metadata.language
+        return heading_text(title_case(chapter.label, language), title_case(chapter.title, language))
     if len(book.chapters) == 1:
         return book.metadata.title
     return _opening_words(chapter.blocks)

@@ -61,6 +61,7 @@ _CHAPTER_WORDS = (
     r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk"
     r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь"
     r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
+    r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
 )
 _PART_WORDS = (
     r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band"

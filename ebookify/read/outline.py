@@ -16,6 +16,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .contents import find_contents, match_lines
+from .families import date_heading, keep_date_family
 from .headings import CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
@@ -32,13 +33,14 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
             fenced = not fenced
         if fenced or not line.strip():
             continue
-        heading = match_heading(line, settings.pattern)
+        heading = match_heading(line, settings.pattern) or (date_heading(line) if settings.pattern is None else None)
         if heading:
-            found[index] = replace(heading, signal=_SIGNALS.get(heading.kind, "keyword"))
+            found[index] = replace(heading, signal=heading.signal or _SIGNALS.get(heading.kind, "keyword"))
     blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
     for kind in (NUMERAL, NUMBERED):
         for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
             found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
+    found = keep_date_family(lines, found, blankless, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
     consumed: set[int] = set()
     owner: dict[int, int] = {}
@@ -154,7 +156,7 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
     return {i: h for i, h in found.items() if i not in family or i in keep}
 
 
-_SECTION_CHARS = 300  # the middle section of a numeral family holds at least a paragraph or two
+_SECTION_CHARS = 100  # the middle section of a numeral family holds more than a note
 
 
 def _sections_hold_text(lines: list[str], indices: list[int]) -> bool:

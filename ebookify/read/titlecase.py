@@ -41,7 +41,7 @@ def title_case(text: str, language: str = "") -> str:
     for index, word in enumerate(words):
         after_colon = index > 0 and words[index - 1][-1:] in ":.!?—"
         lower = word.lower()
-        if _is_roman(word) or (word == "I" and code == "en"):
+        if _is_roman(word) or word.rstrip(".,:;") == "I":  # a numeral, or the English pronoun
             out.append(word)
         elif "." in word.rstrip(".") and len(word) <= 6:  # "J.B." initials
             out.append(word)
