@@ -27,7 +27,7 @@ _KEYWORD = re.compile(
 _PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)
 _COLUMN_HEAD = re.compile(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
 _NUMBERING = re.compile(
-    r"^(?:(?:chapter|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|letter|stave|book|part|adventure)\s+)?"
+    r"^(?:[^\W\d_]{2,12}\.?\s+)?"  # a label word before the number: "CHAPTER", "STORY", "CAP.", "Глава"
     r"(?:\d{1,4}|[IVXLCDM]{1,7})[.:)\-—–]*\s+",
     re.IGNORECASE,
 )
@@ -97,7 +97,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
     firsts = [t.split()[0].lower() for t in texts]
     prefix = max(set(firsts), key=firsts.count) if firsts else ""
     prefixed = bool(prefix) and firsts.count(prefix) >= 0.6 * len(texts) and len(texts) >= 3 and not prefix[0].isdigit()
-    spaced = sum(1 for _, _, before in raw[1:] if before) > 0.5 * max(1, len(raw) - 1)  # a blank line between entries
+    spaced = sum(1 for _, _, before in raw[1:] if before) >= 0.5 * max(1, len(raw) - 1)  # a blank line between entries
     entries: list[str] = []
     previous_paged, after_head = True, False
     for _, text, before in raw:
