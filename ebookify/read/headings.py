@@ -104,6 +104,10 @@ _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA .....
 _LABEL_START = re.compile(rf"^(?:{_CHAPTER_WORDS}|{_PART_WORDS})\s*(?:{_NUMERAL})(?=[\s.:,;\-–—]|$)", re.IGNORECASE)
 
 
+def ends_with_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.search(line.strip()))
+
+
 def keyword_label(text: str) -> str:
     """The "Chapter VI" a line opens with, however long the rest ("CHAPTER VI. He Went for …")."""
     found = _LABEL_START.match(text.strip())

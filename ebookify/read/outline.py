@@ -17,15 +17,17 @@ from dataclasses import replace
 
 from .contents import find_contents, match_lines
 from .families import date_heading, keep_date_family
-from .headings import CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
 # Headings --------------------------------------------------------------------------------------
 
 
-def find_headings(lines: list[str], settings: Settings, trace: list, offset: int = 0) -> tuple[dict[int, Heading], set[int]]:
-    """The heading lines, and the lines they took as their titles."""
+def find_headings(lines: list[str], settings: Settings, trace: list, offset: int = 0,
+                  width: int = 0) -> tuple[dict[int, Heading], set[int]]:
+    """The heading lines, and the lines they took as their titles. ``width``: the wrap column of a
+    hard-wrapped file (0 when lines are paragraphs)."""
     found: dict[int, Heading] = {}
     fenced = False
     for index, line in enumerate(lines):
@@ -44,6 +46,8 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     found = _sections_under_keywords(lines, found, trace, offset)
     consumed: set[int] = set()
     owner: dict[int, int] = {}
+    if width and not blankless:
+        found = _wrapped_titles(lines, found, consumed, width, trace, offset)
     for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
         title_lines = _title_below(lines, index, found) if not heading.title and heading.kind not in (PART, LINE) else []
         if title_lines:
@@ -95,11 +99,40 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
         above = max((i for i in listed if i < index), default=first)
         subtitle = all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) and index - above <= 6
         kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
-        if subtitle or (kind not in (PART, SPECIAL) and (kind not in kinds or share >= _WHOLE)):
+        if subtitle or (kind != SPECIAL and (kind not in kinds or share >= _WHOLE) and (kind != PART or share >= _WHOLE)):
             why = "it stands right under the listed heading (a subtitle)" if subtitle else \
                 "it is not in the contents list (a section of the chapter above)"
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
             found[index] = replace(found[index], kind=LINE)
+    return found
+
+
+def _wrapped_titles(lines: list[str], found: dict[int, Heading], consumed: set[int], width: int,
+                    trace: list, offset: int) -> dict[int, Heading]:
+    """A keyword heading whose title runs to the wrap column, or into a line that goes on in lower
+    case, continues below: one or two more lines
+    are its title wrapped ("Capítulo II. Que trata de la primera salida que de su tierra hizo el" /
+    "ingenioso don Quijote"); more are a paragraph that happens to open with a keyword."""
+    for index, heading in list(found.items()):
+        if not heading.title or heading.kind not in (CHAPTER, PART, SPECIAL):
+            continue
+        below = []
+        while index + 1 + len(below) < len(lines) and lines[index + 1 + len(below)].strip() and len(below) < 3 \
+                and index + 1 + len(below) not in found:
+            below.append(index + 1 + len(below))
+        if below and ends_with_page_number(lines[below[-1]]):
+            trace.append((offset + index, f"rejected {lines[index].strip()!r}: a contents entry (a page number ends it)"))
+            del found[index]
+            continue
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if len(lines[index].rstrip()) < 0.75 * width and not following[:1].islower():
+            continue  # a short heading: whatever follows it is not its title
+        if len(below) > 2:
+            trace.append((offset + index, f"rejected {lines[index].strip()!r}: the first line of a paragraph"))
+            del found[index]
+        elif below:
+            found[index] = replace(heading, title=" ".join([heading.title] + [lines[j].strip() for j in below]))
+            consumed.update(below)
     return found
 
 

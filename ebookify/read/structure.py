@@ -59,7 +59,8 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Str
     if settings.scene_breaks:
         lines = _blank_runs_as_breaks(lines)
     trace: list[tuple[int, str]] = []
-    headings, consumed = find_headings(lines, settings, trace, offset) if settings.chapters else ({}, set())
+    width = layout.width if layout.wrapped and not layout.indented else 0
+    headings, consumed = find_headings(lines, settings, trace, offset, width) if settings.chapters else ({}, set())
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
     front: tuple[Block, ...] = ()
