@@ -353,3 +353,9 @@ def test_samples_read_as_their_truth_says(entry):
     assert sorted(map(key, meta.authors)) == sorted(map(key, entry["authors"])) or (
         not entry["authors"] and meta.authors == ("Unknown",))
     assert result.chapters in [entry["chapters"], *entry.get("chapters_also", [])]
+
+
+def test_a_wrapped_title_field_keeps_an_alternative_title_and_files_a_subtitle_apart():
+    header = "The Project Gutenberg EBook of X\n\nTitle: The Ford\n       A Tale of the River\n\nAuthor: Ida Marsh\n\n"
+    meta = parse(f"{header}*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\n{P}\n").metadata
+    assert (meta.title, meta.subtitle) == ("The Ford", "A Tale of the River")

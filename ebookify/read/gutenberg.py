@@ -52,9 +52,12 @@ def _fields(header: list[str]) -> dict:
         if match and match["label"] in ("Title", "Author", "Language"):
             key = {"Title": "title", "Author": "authors", "Language": "language"}[match["label"]]
             value = match["value"]
-            if key == "title":  # a title that wraps goes on, flush or indented, until a blank line
-                for more in header[index + 1:index + 3]:
+            if key == "title":  # a title that wraps goes on, flush or indented, until a blank line;
+                for more in header[index + 1:index + 3]:  # a line in capitals of its own is the subtitle
                     if not more.strip() or _FIELD.match(more.strip()) or more.strip().startswith("("):
+                        break
+                    if more.strip()[:1].isupper() and not value.rstrip().endswith((",", ";", ":")):
+                        fields.setdefault("subtitle", more.strip())
                         break
                     value += " " + more.strip()
             cleaned = {"title": _clean_title, "authors": lambda v: (_clean_name(v),)}.get(key, str)
