@@ -98,7 +98,7 @@ def test_no_chapters_and_a_custom_pattern_override_detection():
     text = story("Chapter 1", "Chapter 2")
     assert headings(text, chapters=False) == [("", "")]
     custom = f"=== Day One ===\n{PROSE}\n=== Day Two ===\n{PROSE}\nChapter 3\n{PROSE}"
-    assert headings(custom, pattern=re.compile(r"^=== (?P<title>.+) ===$")) == [
+    assert headings(custom, chapter_pattern=r"^=== (?P<title>.+) ===$") == [
         ("=== Day One ===", "Day One"), ("=== Day Two ===", "Day Two")]
 
 
