@@ -9,9 +9,9 @@ import pytest
 
 from ebookify import Options, convert
 from ebookify.model import block_texts
-from ebookify.read.contents import find_contents, key
-from ebookify.read.parse import FRONT_TITLE, parse
-from ebookify.read.titlecase import name_case, title_case
+from ebookify.reading.contents import find_contents, key
+from ebookify.reading.parse import FRONT_TITLE, parse
+from ebookify.reading.titlecase import name_case, title_case
 
 from conftest import SAMPLES, unzip
 
@@ -332,9 +332,9 @@ def test_the_contents_shows_capital_headings_in_normal_case_and_the_page_keeps_t
 
 
 def test_the_trace_names_the_signal_of_each_heading_and_each_rejection():
-    trace = "\n".join(parse(COLLECTION).trace)
+    trace = "\n".join(what for _, what in parse(COLLECTION).trace)
     assert "[contents list]" in trace and "contents list: 3 entries, 3 found" in trace
-    trace = "\n".join(parse(f"{P}\n\n12\n\n{Q}").trace)
+    trace = "\n".join(what for _, what in parse(f"{P}\n\n12\n\n{Q}").trace)
     assert "rejected '12'" in trace
 
 

@@ -15,30 +15,21 @@ import re
 
 from .blocks import Layout, paragraph, read_layout, to_blocks
 from .headings import match_heading
+from ..metadata import KEYS, TEXT_LABELS
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 
-LABELS = {
-    "title": "title", "story": "title",
-    "author": "authors", "authors": "authors", "by": "authors", "writer": "authors",
-    "summary": "description", "description": "description", "blurb": "description", "synopsis": "description",
+# Labels that are not metadata keys (those come from ``metadata.TEXT_LABELS``): notes, counts we
+# recompute, and facts shown on the title page as written.
+_READING_LABELS = {
     "author's note": "note", "author's notes": "note", "authors note": "note", "authors notes": "note",
     "author note": "note", "a/n": "note", "an": "note", "notes": "note", "note": "note",
-    "tags": "tags", "additional tags": "tags", "freeform": "tags", "genre": "tags", "genres": "tags",
-    "rating": "rating", "rated": "rating",
-    "warnings": "warnings", "warning": "warnings", "archive warning": "warnings", "archive warnings": "warnings",
-    "status": "status", "completed": "status",
-    "series": "series",
-    "story url": "source_url", "source": "source_url", "url": "source_url", "link": "source_url",
-    "published": "published", "updated": "updated", "completed on": "updated",
-    "language": "language",
     "words": "count", "chapters": "count", "word count": "count", "packaged": "count",
-    "fandom": "extra", "fandoms": "extra", "category": "extra", "categories": "extra",
-    "characters": "extra", "character": "extra", "relationships": "extra", "relationship": "extra",
-    "pairings": "extra", "pairing": "extra", "short description": "extra", "publisher": "extra",
+    "category": "extra", "categories": "extra", "short description": "extra",
     "author url": "extra", "dedication": "extra", "disclaimer": "extra",
 }
+LABELS = {**TEXT_LABELS, **_READING_LABELS}
 _BLOCK_FIELDS = {"description", "note"}
-_LIST_FIELDS = {"tags", "warnings", "extra"}
+_LIST_FIELDS = {*(key.field for key in KEYS if key.kind == "list"), "extra"}
 _LABEL = r"^\s*(?:#{1,6}\s+)?(?P<label>[A-Za-z][A-Za-z'’/ ]{0,24}?)\s*"
 _LABEL_ALONE = re.compile(_LABEL + r":?\s*$")
 _LABEL_VALUE = re.compile(_LABEL + r":\s*(?P<value>\S.*?)\s*$")
@@ -115,10 +106,10 @@ def note_label(label: str) -> str:
 def set_field(fields: dict, field: str, label: str, value: str) -> None:
     if field == "authors":
         fields["authors"] = fields.get("authors", ()) + _names(value)
-    elif field in ("tags", "warnings"):
-        fields[field] = fields.get(field, ()) + tuple(t.strip() for t in value.split(",") if t.strip())
     elif field == "extra":
         fields["extra"] = fields.get("extra", ()) + ((label.replace("'", "’"), value),)
+    elif field in _LIST_FIELDS:
+        fields[field] = fields.get(field, ()) + tuple(t.strip() for t in value.split(",") if t.strip())
     elif field != "count":  # word and chapter counts are recomputed from the text, never trusted
         fields.setdefault(field, value)
 

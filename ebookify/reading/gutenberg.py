@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..metadata import TEXT_LABELS
+
 _START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _OLD_START = re.compile(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
@@ -49,8 +51,8 @@ def _fields(header: list[str]) -> dict:
     fields: dict = {}
     for index, line in enumerate(header):
         match = _FIELD.match(line.strip())
-        if match and match["label"] in ("Title", "Author", "Language"):
-            key = {"Title": "title", "Author": "authors", "Language": "language"}[match["label"]]
+        key = TEXT_LABELS.get(match["label"].lower()) if match else None
+        if key in ("title", "authors", "language"):
             value = match["value"]
             if key == "title":  # a title that wraps goes on, flush or indented, until a blank line;
                 for more in header[index + 1:index + 3]:  # a line in capitals of its own is the subtitle
