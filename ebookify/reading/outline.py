@@ -13,6 +13,7 @@ Every decision goes to the trace, for --debug-structure.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import replace
 
 from .contents import find_contents, match_lines
@@ -93,11 +94,12 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
             found.pop(line, None)
     if all(found[i].kind == PART for i in listed):
         return found  # a list of the parts only: the chapters under them stay chapters
-    first = min(listed)
+    ordered = sorted(listed)
+    first = ordered[0]
     kinds = {found[i].kind for i in listed}
     for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind != LINE):
-        above = max((i for i in listed if i < index), default=first)
-        subtitle = all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) and index - above <= 6
+        above = ordered[bisect_left(ordered, index) - 1]  # the listed heading above this one
+        subtitle = index - above <= 6 and all(not lines[i].strip() or i in consumed for i in range(above + 1, index))
         kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
         if subtitle or (kind != SPECIAL and (kind not in kinds or share >= _WHOLE) and (kind != PART or share >= _WHOLE)):
             why = "it stands right under the listed heading (a subtitle)" if subtitle else \
