@@ -359,3 +359,19 @@ def test_a_wrapped_title_field_keeps_an_alternative_title_and_files_a_subtitle_a
     header = "The Project Gutenberg EBook of X\n\nTitle: The Ford\n       A Tale of the River\n\nAuthor: Ida Marsh\n\n"
     meta = parse(f"{header}*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\n{P}\n").metadata
     assert (meta.title, meta.subtitle) == ("The Ford", "A Tale of the River")
+
+
+@pytest.mark.parametrize(
+    "tail, titles",
+    [
+        pytest.param("NOTES\n\n1. The ford was rebuilt in 1850.", ["Notes"], id="notes in capitals"),
+        pytest.param("ERRATA\n\nPage 3: for 'mil' read 'mill'.\n\n\nTranscriber's Notes\n\nSpelling kept.",
+                     ["Errata", "Transcriber’s Notes"], id="errata and transcriber's notes"),
+        pytest.param("NOTE\n\nSeven years later we went back to the ford.", [], id="a closing note is story"),
+        pytest.param("Notes:\n\nThanks for reading!", [], id="mixed case is an author's note"),
+    ],
+)
+def test_notes_index_and_errata_after_the_last_chapter_go_to_the_back(tail, titles):
+    parsed = parse(f"Chapter 1\n\n{P}\n\nChapter 2\n\n{Q}\n\n\n{tail}\n")
+    assert [s.title for s in parsed.back_matter] == titles
+    assert len(parsed.chapters) == 2

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from .headings import PART, SPECIAL, Heading, roman_value
+from .titlecase import is_capitals
 
 _ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
         "primera", "primo", "prima", "um", "een", "eerste", "один", "первая", "первый", "первое", "erster", "primeiro",
@@ -42,3 +43,24 @@ def prefatory(headings: list[Heading]) -> int:
     if count and headings[count].kind == PART and count == len(headings) - 1:
         return 0
     return count
+
+
+# Back matter ---------------------------------------------------------------------------------------
+
+_BACK = (
+    (re.compile(r"^(?:transcriber['’]?s? notes?|notes? (?:du|de la) transcript\w*|nota del transcriptor|anmerkungen zur "
+                r"transkription)[.:]?$", re.IGNORECASE), "Transcriber’s Notes"),
+    (re.compile(r"^(?:notes|notas|noten|anmerkungen|примечания|endnotes|footnotes)[.:]?$", re.IGNORECASE), "Notes"),
+    (re.compile(r"^(?:index|register|указатель)[.:]?$", re.IGNORECASE), "Index"),
+    (re.compile(r"^(?:errata|erratas|erros|lista de erros.*|fe de erratas|druckfehler.*)[.:]?$", re.IGNORECASE), "Errata"),
+)
+
+
+def back_matter_title(text: str) -> str:
+    """The name of the back-matter section a paragraph alone opens ("NOTAS" → "Notes"), or "".
+    Editions set these in capitals; a mixed-case "Notes:" is an author's note, not an apparatus."""
+    text = text.strip().strip("*_ ")
+    if len(text) > 40:
+        return ""
+    title = next((title for pattern, title in _BACK if pattern.match(text)), "")
+    return title if title == "Transcriber’s Notes" or is_capitals(text) else ""

@@ -85,6 +85,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         structure = build_chapters(lines, settings)
     chapters, chapter_trace = structure.chapters, structure.trace
     front_matter = (Section(EDITION_TITLE if gutenberg else FRONT_TITLE, structure.front),) if structure.front else ()
+    back_matter = structure.back + back_matter
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
     events = sorted([(offset + i, what) for i, what in trace] + chapter_trace)

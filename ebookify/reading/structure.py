@@ -23,10 +23,11 @@ from dataclasses import dataclass, replace
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .frontmatter import note_label
 from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
-from .matter import opens_the_story, prefatory
+from .matter import back_matter_title, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
-from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
+from ..model import (Block, Chapter, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
+                     word_count)
 
 _NOTE_LABEL = r"a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?"
 _NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; a bare "AN" does
@@ -52,6 +53,7 @@ class Structure:
     chapters: list[Chapter]
     front: tuple[Block, ...]  # what stands before the first heading, when the story starts there
     trace: list[tuple[int, str]]
+    back: tuple[Section, ...] = ()  # notes, index, errata after the last chapter
 
 
 def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Structure:
@@ -75,7 +77,21 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Str
         trace.append((offset, f"front matter: {word_count(front)} words before the first heading, "
                               f"{_heading_string(spans[1].heading)!r}, which opens the story"))
     chapters = _chapters(spans, trace, offset)
-    return Structure(chapters, front, trace)
+    back: tuple[Section, ...] = ()
+    if len(chapters) > 1:  # notes, an index, errata after the last chapter are the edition's back matter
+        chapters[-1], back = _without_back_matter(chapters[-1], trace, offset + spans[-1].line)
+    return Structure(chapters, front, trace, back)
+
+
+def _without_back_matter(chapter: Chapter, trace: list, line: int) -> tuple[Chapter, tuple[Section, ...]]:
+    starts = [(i, back_matter_title(inline_text(b.inlines))) for i, b in enumerate(chapter.blocks)
+              if isinstance(b, Paragraph) and back_matter_title(inline_text(b.inlines))]
+    if not starts or not has_text(chapter.blocks[:starts[0][0]]):
+        return chapter, ()
+    cuts = [i for i, _ in starts] + [len(chapter.blocks)]
+    sections = tuple(Section(title, chapter.blocks[a:b]) for (a, title), b in zip(starts, cuts[1:]))
+    trace.append((line, f"back matter after the last chapter: {', '.join(s.title for s in sections)}"))
+    return replace(chapter, blocks=trim_breaks(chapter.blocks[:starts[0][0]])), sections
 
 
 def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], layout: Layout) -> list[_Span]:
