@@ -148,18 +148,21 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
     for number, entry in enumerate(contents.entries):
         for variant in variants(entry):
             table.setdefault(variant, number)
+    starts = {variant[:size] for variant in table for size in range(1, len(variant) + 1)}  # to try a join at all
     found: dict[int, int] = {}
     last = -1
     index = contents.end
     while index < len(lines):
         text = lines[index].strip()
         if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])):
-            number, taken = _lookup(table, text), [index]
-            for below in _following(lines, index) if number is None else ():
+            keys = _line_keys(text)
+            number, taken = _lookup(table, keys), [index]
+            for below in _following(lines, index) if number is None and keys & starts else ():
                 taken.append(below)  # a heading wrapped over two or three lines, like its entry or not
                 text += " " + lines[below].strip()
-                number = _lookup(table, text)
-                if number is not None:
+                keys = _line_keys(text)
+                number = _lookup(table, keys)
+                if number is not None or not keys & starts:
                     break
             if number is not None and number > last:
                 found[index] = (number, tuple(taken[1:]) if len(taken) > 1 else ())
@@ -182,8 +185,23 @@ def _following(lines: list[str], index: int) -> list[int]:
     return found
 
 
-def _lookup(table: dict[str, int], text: str) -> int | None:
-    for variant in variants(text):
+def _line_keys(text: str) -> set[str]:
+    """The keys of a line of the text: whole, without its numbering, its "Chapter VI" label. (The
+    entries' own keys come from ``variants``; these are cheaper, for every line of the book.)"""
+    text = _PAGE.sub("", text).strip()
+    keys = {key(text)}
+    bare = _NUMBERING.sub("", text)
+    if bare != text:
+        keys.add(key(bare))
+    label = keyword_label(text)
+    if label:
+        keys.add(key(label))
+    keys.discard("")
+    return keys
+
+
+def _lookup(table: dict[str, int], keys: set[str]) -> int | None:
+    for variant in keys:
         if variant in table:
             return table[variant]
     return None
