@@ -70,7 +70,7 @@ def is_scene_break(line: str) -> bool:
         return False
     if not letters:
         return len(compact) >= 3 and len(set(compact)) <= 3
-    if any(c not in "oOxX0" for c in letters):
+    if any(c not in "oOxX0" for c in letters) or set(letters) == {"0"}:  # "0--" is a number, "o0o" a divider
         return False
     return len(set(letters)) > 1 or len(letters) < len(compact)
 
