@@ -58,8 +58,7 @@ _RANK = {"error": 0, "warning": 1, "info": 2}
 
 def preflight(data: bytes, book: OpenBook) -> tuple[Problem, ...]:
     """Every problem found, errors first, one problem per kind of fault (its pages listed)."""
-    structure = [p for p in _structure(data)  # a broken contents link is reported as a contents fault
-                 if not (p.where in (book.nav_path, book.ncx_path) and p.code in ("broken-link", "kindle-fragment-link"))]
+    structure = [p for p in _structure(data) if not _explained_elsewhere(p, book)]
     problems = [*_language(book), *structure, *_contents(data, book), *_size(book), *_kobo(book),
                 *_cover(book), *_accessibility(book)]
     return tuple(sorted(_grouped(problems), key=lambda p: _RANK.get(p.severity, 3)))
@@ -90,6 +89,13 @@ _STRUCTURE = (
 )
 
 
+def _explained_elsewhere(problem: Problem, book: OpenBook) -> bool:
+    """A broken link in the contents is a contents fault; dcterms:modified is EPUB 3's alone."""
+    if problem.where in (book.nav_path, book.ncx_path) and problem.code in ("broken-link", "kindle-fragment-link"):
+        return True
+    return problem.message == "the package has no dcterms:modified" and not book.version.startswith("3")
+
+
 def _structure(data: bytes) -> list[Problem]:
     try:
         found = check_structure(data)
@@ -115,7 +121,7 @@ def _contents(data: bytes, book: OpenBook) -> list[Problem]:
         where = book.nav_path or book.ncx_path or book.opf_path
         return [Problem("kindle-toc", "error", "Send to Kindle", where,
                         "the book has no table of contents (or an empty one)", reader, True)]
-    ids = _ids(data, {target.split("#")[0] for _, e in flatten(book.contents) for target in [e.target] if target})
+    ids = _ids(data, {e.target.split("#")[0] for _, e in flatten(book.nav + book.ncx) if e.target})
     problems = []
     for source, entries in ((book.nav_path, book.nav), (book.ncx_path, book.ncx)):
         for _, entry in flatten(entries):
@@ -196,7 +202,7 @@ def _pixels(image: bytes) -> tuple[int, int] | None:
 
 
 def _accessibility(book: OpenBook) -> list[Problem]:
-    stated = {name for name, _ in book.properties}
+    stated = {name for name, _ in book.properties} | {name for name, _ in book.names}  # EPUB 3 and EPUB 2 forms
     missing = [name for name in _REQUIRED_A11Y if name not in stated]
     if missing:
         return [Problem("accessibility-metadata", "warning", "Accessibility", book.opf_path,
