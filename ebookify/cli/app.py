@@ -41,7 +41,7 @@ def _group(
 
 def _register() -> None:
     from . import convert  # noqa: F401  (each command module adds itself to ``app``)
-    from . import check, info, preview  # noqa: F401
+    from . import check, info, preview, update  # noqa: F401
 
 
 _register()

@@ -21,7 +21,8 @@ from .open import OpenBook, flatten, open_book, read_member
 KINDS = ("cover", "title", "contents", "chapter", "break", "note")
 PAGE = (360, 480)  # points: a 6-inch e-reader's 3:4 page
 FONT_SIZE = 11
-DARK_CSS = "html, body { background-color: #121212 !important; color: #d8d8d8 !important }"
+DARK_CSS = ("html, body { background-color: #121212 !important; color: #d8d8d8 !important } "
+            "a { color: #9db8e8 !important }")
 _BREAKS = ("* * *", "***", "⁂", "~~~", "oOo", "xXx", "◆")
 _NOTE_LABELS = ("Author’s Note", "Author's Note", "A/N")
 
