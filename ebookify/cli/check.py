@@ -44,7 +44,7 @@ def check(
 
 def _check_one(path: Path, epubcheck: bool) -> dict:
     from ..epub.open import open_book
-    from ..epub.preflight import preflight
+    from ..epub.preflight import RANK, preflight
 
     record: dict = {"book": str(path), "error": "", "epubcheck": "not run", "problems": []}
     try:
@@ -57,11 +57,8 @@ def _check_one(path: Path, epubcheck: bool) -> dict:
     if epubcheck:
         found, record["epubcheck"] = _epubcheck(path)
         problems = found + problems
-    record["problems"] = [p.record() for p in sorted(problems, key=lambda p: _RANK.get(p.severity, 3))]
+    record["problems"] = [p.record() for p in sorted(problems, key=lambda p: RANK.get(p.severity, 3))]
     return record
-
-
-_RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def _epubcheck(path: Path) -> tuple[list, str]:

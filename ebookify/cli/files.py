@@ -129,6 +129,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
+def looks_like_book(path: Path, data: bytes) -> bool:
+    """An EPUB by name or by its zip signature (``info`` and ``preview`` take a story or a book)."""
+    return path.name.lower().endswith(BOOK_SUFFIXES) or data[:4] == b"PK\x03\x04"
+
+
 def _is_epub(path: Path) -> bool:
     try:
         with zipfile.ZipFile(path) as archive:

@@ -37,7 +37,7 @@ def info(
     """Show what ebookify finds in a story (nothing is written), or what an EPUB book holds."""
     try:
         data = files.read_bytes(path, "file")
-        if _is_book(path, data):
+        if files.looks_like_book(path, data):
             record = book_record(path, data)
         else:
             given = Given(title, tuple(author), language, tuple(assignments), meta, encoding)
@@ -51,10 +51,6 @@ def info(
             typer.echo(f"line {event['line']}: {event['what']}")
     else:
         _show(record)
-
-
-def _is_book(path: Path, data: bytes) -> bool:
-    return path.name.lower().endswith(".epub") or data[:4] == b"PK\x03\x04"
 
 
 # Records --------------------------------------------------------------------------------------

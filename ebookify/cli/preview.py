@@ -76,7 +76,7 @@ def _pages(text: str, kinds: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[in
 def _book(path: Path) -> tuple[bytes, str]:
     """The book's bytes and a name for its folder: an EPUB as it is, a story converted in memory."""
     data = files.read_bytes(path, "file")
-    if path.name.lower().endswith(".epub") or data[:4] == b"PK\x03\x04":
+    if files.looks_like_book(path, data):
         return data, files.slug(path.name.removesuffix(".epub")) or "book"
     from ..pipeline import convert
 

@@ -53,7 +53,7 @@ class Problem:
                 "message": self.message, "reader": self.reader, "rebuild_fixes": self.rebuild_fixes}
 
 
-_RANK = {"error": 0, "warning": 1, "info": 2}
+RANK = {"error": 0, "warning": 1, "info": 2}
 
 
 def preflight(data: bytes, book: OpenBook) -> tuple[Problem, ...]:
@@ -61,7 +61,7 @@ def preflight(data: bytes, book: OpenBook) -> tuple[Problem, ...]:
     structure = [p for p in _structure(data) if not _explained_elsewhere(p, book)]
     problems = [*_language(book), *structure, *_contents(data, book), *_size(book), *_kobo(book),
                 *_cover(book), *_accessibility(book)]
-    return tuple(sorted(_grouped(problems), key=lambda p: _RANK.get(p.severity, 3)))
+    return tuple(sorted(_grouped(problems), key=lambda p: RANK.get(p.severity, 3)))
 
 
 def _language(book: OpenBook) -> list[Problem]:
