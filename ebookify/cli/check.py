@@ -15,7 +15,7 @@ import typer
 
 from ..errors import EbookifyError
 from . import files
-from .app import app
+from .group import app
 
 CLEAN, PROBLEMS, UNREADABLE = 0, 4, 1
 

@@ -18,8 +18,8 @@ import typer
 
 from ..errors import EbookifyError
 from . import files, report
-from .app import app
-from .reading import Given, author_option, encoding_option, language_option, meta_option, set_option, story_options, title_option
+from .group import app
+from .story_options import Given, author_option, encoding_option, language_option, meta_option, set_option, story_options, title_option
 
 
 @app.command(no_args_is_help=True, epilog="Exit codes: 0 shown; 1 the file could not be read; 2 wrong usage.")
@@ -60,8 +60,8 @@ def story_record(path: Path, data: bytes, options) -> dict:
     from ..metadata import BY_NAME
     from ..model import SceneBreak, block_texts, word_count
     from ..pipeline import read
-    from ..read.decode import encoding_name
-    from ..read.headings import heading_text
+    from ..reading.decode import encoding_name
+    from ..reading.headings import heading_text
 
     story = read(data, options)
     book = story.book

@@ -15,8 +15,8 @@ import typer
 
 from ..errors import EbookifyError, UsageError
 from . import files, report
-from .app import app
-from .reading import Given, story_options
+from .group import app
+from .story_options import Given, story_options
 
 
 @app.command(no_args_is_help=True, epilog="Exit codes: 0 written; 1 the file could not be read or rendered; 2 wrong usage.")

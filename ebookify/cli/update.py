@@ -16,8 +16,8 @@ import typer
 
 from ..errors import EbookifyError, InputError
 from . import files, interrupts, report
-from .app import app
-from .reading import Given, author_option, encoding_option, meta_option, set_option, story_options, title_option
+from .group import app
+from .story_options import Given, author_option, encoding_option, meta_option, set_option, story_options, title_option
 
 
 @app.command(no_args_is_help=True, epilog="Exit codes: see `ebookify --help`.")

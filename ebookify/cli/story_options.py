@@ -55,7 +55,7 @@ def story_options(source: Path, given: Given, **extra):
     """``Options`` for reading ``source`` as ``convert`` would, with ``extra`` fields on top."""
     from ..metadata import parse_assignments
     from ..options import Options
-    from ..read.sidecar import read_sidecar
+    from ..reading.sidecar import read_sidecar
 
     sidecar = files.sidecar_of(source, given.meta)
     metadata = {**parse_assignments(given.assignments), **dict(extra.pop("metadata", ()))}
