@@ -46,6 +46,16 @@ def test_a_cover_under_the_apple_limit_passes():
     assert "apple-cover-size" not in codes(foreign_epub(cover_size=(1600, 2560)))
 
 
+def test_a_book_over_the_email_limit_is_flagged_and_rebuilding_does_not_help():
+    from dataclasses import replace
+
+    data = foreign_epub()
+    book = open_book(data)
+    assert "kindle-email-size" not in codes(data)
+    [big] = [p for p in preflight(data, replace(book, size=60 * 1024 * 1024)) if p.code == "kindle-email-size"]
+    assert "60 MB" in big.message and not big.rebuild_fixes
+
+
 def test_ebookify_books_pass_the_preflight():
     epub = build(STORY.read_text(), source_name=STORY.name)
     assert preflight(epub, open_book(epub)) == ()

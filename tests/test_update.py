@@ -48,6 +48,7 @@ def test_new_chapters_are_counted_and_the_book_keeps_its_place(harbour):
     old, new = open_book(before), book(harbour / "log.epub")
     assert new.identifier == old.identifier and new.published == "2021-06-01"
     assert new.subjects == old.subjects == ("boats", "tides"), "tags kept though the longer text has none"
+    assert new.cover == old.cover, "the drawn cover is the same drawing, not a re-encoded copy"
     assert len(new.contents) == len(old.contents) + 3
 
 
@@ -135,3 +136,15 @@ def test_an_edit_made_with_calibre_survives_the_update(harbour):
     assert run_process("update", "log.epub", "long.txt", cwd=harbour).returncode == 0
     new = book(harbour / "log.epub")
     assert (new.title, new.series, set(new.subjects)) == ("Log of the Harbour", "Logs", {"sea", "fog"})
+
+
+@pytest.mark.parametrize("new, words, summary", [
+    pytest.param((12, 13, 14), 8210, "3 new chapters (12–14), 8,210 new words", id="a run of three is a range"),
+    pytest.param((5,), 300, "1 new chapter (5), 300 new words", id="one chapter, singular"),
+    pytest.param((3, 4, 9), 10, "3 new chapters (3, 4, 9), 10 new words", id="two in a row are listed, not a range"),
+    pytest.param((), 0, "no new chapters", id="nothing new"),
+])
+def test_the_summary_line(new, words, summary):
+    from ebookify.epub.update import Changes
+
+    assert Changes((), new, words).summary() == summary

@@ -36,11 +36,9 @@ def update(
     encoding: str = encoding_option(),
 ) -> None:
     """Rebuild BOOK.epub from STORY (now longer), keeping the book's identifier, cover and edited metadata."""
-    from dataclasses import replace
-
     from ..epub.open import flatten, open_book
     from ..epub.update import compare, kept
-    from ..pipeline import make, read
+    from ..pipeline import read
     from ..render import chapter_heading
 
     try:
@@ -54,15 +52,10 @@ def update(
         keep, notes = kept(old, fresh.book.metadata, guessed)
         user = dict(story_options(story, given).metadata)
         options = story_options(story, given, metadata=tuple({**dict(keep), **user}.items()))
-        if cover_image is not None:
-            options = replace(options, cover_image=files.read_bytes(cover_image, "cover image"))
-        elif old.cover and not new_cover:
-            options = replace(options, cover_image=old.cover)
-        elif old.cover_path == "" and not new_cover:
-            options = replace(options, cover=False)
+        own = files.read_bytes(cover_image, "cover image") if cover_image is not None else None
         text = read(data, options)
         headings = tuple(chapter_heading(text.book, c) for c in text.book.chapters)
-        result = make(text, options)
+        result = _made(text, options, old, own, new_cover)
         entries = tuple(e.label for _, e in flatten(open_book(result.epub).contents))
         changes = compare(old, result.book, headings, entries)
         if changes.lost and not force:
@@ -83,3 +76,25 @@ def update(
     backup = "" if no_backup else f"; the old one is {files.shown(book_path.with_name(book_path.name + '.bak'))}"
     typer.echo(f"{files.shown(book_path)}: {changes.summary()}; {result.chapters} chapters, {result.words:,} words{backup}")
 
+
+
+def _made(text, options, old, own_cover: bytes | None, new_cover: bool):
+    """The new book with the cover it should have: the user's new image, a new drawing
+    (``--new-cover``), none when the book had none, else the book's own; a cover ebookify drew
+    that drawing again reproduces is not re-encoded (each update would blur it a little more)."""
+    from dataclasses import replace
+
+    from ..epub.open import open_book
+    from ..pipeline import make
+
+    if own_cover is not None:
+        return make(text, replace(options, cover_image=own_cover))
+    if new_cover:
+        return make(text, options)
+    if not old.cover_path:
+        return make(text, replace(options, cover=False))
+    if old.generator == "ebookify":
+        drawn = make(text, options)
+        if open_book(drawn.epub).cover == old.cover:
+            return drawn
+    return make(text, replace(options, cover_image=old.cover))
