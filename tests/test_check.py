@@ -42,6 +42,19 @@ def test_each_fault_is_found_and_explained(faults, code, severity):
     assert found[code].reader and found[code].where and found[code].rebuild_fixes
 
 
+def test_a_file_name_with_a_space_is_flagged():
+    from dataclasses import replace
+
+    from ebookify.epub.open import Item
+
+    data = foreign_epub()
+    book = open_book(data)
+    spaced = replace(book, items=(*book.items, Item("extra", "OEBPS/ch 2.xhtml", "application/xhtml+xml")))
+    assert "file-name" not in codes(data)
+    [found] = [p for p in preflight(data, spaced) if p.code == "file-name"]
+    assert found.where == "OEBPS/ch 2.xhtml" and found.severity == "warning"
+
+
 def test_a_cover_under_the_apple_limit_passes():
     assert "apple-cover-size" not in codes(foreign_epub(cover_size=(1600, 2560)))
 

@@ -60,7 +60,7 @@ def preflight(data: bytes, book: OpenBook) -> tuple[Problem, ...]:
     """Every problem found, errors first, one problem per kind of fault (its pages listed)."""
     structure = [p for p in _structure(data) if not _explained_elsewhere(p, book)]
     problems = [*_language(book), *structure, *_contents(data, book), *_size(book), *_kobo(book),
-                *_cover(book), *_accessibility(book)]
+                *_cover(book), *_accessibility(book), *_names(book)]
     return tuple(sorted(_grouped(problems), key=lambda p: RANK.get(p.severity, 3)))
 
 
@@ -217,6 +217,13 @@ def _accessibility(book: OpenBook) -> list[Problem]:
 
 
 _PLURAL = {"lacks": "lack", "has": "have", "links": "link", "is": "are", "repeats": "repeat"}
+
+
+def _names(book: OpenBook) -> list[Problem]:
+    """File names with spaces or characters outside ASCII: some readers cannot open such pages."""
+    return [Problem("file-name", "warning", "EPUB", item.path, f"{item.path} has a space or a non-ASCII character in its name",
+                    "some reading systems (older Kindles and Kobos among them) fail to open the file", True)
+            for item in book.items if re.search(r"[^\x21-\x7e]", item.path)]
 
 
 def _grouped(problems: list[Problem]) -> list[Problem]:
