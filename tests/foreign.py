@@ -32,7 +32,7 @@ def cover_jpeg(size: tuple[int, int] = (400, 600)) -> bytes:
 
 def foreign_epub(language: str = "en", declaration: bool = True, fragment: str = "top", toc_target: str = "ch2.xhtml",
                  ncx: bool = True, cover: str = "both", a11y: bool = True, cover_size: tuple[int, int] = (400, 600),
-                 chapters: int = 2, title: str = "A Borrowed Book", subjects: tuple[str, ...] = ("harbours",)) -> bytes:
+                 chapters: int = 2, title: str = "A Borrowed Book", label: str = "Day 2", subjects: tuple[str, ...] = ("harbours",)) -> bytes:
     """A valid little book by default; each argument breaks one thing."""
     declared = '<?xml version="1.0" encoding="utf-8"?>\n' if declaration else ""
     files: dict[str, bytes] = {}
@@ -42,7 +42,8 @@ def foreign_epub(language: str = "en", declaration: bool = True, fragment: str =
         if n == 1 and chapters > 1:
             body += f'<p><a href="ch2.xhtml#{fragment}">On to the next day.</a></p>'
         files[f"OEBPS/{name}"] = (declared + _PAGE.format(title=f"Day {n}", body=body)).encode()
-    toc = "".join(f'<li><a href="{toc_target if n == 2 else name}">Day {n}</a></li>' for n, name in enumerate(names, 1))
+    toc = "".join(f'<li><a href="{toc_target if n == 2 else name}">{label if n == 2 else f"Day {n}"}</a></li>'
+                  for n, name in enumerate(names, 1))
     nav = _PAGE.format(title="Contents", body=f'<nav epub:type="toc" id="toc"><ol>{toc}</ol></nav>')
     files["OEBPS/nav.xhtml"] = ('<?xml version="1.0" encoding="utf-8"?>\n' + nav).encode()
     items = [f'<item id="c{n}" href="{name}" media-type="application/xhtml+xml"/>' for n, name in enumerate(names, 1)]

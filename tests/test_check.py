@@ -27,6 +27,7 @@ def codes(data: bytes) -> dict[str, str]:
     pytest.param({"declaration": False}, "kindle-xml-declaration", "error", id="pages without <?xml?>: Kindle refuses"),
     pytest.param({"fragment": "nowhere"}, "kindle-fragment-link", "error", id="a link to a missing fragment"),
     pytest.param({"toc_target": "ch9.xhtml"}, "kindle-toc", "error", id="a contents entry to a missing page"),
+    pytest.param({"label": ""}, "kindle-toc", "error", id="a contents entry without text"),
     pytest.param({"ncx": False}, "kobo-ncx", "warning", id="EPUB 3 without NCX: Kobo shows no contents"),
     pytest.param({"cover": "property"}, "kobo-cover", "warning", id="cover-image without meta name=cover: Kobo"),
     pytest.param({"cover": "meta"}, "kobo-cover", "warning", id="meta name=cover without cover-image: Kobo"),

@@ -79,8 +79,8 @@ def _show(record: dict) -> None:
     counts = {s: sum(p["severity"] == s for p in problems) for s in ("error", "warning", "info")}
     summary = ", ".join(f"{n} {s}{'s' if n != 1 else ''}" for s, n in counts.items() if n) or "no problems found"
     typer.echo(f"{record['book']}: {summary}")
-    if record["epubcheck"] != "ran":
-        typer.echo(f"  EPUBCheck {record['epubcheck']}; ebookify's own checks ran", err=record["epubcheck"] != "not run")
+    if record["epubcheck"].startswith("could not run"):
+        typer.echo(f"  EPUBCheck {record['epubcheck']}; ebookify's own checks ran", err=True)
     for problem in problems:
         fix = "rebuilding with ebookify fixes this" if problem["rebuild_fixes"] else "rebuilding does not fix this"
         typer.echo(f"  {problem['severity']}: [{problem['device']}] {problem['message']}")

@@ -126,6 +126,9 @@ def _contents(data: bytes, book: OpenBook) -> list[Problem]:
     for source, entries in ((book.nav_path, book.nav), (book.ncx_path, book.ncx)):
         for _, entry in flatten(entries):
             path, _, fragment = entry.target.partition("#")
+            if not entry.label.strip():
+                problems.append(Problem("kindle-toc", "error", "Send to Kindle", source,
+                                        f"a contents entry (to {entry.target or 'nowhere'}) has no text", reader, True))
             if not entry.target:
                 continue
             if path not in ids:
