@@ -40,7 +40,7 @@ def _group(
 
 
 def _register() -> None:
-    from . import convert  # noqa: F401  (each command module adds itself to ``app``)
+    from . import convert, serve  # noqa: F401  (each command module adds itself to ``app``)
 
 
 _register()
