@@ -174,6 +174,19 @@ def test_limits_are_refused_with_one_line():
         assert huge.status_code == 413 and "larger than" in huge.text
 
 
+def test_uploads_stay_in_memory(client, monkeypatch):
+    import tempfile
+
+    def no_disk(*args, **kwargs):
+        raise AssertionError("an upload was spooled to disk")
+
+    monkeypatch.setattr(tempfile, "TemporaryFile", no_disk)
+    story = ("Chapter 1\n\n" + "A line of the story, long enough to count. " * 40_000).encode()  # 1.7 MB
+    assert len(story) > 1024 * 1024
+    response = send(client, "/inspect", story=story)
+    assert response.status_code == 200 and "Chapter 1" in response.text
+
+
 def test_another_site_cannot_use_the_converter(client):
     assert client.post("/book", headers={"Origin": "https://evil.example"}, files={"story": ("a.txt", b"Hi.")}).status_code == 403
     assert client.get("/", headers={"Host": "evil.example"}).status_code == 400  # DNS rebinding

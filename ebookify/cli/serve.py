@@ -2,15 +2,14 @@
 open a terminal.
 
 Listens on 127.0.0.1 only, unless ``--host`` says otherwise (with a warning: the page has no
-password). The port is ``--port`` or 8153, or the next free one after it. Uploads spooled past
-memory go to a private temporary folder that is removed when the server stops.
+password). The port is ``--port`` or 8153, or the next free one after it. Uploads stay in
+memory (``web/app.py``): nothing is written to disk.
 """
 
 from __future__ import annotations
 
 import socket
 import sys
-import tempfile
 import threading
 import webbrowser
 
@@ -57,13 +56,8 @@ def serve(
     server = uvicorn.Server(uvicorn.Config(create_app(limits, hosts), log_level="warning", access_log=False))
     if open_browser:
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()
-    with tempfile.TemporaryDirectory(prefix="ebookify-serve-") as folder:
-        tempfile.tempdir = folder  # where Starlette spools large uploads; removed with the folder
-        _quiet_signals()
-        try:
-            server.run(sockets=[listener])
-        finally:
-            tempfile.tempdir = None
+    _quiet_signals()
+    server.run(sockets=[listener])
     typer.echo("ebookify serve: stopped")
 
 

@@ -6,7 +6,7 @@
     POST /book      a story and the edits → the EPUB, as an attachment with a slug file name
 
 Nothing is stored between requests: the page keeps each dropped file and sends it again with
-the edits, so the server holds a story only while converting it, in memory. No route takes a
+the edits, so the server holds a story only while converting it, in memory (never on disk). No route takes a
 path; a file name from the browser is used only to guess a title and name the book.
 """
 
@@ -59,6 +59,11 @@ _TEMPLATES.filters["data_url"] = lambda data, kind: f"data:{kind};base64,{base64
 
 
 def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")) -> Starlette:
+    from starlette.formparsers import MultiPartParser
+
+    # Uploads stay in memory: Starlette spools a part over 1 MB to a temporary file unless told
+    # otherwise, and a whole request is capped at ``request_bytes`` anyway (``Guard``).
+    MultiPartParser.spool_max_size = max(MultiPartParser.spool_max_size, limits.request_bytes)
     workers = Workers(limits.processes, limits.seconds)
 
     @asynccontextmanager
@@ -137,7 +142,7 @@ async def _upload(request: Request, limits: Limits) -> tuple[list[tuple[str, byt
 
     try:
         form = await request.form(max_files=limits.files + 1, max_fields=40, max_part_size=MB)
-    except (MultiPartException, AssertionError) as error:
+    except MultiPartException as error:
         raise InputError(f"the form could not be read: {error}") from None
     try:
         stories, fields, cover = [], {}, b""

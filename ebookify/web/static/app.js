@@ -10,6 +10,7 @@ const stories = new Map(); // card id -> File
 let slots = 0;
 
 chooser.addEventListener("change", () => { add(chooser.files); chooser.value = ""; });
+chooser.addEventListener("keydown", (event) => { if (event.key === "Enter") { event.preventDefault(); chooser.click(); } });
 for (const name of ["dragenter", "dragover"]) {
   document.addEventListener(name, (event) => { event.preventDefault(); drop.classList.add("over"); });
 }
@@ -92,19 +93,30 @@ function request(card, form) {
   return body;
 }
 
+const latest = new Map(); // card id -> number of its newest preview request
+const UPDATING = "Updating the preview…";
+
 async function refresh(card, form) {
   const status = form.querySelector(".status");
   const previews = card.querySelector(".previews");
+  const mine = (latest.get(card.id) || 0) + 1;
+  latest.set(card.id, mine);
   previews.setAttribute("aria-busy", "true");
-  status.textContent = "Updating the preview…";
+  status.textContent = UPDATING;
   try {
     const response = await fetch("/preview", { method: "POST", body: request(card, form) });
     const html = await response.text();
-    if (response.ok) { previews.innerHTML = html; status.textContent = ""; } else { status.innerHTML = html; }
+    if (latest.get(card.id) !== mine) return; // a newer edit is on its way
+    if (response.ok) {
+      previews.innerHTML = html;
+      if (status.textContent === UPDATING) status.textContent = "";
+    } else {
+      status.innerHTML = html;
+    }
   } catch (error) {
     status.textContent = `Error: the page could not reach ebookify (${error.message})`;
   } finally {
-    previews.removeAttribute("aria-busy");
+    if (latest.get(card.id) === mine) previews.removeAttribute("aria-busy");
   }
 }
 
