@@ -125,6 +125,18 @@ def test_the_book_comes_as_an_attachment_with_a_safe_name(client):
     assert response.headers["content-disposition"] == 'attachment; filename="etc-passwd-script-e.epub"'
 
 
+def test_a_download_button_per_output_format(client, monkeypatch):
+    from ebookify.web import app
+
+    html = send(client, "/inspect").text
+    assert re.findall(r'name="format" value="(\w+)"', html) == ["epub"]
+    monkeypatch.setattr(app, "FORMATS", ("epub", "kepub"))
+    with TestClient(app.create_app(), base_url="http://127.0.0.1") as other:
+        assert re.findall(r'>Download (\w+)</button>', send(other, "/inspect").text) == ["EPUB", "KEPUB"]
+    refused = send(client, "/book", {"format": "pdf"})
+    assert refused.status_code == 422 and "is not one of epub" in refused.text
+
+
 # Errors: the CLI's one line, next to the file ---------------------------------------------------
 
 

@@ -28,7 +28,7 @@ from starlette.staticfiles import StaticFiles
 
 from ..cli.report import error_line
 from ..errors import EbookifyError, InputError
-from ..options import COVER_PALETTES, COVER_STYLES
+from ..options import COVER_PALETTES, COVER_STYLES, FORMATS
 from . import work
 from .form import TEXT_FIELDS, options_from
 from .guard import Guard
@@ -93,7 +93,7 @@ def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1",
         cards = []
         for index, (name, data) in enumerate(stories):
             cards.append(await _card(workers, name, data, fields, slot + index))
-        return page("cards.html", cards=cards, styles=COVER_STYLES, palettes=COVER_PALETTES)
+        return page("cards.html", cards=cards, styles=COVER_STYLES, palettes=COVER_PALETTES, formats=FORMATS)
 
     async def converted(request: Request, job, answer) -> Response:
         """One story and its edits through ``job`` in a worker; ``answer`` makes the response."""
@@ -158,7 +158,7 @@ async def _upload(request: Request, limits: Limits) -> tuple[list[tuple[str, byt
                     raise TooLarge(f"the cover image is larger than {limits.cover_bytes // MB} MB")
             elif isinstance(value, str) and (key in TEXT_FIELDS or key.startswith("found_")
                                              or key in ("more", "cover", "cover_style", "cover_palette", "notes",
-                                                        "modified", "slot")):
+                                                        "format", "modified", "slot")):
                 fields[key] = value
         return stories, fields, cover
     finally:

@@ -42,7 +42,7 @@ def options_from(form: Mapping[str, str], name: str, cover_image: bytes = b"") -
         cover_image=cover_image if cover == "image" else b"",
         cover_style=str(form.get("cover_style", "")) if generated else "",
         cover_palette=str(form.get("cover_palette", "")) if generated else "",
-        notes=str(form.get("notes", "inline")),
+        notes=str(form.get("notes", "inline")), format=str(form.get("format", "epub")),
     )
 
 

@@ -78,7 +78,8 @@ def build(data: bytes, options: Options) -> Built | Failure:
         return Failure(error_line(error))
     except Exception as error:
         return Failure(f"Error: ebookify failed on this file ({type(error).__name__}); please report it with the file")
-    return Built(book_name(result.book.metadata.title, PurePath(options.source_name)), result.epub)
+    suffix = ".epub" if options.format == "epub" else f".{options.format}.epub"  # a KEPUB is NAME.kepub.epub
+    return Built(book_name(result.book.metadata.title, PurePath(options.source_name), suffix), result.epub)
 
 
 def _cover(epub: bytes) -> bytes:

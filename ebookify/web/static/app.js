@@ -72,7 +72,7 @@ function fragment(html) {
 function wire(card) {
   const form = card.querySelector("form");
   if (!form) return;
-  form.addEventListener("submit", (event) => { event.preventDefault(); download(card, form); });
+  form.addEventListener("submit", (event) => { event.preventDefault(); download(card, form, event.submitter); });
   card.querySelector(".refresh").addEventListener("click", () => refresh(card, form));
   card.querySelector(".remove").addEventListener("click", () => { stories.delete(card.id); card.remove(); chooser.focus(); });
   for (const name of ["cover", "cover_style", "cover_palette", "cover_image", "notes"]) {
@@ -120,13 +120,15 @@ async function refresh(card, form) {
   }
 }
 
-async function download(card, form) {
+async function download(card, form, submitter) {
   const status = form.querySelector(".status");
-  const button = form.querySelector('button[type="submit"]');
+  const button = submitter || form.querySelector('button[type="submit"]');
+  const body = request(card, form);
+  body.set("format", button.value);
   button.disabled = true;
   status.textContent = "Making the book…";
   try {
-    const response = await fetch("/book", { method: "POST", body: request(card, form) });
+    const response = await fetch("/book", { method: "POST", body });
     if (!response.ok) { status.innerHTML = await response.text(); return; }
     const disposition = response.headers.get("Content-Disposition") || "";
     const name = (disposition.match(/filename="([^"]+)"/) || [null, "book.epub"])[1];
