@@ -68,6 +68,7 @@ def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1",
 
     @asynccontextmanager
     async def lifespan(app):
+        workers.start()  # the fork server imports the pipeline now, not on the first drop
         yield
         workers.close()
 

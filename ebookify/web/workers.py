@@ -16,7 +16,9 @@ from concurrent.futures import TimeoutError
 
 from ..errors import EbookifyError
 
-PRELOAD = ["ebookify.web.work"]
+# Imported once by the fork server, so each worker starts with them (a missing one is skipped).
+PRELOAD = ["ebookify.web.work", "ebookify.cover.draw", "ebookify.cover.image", "ebookify.epub.write",
+           "ebookify.epub.checks", "ebookify.typography", "pymupdf"]
 
 
 class Workers:
@@ -24,6 +26,12 @@ class Workers:
         self.processes = processes
         self.seconds = seconds
         self._pool = None
+
+    def start(self) -> None:
+        """Start the workers now and have each import the pipeline, so the first story is quick."""
+        pool = self._started()
+        for _ in range(self.processes):
+            pool.schedule(_warm)
 
     def _started(self):
         if self._pool is None:
@@ -54,3 +62,7 @@ class Workers:
             self._pool.stop()
             self._pool.join()
             self._pool = None
+
+
+def _warm() -> None:
+    """Nothing: scheduling it makes the pool start its workers."""

@@ -5,6 +5,7 @@
 const drop = document.getElementById("drop");
 const chooser = document.getElementById("stories");
 const books = document.getElementById("books");
+const announce = document.getElementById("announce"); // one short line per finished file, for screen readers
 const maxFiles = Number(drop.dataset.maxFiles);
 const stories = new Map(); // card id -> File
 let slots = 0;
@@ -58,6 +59,8 @@ async function inspect(file, slot) {
     placeholder.replaceWith(card);
     stories.set(card.id, file);
     wire(card);
+    const line = card.querySelector(".error, .summary");
+    announce.textContent = `${file.name}: ${line ? line.textContent : ""}`;
   } catch (error) {
     status.textContent = `Error: the page could not reach ebookify (${error.message}); is it still running?`;
   }
@@ -70,11 +73,11 @@ function fragment(html) {
 }
 
 function wire(card) {
+  card.querySelector(".remove").addEventListener("click", () => { stories.delete(card.id); card.remove(); chooser.focus(); });
   const form = card.querySelector("form");
   if (!form) return;
   form.addEventListener("submit", (event) => { event.preventDefault(); download(card, form, event.submitter); });
   card.querySelector(".refresh").addEventListener("click", () => refresh(card, form));
-  card.querySelector(".remove").addEventListener("click", () => { stories.delete(card.id); card.remove(); chooser.focus(); });
   for (const name of ["cover", "cover_style", "cover_palette", "cover_image", "notes"]) {
     for (const field of form.querySelectorAll(`[name="${name}"]`)) field.addEventListener("change", () => refresh(card, form));
   }
