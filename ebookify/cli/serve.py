@@ -21,7 +21,7 @@ from .app import app
 
 DEFAULT_PORT = 8153
 TRIES = 20  # ports tried after the first
-LOCAL = ("127.0.0.1", "localhost", "::1")
+LOCAL = ("127.0.0.1", "localhost")
 
 
 @app.command(epilog="Exit codes: see `ebookify --help`.")
@@ -51,7 +51,7 @@ def serve(
     shown = f"[{host}]" if ":" in host else host
     url = f"http://{'127.0.0.1' if host in ('0.0.0.0', '::') else shown}:{bound}/"
     typer.echo(f"ebookify serve: {url}  (Ctrl-C stops it)")
-    hosts = ("127.0.0.1", "localhost", "[::1]") if host in LOCAL else ("*",)
+    hosts = LOCAL if host in LOCAL else ("*",)  # the Host check guards against DNS rebinding
     limits = Limits(seconds=time_limit)
     server = uvicorn.Server(uvicorn.Config(create_app(limits, hosts), log_level="warning", access_log=False))
     if open_browser:

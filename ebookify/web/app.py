@@ -12,6 +12,7 @@ path; a file name from the browser is used only to guess a title and name the bo
 
 from __future__ import annotations
 
+import asyncio
 import base64
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -58,7 +59,7 @@ _TEMPLATES = Environment(loader=PackageLoader("ebookify.web", "templates"), auto
 _TEMPLATES.filters["data_url"] = lambda data, kind: f"data:{kind};base64,{base64.b64encode(data).decode()}"
 
 
-def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1", "localhost", "[::1]")) -> Starlette:
+def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1", "localhost")) -> Starlette:
     from starlette.formparsers import MultiPartParser
 
     # Uploads stay in memory: Starlette spools a part over 1 MB to a temporary file unless told
@@ -91,9 +92,8 @@ def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1",
                 raise InputError("no story was sent: choose a .txt or .md file")
         except EbookifyError as error:
             return failed(error, 400)
-        cards = []
-        for index, (name, data) in enumerate(stories):
-            cards.append(await _card(workers, name, data, fields, slot + index))
+        cards = await asyncio.gather(*(_card(workers, name, data, fields, slot + index)
+                                       for index, (name, data) in enumerate(stories)))
         return page("cards.html", cards=cards, styles=COVER_STYLES, palettes=COVER_PALETTES, formats=FORMATS)
 
     async def converted(request: Request, job, answer) -> Response:
