@@ -17,7 +17,7 @@ import typer
 
 from ..errors import EbookifyError
 from . import report
-from .app import app
+from .group import app
 
 DEFAULT_PORT = 8153
 TRIES = 20  # ports tried after the first
