@@ -262,12 +262,34 @@ def test_serve_prints_its_address_and_warns_off_loopback(monkeypatch, host, warn
     import uvicorn
 
     ran = []
-    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: ran.append(sockets[0].getsockname()))
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: (ran.append(sockets[0].getsockname()), sockets[0].close()))
     run = invoke("serve", "--host", host, "--port", "18153")
     assert run.exit_code == 0, run.output
     port = ran[0][1]
     assert f"ebookify serve: http://127.0.0.1:{port}/" in run.stdout
     assert ("no password" in run.stderr) is warned
+
+
+def test_open_opens_the_printed_address_in_the_browser(monkeypatch):
+    import uvicorn
+
+    import threading
+    import webbrowser
+
+    opened = []
+
+    class Now:  # the timer that waits for the server, without the wait
+        def __init__(self, delay, function, args):
+            self.call = lambda: function(*args)
+
+        def start(self):
+            self.call()
+
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets: sockets[0].close())
+    monkeypatch.setattr(threading, "Timer", Now)
+    monkeypatch.setattr(webbrowser, "open", opened.append)
+    run = invoke("serve", "--open", "--port", "18353")
+    assert run.exit_code == 0 and opened and f"ebookify serve: {opened[0]} " in run.stdout
 
 
 def test_a_taken_port_moves_to_the_next_free_one():

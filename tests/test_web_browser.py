@@ -131,6 +131,7 @@ def test_keyboard_only_choose_edit_and_download(page):
                 return
         pytest.fail(f"Tab never reached {check}")
 
+    page.on("filechooser", lambda chooser: None)  # Playwright intercepts choosers from now on, before Enter
     tab_to("e.id === 'stories'")
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Enter")

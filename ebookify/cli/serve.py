@@ -8,16 +8,17 @@ memory (``web/app.py``): nothing is written to disk.
 
 from __future__ import annotations
 
-import socket
 import sys
-import threading
-import webbrowser
+from typing import TYPE_CHECKING
 
 import typer
 
 from ..errors import EbookifyError
 from . import report
 from .group import app
+
+if TYPE_CHECKING:
+    import socket
 
 DEFAULT_PORT = 8153
 TRIES = 20  # ports tried after the first
@@ -55,6 +56,9 @@ def serve(
     limits = Limits(seconds=time_limit)
     server = uvicorn.Server(uvicorn.Config(create_app(limits, hosts), log_level="warning", access_log=False))
     if open_browser:
+        import threading
+        import webbrowser
+
         threading.Timer(0.5, webbrowser.open, args=(url,)).start()
     _quiet_signals()
     server.run(sockets=[listener])
@@ -63,6 +67,8 @@ def serve(
 
 def _listen(host: str, port: int) -> socket.socket:
     """A socket bound to ``port`` or the next free one (bound here, so no other program slips in)."""
+    import socket
+
     family = socket.AF_INET6 if ":" in host else socket.AF_INET
     error: OSError | None = None
     for candidate in range(port, min(port + TRIES, 65535) + 1):
