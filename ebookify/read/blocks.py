@@ -21,8 +21,10 @@ from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, Scene
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
+_NOT_A_DIVIDER = re.compile("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
 _WORD = re.compile(r"[^\W\d_]+")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-$")  # a word broken at the end of a line
 _FENCE = re.compile(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 
@@ -60,6 +62,8 @@ def _measure(lines: list[str], style: str) -> Layout:
 def is_scene_break(line: str) -> bool:
     """``***``, ``* * *``, ``~~~``, ``-----``, ``#``, ``~*~``, and letter dividers: ``oOo``, ``xXx``,
     ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss) or ``OOO`` (a shout) are text."""
+    if _NOT_A_DIVIDER.search(line):  # one scan that stops at the first letter of ordinary text
+        return False
     compact = "".join(line.split())
     if not compact or len(compact) > 40:
         return False
@@ -170,19 +174,25 @@ def _verse(lines: list[str], emphasis: bool) -> Paragraph:
 
 
 def _unwrap(lines: list[str], layout: Layout) -> str:
-    text = lines[0].strip()
+    """Joins the lines as pieces and looks only at the seam between two lines, so a paragraph of
+    any length is joined in one pass (no search over the text built so far)."""
+    pieces = [lines[0].strip()]
     for line in lines[1:]:
         line = line.strip()
-        head = _WORD.match(line)
-        tail = re.search(r"([^\W\d_]+)-$", text)
-        if text.endswith("--") or text.endswith("—"):
-            text += line
-        elif tail and head and line[0].islower():
-            joined = (tail.group(1) + head.group()).lower()
-            text = text[:-1] + line if joined in layout.vocabulary else text + line
+        last = pieces[-1]
+        if last.endswith(("--", "—")):
+            pieces.append(line)
+            continue
+        tail = _HYPHENATED.search(last) if last.endswith("-") else None
+        head = _WORD.match(line) if tail else None
+        if tail and head and line[0].islower():
+            if (tail.group(1) + head.group()).lower() in layout.vocabulary:
+                pieces[-1] = last[:-1]
+            pieces.append(line)
         else:
-            text += " " + line
-    return text
+            pieces.append(" ")
+            pieces.append(line)
+    return "".join(pieces)
 
 
 def _runs(lines: list[str]) -> list[list[str]]:

@@ -120,14 +120,15 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if span.heading and span.heading.label:
             labels_later[_key(span.heading)] = position
     previous_demoted = False
+    words = [word_count(span.blocks) for span in spans]  # once each: a book's words are many
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
-        short = word_count(span.blocks) < _CONTENTS_WORDS
+        short = words[position] < _CONTENTS_WORDS
         repeated = heading.label and labels_later.get(_key(heading), position) > position
-        neighbours = [spans[p] for p in (position - 1, position + 1) if 0 < p < len(spans)]
-        bare = word_count(span.blocks) < _LIST_WORDS and heading.kind != PART
+        neighbours = [p for p in (position - 1, position + 1) if 0 < p < len(spans)]
+        bare = words[position] < _LIST_WORDS and heading.kind != PART
         in_a_list = bare and len(neighbours) == 2 and all(
-            word_count(n.blocks) < _LIST_WORDS and n.heading.kind != PART for n in neighbours)
+            words[n] < _LIST_WORDS and spans[n].heading.kind != PART for n in neighbours)
         if (repeated and (short or previous_demoted)) or in_a_list:
             demote.add(position)
         previous_demoted = position in demote
