@@ -14,10 +14,15 @@ import stat
 import tempfile
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, OutputError
 from ..read.sidecar import SUFFIXES as SIDECAR_SUFFIXES
+
+if TYPE_CHECKING:
+    from ..options import Options
 
 DEFAULT_FOLDER = Path("dist")
 BOOK_SUFFIXES = (".kepub.epub", ".epub")
@@ -52,6 +57,17 @@ def sidecar_of(source: Path, meta: Path | None) -> tuple[str, bytes] | None:
     return meta.name, read_bytes(meta, "metadata file")
 
 
+def read_story(source: Path, meta: Path | None, base: Options) -> tuple[bytes, Options]:
+    """A story's bytes and the command's options for it: its file name (a title guess), its
+    sidecar twin (or --meta FILE) and when it last changed. Each story of a batch gets its own."""
+    from ..read.sidecar import read_sidecar
+
+    sidecar = sidecar_of(source, meta)
+    data = read_bytes(source)
+    return data, replace(base, source_name=source.name, modified=modified_time(source),
+                         sidecar=tuple(read_sidecar(sidecar[1], sidecar[0]).items()) if sidecar else ())
+
+
 def modified_time(source: Path) -> dt.datetime:
     """SOURCE_DATE_EPOCH when set (reproducible builds), else when the story last changed."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
@@ -70,6 +86,14 @@ def slug(text: str) -> str:
 
 def book_name(title: str, source: Path, suffix: str = ".epub") -> str:
     return f"{slug(title) or slug(source.stem) or 'book'}{suffix}"
+
+
+def is_folder(path: Path) -> bool:
+    """Path.is_dir, but False for a name the system refuses (too long), which then fails as a story."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def is_folder_target(output: str | None) -> bool:
