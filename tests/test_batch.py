@@ -190,3 +190,16 @@ def test_ctrl_c_keeps_the_finished_books_and_leaves_nothing_partial(shelf, signu
     assert all(name.endswith(".epub") for name in written), written  # no temporary file
     for name in written:
         assert zipfile.ZipFile(shelf.parent / "out" / name).testzip() is None
+
+
+@pytest.mark.parametrize("flag", ["--version", "--help"])
+def test_help_and_version_load_no_stage_of_the_pipeline(tmp_path, flag):
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "ebookify", flag], cwd=tmp_path, capture_output=True, text=True,
+        timeout=120)
+    assert result.returncode == 0, result.stderr
+    loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+    heavy = {"ebookify.pipeline", "ebookify.model", "ebookify.options", "ebookify.read.parse", "jinja2", "PIL",
+             "lxml", "ebooklib", "fontTools", "yaml"}
+    assert "ebookify.cli.app" in loaded
+    assert not heavy & loaded, heavy & loaded

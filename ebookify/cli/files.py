@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, OutputError
-from ..read.sidecar import SUFFIXES as SIDECAR_SUFFIXES
 
 if TYPE_CHECKING:
     from ..options import Options
@@ -43,6 +42,8 @@ def read_bytes(path: Path, kind: str = "text file") -> bytes:
 
 def sidecar_of(source: Path, meta: Path | None) -> tuple[str, bytes] | None:
     """(name, bytes) of --meta FILE, else of the story's twin (story.toml, .yaml, .yml or .json)."""
+    from ..read.sidecar import SUFFIXES as SIDECAR_SUFFIXES  # here, so --help loads no metadata table
+
     if meta is None:
         try:
             twins = [p for p in (source.with_suffix(s) for s in SIDECAR_SUFFIXES) if p != source and p.is_file()]

@@ -33,7 +33,7 @@ class Layout:
     wrapped: bool
     width: int  # the wrap column of a hard-wrapped file
     indented: bool  # paragraphs begin with an indent rather than after a blank line
-    vocabulary: frozenset[str]
+    vocabulary: Words | frozenset[str]  # the text's words, for dehyphenation
     emphasis: bool = True
     scene_breaks: bool = True
 
@@ -55,8 +55,42 @@ def _measure(lines: list[str], style: str) -> Layout:
     # Indent style: many paragraphs open with an indent, few after a blank line.
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.6 * len(texts) and len(runs) < starts_indented / 2
     wrapped = style == "wrapped" or width <= 100 and (indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
-    vocabulary = frozenset(w.lower() for w in _WORD.findall("\n".join(texts))) if wrapped else frozenset()
+    vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary)
+
+
+class Words:
+    """Does a word occur in the text (as a whole word, in any case)? What dehyphenation asks.
+
+    Most books ask a handful of times, or never: the first questions are answered by ``str.find``
+    in the lower-cased text (a fast scan each); from the ``_SEARCHES``-th on, by an index of every
+    word built once. Either way the text is read a bounded number of times."""
+
+    _SEARCHES = 64
+
+    def __init__(self, text: str) -> None:
+        self._text, self._lower, self._index, self._asked = text, "", None, 0
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        if self._index is None and self._asked >= self._SEARCHES:
+            self._index = frozenset(w.lower() for w in set(_WORD.findall(self._text)))
+        if self._index is not None:
+            return word in self._index
+        self._asked += 1
+        self._lower = self._lower or self._text.lower()
+        text, end = self._lower, len(word)
+        at = text.find(word)
+        while at >= 0:
+            if not (at and _is_letter(text[at - 1])) and not (at + end < len(text) and _is_letter(text[at + end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
 
 
 def is_scene_break(line: str) -> bool:

@@ -120,7 +120,7 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if span.heading and span.heading.label:
             labels_later[_key(span.heading)] = position
     previous_demoted = False
-    words = [word_count(span.blocks) for span in spans]  # once each: a book's words are many
+    words = [word_count(span.blocks, enough=max(_CONTENTS_WORDS, _LIST_WORDS)) for span in spans]  # short or not
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
         short = words[position] < _CONTENTS_WORDS
