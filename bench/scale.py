@@ -40,7 +40,7 @@ SHORT = ("sleeping-arrangements.md", "applejacks-admirer.md", "timeless-tears-cp
 
 def real_text(megabytes: float, one_line: bool) -> bytes:
     """The Gutenberg samples, decoded, back to back until the size is reached (cut at a line end)."""
-    from ebookify.read.decode import decode
+    from ebookify.reading.decode import decode
 
     texts = [decode((SAMPLES / name).read_bytes())[0].replace("\r\n", "\n") for name in NOVELS]
     if one_line:  # each blank-line-separated paragraph on one line

@@ -199,7 +199,7 @@ def test_help_and_version_load_no_stage_of_the_pipeline(tmp_path, flag):
         timeout=120)
     assert result.returncode == 0, result.stderr
     loaded = {line.rsplit("|", 1)[-1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
-    heavy = {"ebookify.pipeline", "ebookify.model", "ebookify.options", "ebookify.read.parse", "jinja2", "PIL",
+    heavy = {"ebookify.pipeline", "ebookify.model", "ebookify.options", "ebookify.reading.parse", "jinja2", "PIL",
              "lxml", "ebooklib", "fontTools", "yaml"}
     assert "ebookify.cli.app" in loaded
     assert not heavy & loaded, heavy & loaded

@@ -15,7 +15,7 @@ import typer
 
 from ..errors import EbookifyError
 from . import files, interrupts, report
-from .app import app
+from .group import app
 
 OUTPUT, METADATA, READING, COVER, TYPOGRAPHY = "Output", "Metadata", "Reading the text", "Cover", "Typography"
 MANY = "Many stories"

@@ -42,7 +42,7 @@ def read_bytes(path: Path, kind: str = "text file") -> bytes:
 
 def sidecar_of(source: Path, meta: Path | None) -> tuple[str, bytes] | None:
     """(name, bytes) of --meta FILE, else of the story's twin (story.toml, .yaml, .yml or .json)."""
-    from ..read.sidecar import SUFFIXES as SIDECAR_SUFFIXES  # here, so --help loads no metadata table
+    from ..reading.sidecar import SUFFIXES as SIDECAR_SUFFIXES  # here, so --help loads no metadata table
 
     if meta is None:
         try:
@@ -61,7 +61,7 @@ def sidecar_of(source: Path, meta: Path | None) -> tuple[str, bytes] | None:
 def read_story(source: Path, meta: Path | None, base: Options) -> tuple[bytes, Options]:
     """A story's bytes and the command's options for it: its file name (a title guess), its
     sidecar twin (or --meta FILE) and when it last changed. Each story of a batch gets its own."""
-    from ..read.sidecar import read_sidecar
+    from ..reading.sidecar import read_sidecar
 
     sidecar = sidecar_of(source, meta)
     data = read_bytes(source)
