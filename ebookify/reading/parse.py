@@ -13,15 +13,23 @@
                     | "Chapter Twelve - Title" | "#… Chapter 1" | "#… Any title" | "Prologue" | "Epilogue"
                     | "Interlude" | "Omake" | "Side Story" | "Afterword" | "IV." | "12" | "1. TITLE"
                     (and Chapitre, Kapitel, Capítulo, Capitolo, Глава, Hoofdstuk…)            (headings.py)
-    part          = "Part Two" | "Book One" | a heading followed directly by another kind of heading
+                    | "Letter 4" | "STAVE I" | "Canto II" | "ADVENTURE I. TITLE" | "Erstes Kapitel" | "Day 12"
+                    | "Chapter 12.5" | "Chapter 3a" | a date line in a family ("Monday 3 March")  (families.py)
+                    | a line the file's own contents list names ("HOW THE WHALE GOT HIS THROAT") (contents.py)
+                    | a numeral with its title below it, after a rule, wrapped ("I" / "---" / "LE GUN-CLUB")
+    part          = "Part Two" | "Book One" | "Book the First" | "ACT II" | a heading followed directly
+                    by another kind of heading
+    front matter  = what stands before a "Chapter 1", a "Prologue", a part or a listed title (title
+                    page, contents list, preface): kept, shown before the story, not a chapter (matter.py)
+    back matter   = NOTES / INDEX / ERRATA / Transcriber's Notes after the last chapter
     scene-break   = *** | * * * | ~~~ | ----- | # | oOo | xXx | -x-x-x- | ~*~ | x | 3+ blank lines
     block-quote   = lines starting with ">"                                                  (blocks.py)
     code          = lines between ``` fences, kept as typed
     paragraph     = a line, or hard-wrapped lines joined; short deliberate lines keep their breaks
     inline        = *em* | _em_ | **strong** | __strong__ | ~~strike~~ | 𝘱𝘴𝘦𝘶𝘥𝘰-𝘪𝘵𝘢𝘭𝘪𝘤     (inline.py)
 
-Which candidate lines really are headings, and which notes belong to which chapter, is decided
-in structure.py. Nothing is dropped: a line that fits no rule is story text, and a file whose
+Which candidate lines really are headings is decided in outline.py, from every signal the file
+gives (contents list, keywords, families); which notes belong to which chapter in structure.py. Nothing is dropped: a line that fits no rule is story text, and a file whose
 body would be empty is read again as all body, so any text with words gives a book.
 """
 
