@@ -23,8 +23,8 @@ from urllib.parse import urlsplit, urlunsplit
 
 from .errors import Finding, UsageError
 from .model import Chapter, Metadata, Paragraph, Text, inline_text, paragraphs
-from .read.decode import clean_field
-from .read.language import detect_language, language_code
+from .reading.decode import clean_field
+from .reading.language import detect_language, language_code
 
 if TYPE_CHECKING:
     from .options import Options

@@ -1,7 +1,8 @@
 """Every choice a caller can make, checked once, when the options are made.
 
-A bad value from any front end (a flag, a sidecar, ``--set``, the API, the web page) raises one
-``UsageError`` naming the option, which the CLI turns into exit 2. Each choice list lives here
+A bad value from any front end (a flag, the API, the web page) raises one ``UsageError`` naming
+the option, which the CLI turns into exit 2; metadata values (``metadata``, ``sidecar``) are
+checked against ``metadata.KEYS`` by ``metadata.check_fields``, with the same error. Each choice list lives here
 or in the table it chooses from (quote styles, cover designs and palettes); nothing else
 re-checks them. ``Settings`` are the reading choices: every detection the parser makes can be
 switched off, and the two that matter most can be forced.
@@ -17,10 +18,9 @@ from functools import cached_property
 
 from .cover.designs import DESIGNS, PALETTES
 from .errors import UsageError
-from .metadata import check_fields
 from .model import EPOCH
 from .quotes import QUOTE_STYLES
-from .read.language import language_code
+from .reading.language import language_code
 
 NOTES_PLACES = ("inline", "end", "omit")  # where chapters' author's notes go
 PARAGRAPH_STYLES = ("auto", "line", "wrapped")
@@ -64,7 +64,7 @@ class Options:
     title: str = ""  # title, authors, language and metadata are the caller's: they win over everything
     authors: tuple[str, ...] = ()
     language: str = ""
-    metadata: tuple[tuple[str, object], ...] = ()  # other given keys: (key, value) pairs, see metadata.KEYS
+    metadata: tuple[tuple[str, object], ...] = ()  # other given keys: (key, value) pairs, checked by metadata.settle
     sidecar: tuple[tuple[str, object], ...] = ()  # from a sidecar file: wins over the text only
     encoding: str = ""  # the text's encoding, instead of detecting it
     modified: dt.datetime = EPOCH
@@ -86,8 +86,6 @@ class Options:
         _one_of("cover_palette", self.cover_palette, COVER_PALETTES, empty=True)
         if self.language and not language_code(self.language):
             raise UsageError(f"{self.language!r} is not a language code such as en, fr or pt-BR", option="language")
-        check_fields(dict(self.metadata), "the options")
-        check_fields(dict(self.sidecar), "the sidecar")
         if self.encoding:
             try:
                 codecs.lookup(self.encoding)

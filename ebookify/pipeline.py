@@ -17,8 +17,8 @@ from .errors import Finding, ValidationError
 from .metadata import settle
 from .model import Book, word_count
 from .options import Options
-from .read.decode import decode
-from .read.parse import parse
+from .reading.decode import decode
+from .reading.parse import parse
 
 
 @dataclass(frozen=True)

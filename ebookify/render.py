@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-from .read.headings import heading_text
+from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
                     TocEntry, inline_text, word_count)
 from .markup import LinkHeading, blocks_html, split_blocks

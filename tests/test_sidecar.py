@@ -12,7 +12,7 @@ from ebookify import Options, convert
 from ebookify.errors import InputError, UsageError
 from ebookify.metadata import NAMES as KEYS
 from ebookify.metadata import check_fields, parse_assignments
-from ebookify.read.sidecar import read_sidecar
+from ebookify.reading.sidecar import read_sidecar
 
 STORY = "Title: Night Train\nAuthor: A. Writer\n\nChapter 1\nThe train was late.\n"
 

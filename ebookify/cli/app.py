@@ -1,8 +1,7 @@
-"""The typer group. ``convert`` is the default command, so ``ebookify story.txt`` is
-``ebookify convert story.txt``; every other command is a module of its own that registers here.
-
-Commands import the pipeline inside their function, so ``ebookify --help`` and ``--version``
-load typer and nothing else.
+"""Routing: ``convert`` is the default command, so ``ebookify story.txt`` is ``ebookify convert
+story.txt``; every command is a module of its own, imported here so it registers with the group
+(``group.py``). Commands import the pipeline inside their function, so ``ebookify --help`` and
+``--version`` load typer and nothing else.
 """
 
 from __future__ import annotations
@@ -11,39 +10,8 @@ import sys
 
 import typer
 
-from .. import __version__
-from ..errors import EXIT_CODES
-
-EPILOG = "Exit codes: " + "; ".join(f"{code} {meaning}" for code, meaning in EXIT_CODES.items()) + "."
-
-app = typer.Typer(
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    no_args_is_help=True,
-    rich_markup_mode="rich",
-    help="Turn plain-text stories into EPUB e-books. `ebookify STORY.txt` is short for `ebookify convert STORY.txt`.",
-    epilog=EPILOG,
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"ebookify {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _group(
-    version: bool = typer.Option(False, "--version", callback=_version, is_eager=True, help="Show the version."),
-) -> None:
-    """Turn plain-text stories into EPUB e-books: `ebookify STORY.txt` converts one."""
-
-
-def _register() -> None:
-    from . import convert  # noqa: F401  (each command module adds itself to ``app``)
-
-
-_register()
+from . import convert  # noqa: F401  (each command module registers itself with the group)
+from .group import app
 
 _GROUP_OPTIONS = ("--help", "-h", "--version")
 

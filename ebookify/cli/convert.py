@@ -14,7 +14,7 @@ import typer
 
 from ..errors import EbookifyError
 from . import files, interrupts, report
-from .app import app
+from .group import app
 
 OUTPUT, METADATA, READING, COVER, TYPOGRAPHY = "Output", "Metadata", "Reading the text", "Cover", "Typography"
 
@@ -86,7 +86,7 @@ def convert(
     from ..metadata import parse_assignments
     from ..options import Options, Settings
     from ..pipeline import convert as convert_story
-    from ..read.sidecar import read_sidecar
+    from ..reading.sidecar import read_sidecar
 
     try:
         flags = (("series", series), ("series_index", series_index), ("tags", tuple(tag)),

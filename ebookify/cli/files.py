@@ -17,7 +17,7 @@ import zipfile
 from pathlib import Path
 
 from ..errors import InputError, OutputError
-from ..read.sidecar import SUFFIXES as SIDECAR_SUFFIXES
+from ..reading.sidecar import SUFFIXES as SIDECAR_SUFFIXES
 
 DEFAULT_FOLDER = Path("dist")
 BOOK_SUFFIXES = (".kepub.epub", ".epub")
