@@ -32,6 +32,8 @@ def convert(
                                help="Also run EPUBCheck on the book (needs Java); warn if it cannot run."),
     require_check: bool = typer.Option(False, "--require-check", rich_help_panel=OUTPUT,
                                        help="Like --check, but an error when EPUBCheck cannot run."),
+    format_: str = typer.Option("epub", "--format", metavar="epub|kepub|epub,kepub", rich_help_panel=OUTPUT,
+                                help="The book's kind: EPUB, Kobo's KEPUB (NAME.kepub.epub), or both from one run."),
     debug_structure: bool = typer.Option(False, "--debug-structure", rich_help_panel=OUTPUT,
                                          help="Print what was found where: front matter, parts, chapters, notes."),
     verbose: bool = typer.Option(False, "--verbose", "-v", rich_help_panel=OUTPUT, help="Also print what was detected, such as the language."),
@@ -85,10 +87,10 @@ def convert(
     source = story
     from ..metadata import parse_assignments
     from ..options import Options, Settings
-    from ..pipeline import convert as convert_story
     from ..reading.sidecar import read_sidecar
 
     try:
+        formats = tuple(dict.fromkeys(f.strip().lower() for f in format_.split(",") if f.strip())) or ("epub",)
         flags = (("series", series), ("series_index", series_index), ("tags", tuple(tag)),
                  ("description", description), ("identifier", identifier))
         metadata = {**parse_assignments(assignments), **{k: v for k, v in flags if v}}
@@ -101,24 +103,48 @@ def convert(
             encoding=encoding, modified=files.modified_time(source), cover=not no_cover,
             cover_image=files.read_bytes(cover_image, "cover image") if cover_image else b"",
             cover_style=cover_style.lower(), cover_palette=cover_palette.lower(), smart=smart, quotes=quotes.lower(),
-            notes=notes,
+            notes=notes, format=formats[0],
             reading=Settings(chapters=chapters, chapter_pattern=chapter_pattern, front_matter=front_matter,
                              gutenberg=gutenberg, paragraphs=paragraphs, emphasis=emphasis, scene_breaks=scene_breaks),
         )
-        result = convert_story(data, options)
-        target = files.target_path(output, files.book_name(result.book.metadata.title, source), source, force, no_clobber)
-        files.write_atomically(target, result.epub)
+        books = _write_books(data, options, formats, output, source, force, no_clobber)
     except EbookifyError as error:
         report.fail(error)
     interrupts.book_is_safe()
+    target, result = books[0]
     report.echo_findings(result.findings, verbose)
     if debug_structure:
         for line in result.structure:
             typer.echo(line)
     count = f"{result.chapters} chapter{'s' if result.chapters != 1 else ''}"
-    typer.echo(f"{files.shown(target)}: {count}, {result.words:,} words")
-    if check or require_check:
+    for target, _ in books:
+        typer.echo(f"{files.shown(target)}: {count}, {result.words:,} words")
+    for target, _ in books if check or require_check else ():
         _epubcheck(target, require_check)
+
+
+SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub"}
+
+
+def _write_books(data: bytes, options, formats: tuple[str, ...], output: str | None, source: Path, force: bool,
+                 no_clobber: bool) -> list:
+    """Read once, make and write one book per format; beside a named NAME.epub goes NAME.kepub.epub."""
+    from dataclasses import replace
+
+    from ..pipeline import make, read
+
+    story, books = read(data, options), []
+    for kind in formats:
+        result = make(story, replace(options, format=kind))
+        path = output
+        if output and len(formats) > 1 and kind == "kepub" and not files.is_folder_target(output) \
+                and not output.lower().endswith(".kepub.epub"):
+            path = output[:-5] + SUFFIXES[kind] if output.lower().endswith(".epub") else output + SUFFIXES[kind]
+        target = files.target_path(path, files.book_name(result.book.metadata.title, source, SUFFIXES[kind]), source,
+                                   force, no_clobber)
+        files.write_atomically(target, result.epub)
+        books.append((target, result))
+    return books
 
 
 def _epubcheck(target: Path, required: bool) -> None:
