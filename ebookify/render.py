@@ -25,7 +25,7 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     if with_cover:
         front.append((_cover_page(book), ""))
     front.append((_title_page(book), _labels(book)("Title Page")))
-    if book.front_notes and notes != "omit":
+    if book.front_notes and notes == "inline":  # "end" gathers them with the chapters' notes
         page = _notes_page(book)
         front.append((page, page.title))
     body: list[Page] = []
@@ -80,12 +80,13 @@ def _back_matter(book: Book, notes: str) -> list[Section]:
 
 
 def _gathered_notes(book: Book) -> tuple[Block, ...]:
-    """Each chapter's notes under the chapter's name, linked back to the chapter by the page."""
-    blocks: list[Block] = []
+    """The notes on the whole book first, then each chapter's notes under the chapter's name,
+    linked back to the chapter: one page, so the contents name it once."""
+    blocks: list[Block] = [block for note in book.front_notes for block in note.blocks]
     for chapter in book.chapters:
-        for note in chapter.notes:
+        if chapter.notes:
             blocks.append(LinkHeading(chapter_heading(book, chapter), _chapter_href(chapter)))
-            blocks.extend(note.blocks)
+            blocks.extend(block for note in chapter.notes for block in note.blocks)
     return tuple(blocks)
 
 
