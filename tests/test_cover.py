@@ -322,6 +322,8 @@ def test_without_libraqm_only_text_pillow_can_lay_out_is_drawn(monkeypatch, text
     pytest.param(Metadata(title="T", series="Les Rougon", series_index="3", language="fr"), "Les Rougon · Tome 3",
                  id="french"),
     pytest.param(Metadata(title="T", series="Saga", series_index="4", language="fi"), "Saga · 4", id="other language"),
+    pytest.param(Metadata(title="T", series="物語", series_index="4", language="ja"), "物語 · 第4巻",
+                 id="japanese, from the catalogue"),
     pytest.param(Metadata(title="T", series="Saga"), "Saga", id="no number"),
 ])
 def test_the_series_line_names_the_series_and_the_number(meta, expected):

@@ -77,7 +77,7 @@ def convert(
     cover_palette: str = typer.Option("", "--cover-palette", metavar="NAME", rich_help_panel=COVER,
                                       help="The colours of the generated cover (see the README)."),
     smart: bool = typer.Option(True, "--smart/--no-smart", rich_help_panel=TYPOGRAPHY, help="Curly quotes, real dashes and ellipses."),
-    quotes: str = typer.Option("", "--quotes", metavar="en|fr|de|de-guillemets|guillemets", rich_help_panel=TYPOGRAPHY,
+    quotes: str = typer.Option("", "--quotes", metavar="en|fr|de|de-guillemets|guillemets|pl|hu|sv|corner", rich_help_panel=TYPOGRAPHY,
                                help="Quote marks to use, instead of those of the book's language."),
 ) -> None:
     """Turn a plain-text story into an EPUB 3 e-book.
