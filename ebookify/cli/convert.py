@@ -1,7 +1,8 @@
-"""``ebookify convert STORY`` (also plain ``ebookify STORY``): one story in, one book out.
+"""``ebookify convert STORY…`` (also plain ``ebookify STORY…``): one story in, one book out; or
+many stories and folders of them, converted in parallel (``batch.py``).
 
-Reads the story and its sidecar, hands ``Options`` to the pipeline, writes the book atomically
-and prints one line. Every value is checked by ``Options`` itself (one place, one usage error),
+For one story: reads it and its sidecar, hands ``Options`` to the pipeline, writes the book
+atomically and prints one line. Every value is checked by ``Options`` itself (one place, one usage error),
 so the flags here only collect what the user typed.
 """
 
@@ -12,19 +13,22 @@ from typing import Optional
 
 import typer
 
-from ..errors import EbookifyError
+from ..errors import EbookifyError, UsageError
 from . import files, interrupts, report
 from .group import app
 
 OUTPUT, METADATA, READING, COVER, TYPOGRAPHY = "Output", "Metadata", "Reading the text", "Cover", "Typography"
+MANY = "Many stories"
 
 
 @app.command(no_args_is_help=True, epilog="Exit codes: see `ebookify --help`.")
 def convert(
-    story: Path = typer.Argument(..., metavar="STORY", help="The story: a plain-text file (.txt or .md).", show_default=False),
+    stories: list[Path] = typer.Argument(..., metavar="STORY...", show_default=False,
+                                         help="The story: a plain-text file (.txt or .md); or several, or folders of them."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="PATH", show_default=False, rich_help_panel=OUTPUT,
-        help="Where to write the book: NAME.epub, or a folder (existing, or ending in /) for <title>.epub. \\[default: dist/]"),
+        help="Where to write the book: NAME.epub, or a folder (existing, or ending in /) for <title>.epub; "
+             "for several stories, a folder. \\[default: dist/]"),
     force: bool = typer.Option(False, "--force", rich_help_panel=OUTPUT,
                                help="Replace an existing file at the output path even if it is not an EPUB book."),
     no_clobber: bool = typer.Option(False, "--no-clobber", rich_help_panel=OUTPUT, help="Refuse to replace a book that already exists."),
@@ -79,48 +83,69 @@ def convert(
     smart: bool = typer.Option(True, "--smart/--no-smart", rich_help_panel=TYPOGRAPHY, help="Curly quotes, real dashes and ellipses."),
     quotes: str = typer.Option("", "--quotes", metavar="en|fr|de|de-guillemets|guillemets|pl|hu|sv|corner", rich_help_panel=TYPOGRAPHY,
                                help="Quote marks to use, instead of those of the book's language."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", rich_help_panel=MANY,
+                                   help="Also look for stories in the folders inside the folders given."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", min=1, show_default=False, rich_help_panel=MANY,
+                                       help="Convert N stories at once. \\[default: the machine's cores]"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", rich_help_panel=OUTPUT, help="Print only errors."),
 ) -> None:
     """Turn a plain-text story into an EPUB 3 e-book.
 
     Finds the title, author, description, author's notes and chapters in the text; every guess is reported and can be overridden with the options below.
     """
-    source = story
     from ..metadata import parse_assignments
     from ..options import Options, Settings
-    from ..reading.sidecar import read_sidecar
 
     try:
         formats = tuple(dict.fromkeys(f.strip().lower() for f in format_.split(",") if f.strip())) or ("epub",)
         flags = (("series", series), ("series_index", series_index), ("tags", tuple(tag)),
                  ("description", description), ("identifier", identifier))
         metadata = {**parse_assignments(assignments), **{k: v for k, v in flags if v}}
-        sidecar = files.sidecar_of(source, meta)
-        data = files.read_bytes(source)
-        options = Options(
-            source_name=source.name, title=title, authors=tuple(author), language=language,
-            metadata=tuple(metadata.items()),
-            sidecar=tuple(read_sidecar(sidecar[1], sidecar[0]).items()) if sidecar else (),
-            encoding=encoding, modified=files.modified_time(source), cover=not no_cover,
+        base = Options(
+            title=title, authors=tuple(author), language=language, metadata=tuple(metadata.items()),
+            encoding=encoding, cover=not no_cover,
             cover_image=files.read_bytes(cover_image, "cover image") if cover_image else b"",
             cover_style=cover_style.lower(), cover_palette=cover_palette.lower(), smart=smart, quotes=quotes.lower(),
             notes=notes, format=formats[0],
             reading=Settings(chapters=chapters, chapter_pattern=chapter_pattern, front_matter=front_matter,
                              gutenberg=gutenberg, paragraphs=paragraphs, emphasis=emphasis, scene_breaks=scene_breaks),
         )
+    except EbookifyError as error:
+        report.fail(error)
+    if len(stories) > 1 or files.is_folder(stories[0]):
+        from . import batch
+
+        if formats != ("epub",):
+            report.fail(UsageError("a KEPUB is made for one story at a time, not for several yet", option="format"))
+        batch.run(stories, base, batch.Choices(output, meta, force, no_clobber, recursive, jobs, quiet, verbose,
+                                               check or require_check or debug_structure))
+        return
+    for target in _one(stories[0], base, formats, output, meta, force, no_clobber, quiet, verbose, debug_structure):
+        if check or require_check:
+            _epubcheck(target, require_check)
+
+
+def _one(source: Path, base, formats: tuple[str, ...], output: str | None, meta: Path | None, force: bool,
+         no_clobber: bool, quiet: bool, verbose: bool, debug_structure: bool) -> list[Path]:
+    """One story: read once, one book per format (NAME.epub, NAME.kepub.epub)."""
+    try:
+        data, options = files.read_story(source, meta, base)
         books = _write_books(data, options, formats, output, source, force, no_clobber)
     except EbookifyError as error:
         report.fail(error)
     interrupts.book_is_safe()
-    target, result = books[0]
+    targets = [target for target, _ in books]
+    result = books[0][1]
+    if quiet:
+        return targets
     report.echo_findings(result.findings, verbose)
     if debug_structure:
         for line in result.structure:
             typer.echo(line)
     count = f"{result.chapters} chapter{'s' if result.chapters != 1 else ''}"
-    for target, _ in books:
+    for target in targets:
         typer.echo(f"{files.shown(target)}: {count}, {result.words:,} words")
-    for target, _ in books if check or require_check else ():
-        _epubcheck(target, require_check)
+    return targets
 
 
 SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub"}
@@ -128,7 +153,7 @@ SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub"}
 
 def _write_books(data: bytes, options, formats: tuple[str, ...], output: str | None, source: Path, force: bool,
                  no_clobber: bool) -> list:
-    """Read once, make and write one book per format; beside a named NAME.epub goes NAME.kepub.epub."""
+    """Make and write one book per format; beside a named NAME.epub goes NAME.kepub.epub."""
     from dataclasses import replace
 
     from ..pipeline import make, read
