@@ -139,7 +139,9 @@ def classify(text: str, openers: str, separator: str = "", cut: str = "",
             kind = (CLOSE_SINGLE if open_singles else OPEN_SINGLE) if mark == "'" else \
                    (CLOSE_DOUBLE if open_double else OPEN_DOUBLE)
         else:
-            if last_at == b and b >= 0:  # right after a quote we have just decided: follow its direction
+            if last_at == b and b >= 0 and last_kind == APOSTROPHE:  # l'"Atlanta": opens before a word
+                opening = after.isalnum()
+            elif last_at == b and b >= 0:  # right after a quote we have just decided: follow its direction
                 opening = last_kind in _OPENING
             else:
                 beyond = look(i + 1, 1, "'\"")  # past the marks that open together (—"'man)

@@ -127,6 +127,8 @@ def test_a_line_break_counts_as_a_space():
         pytest.param("fr", "\"Il a dit 'non'.\"", f"«{NNBSP}Il a dit “non”.{NNBSP}»",
                      id="fr: nested quotes are English doubles"),
         pytest.param("fr", "l'homme qu'il voit", "l’homme qu’il voit", id="fr: apostrophes"),
+        pytest.param("fr", 'le passager de l\'"Atlanta"', f"le passager de l’«{NNBSP}Atlanta{NNBSP}»",
+                     id="fr: a quote right after an elided article opens"),
         pytest.param("fr", "« Oui », dit-il", f"«{NNBSP}Oui{NNBSP}», dit-il",
                      id="fr: typed guillemets get narrow spaces"),
         pytest.param("fr", "«Oui»", f"«{NNBSP}Oui{NNBSP}»", id="fr: closed-up guillemets get narrow spaces"),
