@@ -129,10 +129,9 @@ def _one(source: Path, base, output: str | None, meta: Path | None, force: bool,
         data, options = files.read_story(source, meta, base)
         result = convert_story(data, options)
         target = files.target_path(output, files.book_name(result.book.metadata.title, source), source, force, no_clobber)
-        files.write_atomically(target, result.epub)
+        files.write_atomically(target, result.epub, then=interrupts.book_is_safe)
     except EbookifyError as error:
         report.fail(error)
-    interrupts.book_is_safe()
     if quiet:
         return target
     report.echo_findings(result.findings, verbose)
