@@ -133,7 +133,6 @@ def _one(source: Path, base, formats: tuple[str, ...], output: str | None, meta:
         books = _write_books(data, options, formats, output, source, force, no_clobber)
     except EbookifyError as error:
         report.fail(error)
-    interrupts.book_is_safe()
     targets = [target for target, _ in books]
     result = books[0][1]
     if quiet:
@@ -167,7 +166,8 @@ def _write_books(data: bytes, options, formats: tuple[str, ...], output: str | N
             path = output[:-5] + SUFFIXES[kind] if output.lower().endswith(".epub") else output + SUFFIXES[kind]
         target = files.target_path(path, files.book_name(result.book.metadata.title, source, SUFFIXES[kind]), source,
                                    force, no_clobber)
-        files.write_atomically(target, result.epub)
+        last = kind == formats[-1]  # the work is done when the last book is in place
+        files.write_atomically(target, result.epub, then=interrupts.book_is_safe if last else None)
         books.append((target, result))
     return books
 
