@@ -51,16 +51,22 @@ def read_book(path: Path) -> dict:
     entries, parts = [], []
     toc = next(n for n in ET.fromstring(book.read(os.path.join(base, nav))).iter(XHTML + "nav")
                if "toc" in (n.get(OPS + "type") or ""))
-    for li in toc.iter(XHTML + "li"):
-        label = " ".join("".join(li.find(XHTML + "a").itertext()).split()) if li.find(XHTML + "a") is not None else ""
-        (parts if li.find(XHTML + "ol") is not None else entries).append(label)
-    body_text, all_text = [], []
+    body_text, all_text, matter = [], [], {}
     for href in spine:
         page = ET.fromstring(book.read(os.path.join(base, href)))
         text = " ".join(page.find(XHTML + "body").itertext())
         all_text.append(text)
-        if "bodymatter" in (page.find(XHTML + "body").get(OPS + "type") or ""):
+        matter[href] = page.find(XHTML + "body").get(OPS + "type") or ""
+        if "bodymatter" in matter[href]:
             body_text.append(text)
+    for li in toc.iter(XHTML + "li"):
+        link = li.find(XHTML + "a")
+        label = " ".join("".join(link.itertext()).split()) if link is not None else ""
+        target = link.get("href", "").split("#")[0] if link is not None else ""
+        if li.find(XHTML + "ol") is not None:
+            parts.append(label)
+        elif "frontmatter" not in matter.get(target, "") and "backmatter" not in matter.get(target, ""):
+            entries.append(label)  # front and back matter are known by their pages, in any language
     return {
         "title": " ".join(t.text or "" for t in opf.iter(DC + "title")),
         "authors": [c.text or "" for c in opf.iter(DC + "creator")],
