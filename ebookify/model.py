@@ -102,11 +102,13 @@ class Chapter:
     label: str = ""
     notes: tuple[Note, ...] = ()
     part: str = ""  # the part ("Part Two: The Sea") this chapter belongs to, if any
+    kind: str = "chapter"  # its epub:type: "chapter", or "prologue" / "epilogue" for those
 
 
 @dataclass(frozen=True)
 class Section:
-    """Back matter that is not story: a licence, the author's notes gathered at the end."""
+    """Matter that is not story: a licence, the author's notes gathered at the end, or, before
+    the story, the original edition's title page, contents list and prefaces."""
 
     title: str
     blocks: tuple[Block, ...]
@@ -152,6 +154,7 @@ class Book:
     chapters: tuple[Chapter, ...]
     front_notes: tuple[Note, ...] = ()
     back_matter: tuple[Section, ...] = ()
+    front_matter: tuple[Section, ...] = ()  # shown after the title page, not counted as chapters
 
     def __post_init__(self) -> None:
         if not self.metadata.title.strip():

@@ -69,7 +69,7 @@ def read(source: bytes, options: Options = Options()) -> Story:
     text, findings = decode(source, options.encoding or None)
     parsed = parse(text, options.reading)
     metadata, guesses = settle(parsed.metadata, parsed.chapters, options)
-    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter)
+    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter, parsed.front_matter)
     events = tuple(Event(line, what) for line, what in parsed.trace)
     pattern = options.reading.pattern
     if pattern and not any(pattern.search(line) for line in text.splitlines()):
