@@ -217,9 +217,15 @@ def has_text(blocks: tuple[Block, ...]) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each
 
 
-def word_count(blocks: tuple[Block, ...]) -> int:
-    """Words, not runs of non-spaces: a closed-up em dash ("rungs—five") joins two of them."""
-    return sum(len(_WORD.findall(text)) for text in block_texts(blocks))
+def word_count(blocks: tuple[Block, ...], enough: int = 0) -> int:
+    """Words, not runs of non-spaces: a closed-up em dash ("rungs—five") joins two of them.
+    With ``enough``, counting stops once that many are found ("is this span short?" needs no more)."""
+    count = 0
+    for paragraph in paragraphs(blocks):
+        count += len(_WORD.findall(inline_text(paragraph.inlines)))
+        if enough and count >= enough:
+            break
+    return count
 
 
 # The render → package contract -------------------------------------------------------------

@@ -103,22 +103,24 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
             labels_later[_key(span.heading)] = position
     previous_demoted = False
     seen: set[str] = set()  # labels of the headings kept since the last part heading
+    # each span's words, counted once and only as far as the longest question below needs
+    words = [word_count(span.blocks, enough=_BACK_ENTRY_WORDS) for span in spans]
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
-        short = word_count(span.blocks) < _CONTENTS_WORDS
+        short = words[position] < _CONTENTS_WORDS
         repeated = heading.label and labels_later.get(_key(heading), position) > position
         if heading.kind == PART:
             seen = set()
         elif heading.label and heading.number and _key(heading) in seen \
-                and word_count(span.blocks) < _BACK_ENTRY_WORDS:  # a contents list at the back
+                and words[position] < _BACK_ENTRY_WORDS:  # a contents list at the back
             demote.add(position)
             previous_demoted = True
             continue
-        neighbours = [spans[p] for p in (position - 1, position + 1) if 0 < p < len(spans)]
-        bare = word_count(span.blocks) < _LIST_WORDS and heading.kind != PART
+        neighbours = [p for p in (position - 1, position + 1) if 0 < p < len(spans)]
+        bare = words[position] < _LIST_WORDS and heading.kind != PART
         in_a_list = bare and len(neighbours) == 2 and all(
-            word_count(n.blocks) < _LIST_WORDS and n.heading.kind != PART for n in neighbours)
-        listed = previous_demoted and word_count(span.blocks) < _ENTRY_WORDS  # the contents list goes on
+            words[n] < _LIST_WORDS and spans[n].heading.kind != PART for n in neighbours)
+        listed = previous_demoted and words[position] < _ENTRY_WORDS  # the contents list goes on
         if (repeated and (short or listed)) or in_a_list:
             demote.add(position)
         elif heading.label and heading.number:
