@@ -148,3 +148,16 @@ def test_the_summary_line(new, words, summary):
     from ebookify.epub.update import Changes
 
     assert Changes((), new, words).summary() == summary
+
+
+def test_rebuild_is_a_pure_step_batch_conversion_can_call():
+    from ebookify import Options, convert
+    from ebookify.epub.update import rebuild
+
+    old = convert(story(range(1, 3)).encode(), Options(source_name="log.txt", cover=False)).epub
+    done = rebuild(old, story(range(1, 4)).encode(), Options(source_name="log.txt", title="Harbour Days"))
+    new = open_book(done.result.epub)
+    assert done.changes.new == (3,) and not done.changes.lost
+    assert new.identifier == open_book(old).identifier
+    assert new.title == "Harbour Days", "the caller's options win over the book"
+    assert not new.cover_path, "a book without a cover stays without one"

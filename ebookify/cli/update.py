@@ -9,6 +9,7 @@ the old book or the new one, never half of one.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
@@ -36,28 +37,17 @@ def update(
     encoding: str = encoding_option(),
 ) -> None:
     """Rebuild BOOK.epub from STORY (now longer), keeping the book's identifier, cover and edited metadata."""
-    from ..epub.open import flatten, open_book
-    from ..epub.update import compare, kept
-    from ..pipeline import read
-    from ..render import chapter_heading
+    from ..epub.update import rebuild
 
     try:
         old_bytes = files.read_bytes(book_path, "book")
         files.refuse_overwrite(book_path, story, force=False)
-        old = open_book(old_bytes)
         data = files.read_bytes(story)
-        given = Given(title, tuple(author), "", tuple(assignments), meta, encoding)
-        fresh = read(data, story_options(story, Given(meta=meta, encoding=encoding)))
-        guessed = tuple(key for key, source in fresh.provenance if source == "guess")
-        keep, notes = kept(old, fresh.book.metadata, guessed)
-        user = dict(story_options(story, given).metadata)
-        options = story_options(story, given, metadata=tuple({**dict(keep), **user}.items()))
-        own = files.read_bytes(cover_image, "cover image") if cover_image is not None else None
-        text = read(data, options)
-        headings = tuple(chapter_heading(text.book, c) for c in text.book.chapters)
-        result = _made(text, options, old, own, new_cover)
-        entries = tuple(e.label for _, e in flatten(open_book(result.epub).contents))
-        changes = compare(old, result.book, headings, entries)
+        options = story_options(story, Given(title, tuple(author), "", tuple(assignments), meta, encoding))
+        if cover_image is not None:
+            options = replace(options, cover_image=files.read_bytes(cover_image, "cover image"))
+        done = rebuild(old_bytes, data, options, new_cover)
+        result, changes, notes = done.result, done.changes, done.notes
         if changes.lost and not force:
             shown = ", ".join(f"“{label}”" for label in changes.lost[:5]) + (" …" if len(changes.lost) > 5 else "")
             raise InputError(f"{story} lacks {len(changes.lost)} chapter(s) the book has: {shown}",
@@ -76,24 +66,3 @@ def update(
     typer.echo(f"{files.shown(book_path)}: {changes.summary()}; {result.chapters} chapters, {result.words:,} words{backup}")
 
 
-
-def _made(text, options, old, own_cover: bytes | None, new_cover: bool):
-    """The new book with the cover it should have: the user's new image, a new drawing
-    (``--new-cover``), none when the book had none, else the book's own; a cover ebookify drew
-    that drawing again reproduces is not re-encoded (each update would blur it a little more)."""
-    from dataclasses import replace
-
-    from ..epub.open import open_book
-    from ..pipeline import make
-
-    if own_cover is not None:
-        return make(text, replace(options, cover_image=own_cover))
-    if new_cover:
-        return make(text, options)
-    if not old.cover_path:
-        return make(text, replace(options, cover=False))
-    if old.generator == "ebookify":
-        drawn = make(text, options)
-        if open_book(drawn.epub).cover == old.cover:
-            return drawn
-    return make(text, replace(options, cover_image=old.cover))

@@ -3,21 +3,27 @@
 A story still being written gains chapters; the reader's copy should be replaced in place, not
 doubled, and keep what the reader (or calibre) gave the book rather than the text: its
 identifier (so a device replaces it), its title, authors, series and tags as edited since, and its
-first-published date. The text gives the chapters. ``kept`` turns a book's metadata into
-``Options.metadata`` pairs, which win over the sidecar and the text but not over flags;
-``compare`` says which of the book's contents entries the new text lacks, and which chapters
-are new. Pure.
+first-published date. The text gives the chapters. ``rebuild`` does it all (the command and
+batch conversion call it): ``kept`` turns a book's metadata into ``Options.metadata`` pairs,
+which win over the sidecar and the text but not over the caller's own; ``compare`` says which of
+the book's contents entries the new text lacks, and which chapters are new. Pure: the caller
+decides whether a book that loses chapters may be written.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from ..errors import UsageError
 from ..metadata import check_fields
 from ..model import Book, Metadata, word_count
-from .open import OpenBook, flatten
+from .open import OpenBook, flatten, open_book
+
+if TYPE_CHECKING:
+    from ..options import Options
+    from ..pipeline import Result, Story
 
 _SUBJECT_KEYS = (("fandom", "fandoms"), ("characters", "characters"), ("relationships", "relationships"))
 
@@ -34,6 +40,49 @@ class Changes:
             return "no new chapters"
         count = len(self.new)
         return f"{count} new chapter{'s' if count != 1 else ''} ({_span(self.new)}), {self.new_words:,} new words"
+
+
+@dataclass(frozen=True)
+class Update:
+    result: Result
+    changes: Changes
+    notes: tuple[str, ...]  # what was kept from the book where the text says otherwise
+
+
+def rebuild(old_epub: bytes, text: bytes, options: Options, new_cover: bool = False) -> Update:
+    """The book ``old_epub`` made again from ``text``. ``options`` are the caller's (flags,
+    sidecar): they win over what the book keeps. Its cover stays unless ``options.cover_image``
+    gives one or ``new_cover`` asks for a drawing."""
+    from ..pipeline import read
+    from ..render import chapter_heading
+
+    old = open_book(old_epub)
+    fresh = read(text, replace(options, title="", authors=(), metadata=()))
+    guessed = tuple(key for key, source in fresh.provenance if source == "guess")
+    keep, notes = kept(old, fresh.book.metadata, guessed)
+    options = replace(options, metadata=tuple({**dict(keep), **dict(options.metadata)}.items()))
+    story = read(text, options)
+    headings = tuple(chapter_heading(story.book, c) for c in story.book.chapters)
+    result = _made(story, options, old, new_cover)
+    entries = tuple(e.label for _, e in flatten(open_book(result.epub).contents))
+    return Update(result, compare(old, result.book, headings, entries), notes)
+
+
+def _made(story: Story, options: Options, old: OpenBook, new_cover: bool) -> Result:
+    """The new book with the cover it should have: the caller's image, a new drawing, none when
+    the book had none, else the book's own; a cover ebookify drew that drawing again reproduces
+    is not re-encoded (each update would blur it a little more)."""
+    from ..pipeline import make
+
+    if options.cover_image or new_cover:
+        return make(story, options)
+    if not old.cover_path:
+        return make(story, replace(options, cover=False))
+    if old.generator == "ebookify":
+        drawn = make(story, options)
+        if open_book(drawn.epub).cover == old.cover:
+            return drawn
+    return make(story, replace(options, cover_image=old.cover))
 
 
 def kept(old: OpenBook, fresh: Metadata, guessed: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, object], ...], tuple[str, ...]]:
