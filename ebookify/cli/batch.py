@@ -204,6 +204,9 @@ class Tally:
     warnings: int = 0  # not printed unless --verbose: 200 stories without an author would be 200 lines
     failed: list[str] = field(default_factory=list)
 
+    def book_written(self) -> None:
+        self.written += 1
+
 
 def _finish(done: Done, names: Names, folder: Path, choices: Choices, show: Display, tally: Tally) -> None:
     """Name and write one book, in list order; its failure is the story's own."""
@@ -211,14 +214,13 @@ def _finish(done: Done, names: Names, folder: Path, choices: Choices, show: Disp
         name = names.claim(done.title, done.source)
         try:
             target = files.target_path(str(folder) + os.sep, name, done.source, choices.force, choices.no_clobber)
-            files.write_atomically(target, done.epub)
+            files.write_atomically(target, done.epub, then=tally.book_written)  # counted before a signal can land
         except EbookifyError as error:
             done = Done(done.index, done.source, error=_story_error(done.source, report.error_line(error)))
     if done.error:
         tally.failed.append(done.error)
         show.failed(done.error)
         return
-    tally.written += 1
     tally.words += done.words
     tally.warnings += sum(f.severity != "info" for f in done.findings)
     if choices.verbose:
