@@ -78,6 +78,7 @@ class Placement(Enum):
     FRONT = "front"
     BEFORE = "before"
     AFTER = "after"
+    WITHIN = "within"  # between two paragraphs of its chapter: ``Note.at`` says which
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,7 @@ class Note:
     blocks: tuple[Block, ...]
     placement: Placement = Placement.FRONT
     label: str = "Author’s Note"
+    at: int = 0  # a WITHIN note stands before the chapter's block of this index
 
 
 @dataclass(frozen=True)

@@ -122,10 +122,12 @@ def test_notes_at_a_chapters_edges_are_taken_out_of_the_story(opening, closing):
     assert after.placement is Placement.AFTER and "See you next week." in " ".join(block_texts(after.blocks))
 
 
-def test_a_note_in_the_middle_of_a_chapter_stays_story():
-    middle = [PROSE] * 3 + ["A/N: this one stays."] + [PROSE] * 5
+def test_a_note_in_the_middle_of_a_chapter_is_a_note_in_its_place():
+    middle = [PROSE] * 3 + ["A/N: this one is a note."] + [PROSE] * 5
     chapter = parse("Chapter 1\n\n" + "\n\n".join(middle)).chapters[0]
-    assert chapter.notes == () and len(chapter.blocks) == 9
+    assert len(chapter.blocks) == 8
+    (note,) = chapter.notes
+    assert (note.placement, note.at, block_texts(note.blocks)) == (Placement.WITHIN, 3, ["this one is a note."])
 
 
 # Scene breaks -----------------------------------------------------------------------------------

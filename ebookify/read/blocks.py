@@ -23,6 +23,7 @@ _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?…:;)\]\"”’»*~_-]\s*$")
 _FENCE = re.compile(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 
@@ -34,6 +35,7 @@ class Layout:
     vocabulary: frozenset[str]
     emphasis: bool = True
     scene_breaks: bool = True
+    spaced: bool = True  # most lines have a blank line after them: a run of lines is a deliberate block
 
 
 def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
@@ -52,9 +54,14 @@ def _measure(lines: list[str], style: str) -> Layout:
     starts_indented = sum(1 for line in texts if line[:1].isspace())
     # Indent style: many paragraphs open with an indent, few after a blank line.
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.6 * len(texts) and len(runs) < starts_indented / 2
-    wrapped = style == "wrapped" or width <= 100 and (indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
+    # Lines that nearly all end a sentence are paragraphs of their own, however short (not a wrap).
+    ends = sum(1 for line in texts if _SENTENCE_END.search(line)) >= 0.75 * len(texts)
+    wrapped = style == "wrapped" or width <= 100 and not ends and (
+        indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = frozenset(w.lower() for w in _WORD.findall("\n".join(texts))) if wrapped else frozenset()
-    return Layout(wrapped, width, indented, vocabulary)
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+    followed = sum(1 for i in range(last) if lines[i].strip() and not lines[i + 1].strip())
+    return Layout(wrapped, width, indented, vocabulary, spaced=followed >= 0.5 * max(1, len(texts) - 1))
 
 
 def is_scene_break(line: str) -> bool:

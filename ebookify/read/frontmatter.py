@@ -15,6 +15,7 @@ import re
 
 from .blocks import Layout, paragraph, read_layout, to_blocks
 from .headings import match_heading
+from .notes import note_label
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 
 LABELS = {
@@ -104,12 +105,6 @@ def label_of(line: str) -> tuple[str, str, str] | None:
     if field is None:
         return None
     return match["label"], field, "" if alone else match["value"]
-
-
-def note_label(label: str) -> str:
-    """How a note introduces itself: always as the author's ("A/N" → "Author’s Note")."""
-    plural = label.lower().rstrip(":").endswith("notes")
-    return "Author’s Notes" if plural else "Author’s Note"
 
 
 def set_field(fields: dict, field: str, label: str, value: str) -> None:

@@ -11,26 +11,19 @@ Each decision has a reason:
     as text; so does an early heading whose label comes back later (the contents list at the top);
   * a heading followed directly by a heading of another kind is a part over the chapters below;
   * in a file whose paragraphs are separated by one blank line, three or more mark a scene break;
-  * a paragraph opening with "A/N:", "Author's Note:", "(A/N …)" or "[Author's note: …]" at a
-    chapter's start or end is a note of that chapter, kept word for word.
+  * author's notes anywhere in a chapter are cut out by notes.py, each to where its marker ends.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from .blocks import BREAK, Layout, read_layout, to_blocks
-from .frontmatter import note_label
+from .notes import split_notes
 from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, Heading, heading_text, is_title_line, match_heading, roman_value
 from ..options import Settings
-from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, inline_text, trim_breaks, word_count
+from ..model import Block, Chapter, Paragraph, SceneBreak, Text, has_text, word_count
 
-_NOTE_LABEL = r"a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?"
-_NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; a bare "AN" does
-    rf"^(?:[(\[]\s*(?P<bracketed>{_NOTE_LABEL})\b|(?P<slash>a/n)\b|(?P<plain>{_NOTE_LABEL})\s*(?:[:\-–—.]|$))",
-    re.IGNORECASE,
-)
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
 _LIST_WORDS = 5  # a run of headings with fewer words than this under each is a contents list
 
@@ -51,7 +44,7 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> tup
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
     trace: list[tuple[int, str]] = []
-    chapters = _chapters(spans, trace, offset)
+    chapters = _chapters(spans, trace, offset, layout)
     return chapters, trace
 
 
@@ -135,6 +128,7 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
     for position, span in enumerate(spans):
         if position in demote:
             kept[-1].blocks += (_heading_paragraph(span.heading),) + span.blocks
+            kept[-1].lines += ["", _heading_string(span.heading), ""] + span.lines
         else:
             kept.append(span)
     return kept
@@ -147,11 +141,11 @@ def _key(heading: Heading) -> str:
 # Chapters ---------------------------------------------------------------------------------------
 
 
-def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> list[Chapter]:
+def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, layout: Layout) -> list[Chapter]:
     chapters: list[Chapter] = []
     opening, rest = spans[0], spans[1:]
     if has_text(opening.blocks) or not rest:
-        chapters.append(_chapter(1, opening, ""))
+        chapters.append(_chapter(1, opening, "", layout, trace, offset))
         trace.append((offset, f"chapter 1, untitled: {word_count(chapters[0].blocks)} words"))
     part, part_kind = "", ""
     for position, span in enumerate(rest):
@@ -168,7 +162,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> 
                 continue
         elif heading.kind == part_kind:  # the part's own kind, now with text: the part is over
             part, part_kind = "", ""
-        chapter = _chapter(len(chapters) + 1, span, part)
+        chapter = _chapter(len(chapters) + 1, span, part, layout, trace, offset)
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
         trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} "
                       f"({word_count(chapter.blocks)} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
@@ -176,39 +170,12 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> 
     return chapters
 
 
-def _chapter(number: int, span: _Span, part: str) -> Chapter:
-    blocks, notes = _notes(trim_breaks(span.blocks))
+def _chapter(number: int, span: _Span, part: str, layout: Layout, trace: list, offset: int) -> Chapter:
+    blocks, notes, found = split_notes(span.lines, layout)
+    first = span.line + (span.heading is not None)  # the span's lines start under its heading
+    trace.extend((offset + first + line, what) for line, what in found)
     heading = span.heading or Heading(MARKDOWN, "", "")
     return Chapter(number, blocks, title=heading.title, label=heading.label, notes=notes, part=part)
-
-
-def _notes(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Note, ...]]:
-    """Author's notes at the start and end of a chapter, taken out of the story text."""
-    items = list(blocks)
-    notes: list[Note] = []
-    if len(items) > 1 and _note_marker(items[0]):
-        size = 2 if _is_bare_label(items[0]) and len(items) > 2 else 1
-        notes.append(Note(tuple(items[:size]), Placement.BEFORE, note_label(_note_marker(items[0]))))
-        items = items[size:]
-    for start in range(max(1, len(items) - 4), len(items)):
-        if _note_marker(items[start]):
-            notes.append(Note(tuple(items[start:]), Placement.AFTER, note_label(_note_marker(items[start]))))
-            items = items[:start]
-            break
-    return trim_breaks(tuple(items)), tuple(notes)
-
-
-def _note_marker(block: Block) -> str:
-    if not isinstance(block, Paragraph):
-        return ""
-    match = _NOTE_START.match(inline_text(block.inlines))
-    return (match["bracketed"] or match["slash"] or match["plain"]) if match else ""
-
-
-def _is_bare_label(block: Block) -> bool:
-    """ "Notes for the Chapter:" alone: the note is the paragraph after it."""
-    text = inline_text(block.inlines).strip(" :.-–—()[]") if isinstance(block, Paragraph) else ""
-    return bool(text) and text.lower() == _note_marker(block).lower()
 
 
 def _blank_runs_as_breaks(lines: list[str]) -> list[str]:
