@@ -22,6 +22,7 @@ from .model import (
     SceneBreak,
     Strike,
     Strong,
+    Subheading,
     Text,
     inline_text,
     trim_breaks,
@@ -58,6 +59,8 @@ def _block_html(block) -> Markup:
         return Markup("<blockquote>\n%s\n</blockquote>") % blocks_html(block.paragraphs)
     if isinstance(block, Preformatted):
         return Markup("<pre>%s</pre>") % block.text
+    if isinstance(block, Subheading):
+        return Markup('<h3 class="subheading">%s</h3>') % block.text
     if isinstance(block, NoteBox):
         return Markup('<div class="authors-note" role="note">\n<p class="note-label">%s</p>\n%s\n</div>') % (
             block.label, blocks_html(block.blocks))

@@ -69,7 +69,14 @@ class Preformatted:
     text: str
 
 
-Block = Union[Paragraph, SceneBreak, BlockQuote, Preformatted]
+@dataclass(frozen=True)
+class Subheading:
+    """A heading inside a chapter: a site's own chapter heading under the downloader's title."""
+
+    text: str
+
+
+Block = Union[Paragraph, SceneBreak, BlockQuote, Preformatted, Subheading]
 
 
 class Placement(Enum):
@@ -189,6 +196,8 @@ def paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
         elif isinstance(block, BlockQuote):
             found.extend(block.paragraphs)
         elif isinstance(block, Preformatted):
+            found.append(Paragraph((Text(block.text),)))
+        elif isinstance(block, Subheading):
             found.append(Paragraph((Text(block.text),)))
     return found
 

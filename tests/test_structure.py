@@ -321,14 +321,14 @@ End file.
 def test_fanficfare_layout():
     parsed = parse(FANFICFARE)
     meta = parsed.metadata
-    assert (meta.title, meta.authors, meta.rating, meta.status) == ("The Long Way Round", ("Pell Harrow",), "T", "Completed")
+    assert (meta.title, meta.authors, meta.rating, meta.status) == ("The Long Way Round", ("Pell Harrow",), "T", "complete")
     assert meta.tags == ("Adventure", "Friendship") and meta.source_url == "https://www.example.org/s/123"
     assert meta.published == "2021-03-04" and meta.updated == "2021-05-06"
     assert ("Category", "Original Fiction") in meta.extra and ("Publisher", "www.example.org") in meta.extra
     assert block_texts(meta.description) == ["Two friends walk from one sea to the other."]
-    assert [c.label for c in parsed.chapters] == ["", "Chapter 1", "Chapter 2"]
-    assert block_texts(parsed.chapters[0].blocks) == ["TABLE OF CONTENTS", "Chapter 1", "Chapter 2"]
-    assert block_texts(parsed.chapters[-1].blocks)[-1] == "End file."
+    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]  # the contents list is navigation
+    assert block_texts(parsed.chapters[0].blocks) == [PROSE]
+    assert block_texts(parsed.chapters[-1].blocks) == [PROSE]  # "End file." is not story
 
 
 def test_labels_are_found_in_any_case_with_or_without_colons():

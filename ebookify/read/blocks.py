@@ -17,11 +17,12 @@ from dataclasses import dataclass, replace
 
 from .inline import parse_inlines
 from ..options import Settings
-from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Text
+from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Subheading, Text
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
+SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside a chapter
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"”’»*~_-]\s*$")
 _FENCE = re.compile(r"^\s*```")  # not ~~~: in stories that is a scene break
@@ -107,7 +108,10 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             else:
                 fence.append(line)
             continue
-        if _FENCE.match(line):
+        if line.startswith(SUBHEADING):
+            flush()
+            blocks.append(Subheading(line[len(SUBHEADING):]))
+        elif _FENCE.match(line):
             flush()
             fence = []
         elif line.lstrip().startswith(">"):

@@ -33,6 +33,7 @@ from .blocks import read_layout, to_blocks
 from ..errors import ParseError
 from .frontmatter import read_front_matter
 from .gutenberg import split_gutenberg
+from .sites import read_export
 from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
 from .structure import build_chapters
@@ -66,7 +67,12 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     found, notes, start, trace = read_front_matter(body) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
-    chapters, chapter_trace = build_chapters(body[start:], settings, offset + start)
+    export = read_export(body, start) if settings.front_matter else None  # FanFicFare's contents and titles
+    given = None
+    if export:
+        body, trace = export.lines, trace + export.trace
+        given = {line - start: heading for line, heading in export.headings.items()}
+    chapters, chapter_trace = build_chapters(body[start:], settings, offset + start, given)
     if not any(has_text(c.blocks) for c in chapters):  # it was all "front matter": read it as story,
         fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
         notes, trace = [], []

@@ -36,11 +36,16 @@ class _Span:
     blocks: tuple[Block, ...] = ()
 
 
-def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> tuple[list[Chapter], list[tuple[int, str]]]:
+def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
+                   given: dict[int, Heading] | None = None) -> tuple[list[Chapter], list[tuple[int, str]]]:
+    """``given``: headings a site reader found (line → heading), used instead of detection; such an
+    export marks its scene breaks itself, so its runs of blank lines are only spacing."""
     layout = read_layout(lines, settings)
-    if settings.scene_breaks:
+    if settings.scene_breaks and not given:
         lines = _blank_runs_as_breaks(lines)
     headings, consumed = _find_headings(lines, settings) if settings.chapters else ({}, set())
+    if given and settings.chapters and settings.pattern is None:
+        headings, consumed = dict(given), set()
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
     trace: list[tuple[int, str]] = []
