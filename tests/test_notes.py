@@ -39,7 +39,7 @@ def story_and_notes(body: str):
         pytest.param(f"(A/N: never closed\n\n{ONE}\n\n{TWO}", [ONE, TWO],
                      [(Placement.BEFORE, 0, ["never closed"])], id="an unclosed bracket is one paragraph"),
         pytest.param(f"{ONE}\n\nAuthor's Note:\nthe block under the label\nand its second line\n\n{TWO}", [ONE, TWO],
-                     [(Placement.WITHIN, 1, ["the block under the label", "and its second line"])],
+                     [(Placement.WITHIN, 1, ["the block under the label and its second line"])],
                      id="a label alone owns the lines right under it"),
         pytest.param(f"{ONE}\n\nA note from Quillfeather\n\nThanks for all the comments!\n\n{TWO}", [ONE, TWO],
                      [(Placement.WITHIN, 1, ["Thanks for all the comments!"])], id="Royal Road note block"),

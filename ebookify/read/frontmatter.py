@@ -316,6 +316,9 @@ class _Header:
         if stop is None:  # nothing closed the block near by: the story follows the first paragraph
             end = self._first_paragraph_end(start, bool(first))
         chunk = ([first] if first else []) + lines[start:end]
+        if first and len(lines[start - 1].rstrip()) >= _WIDE_WRAP:  # the value wrapped: one paragraph
+            wrap = next((j for j in range(start, end) if not lines[j].strip()), end)
+            chunk = [" ".join([first] + [line.strip() for line in lines[start:wrap]])] + lines[wrap:end]
         layout = read_layout(chunk) if len(chunk) > 3 else Layout(False, 0, False, frozenset())
         return tuple(b for b in to_blocks(chunk, layout) if not isinstance(b, SceneBreak)), end
 
