@@ -19,10 +19,10 @@ from __future__ import annotations
 import re
 
 from .blocks import Layout, paragraph, read_layout, to_blocks
-from .headings import match_heading
+from .headings import CHAPTER, MARKDOWN, PART, SPECIAL, match_heading
 from .labels import BY_WORDS, LABELS
 from .notes import _SEE_END, note_label
-from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_ffn_stats, status_word
+from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_contents, is_ffn_stats, status_word
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 
 _BLOCK_FIELDS = {"description", "note"}
@@ -31,7 +31,9 @@ _LABEL = r"^\s*(?:#{1,6}\s+)?(?P<label>[^\W\d_][\w'’/().\- ]{0,34}?)\s*"
 _LABEL_ALONE = re.compile(_LABEL + r"(?P<colon>:?)\s*$")
 _LABEL_VALUE = re.compile(_LABEL + r":\s*(?P<value>\S.*?)\s*$")
 _BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
-_BY_LINE = re.compile(rf"^\s*[*_]?(?:{_BY})\b\s*:?\s+(?P<name>[^\s:].{{0,80}}?)[*_]?\s*$", re.IGNORECASE)
+_BY_LINE = re.compile(rf"^\s*[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~]\s*|\s)\s*(?P<name>[^\s:].{{0,80}}?)[*_~]*\s*$",
+                      re.IGNORECASE)
+_TITLE_BY = re.compile(r"^(?P<title>\S.{0,100}?)\s+by\s+(?P<name>\S.{0,60}?)$")  # "The Salt Road by Wren Ashby"
 _NAME_SPLIT = re.compile(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+i\s+|\s+и\s+)\s*")
 _MARKDOWN_TITLE = re.compile(r"^#\s+(?P<text>\S.*?)\s*#*$")
 _SUBTITLE = re.compile(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
@@ -39,6 +41,9 @@ _SUBTITLE = re.compile(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _UNTITLED_NOTE = re.compile(
     r"https?://|\]\(|^\s*(?:thanks|thank you|cover (?:art|image|made|by)|disclaimer|dedicated to|written for"
     r"|this (?:story|fic|fanfic|one-shot|oneshot) (?:was|is)|beta(?:'d| read))", re.I)
+_DECORATION = "*_~=#+• \t"
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
+_SUMMARY_WORDS = 100  # an unlabelled summary over the first heading is never longer
 _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
@@ -56,6 +61,8 @@ def read_front_matter(lines: list[str], start: int = 0) -> tuple[dict, list[Note
 def label_of(line: str) -> tuple[str, str, str] | None:
     """(label as written, field it fills, value on the same line) for a known label. A label
     alone on its line needs its colon, unless it opens a block (``Description``)."""
+    if line.lstrip()[:2] in ("**", "__"):  # "**Title:** Salt" as pasted from a formatted page
+        line = line.replace(line.lstrip()[:2], "", 2)
     alone = _LABEL_ALONE.match(line)
     match = alone or _LABEL_VALUE.match(line)
     field = LABELS.get(" ".join(match["label"].lower().replace("’", "'").split())) if match else None
@@ -120,7 +127,7 @@ class _Header:
 
     def title(self, i: int) -> int:
         lines = self.lines
-        if i >= len(lines) or label_of(lines[i]) or by_line(lines[i]):
+        if i >= len(lines) or label_of(lines[i]) or by_line(lines[i]) or is_contents(lines[i]):
             return i
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())
         if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
@@ -133,9 +140,11 @@ class _Header:
                 self.trace.append((i, f"subtitle: the emphasised line under the title: {self.fields['subtitle']}"))
                 i = self.skip(i + 1)
             return self._byline(i)
-        title = lines[i].strip()
+        title = lines[i].strip().strip(_DECORATION).strip()
         if markdown:
-            title = markdown["text"]
+            title = markdown["text"].strip(_DECORATION).strip()
+        if not title:
+            return i
         if len(title) > 120 or title[-1] in ".,;:" or match_heading(title):
             return i
         j = self.skip(i + 1)
@@ -152,7 +161,33 @@ class _Header:
             self.fields["authors"] = self.fields.get("authors", ()) + _names(lines[j])
             self.trace.append((i, f"title and author: two lines over the labels (AO3's order): {title}"))
             return j + 1
+        if self._one_line_title_by(i, j):
+            return i + 1
+        heading = match_heading(lines[j])
+        if heading and heading.kind in (CHAPTER, PART, SPECIAL, MARKDOWN) and len(title.split()) <= 12 \
+                and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(":
+            self.fields.setdefault("title", title)
+            self.trace.append((i, f"title: a short line over the first heading: {title}"))
+            return i + 1
         return self._name_over_capitals(i, j)
+
+    def _one_line_title_by(self, i: int, j: int) -> bool:
+        """ "The Salt Road by Wren Ashby" alone on the first line, a blank line under it. A one-word
+        name must look like a user name ("by quillfeather"), not a word of a title ("Stand by Me")."""
+        match = _TITLE_BY.match(self.lines[i].strip())
+        if not match or j == i + 1 or match_heading(self.lines[i]):
+            return False
+        title, name = match["title"].strip(_DECORATION), match["name"].strip(_DECORATION)
+        words = name.split()
+        if not title or not words or len(words) > 4 or name[-1] in ".,;:!?" or title[-1] in ".,;:" or (
+                len(words) == 1 and name[:1].isupper() and not any(c.isdigit() or c in "_-." for c in name)):
+            return False
+        if len(words) > 1 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            return False
+        self.fields.setdefault("title", title)
+        self.fields["authors"] = self.fields.get("authors", ()) + _names(name)
+        self.trace.append((i, f"title and author: one line 'Title by Name': {title} / {name}"))
+        return True
 
     def _byline(self, j: int) -> int:
         name = by_line(self.lines[j]) if j < len(self.lines) else ""
@@ -269,7 +304,7 @@ class _Header:
                 return self.labels(j + 1)
         heading = next((k for k in range(i, min(len(lines), i + 12)) if match_heading(lines[k])), None)
         if heading is not None and self.fields and _UNTITLED_NOTE.search(" ".join(lines[i:heading])) \
-                and len(" ".join(lines[i:heading]).split()) <= 80:
+                and len(" ".join(lines[i:heading]).split()) <= 80 and not any(map(is_ffn_stats, lines[i:heading])):
             block = tuple(b for b in to_blocks(lines[i:heading], self.layout) if not isinstance(b, SceneBreak))
             self.notes.append(Note(block, Placement.FRONT, "Author’s Note"))
             self.trace.append((i, "note: a credit or thanks over the first heading (a link, 'Thanks', 'Cover', …)"))
@@ -281,7 +316,25 @@ class _Header:
                 b for b in to_blocks(chunk, self.layout) if not isinstance(b, SceneBreak))
             self.trace.append((i, "description: the unlabelled lines over FanFiction.Net's statistics line"))
             return self.labels(stats)
+        if heading is not None and "title" in self.fields and "description" not in self.fields \
+                and self._first_heading(heading) and self._summary_sized(i, heading):
+            self.fields["description"] = tuple(
+                b for b in to_blocks(lines[i:heading], self.layout) if not isinstance(b, SceneBreak))
+            self.trace.append((i, "description: a short unlabelled paragraph between the byline and the first heading"))
+            return heading
         return i
+
+    def _first_heading(self, k: int) -> bool:
+        """A chapter heading that the file's other chapters follow (not a lone "Epilogue" at the end)."""
+        found = match_heading(self.lines[k])
+        return found is not None and found.kind in (CHAPTER, PART, SPECIAL, MARKDOWN)
+
+    def _summary_sized(self, i: int, stop: int) -> bool:
+        """One or two short paragraphs: what a summary is, where a story's opening is longer."""
+        text = [line for line in self.lines[i:stop] if line.strip()]
+        groups = sum(1 for a, b in zip(self.lines[i:stop], self.lines[i + 1:stop]) if a.strip() and not b.strip())
+        return 0 < len(" ".join(text).split()) <= _SUMMARY_WORDS and groups <= 2 and not any(
+            line.lstrip()[:1] in "\"“”'‘«—" for line in text)
 
     def _among_fields(self, i: int) -> bool:
         """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between)."""

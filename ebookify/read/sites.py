@@ -40,6 +40,11 @@ _END_FILE = re.compile(r"^\s*End file\.?\s*$", re.I)
 _SITE_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<text>\S.*?)\s*#*\s*$")
 
 
+def is_contents(line: str) -> bool:
+    """ "Contents", "Table of Contents", "Sommaire", "Inhalt", "Оглавление"… alone on a line."""
+    return bool(_CONTENTS.match(line))
+
+
 def is_ffn_stats(line: str) -> bool:
     return bool(_FFN_STATS.match(line))
 
