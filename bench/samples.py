@@ -23,8 +23,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from ebookify import Options, convert
-from ebookify.read.decode import decode
-from ebookify.read.frontmatter import label_of
+from ebookify.reading.decode import decode
+from ebookify.reading.frontmatter import label_of
 from ebookify.model import SceneBreak
 from ebookify.render import chapter_heading
 

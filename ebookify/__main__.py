@@ -1,3 +1,5 @@
-from .cli.convert import main
+"""python -m ebookify: the same as the ebookify command."""
+
+from .cli import main
 
 main()

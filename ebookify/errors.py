@@ -8,10 +8,14 @@
     ├── CoverError                  the cover could not be drawn
     ├── PackageError                the EPUB could not be packed
     ├── OutputError                 the book could not be written where asked
-    └── ValidationError    exit 3   the book we built fails a structural check
+    ├── ValidationError    exit 3   the book we built fails a structural check
+    ├── CheckFailed        exit 4   EPUBCheck found errors in the book (``--check``)
+    └── UsageError         exit 2   an option's value is wrong (a bad choice, conflicting options)
 
-Usage mistakes (an unknown flag, a bad value) exit 2 through typer. Messages are one sentence
-meant for the user; the CLI prints them as ``Error: <message>``.
+Messages are one sentence meant for the user, and never name a flag: a ``UsageError`` and a
+``Finding`` carry the ``option`` they concern (``"title"``, ``"chapter_pattern"``), and each front
+end phrases it its own way (the CLI as ``--title``). The CLI prints ``Error: <message>``.
+Exit 130 (interrupted) belongs to the CLI alone. ``EXIT_CODES`` is the table the README shows.
 """
 
 from __future__ import annotations
@@ -19,14 +23,25 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+EXIT_CODES = {
+    0: "the book was written (or, for check, nothing was found)",
+    1: "the story, cover or metadata file could not be read or converted, or the book not written",
+    2: "wrong usage: an unknown option, a bad value, or options that contradict each other",
+    3: "the book failed ebookify's own structural check (a bug: please report it)",
+    4: "EPUBCheck ran and found errors in the book",
+    130: "interrupted (Ctrl-C or SIGTERM); nothing partial was left behind",
+}
+
+
 class EbookifyError(Exception):
     exit_code = 1
     stage = ""
 
-    def __init__(self, message: str, hint: str = "") -> None:
+    def __init__(self, message: str, hint: str = "", option: str = "") -> None:
         super().__init__(message)
         self.message = message
         self.hint = hint
+        self.option = option  # the option this error concerns, for the front end to name
 
 
 class InputError(EbookifyError):
@@ -62,6 +77,16 @@ class ValidationError(EbookifyError):
     stage = "validate"
 
 
+class CheckFailed(EbookifyError):
+    exit_code = 4
+    stage = "check"
+
+
+class UsageError(EbookifyError):
+    exit_code = 2
+    stage = "options"
+
+
 @dataclass(frozen=True)
 class Finding:
     """Something the user should know about a book that was still built (a guess, a repair)."""
@@ -69,6 +94,7 @@ class Finding:
     stage: str
     message: str
     severity: str = "warning"
+    option: str = ""  # the option that would change this guess ("title", "language"), if any
 
     def __str__(self) -> str:
         return f"{self.severity}: {self.message}"

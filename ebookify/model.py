@@ -228,3 +228,37 @@ _WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4
 def word_count(blocks: tuple[Block, ...]) -> int:
     """Words, not runs of non-spaces: a closed-up em dash ("rungs—five") joins two of them."""
     return sum(len(_WORD.findall(text)) for text in block_texts(blocks))
+
+
+# The render → package contract -------------------------------------------------------------
+# Render decides file names, reading order and the contents; an output target (a KEPUB) may
+# rewrite the pages between render and package; package only packs what it is given.
+
+COVER_IMAGE = "cover.jpg"
+STYLESHEET = "style.css"
+NAV = "nav.xhtml"
+
+
+@dataclass(frozen=True)
+class Page:
+    href: str
+    title: str
+    content: bytes
+    landmark: str = ""  # the EPUB landmark this page starts, if any ("cover", "titlepage", …)
+    is_nav: bool = False
+    in_spine: bool = True
+    continues: bool = False  # the second or later page of a long chapter: not in the contents
+
+
+@dataclass(frozen=True)
+class TocEntry:
+    label: str
+    href: str
+    children: tuple[TocEntry, ...] = ()
+
+
+@dataclass(frozen=True)
+class Rendition:
+    pages: tuple[Page, ...]  # in reading order; the nav page is among them, in the spine or not
+    toc: tuple[TocEntry, ...]
+    stylesheet: bytes

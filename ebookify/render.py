@@ -7,44 +7,14 @@ Render decides file names, reading order and the table of contents; ``package`` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from jinja2 import Environment, FunctionLoader, StrictUndefined
 
-from .read.headings import heading_text
-from .model import Block, Book, Chapter, Note, Paragraph, Placement, Section, inline_text, word_count
+from .reading.headings import heading_text
+from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
+                    TocEntry, inline_text, word_count)
 from .markup import LinkHeading, NoteBox, blocks_html, split_blocks
 from .resources import read_asset
 
-COVER_IMAGE = "cover.jpg"
-STYLESHEET = "style.css"
-NAV = "nav.xhtml"
-NOTES_PLACES = ("inline", "end", "omit")
-
-
-@dataclass(frozen=True)
-class Page:
-    href: str
-    title: str
-    content: bytes
-    landmark: str = ""  # the EPUB landmark this page starts, if any ("cover", "titlepage", …)
-    is_nav: bool = False
-    in_spine: bool = True
-    continues: bool = False  # the second or later page of a long chapter: not in the contents
-
-
-@dataclass(frozen=True)
-class TocEntry:
-    label: str
-    href: str
-    children: tuple[TocEntry, ...] = ()
-
-
-@dataclass(frozen=True)
-class Rendition:
-    pages: tuple[Page, ...]  # in reading order; the nav page is among them, in the spine or not
-    toc: tuple[TocEntry, ...]
-    stylesheet: bytes
 
 
 def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:

@@ -9,6 +9,7 @@ stderr, and, for the cases that make a book, where the book must be.
 from __future__ import annotations
 
 import codecs
+import os
 import io
 import zipfile
 from dataclasses import dataclass, field
@@ -30,9 +31,10 @@ class Case:
     files: dict[str, bytes]
     args: tuple[str, ...]
     code: int
-    stderr: str = ""  # a fragment the message must hold ("" for a clean run)
+    stderr: str = ""  # a fragment stderr must hold; "" means stderr must be empty
     book: str = ""  # where the book must be, relative to the folder, when one is made
     links: dict[str, str] = field(default_factory=dict)  # symlinks to make: name -> target
+    fifos: tuple[str, ...] = ()  # named pipes to make
 
 
 CASES = (
@@ -46,33 +48,34 @@ CASES = (
          ("s.txt",), 0, "stray byte", "dist/s.epub"),
     Case("lone surrogate in UTF-16", {"s.txt": codecs.BOM_UTF16_LE + "Dawn ".encode("utf-16-le") + b"\x00\xd8"
                                       + PROSE.encode("utf-16-le")}, ("s.txt",), 0, "broken character", "dist/s.epub"),
-    Case("10 MB single line", {"s.txt": b"word " * 2_000_000}, ("s.txt", "--no-cover"), 0, "", "dist/s.epub"),
+    Case("10 MB single line", {"s.txt": b"word " * 2_000_000}, ("s.txt", "--no-cover"), 0, "no title in the text", "dist/s.epub"),
     Case("20,000 chapters", {"s.txt": "".join(f"Chapter {n}\n{PROSE}" for n in range(1, 20_001)).encode()},
-         ("s.txt", "--no-cover"), 0, "", "dist/s.epub"),
-    Case("only punctuation", {"s.txt": b"...!!! ??? --- ;;; ,,,\n!?!\n"}, ("s.txt",), 0, "", "dist/s.epub"),
+         ("s.txt", "--no-cover"), 0, "no title in the text", "dist/s.epub"),
+    Case("only punctuation", {"s.txt": b"...!!! ??? --- ;;; ,,,\n!?!\n"}, ("s.txt",), 0, "could not tell the language", "dist/s.epub"),
     Case("only front matter, no story", {"s.txt": b"Title: Nothing Here\nAuthor: Nobody\n"}, ("s.txt",), 0, "",
          "dist/nothing-here.epub"),
-    Case("title of ../ and /", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "../../etc/passwd/"), 0, "",
+    Case("title of ../ and /", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "../../etc/passwd/"), 0, "no author in the text",
          "dist/etc-passwd.epub"),
-    Case("title of only slashes", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "///"), 0, "", "dist/s.epub"),
-    Case("title with newlines", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "Line one\nLine two"), 0, "",
+    Case("title of only slashes", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "///"), 0, "no author in the text", "dist/s.epub"),
+    Case("title with newlines", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "Line one\nLine two"), 0, "no author in the text",
          "dist/line-one-line-two.epub"),
-    Case("title of 500 characters", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "Very long " * 50), 0, "",
+    Case("title of 500 characters", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "Very long " * 50), 0, "no author in the text",
          "dist/very-long-very-long-very-long-very-long-very-long-very-long-very-long-very-long.epub"),
     Case("title with right-to-left override", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "\u202egpj.exe"), 0,
-         "", "dist/gpj-exe.epub"),
-    Case("title of only emoji", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "🐉🔥🌊"), 0, "", "dist/s.epub"),
+         "no author in the text", "dist/gpj-exe.epub"),
+    Case("title of only emoji", {"s.txt": PROSE.encode()}, ("s.txt", "--title", "🐉🔥🌊"), 0, "left off the cover",
+         "dist/s.epub"),
     Case("NUL in the title line", {"s.txt": b"Title: Bad\x00Name\n\n" + PROSE.encode()}, ("s.txt",), 0,
          "control character", "dist/badname.epub"),
     Case("markup in every field", {"s.txt": b"Title: <b>Bold</b> & Co\nAuthor: <i>Al</i>\nTags: <x>, &amp;\n"
                                             b"Summary: <script>alert(1)</script>\n\nChapter 1: <em>Hi</em>\n"
                                             + PROSE.encode()}, ("s.txt",), 0, "", "dist/b-bold-b-co.epub"),
-    Case("100,000 asterisks", {"s.txt": PROSE.encode() + b"*" * 100_000 + b"\n"}, ("s.txt",), 0, "", "dist/s.epub"),
-    Case("100,000 underscores", {"s.txt": PROSE.encode() + b"_" * 100_000 + b"\n"}, ("s.txt",), 0, "", "dist/s.epub"),
-    Case("long run of *_*_", {"s.txt": PROSE.encode() + b"*_" * 50_000 + b"\n"}, ("s.txt",), 0, "", "dist/s.epub"),
+    Case("100,000 asterisks", {"s.txt": PROSE.encode() + b"*" * 100_000 + b"\n"}, ("s.txt",), 0, "no title in the text", "dist/s.epub"),
+    Case("100,000 underscores", {"s.txt": PROSE.encode() + b"_" * 100_000 + b"\n"}, ("s.txt",), 0, "no title in the text", "dist/s.epub"),
+    Case("long run of *_*_", {"s.txt": PROSE.encode() + b"*_" * 50_000 + b"\n"}, ("s.txt",), 0, "no title in the text", "dist/s.epub"),
     Case("missing file", {}, ("nothing.txt",), 1, "does not exist"),
     Case("a folder", {"d/x.txt": b"x"}, ("d",), 1, "is a folder"),
-    Case("output into a folder that does not exist", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "new/deeper/"), 0, "",
+    Case("output into a folder that does not exist", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "new/deeper/"), 0, "no title in the text",
          "new/deeper/s.epub"),
     Case("output path under a file", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "s.txt/book.epub"), 1,
          "cannot create the folder"),
@@ -88,6 +91,38 @@ CASES = (
          ("s.txt", "--cover", "c.png"), 1, "cover"),
     Case("cover that is an SVG", {"s.txt": PROSE.encode(), "c.svg": b"<svg xmlns='http://www.w3.org/2000/svg'/>"},
          ("s.txt", "--cover", "c.svg"), 1, "SVG"),
+    Case("output over a device", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "/dev/null"), 1,
+         "does not end in .epub"),
+    Case("output over a device named like a book", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "dev.epub"), 1,
+         "not a regular file", links={"dev.epub": "/dev/null"}),
+    Case("output over a FIFO", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "pipe.epub", "--force"), 1,
+         "not a regular file", fifos=("pipe.epub",)),
+    Case("output over a text file", {"s.txt": PROSE.encode(), "notes.txt": b"my notes"}, ("s.txt", "-o", "notes.txt"), 1,
+         "does not end in .epub"),
+    Case("output over a file that is not an EPUB", {"s.txt": PROSE.encode(), "old.epub": b"my notes"},
+         ("s.txt", "-o", "old.epub"), 1, "not an EPUB book"),
+    Case("output with a 300-character name", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "b" * 300 + ".epub"), 1,
+         "name too long"),
+    Case("story with a 300-character name", {}, ("s" * 300 + ".txt",), 1, "name too long"),
+    Case("cover with a 300-character name", {"s.txt": PROSE.encode()}, ("s.txt", "--cover", "c" * 300 + ".png"), 1,
+         "name too long"),
+    Case("metadata file with a 300-character name", {"s.txt": PROSE.encode()}, ("s.txt", "--meta", "m" * 300 + ".toml"),
+         1, "name too long"),
+    Case("latin-1 named for a Windows-1252 file", {"s.txt": b"Title: Caf\xe9\n\n\x93Quoted\x94 \x85 and so on.\n"},
+         ("s.txt", "--encoding", "latin-1"), 0, "no author in the text", "dist/cafe.epub"),
+    Case("an encoding Python does not know", {"s.txt": PROSE.encode()}, ("s.txt", "--encoding", "klingon"), 2,
+         "not an encoding"),
+    Case("a chapter pattern that is not a regular expression", {"s.txt": PROSE.encode()},
+         ("s.txt", "--chapter-pattern", "("), 2, "not a valid regular expression"),
+    Case("a chapter pattern that matches nothing", {"s.txt": PROSE.encode()},
+         ("s.txt", "--chapter-pattern", "^=== .* ===$"), 0, "matched no line", "dist/s.epub"),
+    Case("a series index without a series", {"s.txt": PROSE.encode()}, ("s.txt", "--series-index", "2.5"), 2,
+         "needs the series"),
+    Case("a cover image and no cover", {"s.txt": PROSE.encode(), "c.png": b"x"}, ("s.txt", "--cover", "c.png",
+                                                                                   "--no-cover"), 2, "without a cover"),
+    Case("a cover image and a cover style", {"s.txt": PROSE.encode(), "c.png": b"x"},
+         ("s.txt", "--cover", "c.png", "--cover-style", "band"), 2, "not for your own image"),
+    Case("a bad notes place", {"s.txt": PROSE.encode()}, ("s.txt", "--notes", "sideways"), 2, "not one of inline"),
     Case("unknown option", {"s.txt": PROSE.encode()}, ("s.txt", "--frobnicate"), 2, "No such option"),
     Case("bad language code", {"s.txt": PROSE.encode()}, ("s.txt", "--language", "not a code"), 2,
          "not a language code"),
@@ -100,3 +135,5 @@ def prepare(case: Case, folder: Path) -> None:
         (folder / name).write_bytes(data)
     for name, target in case.links.items():
         (folder / name).symlink_to(target)
+    for name in case.fifos:
+        os.mkfifo(folder / name)

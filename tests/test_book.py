@@ -8,7 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ebookify import Options, convert
-from ebookify.read.sidecar import read_sidecar
+from ebookify.reading.sidecar import read_sidecar
 from ebookify.epub.checks import check_structure
 
 from conftest import FIXTURES, ROOT, build, epubcheck_many, reading_text, spine_pages, unzip

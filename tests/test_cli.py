@@ -6,12 +6,10 @@ import sys
 import zipfile
 
 import pytest
-from typer.testing import CliRunner
 
 from ebookify import __version__
-from ebookify.cli import convert as cli
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, invoke
 
 STORY = "Title: Night Train\nAuthor: A. Writer\n\nChapter 1\nThe train was late.\nChapter 2\nThen it came.\n"
 
@@ -24,7 +22,7 @@ def workdir(tmp_path, monkeypatch):
 
 
 def run(*args):
-    return CliRunner().invoke(cli.app, [str(a) for a in args])
+    return invoke(*args)
 
 
 def files_in(folder):
@@ -74,9 +72,13 @@ def test_overrides_win_over_what_the_text_says(workdir):
 
 def test_version_and_help():
     assert run("--version").stdout == f"ebookify {__version__}\n"
-    help_text = run("--help").stdout
-    for option in ("--output", "--title", "--author", "--language", "--version"):
+    group_help = run("--help").stdout
+    assert "convert" in group_help and "--version" in group_help and "Exit codes: 0" in " ".join(group_help.split())
+    help_text = run("convert", "--help").stdout
+    for option in ("--output", "--title", "--author", "--language", "--chapter-pattern", "--cover-style", "--quotes"):
         assert option in help_text
+    for panel in ("Output", "Metadata", "Reading the text", "Cover", "Typography"):
+        assert f"─ {panel} ─" in help_text
 
 
 @pytest.mark.parametrize(
@@ -93,7 +95,7 @@ def test_version_and_help():
         pytest.param(None, ["story.txt", "-o", "story.txt"], "refusing to overwrite the story", 1,
                      id="output is the input"),
         pytest.param(None, ["story.txt", "--language", "not a code"], "not a language code", 2, id="bad language"),
-        pytest.param(None, ["story.txt", "--encoding", "klingon"], "unknown encoding", 1, id="bad encoding"),
+        pytest.param(None, ["story.txt", "--encoding", "klingon"], "not an encoding Python knows", 2, id="bad encoding"),
     ],
 )
 def test_bad_input_gets_one_error_line_and_leaves_nothing_behind(workdir, setup, args, message, code):
@@ -113,7 +115,7 @@ def test_bad_input_gets_one_error_line_and_leaves_nothing_behind(workdir, setup,
 def test_a_failed_build_leaves_the_existing_book_untouched(workdir):
     (workdir / "old.epub").write_bytes(b"the old book")
     (workdir / "bad.txt").write_bytes(bytes(2000))
-    assert run("bad.txt", "-o", "old.epub").exit_code == 1
+    assert run("bad.txt", "-o", "old.epub", "--force").exit_code == 1
     assert (workdir / "old.epub").read_bytes() == b"the old book"
 
 
@@ -124,7 +126,7 @@ def test_a_failed_write_leaves_no_temporary_file_and_the_old_book(workdir, monke
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", broken_replace)
-    result = run("story.txt", "-o", "old.epub")
+    result = run("story.txt", "-o", "old.epub", "--force")
     assert result.exit_code == 1 and "No space left on device" in result.stderr
     assert sorted(p.name for p in workdir.iterdir()) == ["old.epub", "story.txt"]
     assert (workdir / "old.epub").read_bytes() == b"the old book"
@@ -178,7 +180,7 @@ def test_detections_can_be_switched_off(workdir, monkeypatch, flag, check):
         seen["result"] = real_convert(data, options)
         return seen["result"]
 
-    monkeypatch.setattr(cli, "convert", spy)
+    monkeypatch.setattr(pipeline, "convert", spy)
     (workdir / "story.txt").write_text("Title: Night Train\n\nChapter 1\nThe train was *late*.\nChapter 2\nIt came\nat last.\n")
     result = run("story.txt", flag, "-o", "out.epub")
     assert result.exit_code == 0, result.output

@@ -2,7 +2,7 @@ import codecs
 
 import pytest
 
-from ebookify.read.decode import decode
+from ebookify.reading.decode import decode
 from ebookify.errors import DecodeError
 
 STORY = "Zoë said: “café… naïve”—and left.\nNext line."

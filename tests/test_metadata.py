@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 
 from ebookify import Options, convert
 from ebookify.epub.write import file_as
-from ebookify.read.sidecar import read_sidecar
+from ebookify.reading.sidecar import read_sidecar
 
 from conftest import FIXTURES, epubcheck_many, spine_pages, unzip
 

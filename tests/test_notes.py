@@ -6,7 +6,7 @@ from hypothesis import strategies as st
 
 from ebookify import Options, convert
 from ebookify.model import Placement, block_texts
-from ebookify.read.parse import parse
+from ebookify.reading.parse import parse
 
 ONE = "The wind came down from the hills and rattled every shutter in the lane."
 TWO = "Mara counted the coins twice before she trusted the number."

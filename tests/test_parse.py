@@ -2,7 +2,7 @@ import pytest
 
 from ebookify.errors import ParseError
 from ebookify.model import Paragraph, SceneBreak, block_texts
-from ebookify.read.parse import parse
+from ebookify.reading.parse import parse
 
 from conftest import FIXTURES
 
@@ -125,7 +125,7 @@ def test_a_by_line_that_is_a_sentence_is_story():
 
 def test_counts_in_front_matter_are_not_trusted_and_unknown_fields_are_kept():
     parsed = parse("Words: 90000\nFandom: Cartography\nRating: T\n\nStory text.")
-    assert parsed.metadata.extra == (("Fandom", "Cartography"),)
+    assert parsed.metadata.fandoms == ("Cartography",) and parsed.metadata.extra == ()
     assert parsed.metadata.rating == "T"
 
 

@@ -5,7 +5,7 @@ import string
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from ebookify import EbookifyError, Options, convert
-from ebookify.read.frontmatter import LABELS as _LABELS
+from ebookify.reading.frontmatter import LABELS as _LABELS
 from ebookify.epub.checks import check_structure
 
 from conftest import epubcheck_many, missing_in_order, reading_text, words

@@ -4,13 +4,15 @@ import datetime as dt
 import zipfile
 
 import pytest
+
+from conftest import invoke
 from bs4 import BeautifulSoup
-from typer.testing import CliRunner
 
 from ebookify import Options, convert
-from ebookify.cli import convert as cli
-from ebookify.errors import InputError
-from ebookify.read.sidecar import KEYS, check_fields, parse_assignments, read_sidecar
+from ebookify.errors import InputError, UsageError
+from ebookify.metadata import NAMES as KEYS
+from ebookify.metadata import check_fields, parse_assignments
+from ebookify.reading.sidecar import read_sidecar
 
 STORY = "Title: Night Train\nAuthor: A. Writer\n\nChapter 1\nThe train was late.\n"
 
@@ -116,7 +118,7 @@ def test_values_are_checked_and_cleaned(data, expected):
     ],
 )
 def test_every_mistake_is_one_line_naming_the_key_and_the_file(name, data, message):
-    with pytest.raises(InputError) as caught:
+    with pytest.raises((InputError, UsageError)) as caught:
         read_sidecar(data, name)
     assert caught.value.message.startswith(message) or message in caught.value.message
     assert "\n" not in caught.value.message
@@ -151,7 +153,7 @@ def test_set_assignments(pairs, expected):
     ],
 )
 def test_set_mistakes(pairs, message):
-    with pytest.raises(InputError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
+    with pytest.raises(UsageError, match=message.replace("(", r"\(").replace(")", r"\)").replace("?", r"\?")):
         parse_assignments(pairs)
 
 
@@ -172,7 +174,7 @@ def workdir(tmp_path, monkeypatch):
 
 
 def run(*args):
-    return CliRunner().invoke(cli.app, [str(a) for a in args])
+    return invoke(*args)
 
 
 def package(path) -> BeautifulSoup:
@@ -209,23 +211,24 @@ def test_meta_names_a_file_anywhere_and_flags_win_over_it(workdir):
 
 
 @pytest.mark.parametrize(
-    "files, args, message",
+    "files, args, message, code",
     [
         pytest.param({"story.toml": b'titel = "x"'}, [], "Error: story.toml: unknown key 'titel' (did you mean 'title'?)",
-                     id="a typo in the twin"),
+                     2, id="a typo in the twin is a usage error"),
         pytest.param({"story.toml": b"", "story.json": b"{}"}, [],
                      "Error: story.toml and story.json both describe story.txt: keep one, or choose with --meta",
-                     id="two twins"),
-        pytest.param({}, ["--meta", "nothing.toml"], "Error: nothing.toml does not exist", id="a missing --meta file"),
+                     1, id="two twins"),
+        pytest.param({}, ["--meta", "nothing.toml"], "Error: nothing.toml does not exist", 1, id="a missing --meta file"),
         pytest.param({"m.yaml": b"series_index: [1]"}, ["--meta", "m.yaml"],
-                     "Error: m.yaml: 'series_index' must be a number such as 2 or 2.5, not a list", id="a wrong type"),
+                     "Error: m.yaml: 'series_index' must be a number such as 2 or 2.5, not a list", 2,
+                     id="a wrong type is a usage error"),
     ],
 )
-def test_a_bad_sidecar_is_one_error_line_and_exit_1(workdir, files, args, message):
+def test_a_bad_sidecar_is_one_error_line(workdir, files, args, message, code):
     for name, data in files.items():
         (workdir / name).write_bytes(data)
     result = run("story.txt", *args)
-    assert result.exit_code == 1
+    assert result.exit_code == code
     assert result.stderr == message + "\n"
     assert not (workdir / "dist").exists()
 
@@ -235,7 +238,7 @@ def test_a_bad_sidecar_is_one_error_line_and_exit_1(workdir, files, args, messag
     [
         pytest.param(["--set", "seires=x"], "--set: unknown key 'seires'", id="unknown --set key"),
         pytest.param(["--set", "rating"], "write it as key=value", id="--set without a value"),
-        pytest.param(["--series-index", "two"], "--series-index: 'series_index' must be a number", id="bad index"),
+        pytest.param(["--series-index", "two"], "'series_index' must be a number", id="bad index"),
         pytest.param(["--identifier", "urn:uuid:nope"], "must be a UUID after urn:uuid:", id="bad urn:uuid"),
     ],
 )

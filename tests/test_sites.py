@@ -5,7 +5,7 @@ Every text here was written for these tests; none is copied from a site."""
 import pytest
 
 from ebookify.model import Subheading, block_texts
-from ebookify.read.parse import parse
+from ebookify.reading.parse import parse
 
 P1 = "The ferry left at dawn, and Ada watched the harbour lights go out one by one behind her."
 P2 = "By noon the island was a grey line on the water, and the gulls had given up following."

@@ -6,7 +6,7 @@ import pytest
 
 from ebookify.model import BlockQuote, Emphasis, LineBreak, Paragraph, Placement, Preformatted, SceneBreak, Strike, \
     Strong, Text, block_texts
-from ebookify.read.parse import LICENCE_TITLE, parse
+from ebookify.reading.parse import LICENCE_TITLE, parse
 from ebookify.options import Settings
 
 PROSE = ("The rain had not stopped for three days, and the river was higher than anyone in the village "
@@ -98,7 +98,7 @@ def test_no_chapters_and_a_custom_pattern_override_detection():
     text = story("Chapter 1", "Chapter 2")
     assert headings(text, chapters=False) == [("", "")]
     custom = f"=== Day One ===\n{PROSE}\n=== Day Two ===\n{PROSE}\nChapter 3\n{PROSE}"
-    assert headings(custom, pattern=re.compile(r"^=== (?P<title>.+) ===$")) == [
+    assert headings(custom, chapter_pattern=r"^=== (?P<title>.+) ===$") == [
         ("=== Day One ===", "Day One"), ("=== Day Two ===", "Day Two")]
 
 
@@ -324,7 +324,7 @@ def test_fanficfare_layout():
     assert (meta.title, meta.authors, meta.rating, meta.status) == ("The Long Way Round", ("Pell Harrow",), "T", "complete")
     assert meta.tags == ("Adventure", "Friendship") and meta.source_url == "https://www.example.org/s/123"
     assert meta.published == "2021-03-04" and meta.updated == "2021-05-06"
-    assert ("Category", "Original Fiction") in meta.extra and ("Publisher", "www.example.org") in meta.extra
+    assert ("Category", "Original Fiction") in meta.extra and meta.publisher == "www.example.org"
     assert block_texts(meta.description) == ["Two friends walk from one sea to the other."]
     assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]  # the contents list is navigation
     assert block_texts(parsed.chapters[0].blocks) == [PROSE]

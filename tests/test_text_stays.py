@@ -3,8 +3,8 @@
 import pytest
 
 from ebookify.model import Emphasis, LineBreak, Paragraph, Text, block_texts
-from ebookify.read.inline import parse_inlines
-from ebookify.read.parse import parse
+from ebookify.reading.inline import parse_inlines
+from ebookify.reading.parse import parse
 
 PROSE = ("The lamps along the quay were lit one after another, and the water took each of them and "
          "broke it into a hundred pieces that would not keep still.")

@@ -26,11 +26,11 @@ from itertools import combinations
 from . import fonts
 from .designs import DESIGNS, HEIGHT, PALETTES, WIDTH, Design, Palette, Slot
 from ..errors import CoverError, Finding
+from ..options import COVER_PALETTES, COVER_STYLES
 from ..model import Metadata
 
 MARGIN = 120  # no text crosses this inset
-STYLES = tuple(design.name for design in DESIGNS)
-PALETTE_NAMES = tuple(palette.name for palette in PALETTES)
+STYLES, PALETTE_NAMES = COVER_STYLES, COVER_PALETTES
 _BOOK = {"en": "Book", "fr": "Tome", "de": "Band", "es": "Libro", "it": "Libro", "pt": "Livro", "nl": "Boek",
          "ru": "Книга", "uk": "Книга", "pl": "Tom"}
 _CLOSING = "、。，．」』）〕】！？・ー…"  # never at the start of a line (kinsoku)

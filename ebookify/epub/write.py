@@ -17,8 +17,9 @@ import zipfile
 from ebooklib import epub
 
 from ..errors import PackageError
+from ..metadata import KEYS
 from ..model import Metadata, block_texts
-from ..render import COVER_IMAGE, STYLESHEET, Rendition, TocEntry
+from ..model import COVER_IMAGE, STYLESHEET, Rendition, TocEntry
 
 _XHTML = "application/xhtml+xml"
 _ACCESS_SUMMARY = (
@@ -68,15 +69,15 @@ def _metadata(book: epub.EpubBook, meta: Metadata) -> None:
     if meta.description:
         book.add_metadata("DC", "description", "\n\n".join(block_texts(meta.description)))
     seen: set[str] = set()
-    for subject in (*meta.tags, *meta.fandoms, *meta.characters, *meta.relationships):
+    for subject in (item for key in KEYS if key.opf == "dc:subject" for item in getattr(meta, key.field)):
         if subject.casefold() not in seen:  # a tag "trains" and a fandom "Trains" are one subject
             seen.add(subject.casefold())
             book.add_metadata("DC", "subject", subject)
     if _ISO_DATE.match(meta.published):  # "last spring" would be an EPUBCheck warning: title page only
         book.add_metadata("DC", "date", meta.published)
-    for name, value in (("source", meta.source_url), ("publisher", meta.publisher), ("rights", meta.rights)):
-        if value:
-            book.add_metadata("DC", name, value)
+    for key in KEYS:  # the plain Dublin Core texts; the others need the care taken above and below
+        if key.opf in ("dc:source", "dc:publisher", "dc:rights") and getattr(meta, key.field):
+            book.add_metadata("DC", key.opf[3:], getattr(meta, key.field))
     if meta.series:
         _series(book, meta)
     book.add_metadata(None, "meta", "", {"name": "generator", "content": "ebookify"})

@@ -102,20 +102,29 @@ def _cp1252_for_stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
 
 
 codecs.register_error("ebookify-cp1252", _cp1252_for_stray_bytes)
+# The five bytes Windows-1252 leaves undefined keep their Latin-1 meaning (and are then removed as controls).
+codecs.register_error("ebookify-latin-1", lambda e: (e.object[e.start:e.end].decode("latin-1"), e.end))
+
+
+# Bytes 0x80-0x9F are control characters in Latin-1 but letters and punctuation in Windows-1252,
+# and files called Latin-1 nearly always mean the latter: the WHATWG Encoding Standard (what every
+# browser follows) reads the labels latin-1, iso-8859-1 and ascii as windows-1252 for this reason.
+_WINDOWS_1252_LABELS = {"latin-1", "iso8859-1", "ascii"}
 
 
 def _decode_as(data: bytes, encoding: str) -> str:
     try:
-        codecs.lookup(encoding)
+        name = codecs.lookup(encoding).name
     except LookupError:
-        raise DecodeError(f"unknown encoding {encoding!r}", "try utf-8, cp1252 or latin-1") from None
+        raise DecodeError(f"unknown encoding {encoding!r}", "try utf-8, cp1252 or latin-1", option="encoding") from None
+    if name in _WINDOWS_1252_LABELS and re.search(rb"[\x80-\x9f]", data):
+        return data.decode("cp1252", "ebookify-latin-1")
     try:
         return data.decode(encoding)
     except UnicodeDecodeError as exc:
         raise DecodeError(
-            f"the text is not valid {_name(encoding)} (byte {exc.start})",
-            "name the right one with --encoding",
-        ) from None
+            f"the text is not valid {_name(encoding)} (byte {exc.start})", "name the right encoding",
+            option="encoding") from None
 
 
 def _refuse_binary(data: bytes) -> None:

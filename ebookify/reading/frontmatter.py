@@ -20,13 +20,15 @@ import re
 
 from .blocks import Layout, paragraph, read_layout, to_blocks
 from .headings import CHAPTER, MARKDOWN, PART, SPECIAL, match_heading
-from .labels import BY_WORDS, LABELS
+from .labels import BY_WORDS, READING_LABELS
+from ..metadata import KEYS, TEXT_LABELS
 from .notes import _SEE_END, note_label
 from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_contents, is_ffn_stats, status_word
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 
+LABELS = {**TEXT_LABELS, **READING_LABELS}  # metadata keys' labels, then notes, counts and shown facts
 _BLOCK_FIELDS = {"description", "note"}
-_LIST_FIELDS = {"tags", "warnings", "extra", "fandoms", "characters", "relationships"}
+_LIST_FIELDS = {*(key.field for key in KEYS if key.kind == "list"), "extra"}
 _LABEL = r"^\s*(?:#{1,6}\s+)?(?P<label>[^\W\d_][\w'’/().\- ]{0,34}?)\s*"
 _LABEL_ALONE = re.compile(_LABEL + r"(?P<colon>:?)\s*$")
 _LABEL_VALUE = re.compile(_LABEL + r":\s*(?P<value>\S.*?)\s*$")
@@ -76,10 +78,10 @@ def label_of(line: str) -> tuple[str, str, str] | None:
 def set_field(fields: dict, field: str, label: str, value: str) -> None:
     if field == "authors":
         fields["authors"] = fields.get("authors", ()) + _names(value)
-    elif field in ("tags", "warnings", "fandoms", "characters", "relationships"):
-        fields[field] = fields.get(field, ()) + tuple(t.strip() for t in value.split(",") if t.strip())
     elif field == "extra":
         fields["extra"] = fields.get("extra", ()) + ((label.replace("'", "’"), value),)
+    elif field in _LIST_FIELDS:
+        fields[field] = fields.get(field, ()) + tuple(t.strip() for t in value.split(",") if t.strip())
     elif field == "status":
         fields.setdefault("status", status_word(value))
     elif field != "count":  # word and chapter counts are recomputed from the text, never trusted

@@ -49,7 +49,7 @@ class Parsed:
     front_notes: tuple[Note, ...]
     chapters: tuple[Chapter, ...]
     back_matter: tuple[Section, ...] = ()
-    trace: tuple[str, ...] = ()  # what was found where, for --debug-structure
+    trace: tuple[tuple[int, str], ...] = ()  # (1-based line, what was found there), for --debug-structure
 
 
 def parse(text: str, settings: Settings = Settings()) -> Parsed:
@@ -85,5 +85,5 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         tuple(notes),
         tuple(chapters),
         back_matter,
-        tuple(f"line {line + 1}: {what}" for line, what in events),
+        tuple((line + 1, what) for line, what in events),
     )

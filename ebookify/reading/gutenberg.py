@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..metadata import TEXT_LABELS
+
 _START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _OLD_START = re.compile(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
@@ -46,8 +48,8 @@ def _fields(header: list[str]) -> dict:
     fields: dict = {}
     for line in header:
         match = _FIELD.match(line.strip())
-        if match and match["label"] in ("Title", "Author", "Language"):
-            key = {"Title": "title", "Author": "authors", "Language": "language"}[match["label"]]
+        key = TEXT_LABELS.get(match["label"].lower()) if match else None
+        if key in ("title", "authors", "language"):
             fields.setdefault(key, match["value"] if key != "authors" else (match["value"],))
     joined = " ".join(line.strip() for line in header[:4])
     first = _FIRST_LINE.search(joined.split("  ")[0]) if joined else None

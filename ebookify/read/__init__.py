@@ -1,1 +1,0 @@
-"""Text to a story: decode, Project Gutenberg wrapping, front matter, headings, chapters, blocks."""
