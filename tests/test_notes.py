@@ -118,8 +118,9 @@ WORDS = ["river", "lamp", "stone", "window", "quiet", "winter", "garden", "lette
          "morning", "silver", "thread", "harbour", "field", "kettle", "shadow", "orchard", "ladder"]
 NOTE_FORMS = ["A/N: {}", "AN: {}", "Author's Note: {}", "(A/N: {})", "[A/N: {}]", "(A/N {})", "[Author's note: {}]",
               "Author's Note:\n\n{}", "A note from Penwright\n\n{}", "(A/N: {}\n\nzzsecond paragraph of the note)"]
-sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=9).map(lambda w: " ".join(w).capitalize() + ".")
-paragraph_ = st.lists(sentence, min_size=1, max_size=3).map(" ".join)
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(lambda w: " ".join(w).capitalize() + ".")
+paragraph_ = st.one_of(  # mostly prose, sometimes a short line of dialogue
+    st.lists(sentence, min_size=2, max_size=5).map(" ".join), sentence.map(lambda s: f'"{s}" she said.'))
 note_text = st.lists(st.sampled_from(["zzthanks", "zzreview", "zzbeta", "zzsoon"]), min_size=1, max_size=6).map(
     lambda w: " ".join(w) + "!")
 piece = st.one_of(
@@ -130,11 +131,19 @@ piece = st.one_of(
 )
 
 
+OPENING = "It began at the edge of the wood, where the path turned to moss and the light came down green and slow."
+CLOSING = "It ended at the gate, with the dogs asleep in the yard and the kettle singing inside for the travellers."
+HEADERS = ["", "Chapter 1{gap}", "The Long Walk{gap}by Ren Moss{gap}", "Title: The Long Walk\nAuthor: Ren Moss{gap}",
+           "Title: The Long Walk\nSummary: yysummary of the walk.{gap}", "Summary:\n\nyysummary of the walk.{gap}",
+           "The Long Walk\nby Ren Moss\n\nSummary:\nyysummary of the walk.\n\nAuthor's Note:\nyyhello!{gap}",
+           "# The Long Walk{gap}*yysubtitle*{gap}"]
+
+
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(piece, min_size=1, max_size=14), st.sampled_from(["\n\n", "\n\n\n", "\n"]), st.booleans())
-def test_leaving_notes_out_keeps_every_story_sentence_in_order(pieces, gap, headed):
-    pieces = [("story", "It began at the " + "edge of the wood.")] + pieces + [("story", "It ended at the gate.")]
-    text = ("Chapter 1" + gap if headed else "") + gap.join(p for _, p in pieces) + "\n"
+@given(st.lists(piece, min_size=1, max_size=14), st.sampled_from(["\n\n", "\n\n\n", "\n"]), st.sampled_from(HEADERS))
+def test_leaving_notes_out_keeps_every_story_sentence_in_order(pieces, gap, header):
+    pieces = [("story", OPENING)] + pieces + [("story", CLOSING)]
+    text = header.format(gap=gap) + gap.join(p for _, p in pieces) + "\n"
     parsed = parse(text)
     story = " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))
     position = 0

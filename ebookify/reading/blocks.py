@@ -60,8 +60,11 @@ def _measure(lines: list[str], style: str) -> Layout:
     # opens indented, each line is a paragraph: nothing wraps).
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.9 * len(texts) and len(runs) < starts_indented / 2
     # Lines that nearly all end a sentence are paragraphs of their own, however short (not a wrap).
-    ends = sum(1 for line in texts if _SENTENCE_END.search(line)) >= 0.75 * len(texts)
-    wrapped = style == "wrapped" or width <= 100 and not ends and (
+    # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
+    inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
+    ends = sum(1 for line in texts if _SENTENCE_END.search(line)) >= 0.75 * len(texts) or (
+        len(inner) >= 3 and sum(1 for line in inner if _SENTENCE_END.search(line)) >= 0.5 * len(inner))
+    wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and (
         indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = frozenset(w.lower() for w in _WORD.findall("\n".join(texts))) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary, spaced=spaced)

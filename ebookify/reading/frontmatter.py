@@ -22,7 +22,7 @@ from .blocks import Layout, paragraph, read_layout, to_blocks
 from .headings import CHAPTER, MARKDOWN, PART, SPECIAL, match_heading
 from .labels import BY_WORDS, READING_LABELS
 from ..metadata import KEYS, TEXT_LABELS
-from .notes import _SEE_END, note_label
+from .notes import _AO3_LABEL, _AO3_TEXT, _SEE_END, is_marker, note_label
 from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_contents, is_ffn_stats, status_word
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 
@@ -45,7 +45,6 @@ _UNTITLED_NOTE = re.compile(
     r"|this (?:story|fic|fanfic|one-shot|oneshot) (?:was|is)|beta(?:'d| read))", re.I)
 _DECORATION = "*_~=#+• \t"
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
-_SUMMARY_WORDS = 100  # an unlabelled summary over the first heading is never longer
 _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
@@ -69,8 +68,6 @@ def label_of(line: str) -> tuple[str, str, str] | None:
     match = alone or _LABEL_VALUE.match(line)
     field = LABELS.get(" ".join(match["label"].lower().replace("’", "'").split())) if match else None
     if field is None or alone and not alone["colon"] and field not in _BLOCK_FIELDS:
-        return None
-    if alone and field == "count" and match["label"].lower() != "stats":
         return None
     return match["label"], field, "" if alone else match["value"]
 
@@ -258,10 +255,12 @@ class _Header:
             else:
                 self.fields["description"] = self.fields.get("description", ()) + block
         elif not value:  # "Tags:" alone on its line: the value is the lines below it (AO3 indents them)
-            block, i = self._block(i + 1, "")
-            texts = block_texts(block)
-            if field in _LIST_FIELDS:
-                for text in texts:
+            start = self.skip(i + 1)
+            i = next((j for j in range(start, len(lines)) if not lines[j].strip() or label_of(lines[j])), len(lines))
+            block = tuple(b for b in to_blocks(lines[start:i], self.layout) if not isinstance(b, SceneBreak))
+            texts = block_texts(block)  # a field's value under its label: the lines up to a blank or a label
+            if field in _LIST_FIELDS:  # one item a line, or several to a line with commas
+                for text in (line.strip() for line in lines[start:i] if line.strip()):
                     set_field(self.fields, field, label, text)
             elif field == "count" and texts:  # AO3's "Stats:" block
                 self.fields.update({k: v for k, v in ao3_stats(" ".join(texts)).items() if k not in self.fields})
@@ -318,25 +317,7 @@ class _Header:
                 b for b in to_blocks(chunk, self.layout) if not isinstance(b, SceneBreak))
             self.trace.append((i, "description: the unlabelled lines over FanFiction.Net's statistics line"))
             return self.labels(stats)
-        if heading is not None and "title" in self.fields and "description" not in self.fields \
-                and self._first_heading(heading) and self._summary_sized(i, heading):
-            self.fields["description"] = tuple(
-                b for b in to_blocks(lines[i:heading], self.layout) if not isinstance(b, SceneBreak))
-            self.trace.append((i, "description: a short unlabelled paragraph between the byline and the first heading"))
-            return heading
         return i
-
-    def _first_heading(self, k: int) -> bool:
-        """A chapter heading that the file's other chapters follow (not a lone "Epilogue" at the end)."""
-        found = match_heading(self.lines[k])
-        return found is not None and found.kind in (CHAPTER, PART, SPECIAL, MARKDOWN)
-
-    def _summary_sized(self, i: int, stop: int) -> bool:
-        """One or two short paragraphs: what a summary is, where a story's opening is longer."""
-        text = [line for line in self.lines[i:stop] if line.strip()]
-        groups = sum(1 for a, b in zip(self.lines[i:stop], self.lines[i + 1:stop]) if a.strip() and not b.strip())
-        return 0 < len(" ".join(text).split()) <= _SUMMARY_WORDS and groups <= 2 and not any(
-            line.lstrip()[:1] in "\"“”'‘«—" for line in text)
 
     def _among_fields(self, i: int) -> bool:
         """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between)."""
@@ -352,16 +333,26 @@ class _Header:
         one blank line, when such a gap comes within a few paragraphs; else the first paragraph."""
         lines = self.lines
         start = i if first else self.skip(i)
+        wrapped = first and (self.layout.wrapped or len(lines[start - 1].rstrip()) >= _WIDE_WRAP)
+        if first and start < len(lines) and lines[start].strip() and not wrapped:
+            return (paragraph(first),), start  # "Summary: …" on its line, the next line is not its
         end, blanks, groups, stop = start, 0, 0, None
         for j in range(start, len(lines)):
             if not lines[j].strip():
                 blanks += 1
-                if blanks >= 2:
-                    stop = j
+                if blanks >= 2:  # a wider gap than the story's own closes the block
+                    stop = j if not groups or not self._wide_gaps_below(j) else None
                     break
                 continue
-            if label_of(lines[j]) or match_heading(lines[j]) or is_ffn_stats(lines[j]) or is_ao3_stats(lines[j]):
-                stop = j
+            if label_of(lines[j]) or match_heading(lines[j]) or is_ffn_stats(lines[j]) or is_ao3_stats(lines[j]) \
+                    or _AO3_TEXT.match(lines[j]) or is_marker(lines[j]):
+                # a note written into the text ("A/N: …", "(A/N …)") may stand in the story: then the
+                # block is its first paragraph; a label alone on its line heads the next section
+                # (so is a heading: the story may begin before it)
+                ambiguous = (is_marker(lines[j]) and not _LABEL_ALONE.match(lines[j])) or match_heading(lines[j])
+                # (a value on the label's line is a paragraph of its own: only a wider gap carries it
+                # over more); a later label closes a longer block only when it surely heads a section
+                stop = None if groups and (ambiguous or first or not self._heads_section(j)) else j
                 break
             groups += blanks > 0
             if groups >= _BLOCK_GROUPS:
@@ -370,12 +361,45 @@ class _Header:
             end = j + 1
         if stop is None:  # nothing closed the block near by: the story follows the first paragraph
             end = self._first_paragraph_end(start, bool(first))
+        elif not (first or groups or self.layout.wrapped or self.layout.spaced) and end - start > 1 and (
+                stop >= len(lines) or not (lines[stop].strip() == "" or self._heads_section(stop))):
+            end = start + 1  # lines running on into the story, no gap between: one line, one paragraph
         chunk = ([first] if first else []) + lines[start:end]
         if first and len(lines[start - 1].rstrip()) >= _WIDE_WRAP:  # the value wrapped: one paragraph
             wrap = next((j for j in range(start, end) if not lines[j].strip()), end)
             chunk = [" ".join([first] + [line.strip() for line in lines[start:wrap]])] + lines[wrap:end]
         layout = read_layout(chunk) if len(chunk) > 3 else Layout(False, 0, False, frozenset())
         return tuple(b for b in to_blocks(chunk, layout) if not isinstance(b, SceneBreak)), end
+
+    def _heads_section(self, j: int) -> bool:
+        """A label that surely opens the header's next section: a metadata label ("Rating:"), AO3's
+        section labels in a file that has AO3's "Work Text:" / "Chapter Text", or any label when
+        the header is set off from the story by a wider gap than the story's own."""
+        found = label_of(self.lines[j])
+        if found and found[1] not in ("note", "description"):
+            return True
+        if _AO3_TEXT.match(self.lines[j]) or self._ao3 and _AO3_LABEL.match(self.lines[j]):
+            return True
+        gap = next((k for k in range(j, min(len(self.lines), j + 40))
+                    if not self.lines[k].strip() and k + 1 < len(self.lines) and not self.lines[k + 1].strip()), None)
+        return gap is not None and not self._wide_gaps_below(gap + 2)
+
+    @property
+    def _ao3(self) -> bool:
+        return any(_AO3_TEXT.match(line) for line in self.lines)
+
+    def _wide_gaps_below(self, j: int) -> bool:
+        """Does the text below use gaps of two or more blank lines itself (so one says nothing)?"""
+        k = self.skip(j)
+        gap = 0
+        for line in self.lines[k:k + 60]:
+            if line.strip():
+                if gap >= 2:
+                    return True
+                gap = 0
+            else:
+                gap += 1
+        return False
 
     def _first_paragraph_end(self, start: int, after_value: bool) -> int:
         lines = self.lines

@@ -14,7 +14,8 @@ ENGLISH = {
     "chapters": "count", "word count": "count", "packaged": "count", "stats": "count", "category": "extra",
     "categories": "extra", "short description": "extra", "author url": "extra", "series url": "extra",
     "dedication": "extra", "disclaimer": "extra", "collections": "extra", "beta": "extra",
-    "beta reader": "extra", "beta readers": "extra",
+    "beta reader": "extra", "beta readers": "extra", "kudos": "extra", "hits": "extra", "bookmarks": "extra",
+    "comments": "extra", "reviews": "extra", "favs": "extra", "follows": "extra",
 }
 
 FRENCH = {

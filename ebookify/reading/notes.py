@@ -62,7 +62,8 @@ def note_label(label: str) -> str:
     return "Author’s Notes" if lower.endswith(("notes", "notas", "anmerkungen", "примечания", "opmerkingen")) else "Author’s Note"
 
 
-def _is_marker(line: str) -> bool:
+def is_marker(line: str) -> bool:
+    """Does this line open an author's note?"""
     return bool(_BRACKETED.match(line) or _SLASH.match(line) or _PLAIN.match(line) or _FROM.match(line))
 
 
@@ -194,7 +195,7 @@ class _Reader:
         while j < stop and self._in_group(j) and not (self.layout.indented and self.lines[j][:1].isspace()):
             if _ENDS_SENTENCE.search(self.lines[j - 1]):
                 break  # when in doubt, a line that ends a sentence ends the note
-            if _is_marker(self.lines[j]):
+            if is_marker(self.lines[j]):
                 break
             j += 1
         return j if j - i <= 3 * _MOST_LINES else i + 1
@@ -213,7 +214,7 @@ class _Reader:
             group_end = self._paragraph_end(first, stop)
         else:
             group_end = first
-            while group_end < stop and self._in_group(group_end) and not _is_marker(self.lines[group_end]):
+            while group_end < stop and self._in_group(group_end) and not is_marker(self.lines[group_end]):
                 group_end += 1
         if group_end - first > _MOST_LINES or not (self.layout.wrapped or self.layout.spaced):
             return self._paragraph_end(first, stop)  # no blank lines to go by: one paragraph
