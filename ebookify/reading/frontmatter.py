@@ -2,10 +2,8 @@
 
 Read only at the very top, in the orders people and sites write it:
   * YAML between ``---`` lines;
-  * a Markdown ``# Title`` (the file's only level-one heading), a ``*subtitle*`` under it;
-  * a short title line over a byline: ``by Name``, ``By: Name``, ``Written by``, ``Author: Name``,
-    and the same in other languages (``par``, ``von``, ``por``, ``di``, ``door``, ``autor:``,
-    ``автор:`` …); an author's name line over a title in capitals (``Антон Чехов`` / ``АРХИЕРЕЙ``);
+  * the title lines (byline.py): a title over ``by Name`` in any of nine languages, a Markdown
+    ``# Title``, ``Title by Name`` on one line, a name over a title in capitals;
   * labels (labels.py: every language's), each carrying its value on its own line
     (``Rating: T``), with a long value wrapping onto unlabelled lines, or standing alone and owning
     the lines below it (AO3 puts the value indented under the label);
@@ -19,32 +17,17 @@ from __future__ import annotations
 import re
 
 from .blocks import Layout, paragraph, read_layout, to_blocks
-from .headings import CHAPTER, MARKDOWN, PART, SPECIAL, match_heading
-from .labels import BY_WORDS, READING_LABELS
-from ..metadata import KEYS, TEXT_LABELS
+from .byline import TitleLines, by_line, names, short_name
+from .headings import match_heading
+from .labels import BLOCK_FIELDS, LABEL_ALONE, LABEL_VALUE, LABELS, LIST_FIELDS, label_of
 from .notes import _AO3_LABEL, _AO3_TEXT, _SEE_END, is_marker, note_label
-from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_contents, is_ffn_stats, status_word
+from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_ffn_stats, status_word
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 
-LABELS = {**TEXT_LABELS, **READING_LABELS}  # metadata keys' labels, then notes, counts and shown facts
-_BLOCK_FIELDS = {"description", "note"}
-_LIST_FIELDS = {*(key.field for key in KEYS if key.kind == "list"), "extra"}
-_LABEL = r"^\s*(?:#{1,6}\s+)?(?P<label>[^\W\d_][\w'’/().\- ]{0,34}?)\s*"
-_LABEL_ALONE = re.compile(_LABEL + r"(?P<colon>:?)\s*$")
-_LABEL_VALUE = re.compile(_LABEL + r":\s*(?P<value>\S.*?)\s*$")
-_BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
-_BY_LINE = re.compile(rf"^\s*[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~]\s*|\s)\s*(?P<name>[^\s:].{{0,80}}?)[*_~]*\s*$",
-                      re.IGNORECASE)
-_TITLE_BY = re.compile(r"^(?P<title>\S.{0,100}?)\s+by\s+(?P<name>\S.{0,60}?)$")  # "The Salt Road by Wren Ashby"
-_NAME_SPLIT = re.compile(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+i\s+|\s+и\s+)\s*")
-_MARKDOWN_TITLE = re.compile(r"^#\s+(?P<text>\S.*?)\s*#*$")
-_SUBTITLE = re.compile(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 # What an untitled paragraph between the header and the first heading says when it is the author's.
 _UNTITLED_NOTE = re.compile(
     r"https?://|\]\(|^\s*(?:thanks|thank you|cover (?:art|image|made|by)|disclaimer|dedicated to|written for"
     r"|this (?:story|fic|fanfic|one-shot|oneshot) (?:was|is)|beta(?:'d| read))", re.I)
-_DECORATION = "*_~=#+• \t"
-_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
 _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
@@ -59,25 +42,12 @@ def read_front_matter(lines: list[str], start: int = 0) -> tuple[dict, list[Note
     return reader.fields, reader.notes, reader.labels(i), reader.trace
 
 
-def label_of(line: str) -> tuple[str, str, str] | None:
-    """(label as written, field it fills, value on the same line) for a known label. A label
-    alone on its line needs its colon, unless it opens a block (``Description``)."""
-    if line.lstrip()[:2] in ("**", "__"):  # "**Title:** Salt" as pasted from a formatted page
-        line = line.replace(line.lstrip()[:2], "", 2)
-    alone = _LABEL_ALONE.match(line)
-    match = alone or _LABEL_VALUE.match(line)
-    field = LABELS.get(" ".join(match["label"].lower().replace("’", "'").split())) if match else None
-    if field is None or alone and not alone["colon"] and field not in _BLOCK_FIELDS:
-        return None
-    return match["label"], field, "" if alone else match["value"]
-
-
 def set_field(fields: dict, field: str, label: str, value: str) -> None:
     if field == "authors":
-        fields["authors"] = fields.get("authors", ()) + _names(value)
+        fields["authors"] = fields.get("authors", ()) + names(value)
     elif field == "extra":
         fields["extra"] = fields.get("extra", ()) + ((label.replace("'", "’"), value),)
-    elif field in _LIST_FIELDS:
+    elif field in LIST_FIELDS:
         fields[field] = fields.get(field, ()) + tuple(t.strip() for t in value.split(",") if t.strip())
     elif field == "status":
         fields.setdefault("status", status_word(value))
@@ -85,23 +55,7 @@ def set_field(fields: dict, field: str, label: str, value: str) -> None:
         fields.setdefault(field, value)
 
 
-def _names(value: str) -> tuple[str, ...]:
-    return tuple(name for name in _NAME_SPLIT.split(value.strip().strip("*_")) if name)
-
-
-def by_line(line: str) -> str:
-    """The name in "by Name" (or "par Name", "Author: Name"…), when the line is a byline and not a sentence."""
-    match = _BY_LINE.match(line)
-    name = match["name"] if match else ""
-    if not name:
-        found = label_of(line)
-        name = found[2] if found and found[1] == "authors" else ""
-    if not name or name[-1] in ".,;:!?\"" or len(name.split()) > 8:
-        return ""
-    return name
-
-
-class _Header:
+class _Header(TitleLines):
     """Reads the header top down, keeping the fields, notes and a trace of the rule for each."""
 
     def __init__(self, lines: list[str]):
@@ -123,99 +77,6 @@ class _Header:
         return self._layout
 
     # The title lines -----------------------------------------------------------------------------
-
-    def title(self, i: int) -> int:
-        lines = self.lines
-        if i >= len(lines) or label_of(lines[i]) or by_line(lines[i]) or is_contents(lines[i]):
-            return i
-        markdown = _MARKDOWN_TITLE.match(lines[i].strip())
-        if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
-            self.fields["title"] = markdown["text"]
-            self.trace.append((i, f"title: the file's one '# ' heading: {markdown['text']}"))
-            i = self.skip(i + 1)
-            subtitle = _SUBTITLE.match(lines[i]) if i < len(lines) else None
-            if subtitle:
-                self.fields["subtitle"] = subtitle["star"] or subtitle["line"]
-                self.trace.append((i, f"subtitle: the emphasised line under the title: {self.fields['subtitle']}"))
-                i = self.skip(i + 1)
-            return self._byline(i)
-        title = lines[i].strip().strip(_DECORATION).strip()
-        if markdown:
-            title = markdown["text"].strip(_DECORATION).strip()
-        if not title:
-            return i
-        if len(title) > 120 or title[-1] in ".,;:" or match_heading(title):
-            return i
-        j = self.skip(i + 1)
-        if j > i + 3 or j >= len(lines):
-            return i
-        if by_line(lines[j]):
-            self.fields.setdefault("title", title)
-            self.trace.append((i, f"title: the line over a byline: {title}"))
-            return self._byline(j)
-        k = self.skip(j + 1)
-        if k < len(lines) and _short_name(lines[i]) and _short_name(lines[j]) and label_of(lines[k]) \
-                and label_of(lines[k])[1] in ("description", "note", "rating", "extra", "fandoms", "warnings", "tags"):
-            self.fields.setdefault("title", title)
-            self.fields["authors"] = self.fields.get("authors", ()) + _names(lines[j])
-            self.trace.append((i, f"title and author: two lines over the labels (AO3's order): {title}"))
-            return j + 1
-        if self._one_line_title_by(i, j):
-            return i + 1
-        heading = match_heading(lines[j])
-        if heading and heading.kind in (CHAPTER, PART, SPECIAL, MARKDOWN) and len(title.split()) <= 12 \
-                and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(":
-            self.fields.setdefault("title", title)
-            self.trace.append((i, f"title: a short line over the first heading: {title}"))
-            return i + 1
-        return self._name_over_capitals(i, j)
-
-    def _one_line_title_by(self, i: int, j: int) -> bool:
-        """ "The Salt Road by Wren Ashby" alone on the first line, a blank line under it. A one-word
-        name must look like a user name ("by quillfeather"), not a word of a title ("Stand by Me")."""
-        match = _TITLE_BY.match(self.lines[i].strip())
-        if not match or j == i + 1 or match_heading(self.lines[i]):
-            return False
-        title, name = match["title"].strip(_DECORATION), match["name"].strip(_DECORATION)
-        words = name.split()
-        if not title or not words or len(words) > 4 or name[-1] in ".,;:!?" or title[-1] in ".,;:" or (
-                len(words) == 1 and name[:1].isupper() and not any(c.isdigit() or c in "_-." for c in name)):
-            return False
-        if len(words) > 1 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
-            return False
-        self.fields.setdefault("title", title)
-        self.fields["authors"] = self.fields.get("authors", ()) + _names(name)
-        self.trace.append((i, f"title and author: one line 'Title by Name': {title} / {name}"))
-        return True
-
-    def _byline(self, j: int) -> int:
-        name = by_line(self.lines[j]) if j < len(self.lines) else ""
-        if not name:
-            return j
-        self.fields["authors"] = self.fields.get("authors", ()) + _names(name)
-        self.trace.append((j, f"author: byline '{self.lines[j].strip()}'"))
-        return j + 1
-
-    def _only_top_heading(self, i: int, text: str) -> bool:
-        """The file's one level-one heading (or the book's title again, as the story's own heading)."""
-        others = [m["text"] for m in (_MARKDOWN_TITLE.match(line.strip()) for line in self.lines[i + 1:]) if m]
-        return all(other.casefold() == text.casefold() for other in others)
-
-    def _name_over_capitals(self, i: int, j: int) -> int:
-        """ "Антон Чехов" over "АРХИЕРЕЙ": a name of two to four capitalised words, then a title in capitals."""
-        name, title = self.lines[i].strip(), self.lines[j].strip()
-        words = name.split()
-        letters = [c for c in title if c.isalpha()]
-        if not (2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words if w.isalpha())
-                and all(w.replace(".", "").replace("-", "").isalpha() for w in words)):
-            return i
-        if not (len(letters) >= 3 and all(c.isupper() for c in letters) and len(title.split()) <= 10
-                and not match_heading(title)):
-            return i
-        self.fields.setdefault("title", title)
-        self.fields["authors"] = self.fields.get("authors", ()) + (name,)
-        self.trace.append((i, f"author and title: a name over a title in capitals: {name} / {title}"))
-        return j + 1
 
     # Labels --------------------------------------------------------------------------------------
 
@@ -239,8 +100,13 @@ class _Header:
                 i += 1
                 continue
             found = label_of(line)
-            if not found and _LABEL_VALUE.match(line) and self._among_fields(i):
-                found = (_LABEL_VALUE.match(line)["label"], "extra", _LABEL_VALUE.match(line)["value"])
+            if not found and LABEL_VALUE.match(line) and self._among_fields(i):
+                found = (LABEL_VALUE.match(line)["label"], "extra", LABEL_VALUE.match(line)["value"])
+            if not found and "title" not in self.fields and (self.notes or self.fields):
+                after = self.title(i)  # the title under a leading note or disclaimer
+                if after != i:
+                    i = after
+                    continue
             if not found:
                 return self._unlabelled(i)
             i = self._label(i, *found)
@@ -248,7 +114,7 @@ class _Header:
     def _label(self, i: int, label: str, field: str, value: str) -> int:
         lines = self.lines
         first = i
-        if field in _BLOCK_FIELDS:
+        if field in BLOCK_FIELDS:
             block, i = self._block(i + 1, value)
             if field == "note":
                 self.notes.append(Note(block, Placement.FRONT, note_label(label)))
@@ -259,7 +125,7 @@ class _Header:
             i = next((j for j in range(start, len(lines)) if not lines[j].strip() or label_of(lines[j])), len(lines))
             block = tuple(b for b in to_blocks(lines[start:i], self.layout) if not isinstance(b, SceneBreak))
             texts = block_texts(block)  # a field's value under its label: the lines up to a blank or a label
-            if field in _LIST_FIELDS:  # one item a line, or several to a line with commas
+            if field in LIST_FIELDS:  # one item a line, or several to a line with commas
                 for text in (line.strip() for line in lines[start:i] if line.strip()):
                     set_field(self.fields, field, label, text)
             elif field == "count" and texts:  # AO3's "Stats:" block
@@ -296,11 +162,11 @@ class _Header:
         if "title" not in self.fields and self.fields:
             j = self.skip(i + 1)
             k = self.skip(j + 1)
-            if j < len(lines) and k < len(lines) and _short_name(lines[i]) and _short_name(lines[j]) \
+            if j < len(lines) and k < len(lines) and short_name(lines[i]) and short_name(lines[j]) \
                     and (label_of(lines[k]) or lines[k].strip().lower().rstrip(":") in ("work text", "chapter text")
                          or match_heading(lines[k])):
                 self.fields["title"] = lines[i].strip()
-                self.fields["authors"] = self.fields.get("authors", ()) + _names(lines[j])
+                self.fields["authors"] = self.fields.get("authors", ()) + names(lines[j])
                 self.trace.append((i, f"title and author: AO3's two lines after its tags: {lines[i].strip()}"))
                 return self.labels(j + 1)
         heading = next((k for k in range(i, min(len(lines), i + 12)) if match_heading(lines[k])), None)
@@ -322,7 +188,7 @@ class _Header:
     def _among_fields(self, i: int) -> bool:
         """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between)."""
         neighbours = [self.lines[j] for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
-        return any(line.strip() and (label_of(line) or _LABEL_VALUE.match(line)) for line in neighbours) and any(
+        return any(line.strip() and (label_of(line) or LABEL_VALUE.match(line)) for line in neighbours) and any(
             line.strip() and label_of(line) for line in neighbours)
 
     def _block(self, i: int, first: str) -> tuple[tuple[Block, ...], int]:
@@ -349,7 +215,7 @@ class _Header:
                 # a note written into the text ("A/N: …", "(A/N …)") may stand in the story: then the
                 # block is its first paragraph; a label alone on its line heads the next section
                 # (so is a heading: the story may begin before it)
-                ambiguous = (is_marker(lines[j]) and not _LABEL_ALONE.match(lines[j])) or match_heading(lines[j])
+                ambiguous = (is_marker(lines[j]) and not LABEL_ALONE.match(lines[j])) or match_heading(lines[j])
                 # (a value on the label's line is a paragraph of its own: only a wider gap carries it
                 # over more); a later label closes a longer block only when it surely heads a section
                 stop = None if groups and (ambiguous or first or not self._heads_section(j)) else j
@@ -410,12 +276,6 @@ class _Header:
         return next((j for j in range(start, len(lines)) if not lines[j].strip()), len(lines))
 
 
-def _short_name(line: str) -> bool:
-    text = line.strip()
-    return bool(text) and len(text) <= 100 and text[-1] not in ".,;:!?" and not label_of(line) \
-        and not match_heading(line) and len(text.split()) <= 12
-
-
 def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace: list) -> int:
     end = next((j for j in range(i + 1, min(len(lines), i + 200)) if lines[j].strip() == "---"), None)
     if end is None:
@@ -434,7 +294,7 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         value = "" if value is None else str(value).strip()
-        if field in _BLOCK_FIELDS:
+        if field in BLOCK_FIELDS:
             block = tuple(paragraph(p) for p in value.split("\n\n") if p.strip())
             if field == "note":
                 notes.append(Note(block, Placement.FRONT, note_label(label)))

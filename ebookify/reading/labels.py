@@ -1,12 +1,16 @@
 """The header labels that are not metadata keys, per language, and the words around a byline.
 
-The labels of metadata keys (title, author, summary, rating …, in every language) live in
+``label_of`` reads a label line with all of them. The labels of metadata keys (title, author, summary, rating …, in every language) live in
 ``metadata.KEYS``; here are the rest: author's notes, counts (recomputed, never trusted) and
 facts shown on the title page as labelled ("extra"). Also the byline words ("by", "par", "von",
 "автор" …) and the status words that mean complete or in progress.
 """
 
 from __future__ import annotations
+
+import re
+
+from ..metadata import KEYS, TEXT_LABELS
 
 ENGLISH = {
     "author's note": "note", "author's notes": "note", "authors note": "note", "authors notes": "note",
@@ -91,3 +95,25 @@ STATUS_WORDS = {
     "lopend": "in-progress", "w trakcie": "in-progress", "в процессе": "in-progress",
     "не закончен": "in-progress",
 }
+
+# Reading a label line ----------------------------------------------------------------------------------------
+
+LABELS = {**TEXT_LABELS, **READING_LABELS}  # metadata keys' labels, then notes, counts and shown facts
+BLOCK_FIELDS = {"description", "note"}
+LIST_FIELDS = {*(key.field for key in KEYS if key.kind == "list"), "extra"}
+_LABEL = r"^\s*(?:#{1,6}\s+)?(?P<label>[^\W\d_][\w'’/().\- ]{0,34}?)\s*"
+LABEL_ALONE = re.compile(_LABEL + r"(?P<colon>:?)\s*$")
+LABEL_VALUE = re.compile(_LABEL + r":\s*(?P<value>\S.*?)\s*$")
+
+
+def label_of(line: str) -> tuple[str, str, str] | None:
+    """(label as written, field it fills, value on the same line) for a known label. A label
+    alone on its line needs its colon, unless it opens a block (``Description``)."""
+    if line.lstrip()[:2] in ("**", "__"):  # "**Title:** Salt" as pasted from a formatted page
+        line = line.replace(line.lstrip()[:2], "", 2)
+    alone = LABEL_ALONE.match(line)
+    match = alone or LABEL_VALUE.match(line)
+    field = LABELS.get(" ".join(match["label"].lower().replace("’", "'").split())) if match else None
+    if field is None or alone and not alone["colon"] and field not in BLOCK_FIELDS:
+        return None
+    return match["label"], field, "" if alone else match["value"]
