@@ -25,6 +25,7 @@ _NAME_SPLIT = re.compile(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+
 _MARKDOWN_TITLE = re.compile(r"^#\s+(?P<text>\S.*?)\s*#*$")
 _SUBTITLE = re.compile(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
+_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“"}
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
 
 
@@ -78,6 +79,8 @@ class TitleLines:
         title = lines[i].strip().strip(_DECORATION).strip()
         if markdown:
             title = markdown["text"].strip(_DECORATION).strip()
+        if len(title) > 2 and _QUOTES.get(title[0]) == title[-1]:  # "The Salt Road", in quotes
+            title = title[1:-1].strip()
         if not title:
             return i
         if len(title) > 120 or title[-1] in ".,;:" or match_heading(title):
