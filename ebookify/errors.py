@@ -15,7 +15,8 @@
 Messages are one sentence meant for the user, and never name a flag: a ``UsageError`` and a
 ``Finding`` carry the ``option`` they concern (``"title"``, ``"chapter_pattern"``), and each front
 end phrases it its own way (the CLI as ``--title``). The CLI prints ``Error: <message>``.
-Exit 130 (interrupted) belongs to the CLI alone. ``EXIT_CODES`` is the table the README shows.
+Exit 5 (some of several stories failed) and 130 (interrupted) belong to the CLI alone.
+``EXIT_CODES`` is the table the README shows.
 """
 
 from __future__ import annotations
@@ -28,7 +29,8 @@ EXIT_CODES = {
     1: "the story, cover or metadata file could not be read or converted, or the book not written",
     2: "wrong usage: an unknown option, a bad value, or options that contradict each other",
     3: "the book failed ebookify's own structural check (a bug: please report it)",
-    4: "EPUBCheck ran and found errors in the book",
+    4: "EPUBCheck ran and found errors in the book (for check: any error or warning was found)",
+    5: "several stories: some books were written, some stories failed (1 when none was written)",
     130: "interrupted (Ctrl-C or SIGTERM); nothing partial was left behind",
 }
 

@@ -291,6 +291,28 @@ def settle(found: Metadata, chapters: tuple[Chapter, ...], options: Options) -> 
     return metadata, tuple(guesses)
 
 
+def provenance(found: Metadata, settled: Metadata, options: Options) -> tuple[tuple[str, str], ...]:
+    """Where each key of ``settled`` came from, by the same precedence as ``settle``: "flag",
+    "sidecar", "text", "guess" (title, authors, language), "derived" (the identifier). Keys that
+    are empty are left out. Kept apart from ``settle`` so its signature stays as it is."""
+    flags, sidecar = _flags(options), check_fields(dict(options.sidecar), "sidecar")
+    text = _text_facts(found)
+    sources = []
+    for key in KEYS:
+        if not getattr(settled, key.field):
+            continue
+        if key.name in flags:
+            source = "flag"
+        elif key.name in sidecar:
+            source = "sidecar"
+        elif getattr(text, key.field):
+            source = "text"
+        else:
+            source = "derived" if key.name == "identifier" else "guess"
+        sources.append((key.name, source))
+    return tuple(sources)
+
+
 def _flags(options: Options) -> dict[str, object]:
     """The command line's fields: ``Options.metadata`` under the dedicated title, author, language."""
     fields = check_fields(dict(options.metadata), "the command line")

@@ -111,11 +111,13 @@ class Chapter:
     label: str = ""
     notes: tuple[Note, ...] = ()
     part: str = ""  # the part ("Part Two: The Sea") this chapter belongs to, if any
+    kind: str = "chapter"  # its epub:type: "chapter", or "prologue" / "epilogue" for those
 
 
 @dataclass(frozen=True)
 class Section:
-    """Back matter that is not story: a licence, the author's notes gathered at the end."""
+    """Matter that is not story: a licence, the author's notes gathered at the end, or, before
+    the story, the original edition's title page, contents list and prefaces."""
 
     title: str
     blocks: tuple[Block, ...]
@@ -161,6 +163,7 @@ class Book:
     chapters: tuple[Chapter, ...]
     front_notes: tuple[Note, ...] = ()
     back_matter: tuple[Section, ...] = ()
+    front_matter: tuple[Section, ...] = ()  # shown after the title page, not counted as chapters
 
     def __post_init__(self) -> None:
         if not self.metadata.title.strip():
@@ -225,9 +228,15 @@ def has_text(blocks: tuple[Block, ...]) -> bool:
 _WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each
 
 
-def word_count(blocks: tuple[Block, ...]) -> int:
-    """Words, not runs of non-spaces: a closed-up em dash ("rungs—five") joins two of them."""
-    return sum(len(_WORD.findall(text)) for text in block_texts(blocks))
+def word_count(blocks: tuple[Block, ...], enough: int = 0) -> int:
+    """Words, not runs of non-spaces: a closed-up em dash ("rungs—five") joins two of them.
+    With ``enough``, counting stops once that many are found ("is this span short?" needs no more)."""
+    count = 0
+    for paragraph in paragraphs(blocks):
+        count += len(_WORD.findall(inline_text(paragraph.inlines)))
+        if enough and count >= enough:
+            break
+    return count
 
 
 # The render → package contract -------------------------------------------------------------

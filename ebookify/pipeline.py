@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import Finding, ValidationError
-from .metadata import settle
+from .metadata import provenance, settle
 from .model import Book, word_count
 from .options import Options
 from .reading.decode import decode
@@ -37,6 +37,7 @@ class Story:
     book: Book
     findings: tuple[Finding, ...] = ()
     events: tuple[Event, ...] = ()
+    provenance: tuple[tuple[str, str], ...] = ()  # (metadata key, "flag" | "sidecar" | "text" | "guess" | "derived")
 
     @property
     def words(self) -> int:
@@ -68,13 +69,13 @@ def read(source: bytes, options: Options = Options()) -> Story:
     text, findings = decode(source, options.encoding or None)
     parsed = parse(text, options.reading)
     metadata, guesses = settle(parsed.metadata, parsed.chapters, options)
-    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter)
+    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter, parsed.front_matter)
     events = tuple(Event(line, what) for line, what in parsed.trace)
     pattern = options.reading.pattern
     if pattern and not any(pattern.search(line) for line in text.splitlines()):
         guesses += (Finding("parse", "the chapter pattern matched no line: the story is one chapter",
                             option="chapter_pattern"),)
-    return Story(book, findings + guesses, events)
+    return Story(book, findings + guesses, events, provenance(parsed.metadata, metadata, options))
 
 
 def make(story: Story, options: Options = Options()) -> Result:

@@ -12,6 +12,7 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
                     TocEntry, inline_text, word_count)
+from .reading.titlecase import title_case
 from .markup import LinkHeading, NoteBox, blocks_html, split_blocks
 from .resources import read_asset
 
@@ -26,6 +27,9 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     front.append((_title_page(book), "Title Page"))
     if book.front_notes and notes != "omit":
         page = _notes_page(book)
+        front.append((page, page.title))
+    for number, section in enumerate(book.front_matter, 1):
+        page = _section_page(book, section, number, "front")
         front.append((page, page.title))
     body: list[Page] = []
     toc: list[TocEntry] = [TocEntry(label, page.href) for page, label in front if label]
@@ -51,9 +55,11 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
 
 
 def chapter_heading(book: Book, chapter: Chapter) -> str:
-    """How the chapter is named in the table of contents."""
+    """How the chapter is named in the table of contents: a heading set in capitals reads in normal
+    case there ("HOW THE WHALE GOT HIS THROAT" → "How the Whale Got His Throat"); its page keeps them."""
     if chapter.label or chapter.title:
-        return heading_text(chapter.label, chapter.title)
+        language = book.metadata.language
+        return heading_text(title_case(chapter.label, language), title_case(chapter.title, language))
     if len(book.chapters) == 1:
         return book.metadata.title
     return _opening_words(chapter.blocks)
@@ -162,6 +168,7 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
             anchor=f"chapter-{chapter.number}" + (f"-{index + 1}" if index else ""),
             toc_label=heading if first else f"{heading} (continued)",
             label=chapter.label if first else "",
+            kind=chapter.kind if chapter.kind in ("prologue", "epilogue") else "chapter",
             title=title if first else "",
             body=blocks_html(blocks),
             notes_before=[_note_view(n) for n in chapter.notes if first and inline and n.placement is Placement.BEFORE],
@@ -188,10 +195,11 @@ def _with_notes_within(chapter: Chapter) -> tuple:
 PAGE_TEXT_LIMIT = 200_000  # characters of text per page: with markup, files stay under 260 KB
 
 
-def _section_page(book: Book, section: Section, number: int) -> Page:
-    href = f"appendix-{number:02d}.xhtml"
-    html = _page("section.xhtml", book, section.title, anchor=f"appendix-{number}", title=section.title,
-                 body=blocks_html(section.blocks))
+def _section_page(book: Book, section: Section, number: int, where: str = "appendix") -> Page:
+    href = f"{where}-{number:02d}.xhtml"
+    matter, kind = ("frontmatter", "preamble") if where == "front" else ("backmatter", "appendix")
+    html = _page("section.xhtml", book, section.title, anchor=f"{where}-{number}", title=section.title,
+                 body=blocks_html(section.blocks), matter=matter, kind=kind)
     return Page(href, section.title, html)
 
 

@@ -343,4 +343,5 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
         front_notes=tuple(map(note, book.front_notes)),
         chapters=tuple(map(chapter, book.chapters)),
         back_matter=tuple(replace(s, title=line(s.title), blocks=blocks(s.blocks)) for s in book.back_matter),
+        front_matter=tuple(replace(s, title=line(s.title), blocks=blocks(s.blocks)) for s in book.front_matter),
     )

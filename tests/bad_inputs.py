@@ -74,7 +74,7 @@ CASES = (
     Case("100,000 underscores", {"s.txt": PROSE.encode() + b"_" * 100_000 + b"\n"}, ("s.txt",), 0, "no title in the text", "dist/s.epub"),
     Case("long run of *_*_", {"s.txt": PROSE.encode() + b"*_" * 50_000 + b"\n"}, ("s.txt",), 0, "no title in the text", "dist/s.epub"),
     Case("missing file", {}, ("nothing.txt",), 1, "does not exist"),
-    Case("a folder", {"d/x.txt": b"x"}, ("d",), 1, "is a folder"),
+    Case("a folder without stories", {"d/x.jpg": b"x"}, ("d",), 1, "no stories found in d"),
     Case("output into a folder that does not exist", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "new/deeper/"), 0, "no title in the text",
          "new/deeper/s.epub"),
     Case("output path under a file", {"s.txt": PROSE.encode()}, ("s.txt", "-o", "s.txt/book.epub"), 1,

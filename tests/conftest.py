@@ -113,3 +113,12 @@ def samples() -> Path:
     if not SAMPLES.is_dir():
         pytest.skip(SHARED_MISSING)
     return SAMPLES
+
+
+def run_process(*args, cwd, env=None):
+    """``python -m ebookify ARGS`` as a real process, output as text."""
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "ebookify", *map(str, args)], cwd=cwd, capture_output=True,
+                          text=True, env=env, timeout=300)

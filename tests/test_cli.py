@@ -85,7 +85,7 @@ def test_version_and_help():
     "setup, args, message, code",
     [
         pytest.param(None, ["missing.txt"], "missing.txt does not exist", 1, id="missing file"),
-        pytest.param(None, ["."], "is a folder", 1, id="a folder"),
+        pytest.param(lambda d: (d / "empty").mkdir(), ["empty"], "no stories found", 1, id="a folder without stories"),
         pytest.param(lambda d: (d / "in.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(300)), ["in.txt"],
                      "looks like a PNG image", 1, id="binary file"),
         pytest.param(lambda d: (d / "in.txt").write_bytes(b""), ["in.txt"], "empty", 1, id="empty file"),

@@ -145,7 +145,8 @@ def test_leaving_notes_out_keeps_every_story_sentence_in_order(pieces, gap, head
     pieces = [("story", OPENING)] + pieces + [("story", CLOSING)]
     text = header.format(gap=gap) + gap.join(p for _, p in pieces) + "\n"
     parsed = parse(text)
-    story = " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))
+    front = [t for section in parsed.front_matter for t in block_texts(section.blocks)]  # before "Chapter 1"
+    story = " ".join(front + [t for c in parsed.chapters for t in block_texts(c.blocks)])
     position = 0
     for kind, value in pieces:
         if kind == "story":

@@ -74,9 +74,9 @@ def test_a_table_of_contents_at_the_top_is_text_not_chapters():
     contents = "Contents\n\n" + "\n".join(f"Chapter {n}: Title {n}" for n in range(1, 31))
     text = contents + "\n\n" + story(*[f"Chapter {n}: Title {n}" for n in range(1, 31)])
     parsed = parse(text)
-    assert len(parsed.chapters) == 31
-    assert block_texts(parsed.chapters[0].blocks)[:2] == ["Contents", "Chapter 1: Title 1"]
-    assert [(c.label, c.title) for c in parsed.chapters[1:3]] == [("Chapter 1", "Title 1"), ("Chapter 2", "Title 2")]
+    assert len(parsed.chapters) == 30
+    assert block_texts(parsed.front_matter[0].blocks)[:2] == ["Contents", "Chapter 1: Title 1"]
+    assert [(c.label, c.title) for c in parsed.chapters[0:2]] == [("Chapter 1", "Title 1"), ("Chapter 2", "Title 2")]
 
 
 def test_parts_hold_chapters_in_a_two_level_contents():
@@ -327,7 +327,7 @@ def test_fanficfare_layout():
     assert ("Category", "Original Fiction") in meta.extra and meta.publisher == "www.example.org"
     assert block_texts(meta.description) == ["Two friends walk from one sea to the other."]
     assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]  # the contents list is navigation
-    assert block_texts(parsed.chapters[0].blocks) == [PROSE]
+    assert block_texts(parsed.chapters[0].blocks) == [PROSE] and parsed.front_matter == ()
     assert block_texts(parsed.chapters[-1].blocks) == [PROSE]  # "End file." is not story
 
 

@@ -10,7 +10,7 @@ import sys
 
 import typer
 
-from . import convert  # noqa: F401  (each command module registers itself with the group)
+from . import check, convert, info, preview, serve, update  # noqa: F401  (each command module registers itself)
 from .group import app
 
 _GROUP_OPTIONS = ("--help", "-h", "--version")

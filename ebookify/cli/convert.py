@@ -1,7 +1,8 @@
-"""``ebookify convert STORY`` (also plain ``ebookify STORY``): one story in, one book out.
+"""``ebookify convert STORY…`` (also plain ``ebookify STORY…``): one story in, one book out; or
+many stories and folders of them, converted in parallel (``batch.py``).
 
-Reads the story and its sidecar, hands ``Options`` to the pipeline, writes the book atomically
-and prints one line. Every value is checked by ``Options`` itself (one place, one usage error),
+For one story: reads it and its sidecar, hands ``Options`` to the pipeline, writes the book
+atomically and prints one line. Every value is checked by ``Options`` itself (one place, one usage error),
 so the flags here only collect what the user typed.
 """
 
@@ -17,14 +18,17 @@ from . import files, interrupts, report
 from .group import app
 
 OUTPUT, METADATA, READING, COVER, TYPOGRAPHY = "Output", "Metadata", "Reading the text", "Cover", "Typography"
+MANY = "Many stories"
 
 
 @app.command(no_args_is_help=True, epilog="Exit codes: see `ebookify --help`.")
 def convert(
-    story: Path = typer.Argument(..., metavar="STORY", help="The story: a plain-text file (.txt or .md).", show_default=False),
+    stories: list[Path] = typer.Argument(..., metavar="STORY...", show_default=False,
+                                         help="The story: a plain-text file (.txt or .md); or several, or folders of them."),
     output: Optional[str] = typer.Option(
         None, "--output", "-o", metavar="PATH", show_default=False, rich_help_panel=OUTPUT,
-        help="Where to write the book: NAME.epub, or a folder (existing, or ending in /) for <title>.epub. \\[default: dist/]"),
+        help="Where to write the book: NAME.epub, or a folder (existing, or ending in /) for <title>.epub; "
+             "for several stories, a folder. \\[default: dist/]"),
     force: bool = typer.Option(False, "--force", rich_help_panel=OUTPUT,
                                help="Replace an existing file at the output path even if it is not an EPUB book."),
     no_clobber: bool = typer.Option(False, "--no-clobber", rich_help_panel=OUTPUT, help="Refuse to replace a book that already exists."),
@@ -77,48 +81,67 @@ def convert(
     smart: bool = typer.Option(True, "--smart/--no-smart", rich_help_panel=TYPOGRAPHY, help="Curly quotes, real dashes and ellipses."),
     quotes: str = typer.Option("", "--quotes", metavar="en|fr|de|de-guillemets|guillemets", rich_help_panel=TYPOGRAPHY,
                                help="Quote marks to use, instead of those of the book's language."),
+    recursive: bool = typer.Option(False, "--recursive", "-r", rich_help_panel=MANY,
+                                   help="Also look for stories in the folders inside the folders given."),
+    jobs: Optional[int] = typer.Option(None, "--jobs", "-j", metavar="N", min=1, show_default=False, rich_help_panel=MANY,
+                                       help="Convert N stories at once. \\[default: the machine's cores]"),
+    quiet: bool = typer.Option(False, "--quiet", "-q", rich_help_panel=OUTPUT, help="Print only errors."),
 ) -> None:
     """Turn a plain-text story into an EPUB 3 e-book.
 
     Finds the title, author, description, author's notes and chapters in the text; every guess is reported and can be overridden with the options below.
     """
-    source = story
     from ..metadata import parse_assignments
     from ..options import Options, Settings
-    from ..pipeline import convert as convert_story
-    from ..reading.sidecar import read_sidecar
 
     try:
         flags = (("series", series), ("series_index", series_index), ("tags", tuple(tag)),
                  ("description", description), ("identifier", identifier))
         metadata = {**parse_assignments(assignments), **{k: v for k, v in flags if v}}
-        sidecar = files.sidecar_of(source, meta)
-        data = files.read_bytes(source)
-        options = Options(
-            source_name=source.name, title=title, authors=tuple(author), language=language,
-            metadata=tuple(metadata.items()),
-            sidecar=tuple(read_sidecar(sidecar[1], sidecar[0]).items()) if sidecar else (),
-            encoding=encoding, modified=files.modified_time(source), cover=not no_cover,
+        base = Options(
+            title=title, authors=tuple(author), language=language, metadata=tuple(metadata.items()),
+            encoding=encoding, cover=not no_cover,
             cover_image=files.read_bytes(cover_image, "cover image") if cover_image else b"",
             cover_style=cover_style.lower(), cover_palette=cover_palette.lower(), smart=smart, quotes=quotes.lower(),
             notes=notes,
             reading=Settings(chapters=chapters, chapter_pattern=chapter_pattern, front_matter=front_matter,
                              gutenberg=gutenberg, paragraphs=paragraphs, emphasis=emphasis, scene_breaks=scene_breaks),
         )
+    except EbookifyError as error:
+        report.fail(error)
+    if len(stories) > 1 or files.is_folder(stories[0]):
+        from . import batch
+
+        batch.run(stories, base, batch.Choices(output, meta, force, no_clobber, recursive, jobs, quiet, verbose,
+                                               check or require_check or debug_structure))
+        return
+    target = _one(stories[0], base, output, meta, force, no_clobber, quiet, verbose, debug_structure)
+    if check or require_check:
+        _epubcheck(target, require_check)
+
+
+def _one(source: Path, base, output: str | None, meta: Path | None, force: bool, no_clobber: bool,
+         quiet: bool, verbose: bool, debug_structure: bool) -> Path:
+    """One story: today's command, line for line."""
+    from ..pipeline import convert as convert_story
+
+    try:
+        data, options = files.read_story(source, meta, base)
         result = convert_story(data, options)
         target = files.target_path(output, files.book_name(result.book.metadata.title, source), source, force, no_clobber)
         files.write_atomically(target, result.epub)
     except EbookifyError as error:
         report.fail(error)
     interrupts.book_is_safe()
+    if quiet:
+        return target
     report.echo_findings(result.findings, verbose)
     if debug_structure:
         for line in result.structure:
             typer.echo(line)
     count = f"{result.chapters} chapter{'s' if result.chapters != 1 else ''}"
     typer.echo(f"{files.shown(target)}: {count}, {result.words:,} words")
-    if check or require_check:
-        _epubcheck(target, require_check)
+    return target
 
 
 def _epubcheck(target: Path, required: bool) -> None:

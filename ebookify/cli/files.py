@@ -14,10 +14,14 @@ import stat
 import tempfile
 import unicodedata
 import zipfile
+from dataclasses import replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..errors import InputError, OutputError
-from ..reading.sidecar import SUFFIXES as SIDECAR_SUFFIXES
+
+if TYPE_CHECKING:
+    from ..options import Options
 
 DEFAULT_FOLDER = Path("dist")
 BOOK_SUFFIXES = (".kepub.epub", ".epub")
@@ -38,6 +42,8 @@ def read_bytes(path: Path, kind: str = "text file") -> bytes:
 
 def sidecar_of(source: Path, meta: Path | None) -> tuple[str, bytes] | None:
     """(name, bytes) of --meta FILE, else of the story's twin (story.toml, .yaml, .yml or .json)."""
+    from ..reading.sidecar import SUFFIXES as SIDECAR_SUFFIXES  # here, so --help loads no metadata table
+
     if meta is None:
         try:
             twins = [p for p in (source.with_suffix(s) for s in SIDECAR_SUFFIXES) if p != source and p.is_file()]
@@ -50,6 +56,17 @@ def sidecar_of(source: Path, meta: Path | None) -> tuple[str, bytes] | None:
             return None
         meta = twins[0]
     return meta.name, read_bytes(meta, "metadata file")
+
+
+def read_story(source: Path, meta: Path | None, base: Options) -> tuple[bytes, Options]:
+    """A story's bytes and the command's options for it: its file name (a title guess), its
+    sidecar twin (or --meta FILE) and when it last changed. Each story of a batch gets its own."""
+    from ..reading.sidecar import read_sidecar
+
+    sidecar = sidecar_of(source, meta)
+    data = read_bytes(source)
+    return data, replace(base, source_name=source.name, modified=modified_time(source),
+                         sidecar=tuple(read_sidecar(sidecar[1], sidecar[0]).items()) if sidecar else ())
 
 
 def modified_time(source: Path) -> dt.datetime:
@@ -70,6 +87,14 @@ def slug(text: str) -> str:
 
 def book_name(title: str, source: Path, suffix: str = ".epub") -> str:
     return f"{slug(title) or slug(source.stem) or 'book'}{suffix}"
+
+
+def is_folder(path: Path) -> bool:
+    """Path.is_dir, but False for a name the system refuses (too long), which then fails as a story."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def is_folder_target(output: str | None) -> bool:
@@ -127,6 +152,11 @@ def _same_file(a: Path, b: Path) -> bool:
         return os.path.samefile(a, b)
     except OSError:
         return False
+
+
+def looks_like_book(path: Path, data: bytes) -> bool:
+    """An EPUB by name or by its zip signature (``info`` and ``preview`` take a story or a book)."""
+    return path.name.lower().endswith(BOOK_SUFFIXES) or data[:4] == b"PK\x03\x04"
 
 
 def _is_epub(path: Path) -> bool:

@@ -9,6 +9,8 @@ edges, out of reach of a reader's crop.
 
 from __future__ import annotations
 
+import math
+
 from dataclasses import dataclass, field
 from typing import Callable
 
@@ -99,10 +101,11 @@ def _orb(draw, p: Palette) -> None:
 
 def _deco(draw, p: Palette) -> None:
     """Art deco: a sunburst behind a panel with a double border and stepped corners."""
-    centre, reach = (WIDTH // 2, 1200), 3000
-    for ray in range(0, 48, 2):
-        draw.pieslice((centre[0] - reach, centre[1] - reach, centre[0] + reach, centre[1] + reach),
-                      ray * 7.5, ray * 7.5 + 7.5, fill=_mix(p.dark, p.accent, 0.22))
+    (x, y), reach = (WIDTH // 2, 1200), 3000  # the rays end far outside the cover: triangles, not pie slices
+    for ray in range(0, 48, 2):  # (a 6000-pixel ellipse per ray cost a third of a short story's time)
+        start, end = math.radians(ray * 7.5), math.radians(ray * 7.5 + 7.5)
+        draw.polygon([(x, y), (x + reach * math.cos(start), y + reach * math.sin(start)),
+                      (x + reach * math.cos(end), y + reach * math.sin(end))], fill=_mix(p.dark, p.accent, 0.22))
     left, top, right, bottom = 140, 420, WIDTH - 140, 2000
     draw.rectangle((left, top, right, bottom), fill=p.dark, outline=p.accent, width=6)
     draw.rectangle((left + 20, top + 20, right - 20, bottom - 20), outline=p.accent, width=2)

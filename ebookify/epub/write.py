@@ -165,15 +165,20 @@ def _id(href: str) -> str:
     return href.rsplit(".", 1)[0]
 
 
+_COMPRESSED = (".jpg", ".jpeg", ".png", ".gif", ".webp")
+
+
 def _reproducible_zip(data: bytes, meta: Metadata) -> bytes:
-    """Rewrite the zip: mimetype first and stored, the rest sorted, every timestamp the same."""
+    """Rewrite the zip: mimetype first and stored, the rest sorted, every timestamp the same;
+    images stored as they are (already compressed)."""
     stamp = max(meta.modified.timetuple()[:6], (1980, 1, 1, 0, 0, 0))
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
         names = sorted(source.namelist(), key=lambda n: (n != "mimetype", n != "META-INF/container.xml", n))
         for name in names:
             info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type = zipfile.ZIP_STORED if name == "mimetype" else zipfile.ZIP_DEFLATED
+            stored = name == "mimetype" or name.endswith(_COMPRESSED)  # deflating a JPEG costs time, saves nothing
+            info.compress_type = zipfile.ZIP_STORED if stored else zipfile.ZIP_DEFLATED
             info.external_attr = 0o644 << 16
             info.create_system = 0
             content = source.read(name)

@@ -21,10 +21,12 @@ from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, Scene
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
+_NOT_A_DIVIDER = re.compile("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
 SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside a chapter
 _WORD = re.compile(r"[^\W\d_]+")
 _SENTENCE_END = re.compile(r"[.!?…:;)\]\"”’»*~_-]\s*$")
+_HYPHENATED = re.compile(r"([^\W\d_]+)-$")  # a word broken at the end of a line
 _FENCE = re.compile(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 
@@ -33,7 +35,7 @@ class Layout:
     wrapped: bool
     width: int  # the wrap column of a hard-wrapped file
     indented: bool  # paragraphs begin with an indent rather than after a blank line
-    vocabulary: frozenset[str]
+    vocabulary: Words | frozenset[str]  # the text's words, for dehyphenation
     emphasis: bool = True
     scene_breaks: bool = True
     spaced: bool = True  # most lines have a blank line after them: a run of lines is a deliberate block
@@ -66,13 +68,49 @@ def _measure(lines: list[str], style: str) -> Layout:
         len(inner) >= 3 and sum(1 for line in inner if _SENTENCE_END.search(line)) >= 0.5 * len(inner))
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and (
         indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
-    vocabulary = frozenset(w.lower() for w in _WORD.findall("\n".join(texts))) if wrapped else frozenset()
+    vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary, spaced=spaced)
+
+
+class Words:
+    """Does a word occur in the text (as a whole word, in any case)? What dehyphenation asks.
+
+    Most books ask a handful of times, or never: the first questions are answered by ``str.find``
+    in the lower-cased text (a fast scan each); from the ``_SEARCHES``-th on, by an index of every
+    word built once. Either way the text is read a bounded number of times."""
+
+    _SEARCHES = 64
+
+    def __init__(self, text: str) -> None:
+        self._text, self._lower, self._index, self._asked = text, "", None, 0
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        if self._index is None and self._asked >= self._SEARCHES:
+            self._index = frozenset(w.lower() for w in set(_WORD.findall(self._text)))
+        if self._index is not None:
+            return word in self._index
+        self._asked += 1
+        self._lower = self._lower or self._text.lower()
+        text, end = self._lower, len(word)
+        at = text.find(word)
+        while at >= 0:
+            if not (at and _is_letter(text[at - 1])) and not (at + end < len(text) and _is_letter(text[at + end])):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
+def _is_letter(char: str) -> bool:
+    return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
 
 
 def is_scene_break(line: str) -> bool:
     """``***``, ``* * *``, ``~~~``, ``-----``, ``#``, ``~*~``, and letter dividers: ``oOo``, ``xXx``,
     ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss) or ``OOO`` (a shout) are text."""
+    if _NOT_A_DIVIDER.search(line):  # one scan that stops at the first letter of ordinary text
+        return False
     compact = "".join(line.split())
     if not compact or len(compact) > 40:
         return False
@@ -197,19 +235,25 @@ def _verse(lines: list[str], emphasis: bool) -> Paragraph:
 
 
 def _unwrap(lines: list[str], layout: Layout) -> str:
-    text = lines[0].strip()
+    """Joins the lines as pieces and looks only at the seam between two lines, so a paragraph of
+    any length is joined in one pass (no search over the text built so far)."""
+    pieces = [lines[0].strip()]
     for line in lines[1:]:
         line = line.strip()
-        head = _WORD.match(line)
-        tail = re.search(r"([^\W\d_]+)-$", text)
-        if text.endswith("--") or text.endswith("—"):
-            text += line
-        elif tail and head and line[0].islower():
-            joined = (tail.group(1) + head.group()).lower()
-            text = text[:-1] + line if joined in layout.vocabulary else text + line
+        last = pieces[-1]
+        if last.endswith(("--", "—")):
+            pieces.append(line)
+            continue
+        tail = _HYPHENATED.search(last) if last.endswith("-") else None
+        head = _WORD.match(line) if tail else None
+        if tail and head and line[0].islower():
+            if (tail.group(1) + head.group()).lower() in layout.vocabulary:
+                pieces[-1] = last[:-1]
+            pieces.append(line)
         else:
-            text += " " + line
-    return text
+            pieces.append(" ")
+            pieces.append(line)
+    return "".join(pieces)
 
 
 def _runs(lines: list[str]) -> list[list[str]]:

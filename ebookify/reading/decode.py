@@ -47,6 +47,17 @@ def decode(data: bytes, encoding: str | None = None) -> tuple[str, tuple[Finding
     return _clean(text, findings)
 
 
+def encoding_name(data: bytes, encoding: str | None = None) -> str:
+    """The encoding ``decode`` reads ``data`` in, as a reader would name it (for ``info``)."""
+    if encoding:
+        return _name(encoding)
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return f"{_name(codec)} with a byte-order mark"
+    _, used, _ = _to_text(data, None)
+    return used or "UTF-8"
+
+
 def _to_text(data: bytes, encoding: str | None) -> tuple[str, str, list[Finding]]:
     if encoding:
         return _decode_as(data, encoding), "", []

@@ -17,7 +17,10 @@ _START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.I
 _END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _OLD_START = re.compile(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
 _OLD_END = re.compile(r"^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
-_FIRST_LINE = re.compile(r"Project Gutenberg(?:'s)? E-?(?:Book|text),? of (?P<title>.+?)(?:, by (?P<author>.+))?$", re.IGNORECASE)
+_FIRST_LINE = re.compile(
+    r"Project Gutenberg(?:'s)? E-?(?:Book|text),? of (?P<title>.+?)(?:,?\s+(?:#\d+ in our series\s+)?by (?P<author>.+))?$",
+    re.IGNORECASE,
+)
 _FIELD = re.compile(r"^(?P<label>Title|Author|Language|Translator|Release Date):\s*(?P<value>\S.*?)\s*$")
 
 
@@ -46,15 +49,76 @@ def split_gutenberg(lines: list[str]) -> Gutenberg | None:
 
 def _fields(header: list[str]) -> dict:
     fields: dict = {}
-    for line in header:
+    for index, line in enumerate(header):
         match = _FIELD.match(line.strip())
         key = TEXT_LABELS.get(match["label"].lower()) if match else None
         if key in ("title", "authors", "language"):
-            fields.setdefault(key, match["value"] if key != "authors" else (match["value"],))
-    joined = " ".join(line.strip() for line in header[:4])
-    first = _FIRST_LINE.search(joined.split("  ")[0]) if joined else None
+            value = match["value"]
+            if key == "title":  # a title that wraps goes on, flush or indented, until a blank line;
+                for more in header[index + 1:index + 3]:  # a line in capitals of its own is the subtitle
+                    if not more.strip() or _FIELD.match(more.strip()) or more.strip().startswith("("):
+                        break
+                    if more.strip()[:1].isupper() and not value.rstrip().endswith((",", ";", ":")):
+                        fields.setdefault("subtitle", more.strip())
+                        break
+                    value += " " + more.strip()
+            cleaned = {"title": _clean_title, "authors": lambda v: (_clean_name(v),)}.get(key, str)
+            fields.setdefault(key, cleaned(value))
+    first = _FIRST_LINE.search(_opening(header))
     if first:
-        fields.setdefault("title", first["title"].strip())
+        fields.setdefault("title", _clean_title(first["title"]))
         if first["author"]:
-            fields.setdefault("authors", (first["author"].strip(),))
+            fields.setdefault("authors", (_clean_name(_fuller_name(first["author"], first["title"], header)),))
     return fields
+
+
+_EDITION = re.compile(r"(?:,\s*|\s+)(?:\((?:complete|completo|complet|vollständig|полное)\)|complete)\s*$", re.IGNORECASE)
+_ALIAS = re.compile(r"\s*\((?:aka\b|a\.k\.a\.)?[^()]*\)\s*$", re.IGNORECASE)
+
+
+def _opening(header: list[str]) -> str:
+    """The first paragraph of the header, where "The Project Gutenberg Etext of X" and its "by Y"
+    stand (old etexts frame them in asterisks and follow them with "This file should be named")."""
+    found: list[str] = []
+    for line in header[:8]:
+        text = _unmarked(line)
+        if not text and found or re.search(r"should be named|copyright", text, re.IGNORECASE):
+            break
+        if text:
+            found.append(text)
+    joined = " ".join(found)
+    series = re.search(r"\s*#\d+ in our series\s+", joined)  # "…, by Jane Austen #8 in our series by Jane Austen"
+    if series:
+        before = joined[:series.start()]
+        joined = before if re.search(r"\bby\s", before) else f"{before} {joined[series.end():]}"
+    return joined
+
+
+def _unmarked(text: str) -> str:
+    """Old etexts set their first line in ``**bold**``: the stars are not the name."""
+    return text.strip().strip("*_ ").strip()
+
+
+def _clean_title(title: str) -> str:
+    """"Adventures of Huckleberry Finn, Complete": the edition marker is not the book's title."""
+    title = _EDITION.sub("", _unmarked(title)).strip()
+    return title[:-1] if title.endswith(".") and not title.endswith("..") else title
+
+
+def _clean_name(name: str) -> str:
+    """"Mark Twain (Samuel Clemens)": an alias in brackets after the name is not the name. A bracket
+    inside the name stays ("Mary Wollstonecraft (Godwin) Shelley")."""
+    name = _unmarked(name)
+    bare = _ALIAS.sub("", name).strip()
+    return bare or name
+
+
+def _fuller_name(author: str, title: str, header: list[str]) -> str:
+    """Old etexts say "X, by Conrad" on the first line and "X, by Joseph Conrad" further down."""
+    author = _unmarked(author)
+    pattern = re.compile(rf"^{re.escape(_unmarked(title))},? by (?P<name>.+?)\s*$", re.IGNORECASE)
+    for line in header:
+        found = pattern.match(_unmarked(line))
+        if found and found["name"].endswith(author) and len(found["name"]) > len(author):
+            return found["name"]
+    return author

@@ -16,6 +16,8 @@ SPECIAL = "special"  # prologue, epilogue, interlude… : a chapter without a nu
 MARKDOWN = "markdown"  # "# Anything": explicit markup, trusted
 NUMERAL = "numeral"  # "IV." or "12" alone: only a heading when the file keeps to the pattern
 NUMBERED = "numbered"  # "1. AT THE BAY.": likewise
+LISTED = "listed"  # a line the file's contents list names ("HOW THE WHALE GOT HIS THROAT")
+LINE = "line"  # a heading-like line that is not a heading (a contents entry): a paragraph of its own
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Heading:
     label: str  # the numbering as written: "Chapter 3", "Part Two", "Prologue", "IV"
     title: str = ""  # the rest: "The Storm"
     number: str = ""  # the numeral alone, for checking that a file's numbers run in sequence
+    signal: str = ""  # what made it a heading, for --debug-structure
 
 
 _CARDINALS = (
@@ -43,15 +46,27 @@ _ORDINALS = (
     "erstes erste zweites zweite drittes dritte viertes vierte letztes letzte "
     "primero primera segundo segunda tercero tercera cuarto cuarta último última "
     "primo prima secondo seconda terzo terza quarto quarta ultimo ultima "
-    "первая первый вторая второй третья третий последняя последний"
+    "первая первый первое вторая второй второе третья третий третье четвертое четвёртое пятое "
+    "последняя последний"
 ).split()
 _WORD_NUMBER = "|".join(sorted({re.escape(w) for w in _CARDINALS + _ORDINALS}, key=len, reverse=True))
 _NUMERAL = (
     rf"(?:\d{{1,5}}(?:\.[IVXLCDMivxlcdm]{{1,7}})?|[IVXLCDM]{{1,7}}|[ivx]{{1,5}}"
-    rf"|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?|the (?:last|first|final))"
+    rf"|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?|the (?:{_WORD_NUMBER}))"
+    r"(?:\.\d{1,2}|[a-d])?"  # "Chapter 12.5", "Chapter 3a": a chapter slipped in between two others
 )
-_CHAPTER_WORDS = r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]"
-_PART_WORDS = r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|cz[ęe][śs][ćc]"
+# Chapter-level keywords, with the forms real editions use besides "chapter": letters (epistolary
+# novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
+_CHAPTER_WORDS = (
+    r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]"
+    r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь"
+    r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
+    r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
+)
+_PART_WORDS = (
+    r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]"
+    r"|act|acte|akt|acto|atto|действие"
+)
 _SPECIAL_WORDS = (
     r"prologue|prolog|pr[oó]logo|пролог|proloog|[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog"
     r"|interlude|intermission|interludio|zwischenspiel|интерлюдия|omake|side[- ]story|bonus chapter"
@@ -73,11 +88,30 @@ _SPECIAL_LINE = re.compile(
     rf"^(?P<label>(?:{_SPECIAL_WORDS})(?:\s+(?P<number>{_NUMERAL}))?)\.?(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
+# "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
+_ORDINAL_FIRST = re.compile(
+    r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|teil|abschnitt))\.?"
+    r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
+    re.IGNORECASE,
+)
 _NUMERAL_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
 _PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
+
+
+_LABEL_START = re.compile(rf"^(?:{_CHAPTER_WORDS}|{_PART_WORDS})\s*(?:{_NUMERAL})(?=[\s.:,;\-–—]|$)", re.IGNORECASE)
+
+
+def ends_with_page_number(line: str) -> bool:
+    return bool(_PAGE_NUMBER.search(line.strip()))
+
+
+def keyword_label(text: str) -> str:
+    """The "Chapter VI" a line opens with, however long the rest ("CHAPTER VI. He Went for …")."""
+    found = _LABEL_START.match(text.strip())
+    return found.group() if found else ""
 
 
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
@@ -106,9 +140,14 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
 
 
 def _keyword_heading(text: str) -> Heading | None:
+    ordinal = _ORDINAL_FIRST.match(text)
+    if ordinal and ordinal["number"][0].isupper():
+        kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
+        return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
     for kind, pattern in ((CHAPTER, _CHAPTER_LINE), (PART, _PART_LINE), (SPECIAL, _SPECIAL_LINE)):
         match = pattern.match(text)
-        if match and _looks_like_title(match["title"] or "", match.groupdict().get("separator") or ":"):
+        between = text[match.end("label"):match.start("title")] if match and match["title"] else ":"
+        if match and _looks_like_title(match["title"] or "", between):
             title = (match["title"] or "").strip().strip(_DECORATION).strip()
             return Heading(kind, match["label"].strip(), title, match["number"] or "")
     return None

@@ -36,9 +36,14 @@ from .gutenberg import split_gutenberg
 from .sites import read_export
 from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
+from .language import language_code
 from .structure import build_chapters
+from .titlecase import name_case, title_case
+from .titlepage import read_title_page
 
 LICENCE_TITLE = "Project Gutenberg Licence"
+EDITION_TITLE = "From the Original Edition"  # a printed book's title page, contents and prefaces
+FRONT_TITLE = "Front Matter"  # the same in a file that is not from a printed edition
 
 
 @dataclass(frozen=True)
@@ -50,6 +55,7 @@ class Parsed:
     chapters: tuple[Chapter, ...]
     back_matter: tuple[Section, ...] = ()
     trace: tuple[tuple[int, str], ...] = ()  # (1-based line, what was found there), for --debug-structure
+    front_matter: tuple[Section, ...] = ()  # the edition's own opening: title page, contents, preface
 
 
 def parse(text: str, settings: Settings = Settings()) -> Parsed:
@@ -67,16 +73,24 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     found, notes, start, trace = read_front_matter(body) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
+    if settings.front_matter and not fields.get("title"):
+        page, page_trace = read_title_page(body, start)
+        for key, value in page.items():
+            fields.setdefault(key, value)
+        trace += page_trace
+    fields = _in_normal_case(fields)
     export = read_export(body, start) if settings.front_matter else None  # FanFicFare's contents and titles
     given = None
     if export:
         body, trace = export.lines, trace + export.trace
         given = {line - start: heading for line, heading in export.headings.items()}
-    chapters, chapter_trace = build_chapters(body[start:], settings, offset + start, given)
-    if not any(has_text(c.blocks) for c in chapters):  # it was all "front matter": read it as story,
+    structure = build_chapters(body[start:], settings, offset + start, given)
+    if not any(has_text(c.blocks) for c in structure.chapters):  # all "front matter": read it as story,
         fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
         notes, trace = [], []
-        chapters, chapter_trace = build_chapters(lines, settings)
+        structure = build_chapters(lines, settings)
+    chapters, chapter_trace = structure.chapters, structure.trace
+    front_matter = (Section(EDITION_TITLE if gutenberg else FRONT_TITLE, structure.front),) if structure.front else ()
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
     events = sorted([(offset + i, what) for i, what in trace] + chapter_trace)
@@ -86,4 +100,20 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         tuple(chapters),
         back_matter,
         tuple((line + 1, what) for line, what in events),
+        front_matter,
     )
+
+
+def _in_normal_case(fields: dict) -> dict:
+    """A title or a name written in capitals is shown in the case a library uses (titlecase.py)."""
+    language = language_code(str(fields.get("language", "")))
+    if fields.get("title"):
+        fields["title"] = title_case(fields["title"], language or _script_language(fields["title"]))
+    if fields.get("authors"):
+        fields["authors"] = tuple(name_case(name) for name in fields["authors"])
+    return fields
+
+
+def _script_language(text: str) -> str:
+    """Before the language is detected, Cyrillic capitals at least are not English."""
+    return "ru" if any("\u0400" <= c <= "\u04ff" for c in text) else ""

@@ -11,20 +11,26 @@ Each decision has a reason:
     as text; so does an early heading whose label comes back later (the contents list at the top);
   * a heading followed directly by a heading of another kind is a part over the chapters below;
   * in a file whose paragraphs are separated by one blank line, three or more mark a scene break;
-  * author's notes anywhere in a chapter are cut out by notes.py, each to where its marker ends.
+  * a paragraph opening with "A/N:", "Author's Note:", "(A/N …)" or "[Author's note: …]" at a
+    chapter's start or end is a note of that chapter, kept word for word.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .notes import split_notes
-from .headings import MARKDOWN, NUMBERED, NUMERAL, PART, Heading, heading_text, is_title_line, match_heading, roman_value
+from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
+from .matter import opens_the_story, prefatory
+from .outline import find_headings
 from ..options import Settings
-from ..model import Block, Chapter, Paragraph, SceneBreak, Text, has_text, word_count
+from ..model import Block, Chapter, Note, Paragraph, Placement, SceneBreak, Text, has_text, word_count
 
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
+_BACK_ENTRY_WORDS = 500  # an entry of an index at the back, with its argument; a second book's chapter is longer
+_ENTRY_WORDS = 150  # a contents entry with its argument ("Chapter I. Civilizing Huck.--Miss Watson…")
 _LIST_WORDS = 5  # a run of headings with fewer words than this under each is a contents list
 
 
@@ -36,70 +42,54 @@ class _Span:
     blocks: tuple[Block, ...] = ()
 
 
+@dataclass(frozen=True)
+class Structure:
+    chapters: list[Chapter]
+    front: tuple[Block, ...]  # what stands before the first heading, when the story starts there
+    trace: list[tuple[int, str]]
+
+
 def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
-                   given: dict[int, Heading] | None = None) -> tuple[list[Chapter], list[tuple[int, str]]]:
+                   given: dict[int, Heading] | None = None) -> Structure:
     """``given``: headings a site reader found (line → heading), used instead of detection; such an
     export marks its scene breaks itself, so its runs of blank lines are only spacing."""
     layout = read_layout(lines, settings)
     if settings.scene_breaks and not given:
         lines = _blank_runs_as_breaks(lines)
-    headings, consumed = _find_headings(lines, settings) if settings.chapters else ({}, set())
+    trace: list[tuple[int, str]] = []
+    width = layout.width if layout.wrapped and not layout.indented else 0
+    headings, consumed = find_headings(lines, settings, trace, offset, width) if settings.chapters else ({}, set())
     if given and settings.chapters and settings.pattern is None:
         headings, consumed = dict(given), set()
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
-    trace: list[tuple[int, str]] = []
+    front: tuple[Block, ...] = ()
+    leading = prefatory([span.heading for span in spans[1:]])
+    if leading:
+        for span in spans[1:1 + leading]:
+            trace.append((offset + span.line, f"front matter: {_heading_string(span.heading)!r} before the story"))
+            _merge(spans[0], span)
+        spans = [spans[0]] + spans[1 + leading:]
+    front_notes: tuple[Note, ...] = ()
+    if len(spans) > 1 and has_text(spans[0].blocks) and opens_the_story(spans[1].heading):
+        front, front_notes, found = split_notes(spans[0].lines, layout)  # a note up there is still a note
+        trace.extend((offset + line, what) for line, what in found)
+        spans = [_Span(0, None, [])] + spans[1:]
+        trace.append((offset, f"front matter: {word_count(front)} words before the first heading, "
+                              f"{_heading_string(spans[1].heading)!r}, which opens the story"))
     chapters = _chapters(spans, trace, offset, layout)
-    return chapters, trace
-
-
-# Headings --------------------------------------------------------------------------------------
-
-
-def _find_headings(lines: list[str], settings: Settings) -> tuple[dict[int, Heading], set[int]]:
-    """The heading lines, and the lines they took as their titles."""
-    found: dict[int, Heading] = {}
-    fenced = False
-    for index, line in enumerate(lines):
-        if line.lstrip().startswith("```"):
-            fenced = not fenced
-        if fenced or not line.strip():
-            continue
-        heading = match_heading(line, settings.pattern)
-        if heading:
-            found[index] = heading
-    for kind in (NUMERAL, NUMBERED):
-        found = _keep_if_consistent(lines, found, kind)
-    consumed: set[int] = set()
-    for index, heading in list(found.items()):  # a bare label may take the upper-case line below it
-        below = _next_text_line(lines, index)
-        if not heading.title and below is not None and below - index <= 2 and is_title_line(lines[below]) \
-                and below not in found and heading.kind != PART:
-            found[index] = replace(heading, title=lines[below].strip())
-            consumed.add(below)
-    return found, consumed
-
-
-def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str) -> dict[int, Heading]:
-    """Bare numerals are headings only as a pattern: twice or more, rising, after a blank line."""
-    indices = [i for i, h in found.items() if h.kind == kind and (i == 0 or not lines[i - 1].strip())]
-    values = [roman_value(found[i].number) for i in indices]
-    rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
-    keep = set(indices) if len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2) else set()
-    return {i: h for i, h in found.items() if h.kind != kind or i in keep}
-
-
-def _next_text_line(lines: list[str], index: int) -> int | None:
-    for j in range(index + 1, min(len(lines), index + 4)):
-        if lines[j].strip():
-            return j
-    return None
+    if front_notes and chapters:  # they stood before the story: before its first chapter
+        moved = tuple(replace(n, placement=Placement.BEFORE, at=0) for n in front_notes)
+        chapters[0] = replace(chapters[0], notes=moved + chapters[0].notes)
+    return Structure(chapters, front, trace)
 
 
 def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], layout: Layout) -> list[_Span]:
     spans = [_Span(0, None, [])]
     for index, line in enumerate(lines):
-        if index in headings:
+        if index in headings and headings[index].kind == LINE:  # a paragraph of its own, not a heading
+            spans[-1].lines.extend(["", line, ""])
+        elif index in headings:
             spans.append(_Span(index, headings[index], []))
         elif index in consumed:
             continue
@@ -118,25 +108,43 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if span.heading and span.heading.label:
             labels_later[_key(span.heading)] = position
     previous_demoted = False
+    seen: set[str] = set()  # labels of the headings kept since the last part heading
+    # each span's words, counted once and only as far as the longest question below needs
+    words = [word_count(span.blocks, enough=_BACK_ENTRY_WORDS) for span in spans]
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
-        short = word_count(span.blocks) < _CONTENTS_WORDS
+        short = words[position] < _CONTENTS_WORDS
         repeated = heading.label and labels_later.get(_key(heading), position) > position
-        neighbours = [spans[p] for p in (position - 1, position + 1) if 0 < p < len(spans)]
-        bare = word_count(span.blocks) < _LIST_WORDS and heading.kind != PART
-        in_a_list = bare and len(neighbours) == 2 and all(
-            word_count(n.blocks) < _LIST_WORDS and n.heading.kind != PART for n in neighbours)
-        if (repeated and (short or previous_demoted)) or in_a_list:
+        if heading.kind == PART:
+            seen = set()
+        elif heading.label and heading.number and _key(heading) in seen \
+                and words[position] < _BACK_ENTRY_WORDS:  # a contents list at the back
             demote.add(position)
+            previous_demoted = True
+            continue
+        neighbours = [p for p in (position - 1, position + 1) if 0 < p < len(spans)]
+        bare = words[position] < _LIST_WORDS and heading.kind != PART
+        in_a_list = bare and len(neighbours) == 2 and all(
+            words[n] < _LIST_WORDS and spans[n].heading.kind != PART for n in neighbours)
+        listed = previous_demoted and words[position] < _ENTRY_WORDS  # the contents list goes on
+        if (repeated and (short or listed)) or in_a_list:
+            demote.add(position)
+        elif heading.label and heading.number:
+            seen.add(_key(heading))
         previous_demoted = position in demote
     kept: list[_Span] = []
     for position, span in enumerate(spans):
         if position in demote:
-            kept[-1].blocks += (_heading_paragraph(span.heading),) + span.blocks
-            kept[-1].lines += ["", _heading_string(span.heading), ""] + span.lines
+            _merge(kept[-1], span)
         else:
             kept.append(span)
     return kept
+
+
+def _merge(into: _Span, span: _Span) -> None:
+    """A heading that is not one goes back into the text before it, as a line of its own."""
+    into.blocks += (_heading_paragraph(span.heading),) + span.blocks
+    into.lines += ["", _heading_string(span.heading), ""] + span.lines
 
 
 def _key(heading: Heading) -> str:
@@ -167,12 +175,25 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                 continue
         elif heading.kind == part_kind:  # the part's own kind, now with text: the part is over
             part, part_kind = "", ""
-        chapter = _chapter(len(chapters) + 1, span, part, layout, trace, offset)
+        kind = _special_kind(heading)
+        if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
+            part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
+        chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
-        trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} "
+        trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} [{heading.signal}] "
                       f"({word_count(chapter.blocks)} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
         chapters.append(chapter)
     return chapters
+
+
+_PROLOGUE = re.compile(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
+_EPILOGUE = re.compile(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)
+
+
+def _special_kind(heading: Heading) -> str:
+    if heading.kind != SPECIAL:
+        return "chapter"
+    return "prologue" if _PROLOGUE.match(heading.label) else "epilogue" if _EPILOGUE.match(heading.label) else "chapter"
 
 
 def _chapter(number: int, span: _Span, part: str, layout: Layout, trace: list, offset: int) -> Chapter:

@@ -1,0 +1,195 @@
+"""A book's own contents list, matched to the lines it names: the strongest sign of its headings.
+
+A contents block stands near the start under a word that says so (``CONTENTS``, ``TABLE OF
+CONTENTS``, ``INDEX``, ``INDICE``, ``INHALT``, ``TABLE DES MATIÈRES``, ``ОГЛАВЛЕНИЕ``,
+``СОДЕРЖАНИЕ``, ``INHOUD`` …) and runs over short entries until a wide gap. Entries are read
+loosely: page numbers, dot leaders and column heads go; an entry wrapped onto a second line is
+joined (the next line starts in lower case, lacks the prefix every entry has, or carries the page
+number the first lacks). Each later line is then compared with the entries by a key that ignores
+case, accents, punctuation and numbering, in one pass with dictionary look-ups (linear in the
+file), in the order of the list.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .blocks import BREAK
+from .headings import keyword_label, match_heading
+
+_KEYWORD = re.compile(
+    r"^(?:(?:table of )?contents|index|[ií]ndice|inhalt|inhaltsverzeichnis|table(?: des mati[eè]res)?|sommaire"
+    r"|оглавление|содержание|inhoud|sumario|sumário|indholdsfortegnelse|innhold|spis tre[sś]ci)\s*[.:]?$",
+    re.IGNORECASE,
+)
+_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)
+_COLUMN_HEAD = re.compile(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
+_NUMBERING = re.compile(
+    r"^(?:[^\W\d_]{2,12}\.?\s+)?"  # a label word before the number: "CHAPTER", "STORY", "CAP.", "Глава"
+    r"(?:\d{1,4}|[IVXLCDM]{1,7})[.:)\-—–]*\s+",
+    re.IGNORECASE,
+)
+_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,7})[.)]\s+\S.{0,80}$")
+_RUN = 3  # numbered entries on consecutive lines that make a contents list without a heading
+_SEARCH = 0.3  # the list is in the first part of the file
+_GAP = 3  # blank lines that end the list once it has entries
+_MIN_KEY = 3
+
+
+@dataclass(frozen=True)
+class Contents:
+    start: int  # the keyword line
+    end: int  # one past the last entry line
+    entries: tuple[str, ...]
+
+
+def is_contents_word(line: str) -> bool:
+    return bool(_KEYWORD.match(line.strip()))
+
+
+def find_contents(lines: list[str]) -> Contents | None:
+    """The list under a contents keyword, or else the first run of numbered entries, one to a line
+    ("   I. A Scandal in Bohemia" / "  II. The Red-headed League" …), in the first part of the file."""
+    limit = max(200, int(len(lines) * _SEARCH))
+    run = 0
+    for index, line in enumerate(lines[:limit]):
+        if _KEYWORD.match(line.strip()):
+            found = _read_entries(lines, index)
+            if found and len(found.entries) >= 2:
+                return found
+        run = run + 1 if _NUMBERED_ENTRY.match(line) else 0
+        if run == _RUN:
+            found = _read_entries(lines, index - _RUN)
+            if found and len(found.entries) >= _RUN:
+                return found
+    return None
+
+
+def _read_entries(lines: list[str], start: int) -> Contents | None:
+    raw: list[tuple[int, str, int]] = []  # (index, text, blank lines before it)
+    seen: set[str] = set()
+    blank = 0
+    index = start + 1
+    while index < len(lines) and index < start + 600:
+        text = lines[index].strip()
+        if not text or text == BREAK:  # three blank lines may have become a scene-break mark already
+            blank += 1
+            if raw and blank >= _GAP:
+                break
+        else:
+            if len(text) > 120 or (raw and _KEYWORD.match(text)):
+                if raw and raw[-1][2]:  # prose: the line above it was the first heading, not an entry
+                    raw.pop()
+                break
+            if raw and blank and key(text) in seen and not _COLUMN_HEAD.match(text):  # the story has begun
+                break
+            seen.add(key(text))
+            raw.append((index, text, blank))
+            blank = 0
+        index += 1
+    if not raw:
+        return None
+    end = raw[-1][0] + 1
+    texts = [t for _, t, _ in raw if not _COLUMN_HEAD.match(t)]
+    paged = sum(1 for t in texts if _PAGE.search(t)) > 0.5 * len(texts)
+    firsts = [t.split()[0].lower() for t in texts]
+    prefix = max(set(firsts), key=firsts.count) if firsts else ""
+    prefixed = bool(prefix) and firsts.count(prefix) >= 0.6 * len(texts) and len(texts) >= 3 and not prefix[0].isdigit()
+    spaced = sum(1 for _, _, before in raw[1:] if before) >= 0.5 * max(1, len(raw) - 1)  # a blank line between entries
+    entries: list[str] = []
+    previous_paged, after_head = True, False
+    for _, text, before in raw:
+        if _COLUMN_HEAD.match(text):
+            after_head = True
+            continue
+        continues = entries and not before and not after_head and (
+            spaced or text[0].islower() or (paged and not previous_paged)
+            or (prefixed and text.split()[0].lower() != prefix))
+        if continues:
+            entries[-1] += " " + text
+        else:
+            entries.append(text)
+        previous_paged, after_head = bool(_PAGE.search(text)), False
+    cleaned = tuple(_PAGE.sub("", e).strip(" .") or e for e in entries)
+    return Contents(start, end, cleaned)
+
+
+_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\[\w\]")  # "OM DEN ZUID[11]." : a footnote mark is not the title
+
+
+def key(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", _FOOTNOTE.sub("", text).casefold())
+    return "".join(c for c in decomposed if c.isalnum())
+
+
+def variants(text: str) -> set[str]:
+    """The keys a heading may be known by: whole, without its numbering, and its label alone."""
+    text = _PAGE.sub("", text.strip()).strip()
+    keys = {key(text)}
+    bare = _NUMBERING.sub("", text)
+    if bare != text:
+        keys.add(key(bare))
+    heading = match_heading(text)
+    if heading and heading.label and not heading.label.isdigit():
+        keys.add(key(heading.label))
+    label = keyword_label(text)
+    if label:
+        keys.add(key(label))
+    return {k for k in keys if len(k) >= _MIN_KEY or (k and not k.isdigit() and heading is not None)}
+
+
+def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tuple[int, ...]]]:
+    """{line index: (entry index, lines below it that the heading takes)} for the lines after the
+    list that the entries name, in list order. A line matches alone, or joined with the one or two
+    lines below it (a heading wrapped like its entry, or otherwise)."""
+    table: dict[str, int] = {}
+    for number, entry in enumerate(contents.entries):
+        for variant in variants(entry):
+            table.setdefault(variant, number)
+    found: dict[int, int] = {}
+    last = -1
+    index = contents.end
+    while index < len(lines):
+        text = lines[index].strip()
+        if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])):
+            number, taken = _lookup(table, text), [index]
+            for below in _following(lines, index) if number is None else ():
+                taken.append(below)  # a heading wrapped over two or three lines, like its entry or not
+                text += " " + lines[below].strip()
+                number = _lookup(table, text)
+                if number is not None:
+                    break
+            if number is not None and number > last:
+                found[index] = (number, tuple(taken[1:]) if len(taken) > 1 else ())
+                last = number
+                index = taken[-1] + 1 if len(taken) > 1 else index + 1
+                continue
+        index += 1
+    return found
+
+
+def _following(lines: list[str], index: int) -> list[int]:
+    """Up to two text lines under a line, each at most one blank line further."""
+    found, at = [], index
+    while len(found) < 2:
+        nxt = at + 1 if at + 1 < len(lines) and lines[at + 1].strip() else at + 2
+        if nxt >= len(lines) or not lines[nxt].strip() or len(lines[nxt].strip()) > 80:
+            break
+        found.append(nxt)
+        at = nxt
+    return found
+
+
+def _lookup(table: dict[str, int], text: str) -> int | None:
+    for variant in variants(text):
+        if variant in table:
+            return table[variant]
+    return None
+
+
+def _short(line: str) -> bool:
+    """A rule or a numeral above a title line does not stop the title from being a heading."""
+    text = line.strip()
+    return len(text) <= 8 and not any(c.islower() for c in text)

@@ -1,0 +1,65 @@
+"""Headings that no keyword names, known by how a file repeats them: dated diary entries.
+
+A diary heads its entries with the date alone on a line ("Monday 3 March", "March 4th, 1902",
+"Mardi 5 mars", "Montag, 6. März"); one such line could be a sentence's fragment, so the lines
+count only as a family: three or more, each after a blank line (any line, in a file without
+blank lines), with text under each. Day and entry numbers ("Day 12", "Entry 4") are keywords
+(headings.py) and need no family.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .headings import Heading
+
+DATE = "date"
+
+_WEEKDAYS = (
+    "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
+    "lundi mardi mercredi jeudi vendredi samedi dimanche "
+    "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
+    "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica"
+).split()
+_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
+    "januar jänner februar märz april mai juni juli august september oktober november dezember "
+    "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre"
+).split()
+_WEEKDAY = "|".join(sorted(set(_WEEKDAYS), key=len, reverse=True))
+_MONTH = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
+_DAY = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"
+_DATE_LINE = re.compile(
+    rf"^(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+{_DAY})"
+    rf"(?:,?\s+(?:de\s+)?\d{{4}})?[.:]?$"
+    rf"|^(?:{_WEEKDAY})[.,:]?$",
+    re.IGNORECASE,
+)
+_FAMILY = 3
+_SECTION_CHARS = 80  # a diary entry may be short, but it is more than a line
+
+
+def date_heading(line: str) -> Heading | None:
+    text = line.strip().strip("*_#~ ").strip()
+    if len(text) > 40 or not _DATE_LINE.match(text):
+        return None
+    return Heading(DATE, text, "", signal="date line in a family")
+
+
+def keep_date_family(lines: list[str], found: dict[int, Heading], blankless: bool, trace: list, offset: int) -> dict[int, Heading]:
+    family = sorted(i for i, h in found.items() if h.kind == DATE)
+    if not family:
+        return found
+    spaced = [i for i in family if i == 0 or blankless or not lines[i - 1].strip()]
+    ends = spaced[1:] + [len(lines)]
+    sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(spaced, ends))
+    keep = set(spaced) if len(spaced) >= _FAMILY and sizes[len(sizes) // 2] >= _SECTION_CHARS else set()
+    for index in family:
+        if index not in keep:
+            trace.append((offset + index, f"rejected {lines[index].strip()!r}: a date line, but not one of a family "
+                                          f"of {_FAMILY} or more set off by blank lines with entries under them"))
+    return {i: h for i, h in found.items() if h.kind != DATE or i in keep}

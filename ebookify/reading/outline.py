@@ -1,0 +1,213 @@
+"""Which lines of a file are its headings, from every signal it gives, strongest first.
+
+  * the file's own contents list (contents.py): lines it names are headings, and, when it names
+    chapters, other candidates between them are sub-sections and stay text;
+  * keyword and Markdown headings ("Chapter 3", "Letter 4", "STAVE I", "Prologue", "# Title")
+    count wherever they stand (headings.py);
+  * bare numerals ("IV.") and numbered titles ("1. AT THE BAY.") count only as a family: twice or
+    more, rising, each after a blank line (any line, in a file without blank lines);
+  * a bare numeral takes the title under it: one to three lines in capitals, after a blank line or
+    a rule, joined into one title with the numeral kept apart as its label.
+Every decision goes to the trace, for --debug-structure.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import replace
+
+from .contents import find_contents, match_lines
+from .families import date_heading, keep_date_family
+from .headings import ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from ..options import Settings
+
+
+# Headings --------------------------------------------------------------------------------------
+
+
+def find_headings(lines: list[str], settings: Settings, trace: list, offset: int = 0,
+                  width: int = 0) -> tuple[dict[int, Heading], set[int]]:
+    """The heading lines, and the lines they took as their titles. ``width``: the wrap column of a
+    hard-wrapped file (0 when lines are paragraphs)."""
+    found: dict[int, Heading] = {}
+    fenced = False
+    for index, line in enumerate(lines):
+        if line.lstrip().startswith("```"):
+            fenced = not fenced
+        if fenced or not line.strip():
+            continue
+        heading = match_heading(line, settings.pattern) or (date_heading(line) if settings.pattern is None else None)
+        if heading:
+            found[index] = replace(heading, signal=heading.signal or _SIGNALS.get(heading.kind, "keyword"))
+    blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
+    for kind in (NUMERAL, NUMBERED):
+        for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
+            found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
+    found = keep_date_family(lines, found, blankless, trace, offset)
+    found = _sections_under_keywords(lines, found, trace, offset)
+    consumed: set[int] = set()
+    owner: dict[int, int] = {}
+    if width and not blankless:
+        found = _wrapped_titles(lines, found, consumed, width, trace, offset)
+    for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
+        title_lines = _title_below(lines, index, found) if not heading.title and heading.kind not in (PART, LINE) else []
+        if title_lines:
+            found[index] = replace(heading, title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
+            consumed.update(title_lines)
+            owner.update((j, index) for j in title_lines)
+    if settings.pattern is None:
+        found = _by_contents(lines, found, consumed, owner, trace, offset)
+    return found, consumed
+
+
+_SIGNALS = {NUMERAL: "numeral in sequence", NUMBERED: "numbered title in sequence", "markdown": "markdown"}
+_WHOLE = 0.9  # a list that names this share of its entries leaves out the rest on purpose
+_TRUST = 0.5  # share of a contents list's entries that must be found for the list to name the headings
+
+
+def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int], owner: dict[int, int],
+                 trace: list, offset: int) -> dict[int, Heading]:
+    contents = find_contents(lines)
+    if contents is None:
+        return found
+    inside = [i for i in found if contents.start <= i < contents.end]
+    for index in inside:
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
+    found = {i: replace(h, kind=LINE) if i in inside else h for i, h in found.items()}
+    matched = match_lines(lines, contents)
+    share = len(matched) / len(contents.entries)
+    trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "
+                                           f"in the text ({share:.0%})"))
+    if len(matched) < 2 or share < _TRUST:
+        return found
+    listed: set[int] = set()
+    for index, (_, below) in matched.items():
+        index = owner.get(index, index)  # the title under a numeral: the numeral is the heading
+        listed.add(index)
+        if index in found:
+            found[index] = replace(found[index], signal=found[index].signal + ", in the contents list")
+            continue
+        text = " ".join(lines[i].strip() for i in (index, *below))
+        found[index] = replace(match_heading(text) or Heading(LISTED, "", text), signal="contents list")
+        consumed.update(below)
+        for line in below:
+            found.pop(line, None)
+    if all(found[i].kind == PART for i in listed):
+        return found  # a list of the parts only: the chapters under them stay chapters
+    ordered = sorted(listed)
+    first = ordered[0]
+    kinds = {found[i].kind for i in listed}
+    for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind != LINE):
+        above = ordered[bisect_left(ordered, index) - 1]  # the listed heading above this one
+        subtitle = index - above <= 6 and all(not lines[i].strip() or i in consumed for i in range(above + 1, index))
+        kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
+        if subtitle or (kind != SPECIAL and (kind not in kinds or share >= _WHOLE) and (kind != PART or share >= _WHOLE)):
+            why = "it stands right under the listed heading (a subtitle)" if subtitle else \
+                "it is not in the contents list (a section of the chapter above)"
+            trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
+            found[index] = replace(found[index], kind=LINE)
+    return found
+
+
+def _wrapped_titles(lines: list[str], found: dict[int, Heading], consumed: set[int], width: int,
+                    trace: list, offset: int) -> dict[int, Heading]:
+    """A keyword heading whose title runs to the wrap column, or into a line that goes on in lower
+    case, continues below: one or two more lines
+    are its title wrapped ("Capítulo II. Que trata de la primera salida que de su tierra hizo el" /
+    "ingenioso don Quijote"); more are a paragraph that happens to open with a keyword."""
+    for index, heading in list(found.items()):
+        if not heading.title or heading.kind not in (CHAPTER, PART, SPECIAL):
+            continue
+        below = []
+        while index + 1 + len(below) < len(lines) and lines[index + 1 + len(below)].strip() and len(below) < 3 \
+                and index + 1 + len(below) not in found:
+            below.append(index + 1 + len(below))
+        if below and ends_with_page_number(lines[below[-1]]):
+            trace.append((offset + index, f"rejected {lines[index].strip()!r}: a contents entry (a page number ends it)"))
+            del found[index]
+            continue
+        following = lines[index + 1].strip() if index + 1 < len(lines) else ""
+        if len(lines[index].rstrip()) < 0.75 * width and not following[:1].islower():
+            continue  # a short heading: whatever follows it is not its title
+        if len(below) > 2:
+            trace.append((offset + index, f"rejected {lines[index].strip()!r}: the first line of a paragraph"))
+            del found[index]
+        elif below:
+            found[index] = replace(heading, title=" ".join([heading.title] + [lines[j].strip() for j in below]))
+            consumed.update(below)
+    return found
+
+
+def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
+    """Bare numerals under keyword chapters ("ADVENTURE I. A SCANDAL IN BOHEMIA" / "I." / … "II.")
+    number the sections of a chapter, not the book's chapters."""
+    keywords = sorted(i for i, h in found.items() if h.kind == CHAPTER)
+    if len(keywords) < 2:
+        return found
+    for index in [i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0]]:
+        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a numbered section under the "
+                                      f"keyword chapter above"))
+        found[index] = replace(found[index], kind=LINE)
+    return found
+
+
+def _title_below(lines: list[str], index: int, found: dict[int, Heading]) -> list[int]:
+    """The title under a bare numeral: one to three upper-case lines, after at most one blank line
+    or a rule ("I" / "-----" / "LE GUN-CLUB"); a rule between them is taken with the title."""
+    below = _next_text_line(lines, index)
+    taken: list[int] = []
+    if below is not None and below - index <= 2 and _is_rule(lines[below]):
+        taken.append(below)
+        below = _next_text_line(lines, below)
+    if below is None or below - (taken[-1] if taken else index) > 2:
+        return []
+    titles = []
+    while below < len(lines) and len(titles) < 3 and below not in found and is_title_line(lines[below]):
+        titles.append(below)
+        below += 1
+    return taken + titles if titles else []
+
+
+def _is_rule(line: str) -> bool:
+    text = line.strip()
+    return len(text) >= 3 and len(set(text)) == 1 and text[0] in "-–—_=*~."
+
+
+def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, roman: bool, blankless: bool,
+                        trace: list, offset: int) -> dict[int, Heading]:
+    """Bare numerals are headings only as a pattern: twice or more, rising, after a blank line
+    (any line, in a file that keeps no blank lines between paragraphs), with text under them."""
+    family = {i for i, h in found.items() if h.kind == kind and h.number[:1].isdigit() != roman}
+    indices = sorted(i for i in family if i == 0 or blankless or not lines[i - 1].strip())
+    values = [roman_value(found[i].number) for i in indices]
+    rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
+    sequence = len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2)
+    sections = _sections_hold_text(lines, indices) if sequence else True
+    keep = set(indices) if sequence and sections else set()
+    for index in (i for i in sorted(family) if i not in keep):
+        why = "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence" \
+            if not sequence else "too little text under them, or all at the end (notes, not chapters)"
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: {why}"))
+    return {i: h for i, h in found.items() if i not in family or i in keep}
+
+
+_SECTION_CHARS = 100  # the middle section of a numeral family holds more than a note
+
+
+def _sections_hold_text(lines: list[str], indices: list[int]) -> bool:
+    """A family of numerals cuts the file into sections of text; numbered footnotes at the end
+    ("1" / "here: building (Fr.)" / "2" …) cut off a few words each."""
+    if indices[0] > 0.6 * len(lines):
+        return False
+    ends = indices[1:] + [len(lines)]
+    sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(indices, ends))
+    return sizes[len(sizes) // 2] >= _SECTION_CHARS
+
+
+def _next_text_line(lines: list[str], index: int) -> int | None:
+    for j in range(index + 1, min(len(lines), index + 4)):
+        if lines[j].strip():
+            return j
+    return None
+
+

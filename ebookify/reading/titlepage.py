@@ -1,0 +1,95 @@
+"""Title and author from a book's own title page, when no header or label names them.
+
+A printed title page, copied into a text file, is a few short lines at the top, before the first
+heading or the story: the title alone on its line, often in capitals; the author above it
+(``Антон Чехов`` / ``АРХИЕРЕЙ``), or below it after "by" in the file's language (``by``, ``von``,
+``par``, ``por``, ``di``, ``door``, ``de``, ``av``, ``przez``, ``автор``). Only lines that look like a
+title page count: short, no sentence punctuation, set off from the text below by a blank line or
+a heading. Nothing is consumed; the lines stay in the book as its front matter.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .contents import is_contents_word
+from .headings import match_heading
+from .titlecase import is_capitals
+
+_BY = re.compile(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
+_NAME_WORD = re.compile(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|van|von|der|le|la|du|di|y)$")
+_SENTENCE_END = re.compile(r"[.!?;,:]$")
+_LOOK = 12  # lines from the top: a title page is at the very start
+
+
+def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[int, str]]]:
+    """({"title": …, "authors": (…,)} as found, trace). Empty when the top is not a title page."""
+    top = _top_lines(lines, start)
+    if not top:
+        return {}, []
+    (first, first_text, gap_after_first), rest = top[0], top[1:]
+    if rest:
+        second, second_text, gap_after_second = rest[0]
+        by = _BY.match(second_text)
+        if by and _is_title(first_text) and _are_names(by["name"]):
+            return {"title": first_text, "authors": (_strip(by["name"]),)}, [
+                (first, f"title page: title {first_text!r}, author {by['name']!r} (a 'by' line under the title)")]
+        if not gap_after_first and _is_name(first_text) and is_capitals(second_text) and not is_capitals(first_text) \
+                and _is_title(second_text) and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:])):
+            return {"title": second_text, "authors": (first_text,)}, [
+                (first, f"title page: author {first_text!r} over the title {second_text!r} in capitals")]
+    if _is_title(first_text) and (gap_after_first >= 2 or (rest and match_heading(rest[0][1]))) \
+            and (is_capitals(first_text) or _mostly_capitalised(first_text)):
+        return {"title": first_text}, [(first, f"title page: a title line alone at the top, {first_text!r}")]
+    return {}, []
+
+
+def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
+    """The first few text lines: (index, text, blank lines after it)."""
+    found: list[tuple[int, str, int]] = []
+    index = start
+    while index < min(len(lines), start + _LOOK) and len(found) < 4:
+        text = lines[index].strip()
+        if text:
+            gap = 0
+            while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
+                gap += 1
+            found.append((index, _strip(text), gap))
+            index += gap
+        index += 1
+    return found
+
+
+def _strip(text: str) -> str:
+    return text.strip().strip("*_#").strip()
+
+
+def _is_title(text: str) -> bool:
+    return 0 < len(text.split()) <= 12 and len(text) <= 90 and not text.endswith((",", ";", ":")) \
+        and not text[:1] in "\"“«'‘(" and match_heading(text) is None and not _BY.match(text) \
+        and not is_contents_word(text)
+
+
+def _are_names(text: str) -> bool:
+    """ "Anna Weber", "Anna Weber and Jo Lee", "Tolkien": not "the river, as he always did." """
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b)\s*", text) if p]
+    return bool(parts) and all(_is_name(p) or (len(p.split()) == 1 and _NAME_WORD.match(p)) for p in parts)
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not _SENTENCE_END.search(text.rstrip("."))
+
+
+def _mostly_capitalised(text: str) -> bool:
+    words = [w for w in text.split() if w[:1].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and text[-1:] not in ".!?"
+
+
+def _prose(rest: list[tuple[int, str, int]]) -> bool:
+    """The story's first paragraph, one long line (a file without blank lines)."""
+    return bool(rest) and len(rest[0][1]) > 100
+
+
+def _heading_or_end(rest: list[tuple[int, str, int]]) -> bool:
+    return not rest or match_heading(rest[0][1]) is not None

@@ -1,0 +1,361 @@
+"""Reading books the way their editions are laid out (issue 11): contents lists, heading families,
+front matter, every Project Gutenberg generation, title pages. Every text here is written for
+these tests; the last test holds the shared samples against their truth.json when they are there.
+"""
+
+import json
+
+import pytest
+
+from ebookify import Options, convert
+from ebookify.model import block_texts
+from ebookify.reading.contents import find_contents, key
+from ebookify.reading.parse import FRONT_TITLE, parse
+from ebookify.reading.titlecase import name_case, title_case
+
+from conftest import SAMPLES, unzip
+
+P = ("The lamps along the quay were lit one by one, and the water under them took each light and broke "
+     "it into pieces that drifted out towards the dark.")
+Q = "Nobody on the boat said a word about the letter, though every one of them had read it twice."
+
+
+def chapters(text):
+    return [(c.label, c.title) for c in parse(text).chapters]
+
+
+def headings_text(text):
+    return [c.title or c.label for c in parse(text).chapters]
+
+
+# Contents lists -----------------------------------------------------------------------------------
+
+COLLECTION = f"""THE HARBOUR BOOK
+
+By Ida Marsh
+
+
+
+CONTENTS:
+
+     THE LAMPLIGHTER
+     A NIGHT ON THE QUAY
+     HOW THE FERRY WAS LOST
+
+
+
+
+THE LAMPLIGHTER
+
+{P}
+
+    SING A SONG OF TAR AND ROPE
+
+{Q}
+
+
+A NIGHT ON THE QUAY
+
+{P}
+
+
+HOW THE FERRY WAS LOST
+
+{Q}
+"""
+
+
+def test_bare_titles_in_capitals_are_headings_when_the_contents_list_names_them():
+    parsed = parse(COLLECTION)
+    assert [c.title for c in parsed.chapters] == ["THE LAMPLIGHTER", "A NIGHT ON THE QUAY", "HOW THE FERRY WAS LOST"]
+    assert "SING A SONG OF TAR AND ROPE" in block_texts(parsed.chapters[0].blocks)  # not listed: text
+    front = block_texts(parsed.front_matter[0].blocks)
+    assert "CONTENTS:" in front and "THE LAMPLIGHTER" in front
+
+
+def test_an_unlabelled_numbered_list_names_the_stories_and_their_numbered_sections_stay_inside():
+    text = (" I. The Lamplighter\n II. A Night on the Quay\nIII. How the Ferry Was Lost\n\n\n\n"
+            f"STORY I. THE LAMPLIGHTER\n\nI.\n\n{P}\n\nII.\n\n{Q}\n\n"
+            f"STORY II. A NIGHT ON THE QUAY\n\n{P}\n\nSTORY III. HOW THE FERRY WAS LOST\n\n{Q}\n")
+    assert len(parse(text).chapters) == 3
+
+
+@pytest.mark.parametrize(
+    "listing, expected",
+    [
+        pytest.param("CONTENTS\n\nI. The Ford ........ 3\nII. The Mill ........ 17\n", ("I. The Ford", "II. The Mill"),
+                     id="dot leaders and page numbers"),
+        pytest.param("INHALT\n\nDie Furt      3\nDie Mühle    17\n", ("Die Furt", "Die Mühle"), id="German, spaced page numbers"),
+        pytest.param("ОГЛАВЛЕНИЕ\n\nБрод\nМельница\n", ("Брод", "Мельница"), id="Russian keyword"),
+        pytest.param("Table des matières\n\nI LE GUÉ DE LA RIVIÈRE ET CE QUI\nS'Y PASSA\n\nII LE MOULIN\n",
+                     ("I LE GUÉ DE LA RIVIÈRE ET CE QUI S'Y PASSA", "II LE MOULIN"), id="wrapped entry in a spaced list"),
+        pytest.param("CONTENTS\n\nCHAPTER I. The Ford.--The Mill.--A\nWet Night.\nCHAPTER II. Home.\n",
+                     ("CHAPTER I. The Ford.--The Mill.--A Wet Night", "CHAPTER II. Home"), id="wrapped entry, shared prefix"),
+        pytest.param("INHOUD.\n\n                Bladz.\nDE FURT     3.\nDE MOLEN    9.\n", ("DE FURT", "DE MOLEN"),
+                     id="column head is no entry"),
+    ],
+)
+def test_contents_entries_are_read_loosely(listing, expected):
+    found = find_contents((listing + "\n\n\n\n" + P).split("\n"))
+    assert found is not None and found.entries == expected
+
+
+def test_a_heading_wrapped_over_lines_matches_its_entry_and_is_joined():
+    text = (f"CONTENTS\n\nTHE FORD, OR, WHAT THE MILLER SAW\nTHE MILL\n\n\n\nTHE FORD,\n\nOR,\n\nWHAT THE MILLER SAW\n\n"
+            f"{P}\n\nTHE MILL\n\n{Q}\n")
+    assert headings_text(text) == ["THE FORD, OR, WHAT THE MILLER SAW", "THE MILL"]
+
+
+def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
+    body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
+    index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))
+    assert len(parse(f"{body}\n\n\n\nINDEX.\n\n{index}\n").chapters) == 3
+
+
+def test_a_second_book_may_number_its_chapters_again():
+    chapter = " ".join([P, Q] * 200)  # a real chapter, far longer than an index entry
+    text = f"CHAPTER I.\n\n{chapter}\n\nCHAPTER II.\n\n{chapter}\n\nSECOND BOOK OF THE HARBOUR\n\nCHAPTER I.\n\n{chapter}\n"
+    assert len(parse(text).chapters) == 3
+
+
+# Heading families --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "heads, expected",
+    [
+        pytest.param(["Letter 1", "Letter 2", "Chapter 1"], ["Letter 1", "Letter 2", "Chapter 1"], id="letters then chapters"),
+        pytest.param(["STAVE I.", "STAVE II."], ["STAVE I", "STAVE II"], id="staves"),
+        pytest.param(["Erstes Kapitel", "Zweites Kapitel"], ["Erstes Kapitel", "Zweites Kapitel"], id="German ordinal first"),
+        pytest.param(["CAPÍTULO PRIMERO", "CAPÍTULO II"], ["CAPÍTULO PRIMERO", "CAPÍTULO II"], id="Spanish"),
+        pytest.param(["Canto I", "Canto II"], ["Canto I", "Canto II"], id="cantos"),
+        pytest.param(["Chapter 12", "Chapter 12.5: Bonus", "Chapter 13"], ["Chapter 12", "Chapter 12.5", "Chapter 13"],
+                     id="decimal chapter number"),
+        pytest.param(["Chapter 3", "Chapter 3a", "Chapter 4"], ["Chapter 3", "Chapter 3a", "Chapter 4"], id="lettered"),
+        pytest.param(["Day 1", "Day 2", "Entry 3"], ["Day 1", "Day 2", "Entry 3"], id="diary days and entries"),
+        pytest.param(["Monday 3 March", "Tuesday, 4th March", "March 5, 1902"],
+                     ["Monday 3 March", "Tuesday, 4th March", "March 5, 1902"], id="diary date lines"),
+        pytest.param(["I.", "II.", "III."], ["I", "II", "III"], id="bare numerals in sequence"),
+    ],
+)
+def test_heading_families(heads, expected):
+    text = "\n\n".join(f"{head}\n\n{P}" for head in heads)
+    assert [c.label for c in parse(text).chapters] == expected
+
+
+def test_decimal_chapter_keeps_its_number_and_title_apart():
+    assert chapters(f"Chapter 12\n\n{P}\n\nChapter 12.5: Bonus\n\n{Q}")[1] == ("Chapter 12.5", "Bonus")
+
+
+def test_two_date_lines_are_not_yet_a_diary():
+    assert chapters(f"{P}\n\nMarch 3\n\n{Q}\n\nMarch 4\n\n{P}") == [("", "")]
+
+
+def test_bare_numerals_in_a_file_without_blank_lines_are_its_sections():
+    text = "\n".join(["Ида Марш", "ФОНАРЩИК", "I", P, Q, "II", P, "III", Q])
+    parsed = parse(text)
+    assert [c.label for c in parsed.chapters] == ["I", "II", "III"]
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("Фонарщик", ("Ида Марш",))
+
+
+def test_numbered_notes_at_the_end_are_not_chapters():
+    text = "\n".join(["Ида Марш", "ФОНАРЩИК", P * 20, Q * 20, "1", "здесь: мельница (франц.).", "2", "брод (лат.).",
+                      "3", "на воде (итал.)."])
+    assert len(parse(text).chapters) == 1
+
+
+def test_a_numeral_takes_its_title_across_a_rule_and_over_two_lines():
+    text = (f"I\n--------------\nTHE FORD AND WHAT\nTHE MILLER SAW\n\n{P}\n\nII\n--------------\nTHE MILL\n\n{Q}")
+    assert chapters(text) == [("I", "THE FORD AND WHAT THE MILLER SAW"), ("II", "THE MILL")]
+
+
+def test_numerals_under_keyword_chapters_are_sections():
+    text = f"ADVENTURE I. THE FORD\n\nI.\n\n{P}\n\nII.\n\n{Q}\n\nADVENTURE II. THE MILL\n\n{P}"
+    assert [c.label for c in parse(text).chapters] == ["ADVENTURE I", "ADVENTURE II"]
+
+
+# Front matter and special chapters ------------------------------------------------------------------
+
+
+def test_the_opening_before_a_first_chapter_is_front_matter_and_not_a_chapter():
+    parsed = parse(f"THE FORD\n\nA Tale\n\nTo my mother.\n\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}")
+    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]
+    assert "To my mother." in block_texts(parsed.front_matter[0].blocks)
+
+
+def test_the_opening_before_a_chapter_two_is_chapter_one():
+    parsed = parse(f"{P}\n\nChapter 2\n\n{Q}")
+    assert [c.label for c in parsed.chapters] == ["", "Chapter 2"] and parsed.front_matter == ()
+
+
+def test_a_preface_before_the_first_chapter_is_front_matter():
+    parsed = parse(f"PREFACE\n\n{Q}\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}")
+    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]
+    assert block_texts(parsed.front_matter[0].blocks)[0] == "PREFACE"
+
+
+def test_prologue_and_epilogue_are_typed_and_the_epilogue_belongs_to_the_book():
+    text = f"Prologue\n\n{P}\n\nPart One\n\nChapter 1\n\n{P}\n\nPart Two\n\nChapter 2\n\n{Q}\n\nEpilogue\n\n{Q}"
+    found = [(c.label, c.kind, c.part) for c in parse(text).chapters]
+    assert found == [("Prologue", "prologue", ""), ("Chapter 1", "chapter", "Part One"),
+                     ("Chapter 2", "chapter", "Part Two"), ("Epilogue", "epilogue", "")]
+
+
+def test_the_book_shows_front_matter_before_the_story_and_counts_it_out():
+    text = f"The Ford\n\nby Ida Marsh\n\n\nCONTENTS\n\nChapter 1\nChapter 2\n\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}\n"
+    result = convert(text.encode(), Options(source_name="ford.txt"))
+    assert [s.title for s in result.book.front_matter] == [FRONT_TITLE] and result.chapters == 2
+    nav = unzip(result.epub)["EPUB/nav.xhtml"].decode()
+    assert nav.index(FRONT_TITLE) < nav.index("Chapter 1")
+
+
+# Project Gutenberg generations --------------------------------------------------------------------
+
+OLD_ETEXT = f"""**The Project Gutenberg Etext of The Ford, by Marsh**
+
+Please take a look at the important information in this header.
+
+The Ford, by Ida Marsh
+
+***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***
+Why is this "Small Print!" statement here?  (Written for these tests.)
+*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*
+
+
+
+
+THE FORD
+
+by Ida Marsh
+
+
+
+I
+
+{P}
+
+II
+
+{Q}
+
+End of The Project Gutenberg Etext of The Ford
+"""
+
+
+def test_an_old_etext_has_its_licence_at_the_top_and_its_names_in_the_first_line():
+    parsed = parse(OLD_ETEXT)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ford", ("Ida Marsh",))
+    assert [c.label for c in parsed.chapters] == ["I", "II"]
+    assert "Small Print" in " ".join(block_texts(parsed.back_matter[0].blocks))
+
+
+@pytest.mark.parametrize(
+    "first_lines, title, author",
+    [
+        pytest.param("********The Project Gutenberg Etext of The Ford.********\n                by Ida Marsh\n"
+                     "****This file should be named ford10.txt****", "The Ford", "Ida Marsh", id="framed, author below"),
+        pytest.param("The Project Gutenberg Etext of The Ford\n#15 in our series by Ida Marsh", "The Ford", "Ida Marsh",
+                     id="series number line"),
+        pytest.param("Project Gutenberg's Etext of The Ford, by Ida Marsh\n#8 in our series by Ida Marsh", "The Ford",
+                     "Ida Marsh", id="author twice"),
+    ],
+)
+def test_old_etext_first_lines(first_lines, title, author):
+    text = f"{first_lines}\n\nHeader words.\n\n*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n{P}\n"
+    meta = parse(text).metadata
+    assert (meta.title, meta.authors) == (title, (author,))
+
+
+@pytest.mark.parametrize(
+    "fields, title, author",
+    [
+        pytest.param("Title: The Ford, Complete\n\nAuthor: Ida Marsh (Ida Wren)", "The Ford", "Ida Marsh",
+                     id="edition marker and alias go"),
+        pytest.param("Title: The Ford\n       or, The Miller's Tale\n\nAuthor: Ida (Wren) Marsh",
+                     "The Ford or, The Miller's Tale", "Ida (Wren) Marsh", id="wrapped title, bracket inside a name"),
+        pytest.param("Title: The Ford\n(Completo)\n\nAuthor: Ida Marsh", "The Ford", "Ida Marsh", id="bracketed line is no title"),
+        pytest.param("Title: THE FORD\n\nAuthor: IDA MARSH", "The Ford", "Ida Marsh", id="capitals to normal case"),
+    ],
+)
+def test_gutenberg_fields(fields, title, author):
+    text = f"The Project Gutenberg EBook of X\n\n{fields}\n\n*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\n{P}\n"
+    meta = parse(text).metadata
+    assert (meta.title, meta.authors) == (title, (author,))
+
+
+# Title pages and title case -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "top, title, authors",
+    [
+        pytest.param("Ida Marsh\nTHE FORD\n\n", "The Ford", ("Ida Marsh",), id="author over a title in capitals"),
+        pytest.param("Der Fluss\n\nvon Ida Marsh\n\n\n", "Der Fluss", ("Ida Marsh",), id="German von line"),
+        pytest.param("La Rivière\n\npar Ida Marsh\n\n\n", "La Rivière", ("Ida Marsh",), id="French par line"),
+        pytest.param("THE FORD\n\n\n", "The Ford", (), id="a title alone at the top"),
+        pytest.param("He waited\nby the river, as he always did.\n", "", (), id="a by-phrase in a sentence is story"),
+    ],
+)
+def test_title_pages(top, title, authors):
+    meta = parse(f"{top}Chapter 1\n\n{P}\n\nChapter 2\n\n{Q}").metadata
+    assert (meta.title, meta.authors) == (title, authors)
+
+
+@pytest.mark.parametrize(
+    "text, language, expected",
+    [
+        pytest.param("HOW THE WHALE GOT HIS THROAT", "en", "How the Whale Got His Throat", id="English small words"),
+        pytest.param("CHAPTER XII. THE END OF IT", "en", "Chapter XII. The End of It", id="numerals stay"),
+        pytest.param("LE GUÉ DE LA RIVIÈRE", "fr", "Le gué de la rivière", id="French: first word"),
+        pytest.param("DER ALTE FLUSS", "de", "Der Alte Fluss", id="German: every word"),
+        pytest.param("АРХИЕРЕЙ", "ru", "Архиерей", id="Cyrillic"),
+        pytest.param("The Ford of the River", "en", "The Ford of the River", id="mixed case is left alone"),
+        pytest.param("VIAGGIO DI MARE", "it", "Viaggio di mare", id="di is no numeral"),
+    ],
+)
+def test_title_case(text, language, expected):
+    assert title_case(text, language) == expected
+
+
+def test_names_in_capitals():
+    assert name_case("J. B. DE ALMEIDA-GARRETT") == "J. B. de Almeida-Garrett"
+
+
+def test_the_contents_shows_capital_headings_in_normal_case_and_the_page_keeps_them():
+    result = convert(f"CHAPTER I. THE FORD\n\n{P}\n\nCHAPTER II. THE END OF IT\n\n{Q}".encode(), Options())
+    files = unzip(result.epub)
+    assert "Chapter II: The End of It" in files["EPUB/nav.xhtml"].decode()
+    assert "THE END OF IT" in files["EPUB/chapter-002.xhtml"].decode()
+
+
+# Debug trace ---------------------------------------------------------------------------------------
+
+
+def test_the_trace_names_the_signal_of_each_heading_and_each_rejection():
+    trace = "\n".join(what for _, what in parse(COLLECTION).trace)
+    assert "[contents list]" in trace and "contents list: 3 entries, 3 found" in trace
+    trace = "\n".join(what for _, what in parse(f"{P}\n\n12\n\n{Q}").trace)
+    assert "rejected '12'" in trace
+
+
+# The shared samples against their truth ------------------------------------------------------------
+
+TRUTH = SAMPLES / "truth.json"
+
+
+@pytest.mark.skipif(not TRUTH.exists(), reason="the shared samples (../shared/samples/truth.json) are not here")
+@pytest.mark.parametrize("entry", json.loads(TRUTH.read_text()) if TRUTH.exists() else [], ids=lambda e: e["file"])
+def test_samples_read_as_their_truth_says(entry):
+    result = convert((SAMPLES / entry["file"]).read_bytes(), Options(source_name=entry["file"]))
+    meta = result.book.metadata
+    if entry["title"]:
+        assert key(meta.title) in {key(t) for t in [entry["title"], *entry.get("title_also", [])]}
+    assert sorted(map(key, meta.authors)) == sorted(map(key, entry["authors"])) or (
+        not entry["authors"] and meta.authors == ("Unknown",))
+    assert result.chapters in [entry["chapters"], *entry.get("chapters_also", [])]
+
+
+def test_a_wrapped_title_field_keeps_an_alternative_title_and_files_a_subtitle_apart():
+    header = "The Project Gutenberg EBook of X\n\nTitle: The Ford\n       A Tale of the River\n\nAuthor: Ida Marsh\n\n"
+    meta = parse(f"{header}*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\n{P}\n").metadata
+    assert (meta.title, meta.subtitle) == ("The Ford", "A Tale of the River")

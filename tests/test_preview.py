@@ -1,0 +1,64 @@
+"""``ebookify preview``: MuPDF, a real reader engine, lays the book out; the PNGs are opened and
+measured (the right size, dark when asked, one contact sheet). Through a real process."""
+
+import os
+
+import pytest
+from PIL import Image, ImageStat
+
+from conftest import ROOT, run_process
+from foreign import foreign_epub
+
+pytest.importorskip("pymupdf", reason="preview needs the extra ebookify[preview]")
+
+STORY = ROOT / "examples" / "the-lamplighters-apprentice.txt"
+
+
+def brightness(path) -> float:
+    return ImageStat.Stat(Image.open(path).convert("L")).mean[0]
+
+
+def test_a_story_gives_the_pages_that_matter_and_a_contact_sheet(tmp_path):
+    result = run_process("preview", STORY, "-o", "shots", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    kinds = [line.split(": ")[1].split(",")[0] for line in lines[:-1]]
+    assert kinds == ["cover", "title", "contents", "note", "chapter+break"]
+    assert lines[-1] == "shots/contact-sheet.png: all 5 pages"
+    pages = sorted((tmp_path / "shots").glob("0*.png"))
+    assert [Image.open(p).size for p in pages] == [(600, 800)] * 5
+    assert 40 < brightness(pages[0]) < 200, "the cover page shows the drawn cover, not a blank page"
+    assert brightness(pages[-1]) > 200, "a text page is light by default"
+    sheet = Image.open(tmp_path / "shots" / "contact-sheet.png")
+    assert sheet.width > 5 * 300 and sheet.height > 400
+    assert not list(tmp_path.glob("*.epub")) and not (tmp_path / "dist" / "the-lamplighters-apprentice.epub").exists()
+
+
+def test_dark_mode_width_and_chosen_pages(tmp_path):
+    (tmp_path / "book.epub").write_bytes(foreign_epub())
+    result = run_process("preview", "book.epub", "--dark", "--width", "300", "--pages", "chapter,2", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    folder = tmp_path / "dist" / "book-preview"
+    shots = sorted(folder.glob("0*-dark.png"))
+    assert [p.name for p in shots] == ["01-chapter-dark.png", "02-page-2-dark.png"]
+    assert Image.open(shots[0]).size == (300, 400)
+    assert brightness(shots[0]) < 60, "dark mode: light text on a dark page"
+    assert (folder / "contact-sheet-dark.png").exists()
+
+
+@pytest.mark.parametrize("args, message", [
+    pytest.param(["--pages", "middle"], "'middle' is not a page number or one of cover", id="an unknown page kind"),
+    pytest.param(["--width", "20"], "the width must be between 100 and 4000 pixels", id="a width no page has"),
+])
+def test_bad_choices_are_usage_errors(tmp_path, args, message):
+    (tmp_path / "book.epub").write_bytes(foreign_epub())
+    result = run_process("preview", "book.epub", *args, cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr
+
+
+def test_without_pymupdf_one_line_names_the_extra(tmp_path):
+    (tmp_path / "book.epub").write_bytes(foreign_epub())
+    (tmp_path / "sitecustomize.py").write_text("import sys\nsys.modules['pymupdf'] = None\n")
+    result = run_process("preview", "book.epub", cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)})
+    assert result.returncode == 1
+    assert result.stderr.strip() == "Error: preview needs PyMuPDF: install it with pip install 'ebookify[preview]'"
