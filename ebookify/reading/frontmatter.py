@@ -28,6 +28,8 @@ from ..model import Block, Note, Placement, SceneBreak, block_texts
 _UNTITLED_NOTE = re.compile(
     r"https?://|\]\(|^\s*(?:thanks|thank you|cover (?:art|image|made|by)|disclaimer|dedicated to|written for"
     r"|this (?:story|fic|fanfic|one-shot|oneshot) (?:was|is)|beta(?:'d| read))", re.I)
+_THANKS = re.compile(r"^\s*(?:thanks|thank you|special thanks|many thanks|cover (?:art|image|made|by)|beta(?:'d| read)"
+                     r"|dedicated to|written for|merci|danke|gracias|grazie|obrigad[oa]|bedankt|dziękuję|спасибо)\b", re.I)
 _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
@@ -118,8 +120,13 @@ class _Header(TitleLines):
             block, i = self._block(i + 1, value)
             if field == "note":
                 self.notes.append(Note(block, Placement.FRONT, note_label(label)))
-            else:
-                self.fields["description"] = self.fields.get("description", ()) + block
+            else:  # thanks and credits after the summary proper are the author's notes
+                thanks = tuple(b for b in block[1:] if _THANKS.match(" ".join(block_texts((b,)))))
+                if thanks:
+                    self.notes.append(Note(thanks, Placement.FRONT, "Author’s Note"))
+                    self.trace.append((first, "note: thanks and credits after the summary"))
+                self.fields["description"] = self.fields.get("description", ()) + tuple(
+                    b for b in block if b not in thanks)
         elif not value:  # "Tags:" alone on its line: the value is the lines below it (AO3 indents them)
             start = self.skip(i + 1)
             i = next((j for j in range(start, len(lines)) if not lines[j].strip() or label_of(lines[j])), len(lines))
@@ -215,7 +222,8 @@ class _Header(TitleLines):
                 # a note written into the text ("A/N: …", "(A/N …)") may stand in the story: then the
                 # block is its first paragraph; a label alone on its line heads the next section
                 # (so is a heading: the story may begin before it)
-                ambiguous = (is_marker(lines[j]) and not LABEL_ALONE.match(lines[j])) or match_heading(lines[j])
+                ambiguous = (is_marker(lines[j]) and not LABEL_ALONE.match(lines[j])) or (
+                    match_heading(lines[j]) and not label_of(lines[j]))
                 # (a value on the label's line is a paragraph of its own: only a wider gap carries it
                 # over more); a later label closes a longer block only when it surely heads a section
                 stop = None if groups and (ambiguous or first or not self._heads_section(j)) else j
