@@ -18,7 +18,7 @@ from .labels import BY_WORDS, label_of
 from .sites import is_contents
 
 _BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
-_BY_LINE = re.compile(rf"^\s*[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~]\s*|\s)\s*(?P<name>[^\s:].{{0,80}}?)[*_~]*\s*$",
+_BY_LINE = re.compile(rf"^\s*[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~][*_]*\s*|[*_]*\s)\s*(?P<name>[^\s:*_].{{0,80}}?)[*_~]*\s*$",
                       re.IGNORECASE)
 _TITLE_BY = re.compile(r"^(?P<title>\S.{0,100}?)\s+by\s+(?P<name>\S.{0,60}?)$")  # "The Salt Road by Wren Ashby"
 _NAME_SPLIT = re.compile(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+i\s+|\s+и\s+)\s*")
@@ -30,7 +30,7 @@ _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "d
 
 
 def names(value: str) -> tuple[str, ...]:
-    return tuple(name for name in _NAME_SPLIT.split(value.strip().strip("*_")) if name)
+    return tuple(name for name in _NAME_SPLIT.split(value.strip(" \t*_~")) if name)
 
 
 def by_line(line: str) -> str:
