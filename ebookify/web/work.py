@@ -8,7 +8,6 @@ because an exception's hint and option do not survive the trip between processes
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
@@ -21,7 +20,8 @@ from ..options import Options
 from ..pipeline import make, read
 from ..render import chapter_heading
 
-PREVIEW_PAGES = (("Title page", "titlepage.xhtml"), ("First chapter", "chapter-001.xhtml"))
+PREVIEW_PAGES = (("title", "Title page"), ("chapter", "First chapter"))  # epub.pages kinds, as the page names them
+PREVIEW_WIDTH = 400  # pixels
 
 
 @dataclass(frozen=True)
@@ -89,20 +89,15 @@ def _cover(epub: bytes) -> bytes:
 
 
 def _pages(epub: bytes) -> tuple[tuple[tuple[str, bytes], ...], bool]:
-    """The title page and the first chapter's first page as a reader engine (MuPDF) lays them out."""
+    """The title page and the first chapter's first page as MuPDF lays them out (``ebookify preview``'s
+    renderer); none, and False, when PyMuPDF is not installed."""
+    from ..epub.pages import PreviewUnavailable, render_pages
+
     try:
-        import pymupdf
-    except ImportError:
+        shots = render_pages(epub, tuple(kind for kind, _ in PREVIEW_PAGES), width=PREVIEW_WIDTH)
+    except PreviewUnavailable:
         return (), False
-    with zipfile.ZipFile(io.BytesIO(epub)) as archive:
-        opf = archive.read("EPUB/content.opf").decode("utf-8")
-    hrefs = dict(re.findall(r'<item [^>]*?href="([^"]+)"[^>]*?id="([^"]+)"', opf))
-    ids = {id_: href for href, id_ in hrefs.items()}
-    spine = [ids.get(ref, "") for ref in re.findall(r'<itemref [^>]*?idref="([^"]+)"', opf)]
-    shown = []
-    with pymupdf.open(stream=epub, filetype="epub") as document:
-        for label, href in PREVIEW_PAGES:
-            if href in spine and spine.index(href) < document.chapter_count:
-                pixmap = document[(spine.index(href), 0)].get_pixmap(dpi=96)
-                shown.append((label, pixmap.tobytes("png")))
-    return tuple(shown), True
+    except EbookifyError:  # MuPDF could not lay this book out: the cover is still shown
+        return (), True
+    labels = dict(PREVIEW_PAGES)
+    return tuple((labels[shot.kind], shot.png) for shot in shots), True
