@@ -257,7 +257,7 @@ def settle(found: Metadata, chapters: tuple[Chapter, ...], options: Options) -> 
            --set key=value …);
         2. the sidecar file (``Options.sidecar``: story.toml, story.yaml or story.json);
         3. what the text says (front matter, a Gutenberg header);
-        4. guesses: the title from the file name, the author "Unknown", the language detected in
+        4. guesses: the title from the file name, no author, the language detected in
            the opening of the ``chapters`` (English when unsure), read only when nothing states it.
 
     A source replaces a key's whole value (``--tag x`` drops the sidecar's tags rather than adding
@@ -273,9 +273,8 @@ def settle(found: Metadata, chapters: tuple[Chapter, ...], options: Options) -> 
         title = title_from_file_name(options.source_name)
         guesses.append(Finding("parse", f"no title in the text: used the file name, “{title}”", option="title"))
     authors = tuple(a for a in (clean_field(name) for name in metadata.authors) if a)
-    if not authors:
-        authors = ("Unknown",)
-        guesses.append(Finding("parse", "no author in the text: used “Unknown”", option="authors"))
+    if not authors:  # no byline rather than "Unknown": library apps show their own word for it
+        guesses.append(Finding("parse", "no author in the text: the book names none", option="authors"))
     language = language_code(metadata.language)
     if not language:
         language, finding = _detected_language(_story_text(chapters))
@@ -285,7 +284,8 @@ def settle(found: Metadata, chapters: tuple[Chapter, ...], options: Options) -> 
         title=title,
         authors=authors,
         language=language,
-        identifier=metadata.identifier or book_identifier(title, authors, metadata.source_url),
+        # ("Unknown",) for no author keeps the identifiers that earlier versions gave such books
+        identifier=metadata.identifier or book_identifier(title, authors or ("Unknown",), metadata.source_url),
         modified=options.modified.astimezone(dt.timezone.utc),
     )
     return metadata, tuple(guesses)

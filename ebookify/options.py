@@ -26,7 +26,7 @@ NOTES_PLACES = ("inline", "end", "omit")  # where chapters' author's notes go
 PARAGRAPH_STYLES = ("auto", "line", "wrapped")
 COVER_STYLES = tuple(design.name for design in DESIGNS)
 COVER_PALETTES = tuple(palette.name for palette in PALETTES)
-FORMATS = ("epub",)  # output targets: a transform between render and package (epub/targets.py)
+FORMATS = ("epub", "kepub")  # output targets: a transform between render and package (epub/targets.py)
 
 
 @dataclass(frozen=True)

@@ -97,7 +97,8 @@ def make(story: Story, options: Options = Options()) -> Result:
     rendition = transform(render(book, with_cover=options.cover, notes=options.notes), options.format)
     cover: bytes | None = None
     if options.cover_image:
-        cover = prepare_cover(options.cover_image)
+        cover, noted = prepare_cover(options.cover_image)
+        findings += noted
     elif options.cover:
         cover, drawn = draw_cover(book.metadata, options.cover_style or None, options.cover_palette or None)
         findings += drawn

@@ -45,6 +45,10 @@ STYLES: dict[str, QuoteStyle] = {
     "de": QuoteStyle(("„", "“"), ("‚", "‘"), "„‚»›"),
     "de-guillemets": QuoteStyle(("»", "«"), ("›", "‹"), "»›„‚"),
     "guillemets": QuoteStyle(("«", "»"), ("“", "”"), "«‹“‘„‚"),
+    "pl": QuoteStyle(("„", "”"), ("«", "»"), "„«‚“‘"),
+    "hu": QuoteStyle(("„", "”"), ("»", "«"), "„»‚“‘"),
+    "sv": QuoteStyle(("”", "”"), ("’", "’"), "»›"),
+    "corner": QuoteStyle(("「", "」"), ("『", "』"), "「『“‘"),
 }
 QUOTE_STYLES = tuple(STYLES)
 
@@ -52,6 +56,11 @@ QUOTE_STYLES = tuple(STYLES)
 _BY_LANGUAGE = {
     "fr": "fr",
     **dict.fromkeys(("de", "cs", "sk", "sl"), "de"),
+    **dict.fromkeys(("pl", "ro", "hr", "bs", "sr-latn"), "pl"),
+    **dict.fromkeys(("sv", "fi"), "sv"),
+    "hu": "hu",
+    "da": "de-guillemets",
+    **dict.fromkeys(("ja", "zh-hant", "zh-tw", "zh-hk", "zh-mo"), "corner"),
     **dict.fromkeys(("de-ch", "de-li", "es", "it", "ru", "uk", "be", "ca", "el", "nb", "nn", "no",
                      "pt-pt"), "guillemets"),
 }
@@ -79,62 +88,117 @@ _ELISION = re.compile(
     re.IGNORECASE,
 )
 
-APOSTROPHE, OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE = range(5)
+APOSTROPHE, OPEN_DOUBLE, CLOSE_DOUBLE, OPEN_SINGLE, CLOSE_SINGLE, PRIME, DOUBLE_PRIME = range(7)
 _OPENING = (OPEN_DOUBLE, OPEN_SINGLE)
+_PRIMES = {PRIME: "′", DOUBLE_PRIME: "″"}
 
 
-def quote_edits(text: str, style: QuoteStyle, separator: str = "", cut: str = "") -> list[tuple[int, str]]:
+# Languages written without spaces between words: a quote's neighbours cannot tell its direction.
+UNSPACED = frozenset(("ja", "zh", "th", "lo", "km", "my"))
+
+
+def quote_edits(text: str, style: QuoteStyle, separator: str = "", cut: str = "",
+                toggle: bool = False) -> list[tuple[int, str]]:
     """(position, replacement) for every straight quote in ``text``.
 
     ``text`` may hold many paragraphs, each ending at a ``separator``; ``cut`` marks where one
     text node ends and the next begins: quotes look through it to the characters beyond.
     """
     spell = {APOSTROPHE: "’", OPEN_DOUBLE: style.double[0], CLOSE_DOUBLE: style.double[1],
-             OPEN_SINGLE: style.single[0], CLOSE_SINGLE: style.single[1]}
-    return [(i, spell[kind]) for i, kind in classify(text, style.openers, separator, cut)]
+             OPEN_SINGLE: style.single[0], CLOSE_SINGLE: style.single[1], **_PRIMES}
+    return [(i, spell[kind]) for i, kind in classify(text, style.openers, separator, cut, toggle)]
 
 
-def classify(text: str, openers: str, separator: str = "", cut: str = "") -> list[tuple[int, int]]:
+def classify(text: str, openers: str, separator: str = "", cut: str = "",
+             toggle: bool = False) -> list[tuple[int, int]]:
     """(position, kind) for every straight quote: the rules of the module docstring, in order."""
     kinds: list[tuple[int, int]] = []
-    open_double = open_single = 0
+    open_double = 0
+    open_singles: list[int] = []  # where the single quotes still open were, as indexes into kinds
     last_at, last_kind = -1, APOSTROPHE
     size = len(text)
+
+    def look(i: int, step: int, skip: str = "") -> str:
+        while 0 <= i < size and (text[i] == cut or text[i] in skip) and cut + skip:
+            i += step
+        return text[i] if 0 <= i < size else " "
+
     for match in _STRAIGHT.finditer(text):
         i = match.start()
         if separator and text.find(separator, last_at + 1, i) >= 0:  # a new paragraph
-            open_double = open_single = 0
+            _unmatched_elisions(text, kinds, open_singles, cut)
+            open_double, open_singles = 0, []
         mark = text[i]
         b = i - 1
         while cut and b >= 0 and text[b] == cut:
             b -= 1
-        a = i + 1
-        while cut and a < size and text[a] == cut:
-            a += 1
-        before = text[b] if b >= 0 else " "
-        after = text[a] if a < size else " "
-        if last_at == b and b >= 0:  # right after a quote we have just decided: follow its direction
-            opening = last_kind in _OPENING
+        before, after = look(b, -1), look(i + 1, 1)
+        if before.isdigit() and (prime := _prime(text, i, mark, after, open_double, open_singles)) is not None:
+            kind = prime
+        elif toggle and not (mark == "'" and before.isascii() and before.isalpha() and after.isascii() and after.isalpha()):
+            kind = (CLOSE_SINGLE if open_singles else OPEN_SINGLE) if mark == "'" else \
+                   (CLOSE_DOUBLE if open_double else OPEN_DOUBLE)
         else:
-            opening = (before.isspace() or before in _ALWAYS_OPENS_AFTER or before in openers
-                       or (before in _DASHES and not after.isspace() and after not in _NOT_A_WORD_AFTER_DASH))
-        alone = opening and after.isspace()
-        if mark == "'":
-            if before.isalnum() and after.isalnum():
-                kind = APOSTROPHE
-            elif alone:
-                kind = CLOSE_SINGLE if open_single else OPEN_SINGLE
-            elif opening:
-                kind = APOSTROPHE if _ELISION.match(text, i) else OPEN_SINGLE
+            if last_at == b and b >= 0 and last_kind == APOSTROPHE:  # l'"Atlanta": opens before a word
+                opening = after.isalnum()
+            elif last_at == b and b >= 0:  # right after a quote we have just decided: follow its direction
+                opening = last_kind in _OPENING
             else:
-                kind = CLOSE_SINGLE if open_single else APOSTROPHE
-            open_single += (kind == OPEN_SINGLE) - (kind == CLOSE_SINGLE)
-        else:
-            if alone:
-                kind = CLOSE_DOUBLE if open_double else OPEN_DOUBLE
+                beyond = look(i + 1, 1, "'\"")  # past the marks that open together (—"'man)
+                opening = (before.isspace() or before in _ALWAYS_OPENS_AFTER or before in openers
+                           or (before in _DASHES and not beyond.isspace() and beyond not in _NOT_A_WORD_AFTER_DASH))
+            alone = opening and after.isspace()
+            if mark == "'":
+                if before.isalnum() and after.isalnum():
+                    kind = APOSTROPHE
+                elif alone:
+                    kind = CLOSE_SINGLE if open_singles else OPEN_SINGLE
+                elif opening:
+                    kind = APOSTROPHE if _ELISION.match(text, i) else OPEN_SINGLE
+                else:
+                    kind = CLOSE_SINGLE if open_singles else APOSTROPHE
             else:
-                kind = OPEN_DOUBLE if opening else CLOSE_DOUBLE
-            open_double = max(0, open_double + (kind == OPEN_DOUBLE) - (kind == CLOSE_DOUBLE))
+                if alone:
+                    kind = CLOSE_DOUBLE if open_double else OPEN_DOUBLE
+                else:
+                    kind = OPEN_DOUBLE if opening else CLOSE_DOUBLE
+        if kind == OPEN_SINGLE:
+            open_singles.append(len(kinds))
+        elif kind == CLOSE_SINGLE:
+            open_singles.pop()
+        elif kind in (OPEN_DOUBLE, CLOSE_DOUBLE):
+            open_double = max(0, open_double + (1 if kind == OPEN_DOUBLE else -1))
         kinds.append((i, kind))
         last_at, last_kind = i, kind
+    _unmatched_elisions(text, kinds, open_singles, cut)
     return kinds
+
+
+_MEASURE = re.compile(r"'\d+(?:[.,]\d+)?\"")
+
+
+def _prime(text: str, i: int, mark: str, after: str, open_double: int, open_singles: list[int]) -> int | None:
+    """A mark after a number is a prime (5′10″, 3′ 20″, a 6′ fence, a 12″ record) unless it closes
+    a quotation that is open ("born in 1990") or the word goes on (1990's, Swiss 1'000)."""
+    if mark == "'":
+        if _MEASURE.match(text, i):
+            return PRIME
+        return None if open_singles or after.isalnum() else PRIME
+    return None if open_double or after.isalnum() else DOUBLE_PRIME
+
+
+def _unmatched_elisions(text: str, kinds: list[tuple[int, int]], open_singles: list[int], cut: str) -> None:
+    """A paragraph's single quote that opened after a dash, before a small letter, and never
+    closed was an elision (— 'net, —'bout): a quotation opened there would close in the paragraph."""
+    for index in open_singles:
+        i, _ = kinds[index]
+        b = i - 1
+        while b >= 0 and (text[b] == cut and cut or text[b] in " \u00a0"):
+            b -= 1
+        if b < 0 or text[b] not in _DASHES:
+            continue
+        nxt = i + 1
+        while nxt < len(text) and text[nxt] == cut and cut:
+            nxt += 1
+        if nxt < len(text) and text[nxt].islower():
+            kinds[index] = (i, APOSTROPHE)

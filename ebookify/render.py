@@ -14,6 +14,7 @@ from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Pa
                     TocEntry, inline_text, word_count)
 from .reading.titlecase import title_case
 from .markup import LinkHeading, NoteBox, blocks_html, split_blocks
+from .labels import Labels, labels
 from .resources import read_asset
 
 
@@ -24,8 +25,8 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     front: list[tuple[Page, str]] = []  # (page, label in the table of contents, or "")
     if with_cover:
         front.append((_cover_page(book), ""))
-    front.append((_title_page(book), "Title Page"))
-    if book.front_notes and notes != "omit":
+    front.append((_title_page(book), _labels(book)("Title Page")))
+    if book.front_notes and notes == "inline":  # "end" gathers them with the chapters' notes
         page = _notes_page(book)
         front.append((page, page.title))
     for number, section in enumerate(book.front_matter, 1):
@@ -62,7 +63,7 @@ def chapter_heading(book: Book, chapter: Chapter) -> str:
         return heading_text(title_case(chapter.label, language), title_case(chapter.title, language))
     if len(book.chapters) == 1:
         return book.metadata.title
-    return _opening_words(chapter.blocks)
+    return _opening_words(book, chapter.blocks)
 
 
 def _by_part(chapters: tuple[Chapter, ...]) -> list[tuple[str, list[Chapter]]]:
@@ -80,17 +81,18 @@ def _back_matter(book: Book, notes: str) -> list[Section]:
     if notes == "end":
         gathered = _gathered_notes(book)
         if gathered:
-            sections.insert(0, Section("Author’s Notes", gathered))
+            sections.insert(0, Section("Author’s Notes", gathered))  # translated with the page
     return sections
 
 
 def _gathered_notes(book: Book) -> tuple[Block, ...]:
-    """Each chapter's notes under the chapter's name, linked back to the chapter by the page."""
-    blocks: list[Block] = []
+    """The notes on the whole book first, then each chapter's notes under the chapter's name,
+    linked back to the chapter: one page, so the contents name it once."""
+    blocks: list[Block] = [block for note in book.front_notes for block in note.blocks]
     for chapter in book.chapters:
-        for note in chapter.notes:
+        if chapter.notes:
             blocks.append(LinkHeading(chapter_heading(book, chapter), _chapter_href(chapter)))
-            blocks.extend(note.blocks)
+            blocks.extend(block for note in chapter.notes for block in note.blocks)
     return tuple(blocks)
 
 
@@ -98,49 +100,54 @@ def _gathered_notes(book: Book) -> tuple[Block, ...]:
 
 
 def _cover_page(book: Book) -> Page:
-    meta = book.metadata
-    alt = f"Cover: {meta.title}, by {_names(meta.authors)}"
-    html = _page("cover.xhtml", book, "Cover", cover_href=COVER_IMAGE, alt=alt)
-    return Page("cover.xhtml", "Cover", html, landmark="cover")
+    meta, _ = book.metadata, _labels(book)
+    alt = _("Cover: {title}, by {authors}", title=meta.title, authors=_.names(meta.authors)) if meta.authors \
+        else _("Cover: {title}", title=meta.title)
+    html = _page("cover.xhtml", book, _("Cover"), cover_href=COVER_IMAGE, alt=alt)
+    return Page("cover.xhtml", _("Cover"), html, landmark="cover")
 
 
 def _title_page(book: Book) -> Page:
-    meta = book.metadata
-    html = _page("titlepage.xhtml", book, "Title Page", meta=meta, authors=_names(meta.authors),
-                 description=blocks_html(meta.description), facts=_facts(meta) + [("Length", _length(book))])
-    return Page("titlepage.xhtml", "Title Page", html, landmark="titlepage")
+    meta, _ = book.metadata, _labels(book)
+    by = _("by {authors}").split("{authors}", 1) if meta.authors else ()  # no author: no byline at all
+    html = _page("titlepage.xhtml", book, _("Title Page"), meta=meta, authors=_.names(meta.authors), by=by,
+                 description=blocks_html(meta.description), facts=_facts(meta, _) + [(_("Length"), _length(book))])
+    return Page("titlepage.xhtml", _("Title Page"), html, landmark="titlepage")
 
 
 _STATUS = {"complete": "Complete", "in-progress": "In progress"}
 
 
-def _facts(meta) -> list[tuple[str, str]]:
+def _facts(meta, _: Labels) -> list[tuple[str, str]]:
     """The facts under the blurb, in the order fan-fiction archives list them: what the story
     belongs to, what to expect in it, then where it comes from and under which terms."""
-    series = f"{meta.series}, book {meta.series_index}" if meta.series and meta.series_index else meta.series
-    facts = [("Series", series)]
-    for singular, values in (("Fandom", meta.fandoms), ("Rating", (meta.rating,)), ("Warning", meta.warnings),
-                             ("Relationship", meta.relationships), ("Character", meta.characters),
-                             ("Tag", meta.tags)):
+    series = (_("{series}, book {number}", series=meta.series, number=meta.series_index)
+              if meta.series and meta.series_index else meta.series)
+    facts = [(_("Series"), series)]
+    for singular, plural, values in (("Fandom", "Fandoms", meta.fandoms), ("Rating", "Rating", (meta.rating,)),
+                                     ("Warning", "Warnings", meta.warnings),
+                                     ("Relationship", "Relationships", meta.relationships),
+                                     ("Character", "Characters", meta.characters), ("Tag", "Tags", meta.tags)):
         values = tuple(v for v in values if v)
-        facts.append((singular if len(values) == 1 or singular == "Rating" else f"{singular}s", ", ".join(values)))
+        facts.append((_(singular if len(values) == 1 else plural), ", ".join(values)))
     facts.extend(meta.extra)
-    facts += [("Status", _STATUS.get(meta.status, meta.status)), ("Published", meta.published),
-              ("Updated", meta.updated), ("Publisher", meta.publisher), ("Source", meta.source_url),
-              ("Rights", meta.rights)]
+    status = _(_STATUS[meta.status]) if meta.status in _STATUS else meta.status
+    facts += [(_("Status"), status), (_("Published"), meta.published), (_("Updated"), meta.updated),
+              (_("Publisher"), meta.publisher), (_("Source"), meta.source_url), (_("Rights"), meta.rights)]
     return [(label, value) for label, value in facts if value]
 
 
 def _length(book: Book) -> str:
     """Words and reading time, at 250 words a minute: what a reader weighs before starting."""
+    _ = _labels(book)
     words = sum(word_count(chapter.blocks) for chapter in book.chapters)
     minutes = max(1, round(words / 250))
-    time = f"{minutes} minute{'s' if minutes > 1 else ''}" if minutes < 90 else f"{round(minutes / 60)} hours"
-    return f"{words:,} words, about {time} to read"
+    return _("{words}, about {duration} to read", words=_.plural("{count} word", "{count} words", words),
+             duration=_.duration(minutes))
 
 
 def _notes_page(book: Book) -> Page:
-    views = [_note_view(n) for n in book.front_notes]
+    views = [_note_view(book, n) for n in book.front_notes]
     title = views[0]["label"]
     return Page("notes.xhtml", title, _page("notes.xhtml", book, title, notes=views))
 
@@ -157,7 +164,7 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
     untitled_opening = not (chapter.label or chapter.title) and len(book.chapters) > 1
     title = chapter.title or ("" if chapter.label or untitled_opening else heading)
     inline = notes == "inline"
-    chunks = split_blocks(_with_notes_within(chapter) if inline else chapter.blocks, PAGE_TEXT_LIMIT)
+    chunks = split_blocks(_with_notes_within(book, chapter) if inline else chapter.blocks, PAGE_TEXT_LIMIT)
     pages = []
     for index, blocks in enumerate(chunks):
         first, last = index == 0, index == len(chunks) - 1
@@ -166,13 +173,14 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
             book,
             heading if first else f"{heading} ({index + 1})",
             anchor=f"chapter-{chapter.number}" + (f"-{index + 1}" if index else ""),
-            toc_label=heading if first else f"{heading} (continued)",
+            toc_label=heading if first else _labels(book)("{heading} (continued)", heading=heading),
             label=chapter.label if first else "",
             kind=chapter.kind if chapter.kind in ("prologue", "epilogue") else "chapter",
             title=title if first else "",
             body=blocks_html(blocks),
-            notes_before=[_note_view(n) for n in chapter.notes if first and inline and n.placement is Placement.BEFORE],
-            notes_after=[_note_view(n) for n in chapter.notes if last and inline and n.placement not in (Placement.BEFORE, Placement.WITHIN)],
+            notes_before=[_note_view(book, n) for n in chapter.notes if first and inline and n.placement is Placement.BEFORE],
+            notes_after=[_note_view(book, n) for n in chapter.notes
+                         if last and inline and n.placement not in (Placement.BEFORE, Placement.WITHIN)],
         )
         landmark = "bodymatter" if first and chapter is book.chapters[0] else ""
         href = _chapter_href(chapter) if first else _chapter_href(chapter).replace(".xhtml", f"-{index + 1}.xhtml")
@@ -180,14 +188,14 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
     return pages
 
 
-def _with_notes_within(chapter: Chapter) -> tuple:
+def _with_notes_within(book: Book, chapter: Chapter) -> tuple:
     """The chapter's blocks with each note from its middle set back where the author put it."""
     within = [n for n in chapter.notes if n.placement is Placement.WITHIN]
     if not within:
         return chapter.blocks
     out: list = []
     for index, block in enumerate(chapter.blocks):
-        out.extend(NoteBox(n.label, n.blocks) for n in within if n.at == index)
+        out.extend(NoteBox(_labels(book)(n.label), n.blocks) for n in within if n.at == index)
         out.append(block)
     return tuple(out)
 
@@ -198,9 +206,10 @@ PAGE_TEXT_LIMIT = 200_000  # characters of text per page: with markup, files sta
 def _section_page(book: Book, section: Section, number: int, where: str = "appendix") -> Page:
     href = f"{where}-{number:02d}.xhtml"
     matter, kind = ("frontmatter", "preamble") if where == "front" else ("backmatter", "appendix")
-    html = _page("section.xhtml", book, section.title, anchor=f"{where}-{number}", title=section.title,
+    title = _labels(book)(section.title)  # a section the reader names ("Project Gutenberg Licence")
+    html = _page("section.xhtml", book, title, anchor=f"{where}-{number}", title=title,
                  body=blocks_html(section.blocks), matter=matter, kind=kind)
-    return Page(href, section.title, html)
+    return Page(href, title, html)
 
 
 _LANDMARK_LABELS = {"cover": "Cover", "titlepage": "Title Page", "toc": "Contents", "bodymatter": "Start of Story"}
@@ -210,9 +219,10 @@ def _nav(book: Book, pages: list[Page], toc: list[TocEntry], in_spine: bool) -> 
     marks = [(p.landmark, p.href) for p in pages if p.landmark]
     if in_spine:  # a landmark may only point at a page in the reading order
         marks.insert(1 + any(kind == "cover" for kind, _ in marks), ("toc", f"{NAV}#toc"))
-    landmarks = [(kind, _LANDMARK_LABELS[kind], href) for kind, href in marks]
-    html = _page("nav.xhtml", book, "Contents", toc=toc, landmarks=landmarks)
-    return Page(NAV, "Contents", html, is_nav=True, in_spine=in_spine)
+    _ = _labels(book)
+    landmarks = [(kind, _(_LANDMARK_LABELS[kind]), href) for kind, href in marks]
+    html = _page("nav.xhtml", book, _("Contents"), toc=toc, landmarks=landmarks)
+    return Page(NAV, _("Contents"), html, is_nav=True, in_spine=in_spine)
 
 
 def _chapter_href(chapter: Chapter) -> str:
@@ -233,24 +243,24 @@ _environment = Environment(
 
 def _page(template: str, book: Book, page_title: str, **values) -> bytes:
     full_title = page_title if page_title == book.metadata.title else f"{page_title} · {book.metadata.title}"
-    html = _environment.get_template(template).render(lang=book.metadata.language, page_title=full_title, **values)
+    html = _environment.get_template(template).render(lang=book.metadata.language, page_title=full_title,
+                                                      _=_labels(book), **values)
     return html.encode("utf-8")
 
 
-def _note_view(note: Note) -> dict:
-    return {"label": note.label, "html": blocks_html(note.blocks)}
+def _labels(book: Book) -> Labels:
+    return labels(book.metadata.language)
 
 
-def _names(authors: tuple[str, ...]) -> str:
-    if len(authors) <= 2:
-        return " and ".join(authors)
-    return ", ".join(authors[:-1]) + ", and " + authors[-1]
+def _note_view(book: Book, note: Note) -> dict:
+    """The reader names notes in English ("Author’s Note"); the book says it in its language."""
+    return {"label": _labels(book)(note.label), "html": blocks_html(note.blocks)}
 
 
-def _opening_words(blocks: tuple[Block, ...], count: int = 6) -> str:
+def _opening_words(book: Book, blocks: tuple[Block, ...], count: int = 6) -> str:
     for block in blocks:
         if isinstance(block, Paragraph):
             words = inline_text(block.inlines).split()
             if words:
                 return " ".join(words[:count]) + ("…" if len(words) > count else "")
-    return "Opening"
+    return _labels(book)("Opening")

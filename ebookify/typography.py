@@ -19,6 +19,15 @@ Quote marks follow the book's language or the ``quotes`` override, one of ``QUOT
     "de-guillemets"  »double« ›single‹     German books set with guillemets
     "guillemets"     «double» “single”     Spanish, Italian, Russian, Ukrainian, Catalan, Greek,
                                            Norwegian, Swiss German, European Portuguese
+    "pl"             „double” «single»     Polish, Romanian, Croatian, Bosnian
+    "hu"             „double” »single«     Hungarian
+    "sv"             ”double” ’single’     Swedish, Finnish
+    "corner"         「double」『single』     Japanese, traditional Chinese (zh-Hant, zh-TW, zh-HK);
+                                           simplified Chinese (zh, zh-CN) uses “double” as GB/T 15834 does
+
+Danish takes "de-guillemets" (»double« ›single‹). In "corner" text words have no spaces between
+them (the same holds for simplified Chinese with curly quotes, and Thai), so a straight quote
+there closes what is open and otherwise opens.
 
 The override changes the marks only; dashes and spaces always follow the book's language.
 See ``quotes.py`` for how a straight quote's direction is decided.
@@ -27,9 +36,10 @@ Invisible characters, and why these: a no-break space (U+00A0) replaces a space 
 there ("Mr. Smith", "mot – mot"), so nothing moves even in a reader that ignores it. A closed-up
 em dash has no space to replace; reading systems may break a line before it (Unicode line
 breaking allows it), so a word joiner (U+2060) glues it to the word before, as Standard Ebooks
-does. U+2060 is default-ignorable: EPUBCheck accepts it and MuPDF draws the same pixels with or
-without it (checked with this project's fonts). Book titles get no word joiner, because they
-also go into the package metadata and onto the cover, drawn with fonts that may lack the glyph.
+does, but only after a character that allows the break (not after a quotation mark, a bracket or
+another dash). U+2060 is default-ignorable: EPUBCheck accepts it and MuPDF draws the same pixels
+with or without it (checked with this project's fonts). Titles and the blurb get none: they also
+go into the package metadata, the NCX and onto the cover, where some older readers draw a box.
 
 Speed: the whole book is typeset as one string (see "The typesetter" below), so each rule runs
 once per book, and patterns start with a literal (lookbehinds come after it) so the regex engine
@@ -44,7 +54,7 @@ from functools import lru_cache
 from typing import Callable, Union
 
 from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, Paragraph, Strike, Strong, Text
-from .quotes import NNBSP, QUOTE_STYLES, STYLES, QuoteStyle, quote_edits, style_for_language
+from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
 
 __all__ = ["QUOTE_STYLES", "smarten", "typeset"]
 
@@ -137,13 +147,16 @@ def dash_rules(language: str) -> tuple[Rule, ...]:
     )
 
 
-# Em dashes stay with the word before them (see the module docstring on U+2060).
-WORD_JOINER = (_rule(rf"—(?<=[^\s{WJ}]—)", WJ + "—"),)
+# Em dashes stay with the word before them (see the module docstring on U+2060), but only where
+# a line could break before the dash: Unicode line breaking (UAX #14) already forbids a break
+# after a quotation mark (LB19), an opening bracket (LB14) or another dash (LB17).
+WORD_JOINER = (_rule(rf"—(?<=[^\s{WJ}'\"“”‘’«»‹›„‚(\[{{—–\-]—)", WJ + "—"),)
 
 # Ellipses ---------------------------------------------------------------------------------
 ELLIPSES = (
     # Three dots, typed close or spaced, are one character that spaces and breaks correctly.
-    # Four or more are left as typed: a row of dots, or a period the writer meant.
+    # Four are a full stop and an ellipsis (Chicago 13.51); five or more are a row of dots, kept.
+    _rule(r"\.\.\.\.(?<![.…]\.\.\.\.)(?![.…])", ".…"),
     _rule(r"\.\.\.(?<![.…]\.\.\.)(?![.…])", "…"),
     _rule(r"\. \. \.(?<![.…]\. \. \.)(?<![.…][ \u00a0]\. \. \.)(?![.…]|[ \u00a0][.…])", "…"),
     # An ellipsis that ends a word's thought ("Well ...") stays on that word's line.
@@ -211,6 +224,7 @@ class Typesetter:
     before_quotes: tuple[Rule, ...]
     style: QuoteStyle
     after_quotes: tuple[Rule, ...]
+    unspaced: bool = False  # words without spaces between them (Japanese, Chinese): quotes alternate
 
     def paragraphs(self, paragraphs: list[tuple[Inline, ...]]) -> list[tuple[Inline, ...]]:
         """Each paragraph's inlines, typeset: the same shape, with new text."""
@@ -231,7 +245,7 @@ class Typesetter:
         for rule in self.before_quotes:
             joined = _run(rule, joined)
         if "'" in joined or '"' in joined:
-            joined = _replace_at(joined, quote_edits(joined, self.style, separator, cut))
+            joined = _replace_at(joined, quote_edits(joined, self.style, separator, cut, self.unspaced))
         for rule in self.after_quotes:
             joined = _run(rule, joined)
         return joined.split(separator) if separator else [joined]
@@ -289,7 +303,7 @@ def typesetter(language: str, quotes: str | None = None) -> Typesetter:
     primary = _primary(language)
     before = SPACES + dash_rules(language) + ELLIPSES + (ENGLISH if primary == "en" else ())
     after = (FRENCH_GUILLEMETS if style == "fr" else ()) + (FRENCH if primary == "fr" else ()) + WORD_JOINER + SPACES
-    return Typesetter(before, STYLES[style], after)
+    return Typesetter(before, STYLES[style], after, primary in UNSPACED)
 
 
 # The book ---------------------------------------------------------------------------------
@@ -299,7 +313,8 @@ def typeset(book: Book, quotes: str | None = None) -> Book:
     """Typeset every paragraph, title and note of ``book`` in its language.
 
     ``quotes`` picks the quote marks instead of the language: one of ``QUOTE_STYLES``
-    ("en", "fr", "de", "de-guillemets", "guillemets"); anything else raises ``ValueError``.
+    ("en", "fr", "de", "de-guillemets", "guillemets", "pl", "hu", "sv", "corner");
+    anything else raises ``ValueError``.
     """
     t = typesetter(book.metadata.language, quotes)
     found: list[Paragraph] = []
@@ -320,10 +335,13 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
     Chapter labels ("Chapter 3") are numbering, not prose, and are left alone.
     """
 
-    def line(text: str) -> str:
-        return paragraph(Paragraph((Text(text),))).inlines[0].text if text else text
+    def line(text: str) -> str:  # titles reach the contents, the NCX and the package metadata
+        return paragraph(Paragraph((Text(text),))).inlines[0].text.replace(WJ, "") if text else text
 
-    def blocks(items: tuple) -> tuple:
+    def described(p: Paragraph) -> Paragraph:  # the blurb is dc:description too: no invisible characters
+        return Paragraph(_refill(p.inlines, iter(s.replace(WJ, "") for s in _segments(paragraph(p).inlines))))
+
+    def blocks(items: tuple, paragraph=paragraph) -> tuple:
         return tuple(paragraph(b) if isinstance(b, Paragraph)
                      else BlockQuote(tuple(map(paragraph, b.paragraphs))) if isinstance(b, BlockQuote)
                      else b for b in items)
@@ -338,8 +356,8 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
     meta = book.metadata
     return replace(
         book,
-        metadata=replace(meta, title=line(meta.title).replace(WJ, ""), subtitle=line(meta.subtitle).replace(WJ, ""),
-                         description=blocks(meta.description)),
+        metadata=replace(meta, title=line(meta.title), subtitle=line(meta.subtitle),
+                         description=blocks(meta.description, described)),
         front_notes=tuple(map(note, book.front_notes)),
         chapters=tuple(map(chapter, book.chapters)),
         back_matter=tuple(replace(s, title=line(s.title), blocks=blocks(s.blocks)) for s in book.back_matter),

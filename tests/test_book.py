@@ -159,7 +159,7 @@ def test_parts_nest_in_the_contents_and_notes_can_be_gathered_or_omitted():
     assert b"authors-note" not in pages["chapter-001.xhtml"]
     appendix = BeautifulSoup(pages["appendix-01.xhtml"], "xml")
     assert appendix.h2.get_text() == "Author’s Notes"
-    assert [a["href"] for a in appendix.find_all("a")] == ["chapter-001.xhtml", "chapter-001.xhtml", "chapter-003.xhtml"]
+    assert [a["href"] for a in appendix.find_all("a")] == ["chapter-001.xhtml", "chapter-003.xhtml"]  # one a chapter
     assert "Next chapter is longer" in appendix.get_text()
     assert check_structure(end.epub) == ()
 

@@ -174,13 +174,13 @@ def test_detections_can_be_switched_off(workdir, monkeypatch, flag, check):
     from ebookify import pipeline
 
     seen = {}
-    real_convert = pipeline.convert
+    real_make = pipeline.make
 
-    def spy(data, options):
-        seen["result"] = real_convert(data, options)
+    def spy(story, options):
+        seen["result"] = real_make(story, options)
         return seen["result"]
 
-    monkeypatch.setattr(pipeline, "convert", spy)
+    monkeypatch.setattr(pipeline, "make", spy)
     (workdir / "story.txt").write_text("Title: Night Train\n\nChapter 1\nThe train was *late*.\nChapter 2\nIt came\nat last.\n")
     result = run("story.txt", flag, "-o", "out.epub")
     assert result.exit_code == 0, result.output

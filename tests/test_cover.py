@@ -230,11 +230,35 @@ def test_greek_capitals_drop_their_accents():
     pytest.param("吾輩は猫である", id="japanese"), pytest.param("ألف ليلة وليلة", id="arabic"),
     pytest.param("नमस्ते दुनिया", id="devanagari"),
 ])
-def test_a_script_no_font_has_is_left_off_with_a_finding(title):
+def test_a_script_no_font_has_is_left_off_with_a_finding_that_names_the_extra(title, monkeypatch):
+    monkeypatch.setattr(cover_fonts, "_extra_fonts", lambda: ())
+    monkeypatch.setattr(cover_fonts, "SYSTEM_FONT_DIRS", ())
     data, findings = draw_cover(Metadata(title=title, authors=("A. Writer",)), style="frame")
     assert [f.stage for f in findings] == ["cover"] and "title" in findings[0].message
+    assert "pip install 'ebookify[fonts]'" in findings[0].message
     assert [line.role for line in layout(Metadata(title=title, authors=("A. Writer",))).lines] == ["author"]
     assert decoded(data).size == (WIDTH, HEIGHT)
+
+
+SCRIPTS = [
+    pytest.param("夜明けの灯台守", "村上 春子", id="japanese"), pytest.param("灯塔看守人的黎明", "李明", id="chinese"),
+    pytest.param("등대지기의 새벽", "김하나", id="korean"), pytest.param("حارس المنارة", "ليلى أحمد", id="arabic"),
+    pytest.param("שומר המגדלור", "נועה לוי", id="hebrew"), pytest.param("प्रकाशस्तंभ का रक्षक", "अनन्या शर्मा", id="devanagari"),
+    pytest.param("ผู้เฝ้าประภาคาร", "สมศรี ใจดี", id="thai"),
+]
+EXTRA_MISSING = not all(__import__("importlib.util").util.find_spec(name) for name in cover_fonts.FONT_PACKAGES)
+
+
+@pytest.mark.skipif(EXTRA_MISSING, reason="needs the fonts extra: pip install -e '.[fonts]'")
+@pytest.mark.skipif(not features.check("raqm"), reason="needs Pillow with libraqm to shape these scripts")
+@pytest.mark.parametrize("title, author", SCRIPTS)
+def test_the_fonts_extra_sets_every_script_on_the_cover(title, author, monkeypatch):
+    monkeypatch.setattr(cover_fonts, "SYSTEM_FONT_DIRS", ())  # only what the extra brings
+    plan = layout(Metadata(title=title, authors=(author,)), "frame")
+    assert plan.findings == ()
+    assert {line.role for line in plan.lines} == {"title", "author"}
+    assert all("site-packages" in line.font or line.font.startswith("fonts/") for line in plan.lines)
+    assert undrawn(plan.lines) == []
 
 
 def test_symbols_no_font_has_are_dropped_and_the_rest_is_drawn():
@@ -272,6 +296,7 @@ def make_font(path, widths: dict[str, int]) -> None:
 def test_an_installed_font_sets_a_script_the_bundled_fonts_lack_right_to_left(tmp_path, monkeypatch):
     make_font(tmp_path / "bars.ttf", {"ש": 200, "ל": 400, "ו": 600, "ם": 800})
     monkeypatch.setattr(cover_fonts, "SYSTEM_FONT_DIRS", (str(tmp_path),))
+    monkeypatch.setattr(cover_fonts, "_extra_fonts", lambda: ())
     meta = Metadata(title="שלום", authors=("A",))
     (line,) = [ln for ln in layout(meta, "frame").lines if ln.role == "title"]
     assert line.font == str(tmp_path / "bars.ttf") and undrawn([line]) == []
@@ -297,6 +322,8 @@ def test_without_libraqm_only_text_pillow_can_lay_out_is_drawn(monkeypatch, text
     pytest.param(Metadata(title="T", series="Les Rougon", series_index="3", language="fr"), "Les Rougon · Tome 3",
                  id="french"),
     pytest.param(Metadata(title="T", series="Saga", series_index="4", language="fi"), "Saga · 4", id="other language"),
+    pytest.param(Metadata(title="T", series="物語", series_index="4", language="ja"), "物語 · 第4巻",
+                 id="japanese, from the catalogue"),
     pytest.param(Metadata(title="T", series="Saga"), "Saga", id="no number"),
 ])
 def test_the_series_line_names_the_series_and_the_number(meta, expected):

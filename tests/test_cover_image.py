@@ -5,10 +5,14 @@ import zlib
 import pytest
 from PIL import Image, features
 
-from ebookify.cover.image import prepare_cover, sniff
+from ebookify.cover.image import prepare_cover as prepare_with_findings, sniff, without_metadata
 from ebookify.errors import CoverError
 
 RED, BLUE, WHITE = (220, 20, 20), (20, 20, 220), (255, 255, 255)
+
+
+def prepare_cover(data: bytes) -> bytes:
+    return prepare_with_findings(data)[0]
 
 
 def encoded(image: Image.Image, fmt: str, **params) -> bytes:
@@ -67,15 +71,15 @@ def cmyk_jpeg() -> bytes:
 ])
 def test_accepted_images_become_flat_rgb_jpegs(data, centre, corner):
     image = opened(prepare_cover(data))
-    assert (image.format, image.mode, image.size) == ("JPEG", "RGB", (800, 1280))  # grown 2×, no more
-    assert close(image.getpixel((400, 640)), centre), image.getpixel((400, 640))
+    assert (image.format, image.mode, image.size) == ("JPEG", "RGB", (400, 640))  # never grown
+    assert close(image.getpixel((200, 320)), centre), image.getpixel((200, 320))
     assert close(image.getpixel((5, 5)), corner), image.getpixel((5, 5))
 
 
 @pytest.mark.skipif(not features.check("webp"), reason="Pillow without WebP")
 def test_webp_is_accepted():
     image = opened(prepare_cover(encoded(Image.new("RGBA", (400, 640), (0, 0, 0, 0)), "WEBP", lossless=True)))
-    assert image.size == (800, 1280) and close(image.getpixel((5, 5)), WHITE)
+    assert image.size == (400, 640) and close(image.getpixel((5, 5)), WHITE)
 
 
 @pytest.mark.parametrize("size, expected", [
@@ -83,7 +87,8 @@ def test_webp_is_accepted():
     pytest.param((3000, 3000), (1600, 1600), id="a square fits the width"),
     pytest.param((1000, 4000), (640, 2560), id="a tall strip fits the height"),
     pytest.param((1600, 2560), (1600, 2560), id="already the ideal size"),
-    pytest.param((100, 160), (200, 320), id="a thumbnail grows only 2x"),
+    pytest.param((100, 160), (100, 160), id="a thumbnail is never grown"),
+    pytest.param((1200, 1800), (1200, 1800), id="an image inside the box keeps its size"),
 ])
 def test_images_are_scaled_to_fit_keeping_their_shape(size, expected):
     data = encoded(Image.new("RGB", size, RED), "PNG", compress_level=1)
@@ -94,8 +99,8 @@ def test_exif_orientation_is_applied():
     exif = Image.Exif()
     exif[0x0112] = 6  # stored on its side: turn 90° clockwise to show
     image = opened(prepare_cover(encoded(halves((640, 400)), "JPEG", exif=exif)))
-    assert image.size == (800, 1280)
-    assert close(image.getpixel((400, 100)), RED) and close(image.getpixel((400, 1180)), BLUE)
+    assert image.size == (400, 640)
+    assert close(image.getpixel((200, 50)), RED) and close(image.getpixel((200, 590)), BLUE)
 
 
 def test_metadata_is_stripped():
@@ -154,3 +159,54 @@ def test_the_format_is_sniffed_from_the_first_bytes(head, expected):
 def test_a_png_named_as_jpeg_content_is_read_by_what_it_is():
     """The decoder is chosen from the bytes, never from a name or a claim."""
     assert opened(prepare_cover(encoded(Image.new("RGB", (400, 640), RED), "PNG"))).format == "JPEG"
+
+
+def photo(size=(700, 1120)) -> Image.Image:
+    """An image with detail, so a re-encoding would change its pixels."""
+    image = Image.effect_mandelbrot(size, (-2, -1.5, 1, 1.5), 60).convert("RGB")
+    return image
+
+
+@pytest.mark.parametrize("data", [
+    pytest.param(encoded(photo(), "JPEG", quality=80), id="a plain jpeg"),
+    pytest.param(encoded(photo(), "JPEG", quality=95, progressive=True), id="a progressive jpeg"),
+    pytest.param(encoded(photo().convert("L"), "JPEG"), id="a grey jpeg"),
+])
+def test_a_jpeg_readers_can_show_keeps_its_bytes(data):
+    assert prepare_cover(data) == data
+
+
+def test_a_jpeg_with_metadata_keeps_its_pixels_and_loses_only_the_metadata():
+    exif = Image.Exif()
+    exif[0x8825] = {0x0002: (51.0, 30.0, 0.0)}  # a GPS position
+    exif[0x013B] = "A. Photographer"
+    data = encoded(photo(), "JPEG", quality=85, exif=exif, comment=b"secret")
+    kept = prepare_cover(data)
+    assert opened(kept).tobytes() == opened(data).tobytes()
+    assert kept.endswith(data[data.index(b"\xff\xda"):])  # the compressed image itself, byte for byte
+    assert b"secret" not in kept and b"Photographer" not in kept and dict(opened(kept).getexif()) == {}
+
+
+def test_cutting_metadata_from_a_jpeg_without_any_changes_nothing():
+    data = encoded(photo(), "JPEG")
+    assert without_metadata(data) == data
+
+
+@pytest.mark.parametrize("size, words", [
+    pytest.param((400, 640), ["under the 625 × 1000"], id="under Kindle's minimum"),
+    pytest.param((3000, 300), ["under the 625 × 1000", "1:0.1"], id="a 10:1 strip: small and far from 1:1.6"),
+    pytest.param((1600, 1600), ["1:1 where a book cover is 1:1.6"], id="a square"),
+    pytest.param((1600, 2560), [], id="the ideal: nothing to say"),
+    pytest.param((700, 1050), [], id="1:1.5 is close enough"),
+])
+def test_small_or_oddly_shaped_covers_are_used_with_a_finding(size, words):
+    _, findings = prepare_with_findings(encoded(Image.new("RGB", size, RED), "PNG", compress_level=1))
+    messages = " ".join(f.message for f in findings)
+    assert len(findings) == len(words) and all(word in messages for word in words), messages
+    assert all(f.option == "cover_image" for f in findings)
+
+
+def test_a_gif_is_re_encoded_at_its_own_size():
+    gif = encoded(photo((500, 800)).convert("P"), "GIF")
+    jpeg = prepare_cover(gif)
+    assert opened(jpeg).size == (500, 800)

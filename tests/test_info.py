@@ -50,7 +50,8 @@ def test_a_title_from_the_file_name_is_a_guess(tmp_path):
     (tmp_path / "lost-and-found.txt").write_text("Just a few words with no header at all, about a found key.\n")
     record = json.loads(run_process("info", "lost-and-found.txt", "--json", cwd=tmp_path).stdout)
     sources = {field["key"]: (field["value"], field["source"]) for field in record["metadata"]}
-    assert sources["title"] == ("Lost and Found", "guess") and sources["authors"] == (["Unknown"], "guess")
+    assert sources["title"] == ("Lost and Found", "guess")
+    assert "authors" not in sources  # no author found: none is made up ("Unknown" stays unsaid)
 
 
 def test_chapters_notes_and_scene_breaks_are_records(folder):

@@ -56,7 +56,7 @@ def full() -> bytes:
                      ("Flag Title", ("F",), "Flag Series", ("f1",), "it"), id="flags over the sidecar"),
         pytest.param(STORY, {"title": "Side Title"}, {"metadata": (("tags", ("f1",)),)},
                      ("Side Title", ("Text Author",), "Text Series", ("f1",), "de"), id="each key on its own"),
-        pytest.param(PROSE, {}, {}, ("Story", ("Unknown",), "", (), "en"), id="guesses when no one says"),
+        pytest.param(PROSE, {}, {}, ("Story", (), "", (), "en"), id="guesses when no one says: no author"),
     ],
 )
 def test_each_key_comes_from_the_first_source_that_gives_it(text, sidecar, flags, expected):

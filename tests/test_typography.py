@@ -56,6 +56,16 @@ def inlines(*inline, language="en"):
         pytest.param("the '90s", "the ’90s", id="elision of a decade's century"),
         pytest.param("rock 'n' roll", "rock ’n’ roll", id="rock 'n' roll"),
         pytest.param("'Hello' 'em", "‘Hello’ ’em", id="a quote is not an elision"),
+        pytest.param("—\"'man's'", "—“‘man’s’", id="quotes opening together after a dash open"),
+        pytest.param("Hey — 'net's down", f"Hey{WJ}—’net’s down", id="a leading elision after a spaced dash"),
+        pytest.param("Hey—'bout time", f"Hey{WJ}—’bout time", id="a leading elision after a closed dash"),
+        pytest.param("—'Sure,' he said", "—‘Sure,’ he said", id="a quote after a dash that closes is a quote"),
+        pytest.param("He was 5'10\" tall", "He was 5′10″ tall", id="feet and inches are primes"),
+        pytest.param("3'20\" of arc, 12'30.5\"", "3′20″ of arc, 12′30.5″", id="minutes and seconds are primes"),
+        pytest.param("a 6' fence, a 12\" record", "a 6′ fence, a 12″ record", id="one number and a prime"),
+        pytest.param('"It was 1990," he said', "“It was 1990,” he said", id="a quote after a number closes"),
+        pytest.param("'It was 1990' then", "‘It was 1990’ then", id="a single quote after a number closes"),
+        pytest.param("the 1990's, 1'000", "the 1990’s, 1’000", id="an apostrophe in a number is no prime"),
         pytest.param('—"No!"', "—“No!”", id="quote after an em dash opens"),
         pytest.param('He said --"No!"', "He said —“No!”", id="quote after a typed dash opens"),
         pytest.param('"Wait--" he said', f"“Wait{WJ}—” he said", id="quote after a dash at a word's end closes"),
@@ -117,6 +127,8 @@ def test_a_line_break_counts_as_a_space():
         pytest.param("fr", "\"Il a dit 'non'.\"", f"«{NNBSP}Il a dit “non”.{NNBSP}»",
                      id="fr: nested quotes are English doubles"),
         pytest.param("fr", "l'homme qu'il voit", "l’homme qu’il voit", id="fr: apostrophes"),
+        pytest.param("fr", 'le passager de l\'"Atlanta"', f"le passager de l’«{NNBSP}Atlanta{NNBSP}»",
+                     id="fr: a quote right after an elided article opens"),
         pytest.param("fr", "« Oui », dit-il", f"«{NNBSP}Oui{NNBSP}», dit-il",
                      id="fr: typed guillemets get narrow spaces"),
         pytest.param("fr", "«Oui»", f"«{NNBSP}Oui{NNBSP}»", id="fr: closed-up guillemets get narrow spaces"),
@@ -135,6 +147,22 @@ def test_a_line_break_counts_as_a_space():
         pytest.param("ru", "«Да»", "«Да»", id="ru: typed guillemets stay closed up"),
         pytest.param("en-GB", '"Hello"', "“Hello”", id="en-GB is English"),
         pytest.param("nl", '"Hallo"', "“Hallo”", id="an unlisted language gets English quotes"),
+        pytest.param("pl", "\"Powiedział 'nie'.\"", "„Powiedział «nie».”", id="pl: low-high doubles, guillemets inside"),
+        pytest.param("ro", '"Da"', "„Da”", id="ro: low-high doubles"),
+        pytest.param("hu", "\"Azt mondta 'nem'.\"", "„Azt mondta »nem«.”", id="hu: low-high doubles, »inner«"),
+        pytest.param("sv", "\"Hej,\" sa han. 'Nej.'", "”Hej,” sa han. ’Nej.’", id="sv: the same mark opens and closes"),
+        pytest.param("fi", '"Hei"', "”Hei”", id="fi: as Swedish"),
+        pytest.param("cs", '"Ahoj"', "„Ahoj“", id="cs: German marks"),
+        pytest.param("sk", '"Ahoj"', "„Ahoj“", id="sk: German marks"),
+        pytest.param("da", "\"Hej,\" sagde han", "»Hej,« sagde han", id="da: guillemets pointing in"),
+        pytest.param("nb", '"Hei"', "«Hei»", id="nb: guillemets"),
+        pytest.param("ja", '彼は"こんにちは"と言った。"はい"', "彼は「こんにちは」と言った。「はい」",
+                     id="ja: corner brackets, without spaces to tell direction"),
+        pytest.param("ja", "\"彼は'はい'と\"", "「彼は『はい』と」", id="ja: nested white corner brackets"),
+        pytest.param("zh-TW", '他說"你好"', "他說「你好」", id="zh-TW: corner brackets"),
+        pytest.param("zh-Hant", '"好"', "「好」", id="zh-Hant: corner brackets"),
+        pytest.param("zh", '他说"你好"', "他说“你好”", id="zh (simplified): curly doubles, as GB/T 15834"),
+        pytest.param("ja", "it's", "it’s", id="ja: an apostrophe between Latin letters stays one"),
     ],
 )
 def test_quotes_per_language(language, typed, typeset_):
@@ -149,6 +177,10 @@ def test_quotes_per_language(language, typed, typeset_):
         pytest.param("de", "„Hi,“ he said, ‚no‘", id="de"),
         pytest.param("de-guillemets", "»Hi,« he said, ›no‹", id="de-guillemets"),
         pytest.param("guillemets", "«Hi,» he said, “no”", id="guillemets"),
+        pytest.param("pl", "„Hi,” he said, «no»", id="pl"),
+        pytest.param("hu", "„Hi,” he said, »no«", id="hu"),
+        pytest.param("sv", "”Hi,” he said, ’no’", id="sv"),
+        pytest.param("corner", "「Hi,」 he said, 『no』", id="corner"),
     ],
 )
 def test_quote_styles_override_the_language(quotes, typeset_):
@@ -156,12 +188,12 @@ def test_quote_styles_override_the_language(quotes, typeset_):
 
 
 def test_the_quote_styles_are_the_documented_ones():
-    assert QUOTE_STYLES == ("en", "fr", "de", "de-guillemets", "guillemets")
+    assert QUOTE_STYLES == ("en", "fr", "de", "de-guillemets", "guillemets", "pl", "hu", "sv", "corner")
     assert all(f'"{style}"' in typeset.__doc__ for style in QUOTE_STYLES)
 
 
 def test_an_unknown_quote_style_is_refused_with_the_choices():
-    with pytest.raises(ValueError, match="en, fr, de, de-guillemets, guillemets"):
+    with pytest.raises(ValueError, match="en, fr, de, de-guillemets, guillemets, pl"):
         typeset(book(Paragraph((Text("x"),))), quotes="klingon")
 
 
@@ -201,7 +233,10 @@ def test_the_override_changes_quotes_not_the_language_rules():
         pytest.param("en", "the lamp-post", "the lamp-post", id="a compound word is left alone"),
         pytest.param("en", "pre- and post-war", "pre- and post-war", id="a suspended hyphen is left alone"),
         pytest.param("en", "— Well", "— Well", id="no word joiner after a space"),
-        pytest.param("en", "“No”—", f"“No”{WJ}—", id="word joiner after a closing quote"),
+        pytest.param("en", "“No”—", "“No”—", id="no word joiner after a closing quote: no break there (UAX 14 LB19)"),
+        pytest.param("en", "(—so)", "(—so)", id="no word joiner after an opening bracket (LB14)"),
+        pytest.param("en", "so)—and", f"so){WJ}—and", id="a word joiner after a closing bracket"),
+        pytest.param("en", "wait——", f"wait{WJ}——", id="one word joiner before a two-em dash"),
         pytest.param("en", f"wait{WJ}—what", f"wait{WJ}—what", id="a word joiner is not doubled"),
     ],
 )
@@ -213,11 +248,13 @@ def test_a_word_joiner_glues_a_dash_to_an_emphasised_word():
     assert inlines(Emphasis((Text("never"),)), Text("--and")) == (Emphasis((Text("never"),)), Text(f"{WJ}—and"))
 
 
-def test_book_titles_get_no_word_joiner():
-    done = typeset(Book(Metadata(title="Lamps--and Light", language="en"),
+def test_titles_and_the_blurb_get_no_word_joiner():
+    done = typeset(Book(Metadata(title="Lamps--and Light", language="en",
+                                 description=(Paragraph((Text("Dark--"), Emphasis((Text("light--on"),)))),)),
                         (Chapter(1, (Paragraph((Text("x"),)),), title="Dark--light"),)))
     assert done.metadata.title == "Lamps—and Light"
-    assert done.chapters[0].title == f"Dark{WJ}—light"
+    assert done.chapters[0].title == "Dark—light"
+    assert done.metadata.description == (Paragraph((Text("Dark—"), Emphasis((Text("light—on"),)))),)
 
 
 # Ellipses and spaces -------------------------------------------------------------------------
@@ -228,7 +265,8 @@ def test_book_titles_get_no_word_joiner():
     [
         pytest.param("en", "and then...", "and then…", id="three dots"),
         pytest.param("en", "and then. . .", "and then…", id="three spaced dots"),
-        pytest.param("en", "and then....", "and then....", id="four dots are left as typed"),
+        pytest.param("en", "and then....", "and then.…", id="four dots are a full stop and an ellipsis"),
+        pytest.param("en", "and then.....", "and then.....", id="five dots are a row of dots, kept"),
         pytest.param("en", "I thought ...", f"I thought{NBSP}…", id="an ellipsis ending a thought stays on its line"),
         pytest.param("en", "then ... nothing", f"then{NBSP}… nothing", id="a spaced ellipsis hangs on the word before"),
         pytest.param("en", "said ...and", "said …and", id="an ellipsis before a word keeps its space"),
@@ -324,9 +362,11 @@ TOKENS = [
     "a", "b", "Z", "é", "ж", "7", "1990", " ", "  ", "\t", NBSP, NNBSP, WJ, "\n", "'", '"', "“", "”", "‘", "’",
     "«", "»", "„", "‚", "-", "--", "---", "–", "—", ".", "...", ". . .", "…", ",", "!", "?", ":", ";", "(", ")",
     "/", "Mr.", "Dr", "St. ", "'em", "'90s", "1990-1995", "12:30", "http://", "<", "&",
+    "5'10\"", "....", "—'", "こ", "「", "′",
 ]
 prose = st.lists(st.sampled_from(TOKENS), max_size=40).map("".join)
-STYLES = [(language, style) for language in ("en", "fr", "de", "ru") for style in (None, *QUOTE_STYLES)]
+STYLES = [(language, style) for language in ("en", "fr", "de", "ru") for style in (None, *QUOTE_STYLES)] + [
+    (language, None) for language in ("pl", "sv", "ja", "zh-TW")]
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -407,3 +447,8 @@ def test_a_book_that_uses_every_private_character_is_typeset_one_text_node_at_a_
     done = typeset(book(plain(_CUTS), Paragraph((Text("don't "), Emphasis((Text("'em"),)), Text("--go")))))
     assert done.chapters[0].blocks[0] == plain(_CUTS)
     assert done.chapters[0].blocks[1] == Paragraph((Text("don’t "), Emphasis((Text("’em"),)), Text("—go")))
+
+
+def test_a_quote_around_bold_italic_turns_the_right_way():
+    assert inlines(Text('"'), Strong((Emphasis((Text("Yes!"),)),)), Text('" she said')) == (
+        Text("“"), Strong((Emphasis((Text("Yes!"),)),)), Text("” she said"))

@@ -129,7 +129,7 @@ def test_a_download_button_per_output_format(client, monkeypatch):
     from ebookify.web import app
 
     html = send(client, "/inspect").text
-    assert re.findall(r'name="format" value="(\w+)"', html) == ["epub"]
+    assert re.findall(r'name="format" value="(\w+)"', html) == ["epub", "kepub"]
     monkeypatch.setattr(app, "FORMATS", ("epub", "kepub"))
     with TestClient(app.create_app(), base_url="http://127.0.0.1") as other:
         assert re.findall(r'>Download (\w+)</button>', send(other, "/inspect").text) == ["EPUB", "KEPUB"]

@@ -13,7 +13,7 @@ from typing import Optional
 
 import typer
 
-from ..errors import EbookifyError
+from ..errors import EbookifyError, UsageError
 from . import files, interrupts, report
 from .group import app
 
@@ -36,6 +36,8 @@ def convert(
                                help="Also run EPUBCheck on the book (needs Java); warn if it cannot run."),
     require_check: bool = typer.Option(False, "--require-check", rich_help_panel=OUTPUT,
                                        help="Like --check, but an error when EPUBCheck cannot run."),
+    format_: str = typer.Option("epub", "--format", metavar="epub|kepub|epub,kepub", rich_help_panel=OUTPUT,
+                                help="The book's kind: EPUB, Kobo's KEPUB (NAME.kepub.epub), or both from one run."),
     debug_structure: bool = typer.Option(False, "--debug-structure", rich_help_panel=OUTPUT,
                                          help="Print what was found where: front matter, parts, chapters, notes."),
     verbose: bool = typer.Option(False, "--verbose", "-v", rich_help_panel=OUTPUT, help="Also print what was detected, such as the language."),
@@ -79,7 +81,7 @@ def convert(
     cover_palette: str = typer.Option("", "--cover-palette", metavar="NAME", rich_help_panel=COVER,
                                       help="The colours of the generated cover (see the README)."),
     smart: bool = typer.Option(True, "--smart/--no-smart", rich_help_panel=TYPOGRAPHY, help="Curly quotes, real dashes and ellipses."),
-    quotes: str = typer.Option("", "--quotes", metavar="en|fr|de|de-guillemets|guillemets", rich_help_panel=TYPOGRAPHY,
+    quotes: str = typer.Option("", "--quotes", metavar="en|fr|de|de-guillemets|guillemets|pl|hu|sv|corner", rich_help_panel=TYPOGRAPHY,
                                help="Quote marks to use, instead of those of the book's language."),
     recursive: bool = typer.Option(False, "--recursive", "-r", rich_help_panel=MANY,
                                    help="Also look for stories in the folders inside the folders given."),
@@ -95,6 +97,7 @@ def convert(
     from ..options import Options, Settings
 
     try:
+        formats = tuple(dict.fromkeys(f.strip().lower() for f in format_.split(",") if f.strip())) or ("epub",)
         flags = (("series", series), ("series_index", series_index), ("tags", tuple(tag)),
                  ("description", description), ("identifier", identifier))
         metadata = {**parse_assignments(assignments), **{k: v for k, v in flags if v}}
@@ -103,7 +106,7 @@ def convert(
             encoding=encoding, cover=not no_cover,
             cover_image=files.read_bytes(cover_image, "cover image") if cover_image else b"",
             cover_style=cover_style.lower(), cover_palette=cover_palette.lower(), smart=smart, quotes=quotes.lower(),
-            notes=notes,
+            notes=notes, format=formats[0],
             reading=Settings(chapters=chapters, chapter_pattern=chapter_pattern, front_matter=front_matter,
                              gutenberg=gutenberg, paragraphs=paragraphs, emphasis=emphasis, scene_breaks=scene_breaks),
         )
@@ -112,36 +115,61 @@ def convert(
     if len(stories) > 1 or files.is_folder(stories[0]):
         from . import batch
 
+        if formats != ("epub",):
+            report.fail(UsageError("a KEPUB is made for one story at a time, not for several yet", option="format"))
         batch.run(stories, base, batch.Choices(output, meta, force, no_clobber, recursive, jobs, quiet, verbose,
                                                check or require_check or debug_structure))
         return
-    target = _one(stories[0], base, output, meta, force, no_clobber, quiet, verbose, debug_structure)
-    if check or require_check:
-        _epubcheck(target, require_check)
+    for target in _one(stories[0], base, formats, output, meta, force, no_clobber, quiet, verbose, debug_structure):
+        if check or require_check:
+            _epubcheck(target, require_check)
 
 
-def _one(source: Path, base, output: str | None, meta: Path | None, force: bool, no_clobber: bool,
-         quiet: bool, verbose: bool, debug_structure: bool) -> Path:
-    """One story: today's command, line for line."""
-    from ..pipeline import convert as convert_story
-
+def _one(source: Path, base, formats: tuple[str, ...], output: str | None, meta: Path | None, force: bool,
+         no_clobber: bool, quiet: bool, verbose: bool, debug_structure: bool) -> list[Path]:
+    """One story: read once, one book per format (NAME.epub, NAME.kepub.epub)."""
     try:
         data, options = files.read_story(source, meta, base)
-        result = convert_story(data, options)
-        target = files.target_path(output, files.book_name(result.book.metadata.title, source), source, force, no_clobber)
-        files.write_atomically(target, result.epub)
+        books = _write_books(data, options, formats, output, source, force, no_clobber)
     except EbookifyError as error:
         report.fail(error)
-    interrupts.book_is_safe()
+    targets = [target for target, _ in books]
+    result = books[0][1]
     if quiet:
-        return target
+        return targets
     report.echo_findings(result.findings, verbose)
     if debug_structure:
         for line in result.structure:
             typer.echo(line)
     count = f"{result.chapters} chapter{'s' if result.chapters != 1 else ''}"
-    typer.echo(f"{files.shown(target)}: {count}, {result.words:,} words")
-    return target
+    for target in targets:
+        typer.echo(f"{files.shown(target)}: {count}, {result.words:,} words")
+    return targets
+
+
+SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub"}
+
+
+def _write_books(data: bytes, options, formats: tuple[str, ...], output: str | None, source: Path, force: bool,
+                 no_clobber: bool) -> list:
+    """Make and write one book per format; beside a named NAME.epub goes NAME.kepub.epub."""
+    from dataclasses import replace
+
+    from ..pipeline import make, read
+
+    story, books = read(data, options), []
+    for kind in formats:
+        result = make(story, replace(options, format=kind))
+        path = output
+        if output and len(formats) > 1 and kind == "kepub" and not files.is_folder_target(output) \
+                and not output.lower().endswith(".kepub.epub"):
+            path = output[:-5] + SUFFIXES[kind] if output.lower().endswith(".epub") else output + SUFFIXES[kind]
+        target = files.target_path(path, files.book_name(result.book.metadata.title, source, SUFFIXES[kind]), source,
+                                   force, no_clobber)
+        last = kind == formats[-1]  # the work is done when the last book is in place
+        files.write_atomically(target, result.epub, then=interrupts.book_is_safe if last else None)
+        books.append((target, result))
+    return books
 
 
 def _epubcheck(target: Path, required: bool) -> None:

@@ -14,11 +14,13 @@ import stat
 import tempfile
 import unicodedata
 import zipfile
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError, OutputError
+from . import interrupts
 
 if TYPE_CHECKING:
     from ..options import Options
@@ -174,10 +176,11 @@ def make_folder(folder: Path) -> None:
         raise OutputError(f"cannot create the folder {_short(folder)}: {exc.strerror or exc}") from None
 
 
-def write_atomically(target: Path, data: bytes) -> None:
+def write_atomically(target: Path, data: bytes, then: Callable[[], None] | None = None) -> None:
     """A temporary file beside the target, synced, then renamed over it: a reader of ``target``
     sees the old book or the new one, never half of one. Nothing stays behind on any failure,
-    an interrupt included."""
+    an interrupt included. ``then`` runs right after the rename with SIGINT and SIGTERM held
+    back, so no signal falls between "the book is in place" and what the caller records of it."""
     folder = target.parent
     try:
         handle, temporary = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
@@ -191,7 +194,10 @@ def write_atomically(target: Path, data: bytes) -> None:
         mask = os.umask(0)
         os.umask(mask)
         os.chmod(temporary, 0o666 & ~mask)
-        os.replace(temporary, target)
+        with interrupts.held_back():
+            os.replace(temporary, target)
+            if then:
+                then()
     except OSError as exc:
         raise OutputError(f"cannot write {_short(target)}: {exc.strerror or exc}") from None
     finally:

@@ -9,6 +9,7 @@ success: exit 130 promises that nothing was written.
 from __future__ import annotations
 
 import signal
+from contextlib import contextmanager
 
 
 class Interrupted(BaseException):
@@ -28,3 +29,19 @@ def book_is_safe() -> None:
     """The work is done: later signals are ignored so the success line is still printed."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_IGN)
+
+
+_SIGNALS = {signal.SIGINT, signal.SIGTERM}
+
+
+@contextmanager
+def held_back():
+    """SIGINT and SIGTERM wait until the block is done (where the platform can hold signals)."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    held = signal.pthread_sigmask(signal.SIG_BLOCK, _SIGNALS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, held)

@@ -64,10 +64,9 @@ def update(
                              "--force updates the book anyway")
         if not no_backup:
             files.write_atomically(book_path.with_name(book_path.name + ".bak"), old_bytes)
-        files.write_atomically(book_path, result.epub)
+        files.write_atomically(book_path, result.epub, then=interrupts.book_is_safe)
     except EbookifyError as error:
         report.fail(error)
-    interrupts.book_is_safe()
     report.echo_findings(result.findings, False)
     for note in notes:
         typer.echo(note, err=True)

@@ -31,8 +31,6 @@ from ..model import Metadata
 
 MARGIN = 120  # no text crosses this inset
 STYLES, PALETTE_NAMES = COVER_STYLES, COVER_PALETTES
-_BOOK = {"en": "Book", "fr": "Tome", "de": "Band", "es": "Libro", "it": "Libro", "pt": "Livro", "nl": "Boek",
-         "ru": "Книга", "uk": "Книга", "pl": "Tom"}
 _CLOSING = "、。，．」』）〕】！？・ー…"  # never at the start of a line (kinsoku)
 
 
@@ -128,11 +126,17 @@ def _pick(options, name: str | None, byte: int, what: str):
     raise CoverError(f"there is no cover {what} “{name}”: choose one of {', '.join(o.name for o in options)}")
 
 
+def _book_number(language: str, number: str) -> str:
+    """"Book 2", "Tome 2", "第2巻" in a language with a catalogue; the bare number in any other."""
+    from ..labels import catalogue_for, labels
+
+    return labels(language)("Book {number}", number=number) if catalogue_for(language) else number
+
+
 def _texts(meta: Metadata) -> list[tuple[str, str]]:
     series = ""
     if meta.series.strip():
-        word = _BOOK.get(meta.language.split("-")[0].lower(), "")
-        number = f"{word} {meta.series_index}".strip() if meta.series_index.strip() else ""
+        number = _book_number(meta.language, meta.series_index.strip()) if meta.series_index.strip() else ""
         series = f"{meta.series.strip()} · {number}" if number else meta.series.strip()
     texts = [("series", series), ("title", meta.title.strip() or "Untitled"), ("subtitle", meta.subtitle.strip()),
              ("author", " & ".join(a.strip() for a in meta.authors if a.strip()))]

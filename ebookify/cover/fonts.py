@@ -1,8 +1,12 @@
-"""Which font can draw a text: the bundled ones first, then any installed font that has it.
+"""Which font can draw a text: the bundled ones first, then the ``fonts`` extra, then any installed font.
 
-EB Garamond and Inter (bundled, OFL) cover Latin, Greek and Cyrillic. For other scripts the first
-installed font (in a stable order) whose cmap holds every character is used; fontTools reads the
-cmaps because Pillow cannot say whether a font has a glyph, and a missing one is drawn as a box.
+EB Garamond and Inter (bundled, OFL, 1 MB) cover Latin, Greek and Cyrillic. Other scripts come
+from the optional extra ``ebookify[fonts]``: OFL fonts that PyPI packages ship unmodified (Noto
+Sans Arabic, Devanagari and Thai, Heebo for Hebrew, Noto Sans CJK for Chinese, Japanese and
+Korean; about 30 MB, nearly all of it CJK), so the core wheel stays small and a fresh machine
+gets every script with one ``pip install``. Without the extra, the first installed font (in a
+stable order) whose cmap holds every character is used. fontTools reads the cmaps because
+Pillow cannot say whether a font has a glyph, and a missing one is drawn as a box.
 Right-to-left and Indic scripts also need Pillow's libraqm for order and shaping (``visual``).
 """
 
@@ -16,6 +20,11 @@ from pathlib import Path
 from ..resources import read_asset
 
 BUNDLED = ("fonts/EBGaramond12-Regular.otf", "fonts/InterDisplay-Bold.otf", "fonts/EBGaramond12-Italic.otf")
+# The packages of the ``fonts`` extra (pyproject.toml), in the order they are tried: each holds
+# its font files in its own folder.
+FONT_PACKAGES = ("fontpkg_noto_sans_arabic", "fontpkg_heebo", "fontpkg_noto_sans_devanagari",
+                 "fontpkg_noto_sans_thai", "cvttf_NotoSansCJK_Regular")
+EXTRA = "ebookify[fonts]"
 SYSTEM_FONT_DIRS = ("/usr/share/fonts", "/usr/local/share/fonts", str(Path.home() / ".local/share/fonts"),
                     "/Library/Fonts", "/System/Library/Fonts", "C:/Windows/Fonts")
 
@@ -33,7 +42,8 @@ def typeface(text: str, preferred: str) -> tuple[tuple[str, int] | None, str, st
         kept = "".join(c for c in text if not unicodedata.category(c).startswith("S") or _covering(c, fonts, sans))
         found = _covering(kept, fonts, sans) if kept.strip() else None
         if found is None:
-            return None, text, "needs a font that is not installed here (such as Noto): it was left off the cover"
+            return None, text, (f"needs a font that is not installed here: it was left off the cover "
+                                f"(pip install '{EXTRA}' brings fonts for every common script)")
         text, problem = " ".join(kept.split()), "has symbols no installed font can draw: they were left out"
     if visual(text) is None:
         return None, text, "needs Pillow built with libraqm to be laid out: it was left off the cover"
@@ -46,11 +56,29 @@ def _covering(text: str, bundled: list[tuple[str, int]], sans: bool) -> tuple[st
     for font in bundled:
         if needed <= _charset(*font):
             return font
-    installed = _installed_fonts(tuple(SYSTEM_FONT_DIRS))  # searched only when the bundled fonts fall short
+    for font in _extra_fonts():
+        if needed <= _charset(*font):
+            return font
+    installed = _installed_fonts(tuple(SYSTEM_FONT_DIRS))  # searched only when the fonts we know fall short
     for font in sorted(installed, key=lambda font: ("sans" in Path(font[0]).name.lower()) != sans):
         if needed <= _charset(*font):
             return font
     return None
+
+
+@cache
+def _extra_fonts() -> tuple[tuple[str, int], ...]:
+    """The font files of the ``fonts`` extra's packages that are installed, found without importing them."""
+    from importlib.util import find_spec
+
+    folders = []
+    for name in FONT_PACKAGES:
+        try:
+            spec = find_spec(name)
+        except (ImportError, ValueError):
+            spec = None
+        folders += list(spec.submodule_search_locations or ()) if spec else []
+    return _installed_fonts(tuple(folders))
 
 
 @cache

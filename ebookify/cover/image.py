@@ -1,10 +1,14 @@
-"""A user's own cover image to the JPEG a book carries: upright, flat, sRGB, no metadata.
+"""A user's own cover image to the JPEG a book carries: its own pixels where possible, no metadata.
 
-Readers want a JPEG (or PNG) without alpha: transparent areas turn black in night mode, so they
-are flattened on white. EXIF orientation is applied because few readers honour it; then all
-metadata goes (camera, GPS position, comments), since a cover is published with the book. The
-image is scaled to fit 1600 × 2560, Kindle's ideal, keeping its shape, and small images grow at
-most 2× so they do not turn to mush.
+A JPEG that readers can show as it is (upright, RGB or grey, no colour profile to apply, inside
+1600 × 2560 and under 2 MB) keeps its bytes: only its metadata segments are cut out (camera,
+GPS position, comments, since a cover is published with the book), which leaves the compressed
+pixels untouched. Anything else is re-encoded once, because it must be: another format (readers
+and Send to Kindle want a JPEG without alpha: transparent areas turn black in night mode, so
+they are flattened on white), EXIF orientation (few readers honour it), a colour profile or CMYK,
+or a size over Kindle's ideal 1600 × 2560 (scaled down, keeping the shape). An image is never
+scaled up: growing it invents nothing and only makes the file bigger. A cover under Kindle's
+minimum of 625 × 1000, or far from a book's 1:1.6 shape, is used with a finding.
 
 The bytes come from a user, so they are checked before Pillow decodes them: the format is sniffed
 from the first bytes (only JPEG, PNG, WebP and GIF reach a decoder), files over 50 MB and images
@@ -17,16 +21,18 @@ import io
 import warnings
 from contextlib import contextmanager
 
-from ..errors import CoverError
+from ..errors import CoverError, Finding
 
 MAX_BYTES = 50 * 1024 * 1024
 MAX_PIXELS = 50_000_000
 BOX = (1600, 2560)
-MAX_GROWTH = 2.0
+KINDLE_MINIMUM = (625, 1000)
+MAX_KEPT_BYTES = 2_000_000
 
 
-def prepare_cover(data: bytes) -> bytes:
-    """JPEG bytes ready for ``package``; raises ``CoverError`` with a one-sentence reason."""
+def prepare_cover(data: bytes) -> tuple[bytes, tuple[Finding, ...]]:
+    """JPEG bytes ready for ``package`` and findings about the image's size and shape; raises
+    ``CoverError`` with a one-sentence reason."""
     from PIL import Image
 
     image_format = sniff(data)
@@ -34,7 +40,11 @@ def prepare_cover(data: bytes) -> bytes:
         with _bomb_limit(), Image.open(io.BytesIO(data), formats=[image_format]) as image:
             image.seek(0)  # the first frame of an animated GIF or WebP
             image.load()
-            flat = _scaled(_flattened(_upright(image)))
+            upright = _upright(image)
+            findings = size_findings(upright.size)
+            if image_format == "JPEG" and _shown_as_it_is(image, len(data)):
+                return without_metadata(data), findings
+            flat = _scaled(_flattened(upright))
     except CoverError:
         raise
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
@@ -42,7 +52,49 @@ def prepare_cover(data: bytes) -> bytes:
                          "which is refused as a possible decompression bomb") from None
     except (OSError, ValueError, SyntaxError, EOFError):
         raise CoverError(f"the cover image is damaged or cut short: it is not a readable {image_format}") from None
-    return _jpeg(flat)
+    return _jpeg(flat), findings
+
+
+def size_findings(size: tuple[int, int]) -> tuple[Finding, ...]:
+    width, height = size
+    found = []
+    if width < KINDLE_MINIMUM[0] or height < KINDLE_MINIMUM[1]:
+        found.append(Finding("cover", f"the cover image is {width} × {height} pixels, under the 625 × 1000 that "
+                                      "Kindle asks for: it may look blurred", option="cover_image"))
+    shape = height / width
+    if not 1.3 <= shape <= 1.9:
+        found.append(Finding("cover", f"the cover image is {width} × {height} pixels, 1:{shape:.2g} where a book "
+                                      "cover is 1:1.6: readers will show it with bands or cropped", option="cover_image"))
+    return tuple(found)
+
+
+def _shown_as_it_is(image, size: int) -> bool:
+    """Whether readers show this JPEG as it is: nothing about it needs a re-encoding."""
+    return (image.mode in ("RGB", "L") and "icc_profile" not in image.info and size <= MAX_KEPT_BYTES
+            and image.getexif().get(0x0112, 1) == 1 and image.width <= BOX[0] and image.height <= BOX[1])
+
+
+# Segments a JPEG needs to be decoded: APP0 (JFIF) and APP14 (Adobe: how its colours are stored).
+# APP1 (EXIF, XMP), APP13 (IPTC), other APPn and COM (comments) are metadata.
+_KEEP = frozenset((0xE0, 0xEE))
+
+
+def without_metadata(data: bytes) -> bytes:
+    """The JPEG with its metadata segments cut out; the compressed image from SOS on is copied as is."""
+    out, i = [data[:2]], 2
+    while i + 4 <= len(data) and data[i] == 0xFF:
+        marker = data[i + 1]
+        if marker == 0xFF:  # fill byte
+            i += 1
+            continue
+        if marker == 0xDA:  # start of scan: the rest is the image
+            break
+        length = int.from_bytes(data[i + 2:i + 4], "big")
+        if not (0xE0 <= marker <= 0xEF or marker == 0xFE) or marker in _KEEP:
+            out.append(data[i:i + 2 + length])
+        i += 2 + length
+    out.append(data[i:])
+    return b"".join(out)
 
 
 def sniff(data: bytes) -> str:
@@ -119,12 +171,12 @@ def _to_srgb(image):
 
 
 def _scaled(image):
-    """Fit inside 1600 × 2560 keeping the shape; grow a small image at most 2×."""
+    """Fit inside 1600 × 2560 keeping the shape; never grow."""
     from PIL import Image
 
     width, height = image.size
-    factor = min(BOX[0] / width, BOX[1] / height, MAX_GROWTH)
-    if abs(factor - 1) < 0.005:
+    factor = min(BOX[0] / width, BOX[1] / height, 1.0)
+    if factor > 0.995:
         return image
     size = (max(1, round(width * factor)), max(1, round(height * factor)))
     return image.resize(size, Image.Resampling.LANCZOS)

@@ -9,13 +9,14 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from ..model import Rendition
+from .kobo import kepub
 
 
 def _plain(rendition: Rendition) -> Rendition:
     return rendition
 
 
-TARGETS: dict[str, Callable[[Rendition], Rendition]] = {"epub": _plain}
+TARGETS: dict[str, Callable[[Rendition], Rendition]] = {"epub": _plain, "kepub": kepub}
 
 
 def transform(rendition: Rendition, target: str) -> Rendition:

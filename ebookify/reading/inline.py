@@ -3,8 +3,9 @@ and the "mathematical" pseudo-italic and bold letters websites paste (𝘵𝘩�
 Kobo models show as blanks: they become real emphasis over plain letters.
 
 Delimiters follow CommonMark's flanking rules in spirit: ``*`` opens before a non-space and
-closes after one, so ``5 * 3``, ``2*3*4``, a lone ``*sigh`` and a footnote ``word*`` stay as typed; ``_`` never acts inside a
-word (``snake_case``); runs of three or more marks (``***``) are text. Pairing is one pass with a
+closes after one, so ``5 * 3``, ``2*3*4``, a lone ``*sigh`` and a footnote ``word*`` stay as typed;
+``_`` never acts inside a word (``snake_case``); ``***both***`` is bold italic; runs of four or more
+marks are text. Pairing is one pass with a
 stack per delimiter, so 100,000 asterisks take linear time; nothing here can backtrack.
 """
 
@@ -16,7 +17,12 @@ import unicodedata
 from ..model import Emphasis, Inline, Strike, Strong, Text
 
 _DELIMITER = re.compile(r"\*+|_+|~+")
-_KINDS = {"*": Emphasis, "_": Emphasis, "**": Strong, "__": Strong, "~~": Strike}
+def _strong_emphasis(children: tuple[Inline, ...]) -> Inline:
+    return Strong((Emphasis(children),))
+
+
+_KINDS = {"*": Emphasis, "_": Emphasis, "**": Strong, "__": Strong, "***": _strong_emphasis,
+          "___": _strong_emphasis, "~~": Strike}
 _PSEUDO = re.compile(r"[\U0001D400-\U0001D7FF]+(?:[ '’,.!?\-]+[\U0001D400-\U0001D7FF]+)*")
 
 

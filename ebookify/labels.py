@@ -1,0 +1,88 @@
+"""The words ebookify itself writes into a book, in the book's language.
+
+A French story gets "Table des matières", "67 143 mots, environ 4 heures de lecture" and
+« Couverture : … » as its cover's alt text, not the English words. The sentences come from
+gettext catalogues (``assets/locales/LANG.po``, one per language, read and compiled in memory by
+Babel on first use, so no compiled file can go stale); numbers, lists of names and durations come
+from Babel's CLDR data, which knows that French groups digits with a narrow space and that Polish
+has three plural forms. A language without a catalogue gets the English words and English number
+forms together, so a sentence never mixes two languages; its pages keep their own ``lang``.
+
+Babel loads only when a book is rendered (``labels()`` is called from ``render``), never when
+ebookify is imported or a story is only read.
+
+    labels(language) -> Labels
+    Labels("Contents"), Labels("by {authors}", authors=…), .plural(…), .number(n), .names(…), .duration(m)
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .resources import read_asset
+
+# Languages with a catalogue. English is the source language: its catalogue is the msgids themselves.
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh")
+
+
+@dataclass(frozen=True)
+class Labels:
+    locale: str  # a Babel locale name ("fr", "pt", "zh"): the catalogue's language
+    translations: gettext.NullTranslations
+
+    def __call__(self, message: str, **values: object) -> str:
+        """``message`` in the book's language, with ``{name}`` fields filled in."""
+        text = self.translations.gettext(message)
+        return text.format(**values) if values else text
+
+    def plural(self, singular: str, plural: str, count: int, **values: object) -> str:
+        """The form for ``count`` ("1 word", "5 słów", "22 słowa"), with ``{count}`` as the language writes it."""
+        return self.translations.ngettext(singular, plural, count).format(count=self.number(count), **values)
+
+    def number(self, value: int) -> str:
+        from babel.numbers import format_decimal
+
+        return format_decimal(value, locale=self.locale)
+
+    def names(self, names: tuple[str, ...]) -> str:
+        """"A, B, and C" in English, "A, B et C" in French, "A、B、C" in Japanese."""
+        from babel.lists import format_list
+
+        return format_list(list(names), locale=self.locale) if names else ""
+
+    def duration(self, minutes: int) -> str:
+        """"5 minutes", "2 hours", "4 heures": minutes up to 89, then whole hours."""
+        from datetime import timedelta
+
+        from babel.dates import format_timedelta
+
+        return format_timedelta(timedelta(minutes=minutes), threshold=1.5, granularity="minute", locale=self.locale)
+
+
+def catalogue_for(language: str) -> str:
+    """The catalogue a BCP 47 tag uses: "pt-BR" → "pt", "zh-Hant" → "zh"; "" for none."""
+    primary = language.strip().lower().replace("_", "-").split("-")[0]
+    return primary if primary in LANGUAGES else ""
+
+
+@lru_cache(maxsize=None)
+def labels(language: str) -> Labels:
+    locale = catalogue_for(language) or "en"
+    if locale == "en":
+        return Labels("en", gettext.NullTranslations())
+    return Labels(locale, _translations(locale))
+
+
+def _translations(locale: str) -> gettext.GNUTranslations:
+    """The ``.po`` catalogue compiled to ``.mo`` in memory (Babel's ``read_po``/``write_mo``)."""
+    from babel.messages.mofile import write_mo
+    from babel.messages.pofile import read_po
+
+    catalogue = read_po(io.BytesIO(read_asset(f"locales/{locale}.po")), locale=locale)
+    compiled = io.BytesIO()
+    write_mo(compiled, catalogue)
+    compiled.seek(0)
+    return gettext.GNUTranslations(compiled)

@@ -1,0 +1,170 @@
+"""The book's own words in its language: catalogues complete, CLDR numbers and plurals, English fallback."""
+
+import string
+import subprocess
+import sys
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+
+from ebookify.labels import LANGUAGES, labels
+from ebookify.resources import read_asset
+
+from conftest import build, spine_pages, unzip
+
+NBSP, NNBSP = "\u00a0", "\u202f"
+
+EVERYTHING = """Title: The Lamp
+Author: Ann Example
+Series: Lights
+Series Index: 2
+Fandom: Lamps
+Rating: General
+Warnings: None, Some
+Relationships: A/B
+Characters: Ann, Bo
+Tags: quiet
+Status: in-progress
+Published: 2020-01-01
+Updated: 2021-01-01
+Publisher: Nobody
+Source: https://example.org/lamp
+Rights: CC BY 4.0
+
+A/N: Thanks for reading.
+
+Chapter 1
+
+Words of the first chapter go here and on.
+
+A/N: A note after the first chapter.
+
+Chapter 2
+
+Words of the second chapter.
+"""
+
+
+def catalogue(language):
+    return read_po(__import__("io").BytesIO(read_asset(f"locales/{language}.po")), locale=language)
+
+
+def fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.fixture(scope="module")
+def asked(request):
+    """Every message the renderer asks for while making the fullest book we can write."""
+    from ebookify import labels as module
+
+    seen: set = set()
+    call, plural = module.Labels.__call__, module.Labels.plural
+
+    def spy_call(self, message, **values):
+        seen.add(message)
+        return call(self, message, **values)
+
+    def spy_plural(self, singular, plural_, count, **values):
+        seen.add((singular, plural_))
+        return plural(self, singular, plural_, count, **values)
+
+    patch = pytest.MonkeyPatch()
+    patch.setattr(module.Labels, "__call__", spy_call)
+    patch.setattr(module.Labels, "plural", spy_plural)
+    try:
+        for notes in ("inline", "end"):
+            build(EVERYTHING, notes=notes, language="de")
+            build(EVERYTHING.replace("in-progress", "complete").replace("Tags: quiet", "Tags: a, b"), notes=notes,
+                  language="de")
+        build("Title: T\n\nJust a line without a name.\n\nAnother line of text.\n", language="de")
+    finally:
+        patch.undo()
+    return seen
+
+
+@pytest.mark.parametrize("language", [pytest.param(lang, id=lang) for lang in LANGUAGES if lang != "en"])
+def test_every_catalogue_translates_every_label_with_the_same_fields(language, asked):
+    found = catalogue(language)
+    translated = {(m.id if isinstance(m.id, str) else tuple(m.id)): m.string for m in found if m.id}
+    asked_ids = {m if isinstance(m, str) else tuple(m) for m in asked}
+    from ebookify.reading.parse import EDITION_TITLE, FRONT_TITLE, LICENCE_TITLE
+
+    for message in {"Author’s Note", "Author’s Notes", LICENCE_TITLE, EDITION_TITLE, FRONT_TITLE} - asked_ids:
+        asked_ids.add(message)  # names the reader gives notes and the licence: translated when rendered
+    assert asked_ids - set(translated) == set(), "labels without a translation"
+    for message, string_ in translated.items():
+        strings = string_ if isinstance(string_, tuple) else (string_,)
+        ids = message if isinstance(message, tuple) else (message,)
+        assert all(s for s in strings), f"{message!r} is empty"
+        assert all(fields(s) == fields(ids[-1]) for s in strings), f"{message!r} lost or gained a field"
+
+
+@pytest.mark.parametrize(
+    "language, words, minutes, expected",
+    [
+        pytest.param("en", 67143, 269, "67,143 words, about 4 hours to read", id="en"),
+        pytest.param("en", 1, 1, "1 word, about 1 minute to read", id="en: one"),
+        pytest.param("fr", 67143, 269, f"67{NNBSP}143 mots, environ 4{NBSP}heures de lecture",
+                     id="fr: narrow space between thousands"),
+        pytest.param("de", 67143, 45, "67.143 Wörter, etwa 45 Minuten Lesezeit", id="de: point between thousands"),
+        pytest.param("pl", 22, 1, "22 słowa, czas czytania: 1 minuta", id="pl: few"),
+        pytest.param("pl", 25, 5, "25 słów, czas czytania: 5 minut", id="pl: many"),
+        pytest.param("ru", 21, 2, "21 слово, время чтения: 2 минуты", id="ru: one after twenty"),
+        pytest.param("ja", 3000, 12, "3,000 語、読了まで約12 分", id="ja"),
+        pytest.param("pt-BR", 2, 2, "2 palavras, cerca de 2 minutos de leitura", id="pt-BR uses pt"),
+        pytest.param("sv", 67143, 269, "67,143 words, about 4 hours to read",
+                     id="no catalogue: English words and English numbers together"),
+    ],
+)
+def test_length_in_the_books_language(language, words, minutes, expected):
+    _ = labels(language)
+    line = _("{words}, about {duration} to read", words=_.plural("{count} word", "{count} words", words),
+             duration=_.duration(minutes))
+    assert line == expected
+
+
+@pytest.mark.parametrize(
+    "language, names, expected",
+    [
+        pytest.param("en", ("A", "B", "C"), "A, B, and C", id="en"),
+        pytest.param("fr", ("A", "B"), "A et B", id="fr"),
+        pytest.param("ja", ("A", "B", "C"), "A、B、C", id="ja"),
+    ],
+)
+def test_names_are_listed_as_the_language_lists_them(language, names, expected):
+    assert labels(language).names(names) == expected
+
+
+def page(epub: bytes, name: str) -> BeautifulSoup:
+    return BeautifulSoup(unzip(epub)[f"EPUB/{name}"], "xml")
+
+
+def test_a_german_book_speaks_german_and_keeps_its_lang():
+    epub = build(EVERYTHING, language="de", notes="end")
+    title = page(epub, "titlepage.xhtml")
+    assert title.find(class_="byline").get_text() == "von Ann Example"
+    assert [dt.get_text() for dt in title.find_all("dt")][:3] == ["Reihe", "Fandom", "Altersfreigabe"]
+    assert title.html["lang"] == title.html["xml:lang"] == "de"
+    nav = page(epub, "nav.xhtml")
+    assert nav.find(id="toc-heading").get_text() == "Inhalt"
+    assert "Anmerkungen des Autors" in [a.get_text() for a in nav.find_all("a")]
+    assert page(epub, "cover.xhtml").img["alt"] == "Umschlag: The Lamp, von Ann Example"
+    ncx = unzip(epub)["EPUB/toc.ncx"].decode()
+    assert "Titelseite" in ncx and "Title Page" not in ncx
+
+
+def test_an_unknown_author_stays_unsaid():
+    epub = build("Just a story with no byline at all.\n\nAnd a second paragraph of it.\n")
+    assert page(epub, "titlepage.xhtml").find(class_="byline") is None
+    assert page(epub, "cover.xhtml").img["alt"] == "Cover: Story"
+    opf = unzip(epub)["EPUB/content.opf"].decode()
+    assert "dc:creator" not in opf
+    assert "Unknown" not in " ".join(p.decode() for _, p in spine_pages(epub))
+
+
+def test_babel_loads_only_when_a_book_is_rendered():
+    code = ("import sys, ebookify; story = ebookify.read(b'Hello there.'); "
+            "assert 'babel' not in sys.modules, 'read'; ebookify.make(story); assert 'babel' in sys.modules")
+    subprocess.run([sys.executable, "-c", code], check=True)
