@@ -22,6 +22,7 @@ from .model import (
     SceneBreak,
     Strike,
     Strong,
+    Subheading,
     Text,
     inline_text,
     trim_breaks,
@@ -34,6 +35,14 @@ class LinkHeading:
 
     label: str
     href: str
+
+
+@dataclass(frozen=True)
+class NoteBox:
+    """An author's note set in its place between two paragraphs of a chapter."""
+
+    label: str
+    blocks: tuple[Block, ...]
 
 
 def blocks_html(blocks: tuple[Block, ...]) -> Markup:
@@ -50,6 +59,11 @@ def _block_html(block) -> Markup:
         return Markup("<blockquote>\n%s\n</blockquote>") % blocks_html(block.paragraphs)
     if isinstance(block, Preformatted):
         return Markup("<pre>%s</pre>") % block.text
+    if isinstance(block, Subheading):
+        return Markup('<h3 class="subheading">%s</h3>') % block.text
+    if isinstance(block, NoteBox):
+        return Markup('<div class="authors-note" role="note">\n<p class="note-label">%s</p>\n%s\n</div>') % (
+            block.label, blocks_html(block.blocks))
     if isinstance(block, LinkHeading):
         return Markup('<h3><a href="%s">%s</a></h3>') % (block.href, block.label)
     raise TypeError(f"no rendering for {type(block).__name__}")

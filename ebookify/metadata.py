@@ -39,25 +39,65 @@ class Key:
     opf: str = ""  # how the OPF carries it; "" when only the title page shows it
 
 
-KEYS: tuple[Key, ...] = (
-    Key("title", "title", "text", ("title", "story"), "dc:title"),
+KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl, pl, ru
+    Key("title", "title", "text", (
+        "title", "story", "story title", "titre", "titel", "título", "titulo", "titolo", "tytuł", "название",
+    ), "dc:title"),
     Key("subtitle", "subtitle", "text", ("subtitle",)),
-    Key("authors", "authors", "list", ("author", "authors", "by", "writer"), "dc:creator"),
+    Key("authors", "authors", "list", (
+        "author", "authors", "by", "writer", "written by", "author(s)", "pen name", "auteur", "auteure",
+        "autrice", "auteur(e)", "auteurs", "écrit par", "par", "autor", "autorin", "autoren", "verfasser",
+        "verfasserin", "geschrieben von", "von", "autora", "autores", "escrito por", "por", "autore", "autori",
+        "scritto da", "di", "schrijver", "schrijfster", "geschreven door", "door", "autorka", "napisane przez",
+        "автор", "авторы", "автор оригинала",
+    ), "dc:creator"),
     Key("author_sort", "author_sort", "text", (), "file-as"),
-    Key("language", "language", "language", ("language",), "dc:language"),
-    Key("description", "description", "blocks", ("summary", "description", "blurb", "synopsis"), "dc:description"),
-    Key("tags", "tags", "list", ("tags", "additional tags", "freeform", "genre", "genres"), "dc:subject"),
-    Key("fandom", "fandoms", "list", ("fandom", "fandoms"), "dc:subject"),
-    Key("characters", "characters", "list", ("characters", "character"), "dc:subject"),
-    Key("relationships", "relationships", "list",
-        ("relationships", "relationship", "pairings", "pairing"), "dc:subject"),
-    Key("rating", "rating", "text", ("rating", "rated")),
-    Key("warnings", "warnings", "list", ("warnings", "warning", "archive warning", "archive warnings")),
-    Key("status", "status", "status", ("status", "completed")),
-    Key("series", "series", "text", ("series",), "belongs-to-collection"),
+    Key("language", "language", "language", (
+        "language", "langue", "sprache", "idioma", "lingua", "língua", "taal", "język", "язык",
+    ), "dc:language"),
+    Key("description", "description", "blocks", (
+        "summary", "description", "blurb", "synopsis", "résumé", "zusammenfassung",         "beschreibung", "klappentext", "kurzbeschreibung", "resumen", "sinopsis", "descripción", "riassunto",
+        "sinossi", "trama", "descrizione", "resumo", "sinopse", "descrição", "samenvatting",
+        "beschrijving", "korte inhoud", "streszczenie", "opis", "описание", "аннотация", "саммари",
+    ), "dc:description"),
+    Key("tags", "tags", "list", (
+        "tags", "additional tags", "freeform", "genre", "genres", "étiquettes", "mots-clés", "schlagwörter",
+        "schlagworte", "género", "géneros", "etiquetas", "genere", "generi", "gêneros", "gênero", "categorias",
+        "gatunek", "gatunki", "tagi", "жанры", "жанр", "метки",
+    ), "dc:subject"),
+    Key("fandom", "fandoms", "list", ("fandom", "fandoms", "фэндом", "фандом"), "dc:subject"),
+    Key("characters", "characters", "list", (
+        "characters", "character", "personnages", "charaktere", "figuren", "personajes", "personaggi",
+        "personagens", "personages", "postacie", "postaci", "персонажи", "пэйринг и персонажи",
+    ), "dc:subject"),
+    Key("relationships", "relationships", "list", (
+        "relationships", "relationship", "pairings", "pairing", "couple", "couples", "relations", "parejas",
+        "coppie", "casais", "paringi", "пейринг", "пэйринг",
+    ), "dc:subject"),
+    Key("rating", "rating", "text", (
+        "rating", "rated", "classement", "classification", "altersfreigabe", "bewertung", "einstufung",
+        "clasificación", "classificazione", "classificação", "beoordeling", "leeftijd", "ocena",
+        "kategoria wiekowa", "рейтинг",
+    )),
+    Key("warnings", "warnings", "list", (
+        "warnings", "warning", "archive warning", "archive warnings", "content warnings", "content warning",
+        "avertissement", "avertissements", "avertissement de l'auteur", "warnung", "warnungen", "advertencias",
+        "advertencia", "avvertimenti", "avvisi", "avvertenze", "avisos", "aviso", "waarschuwingen",
+        "waarschuwing", "ostrzeżenia", "ostrzeżenie", "предупреждения", "предупреждение",
+    )),
+    Key("status", "status", "status", ("status", "completed", "statut", "estado", "stato", "статус")),
+    Key("series", "series", "text", (
+        "series", "série", "reihe", "serie", "reeks", "seria", "cykl", "серия",
+    ), "belongs-to-collection"),
     Key("series_index", "series_index", "number", (), "group-position"),
-    Key("published", "published", "date", ("published",), "dc:date"),
-    Key("updated", "updated", "date", ("updated", "completed on")),
+    Key("published", "published", "date", (
+        "published", "publié", "publié le", "publication", "veröffentlicht", "publicado", "pubblicato",
+        "gepubliceerd", "opublikowano", "опубликовано",
+    ), "dc:date"),
+    Key("updated", "updated", "date", (
+        "updated", "completed on", "mis à jour", "mise à jour", "aktualisiert", "actualizado", "aggiornato",
+        "atualizado", "bijgewerkt", "zaktualizowano", "обновлено",
+    )),
     Key("source", "source_url", "url", ("story url", "source", "url", "link"), "dc:source"),
     Key("publisher", "publisher", "text", ("publisher",), "dc:publisher"),
     Key("rights", "rights", "text", (), "dc:rights"),

@@ -69,7 +69,14 @@ class Preformatted:
     text: str
 
 
-Block = Union[Paragraph, SceneBreak, BlockQuote, Preformatted]
+@dataclass(frozen=True)
+class Subheading:
+    """A heading inside a chapter: a site's own chapter heading under the downloader's title."""
+
+    text: str
+
+
+Block = Union[Paragraph, SceneBreak, BlockQuote, Preformatted, Subheading]
 
 
 class Placement(Enum):
@@ -78,6 +85,7 @@ class Placement(Enum):
     FRONT = "front"
     BEFORE = "before"
     AFTER = "after"
+    WITHIN = "within"  # between two paragraphs of its chapter: ``Note.at`` says which
 
 
 @dataclass(frozen=True)
@@ -87,6 +95,7 @@ class Note:
     blocks: tuple[Block, ...]
     placement: Placement = Placement.FRONT
     label: str = "Author’s Note"
+    at: int = 0  # a WITHIN note stands before the chapter's block of this index
 
 
 @dataclass(frozen=True)
@@ -190,6 +199,8 @@ def paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
         elif isinstance(block, BlockQuote):
             found.extend(block.paragraphs)
         elif isinstance(block, Preformatted):
+            found.append(Paragraph((Text(block.text),)))
+        elif isinstance(block, Subheading):
             found.append(Paragraph((Text(block.text),)))
     return found
 

@@ -13,7 +13,7 @@ from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
                     TocEntry, inline_text, word_count)
 from .reading.titlecase import title_case
-from .markup import LinkHeading, blocks_html, split_blocks
+from .markup import LinkHeading, NoteBox, blocks_html, split_blocks
 from .labels import Labels, labels
 from .resources import read_asset
 
@@ -164,7 +164,7 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
     untitled_opening = not (chapter.label or chapter.title) and len(book.chapters) > 1
     title = chapter.title or ("" if chapter.label or untitled_opening else heading)
     inline = notes == "inline"
-    chunks = split_blocks(chapter.blocks, PAGE_TEXT_LIMIT)
+    chunks = split_blocks(_with_notes_within(book, chapter) if inline else chapter.blocks, PAGE_TEXT_LIMIT)
     pages = []
     for index, blocks in enumerate(chunks):
         first, last = index == 0, index == len(chunks) - 1
@@ -179,12 +179,25 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
             title=title if first else "",
             body=blocks_html(blocks),
             notes_before=[_note_view(book, n) for n in chapter.notes if first and inline and n.placement is Placement.BEFORE],
-            notes_after=[_note_view(book, n) for n in chapter.notes if last and inline and n.placement is not Placement.BEFORE],
+            notes_after=[_note_view(book, n) for n in chapter.notes
+                         if last and inline and n.placement not in (Placement.BEFORE, Placement.WITHIN)],
         )
         landmark = "bodymatter" if first and chapter is book.chapters[0] else ""
         href = _chapter_href(chapter) if first else _chapter_href(chapter).replace(".xhtml", f"-{index + 1}.xhtml")
         pages.append(Page(href, heading, html, landmark=landmark, continues=not first))
     return pages
+
+
+def _with_notes_within(book: Book, chapter: Chapter) -> tuple:
+    """The chapter's blocks with each note from its middle set back where the author put it."""
+    within = [n for n in chapter.notes if n.placement is Placement.WITHIN]
+    if not within:
+        return chapter.blocks
+    out: list = []
+    for index, block in enumerate(chapter.blocks):
+        out.extend(NoteBox(_labels(book)(n.label), n.blocks) for n in within if n.at == index)
+        out.append(block)
+    return tuple(out)
 
 
 PAGE_TEXT_LIMIT = 200_000  # characters of text per page: with markup, files stay under 260 KB

@@ -21,6 +21,9 @@ CASES = {
     "the-lamplighters-apprentice": ROOT / "examples" / "the-lamplighters-apprentice.txt",
     "parts-notes-markdown": ROOT / "tests" / "fixtures" / "parts-notes-markdown.md",
     "gutenberg-style": ROOT / "tests" / "fixtures" / "gutenberg-style.txt",
+    "ffn-copy": ROOT / "tests" / "fixtures" / "ffn-copy.txt",
+    "fanficfare-export": ROOT / "tests" / "fixtures" / "fanficfare-export.txt",
+    "ao3-work-copy": ROOT / "tests" / "fixtures" / "ao3-work-copy.txt",
 }
 MODIFIED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 

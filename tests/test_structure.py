@@ -122,10 +122,12 @@ def test_notes_at_a_chapters_edges_are_taken_out_of_the_story(opening, closing):
     assert after.placement is Placement.AFTER and "See you next week." in " ".join(block_texts(after.blocks))
 
 
-def test_a_note_in_the_middle_of_a_chapter_stays_story():
-    middle = [PROSE] * 3 + ["A/N: this one stays."] + [PROSE] * 5
+def test_a_note_in_the_middle_of_a_chapter_is_a_note_in_its_place():
+    middle = [PROSE] * 3 + ["A/N: this one is a note."] + [PROSE] * 5
     chapter = parse("Chapter 1\n\n" + "\n\n".join(middle)).chapters[0]
-    assert chapter.notes == () and len(chapter.blocks) == 9
+    assert len(chapter.blocks) == 8
+    (note,) = chapter.notes
+    assert (note.placement, note.at, block_texts(note.blocks)) == (Placement.WITHIN, 3, ["this one is a note."])
 
 
 # Scene breaks -----------------------------------------------------------------------------------
@@ -323,14 +325,14 @@ End file.
 def test_fanficfare_layout():
     parsed = parse(FANFICFARE)
     meta = parsed.metadata
-    assert (meta.title, meta.authors, meta.rating, meta.status) == ("The Long Way Round", ("Pell Harrow",), "T", "Completed")
+    assert (meta.title, meta.authors, meta.rating, meta.status) == ("The Long Way Round", ("Pell Harrow",), "T", "complete")
     assert meta.tags == ("Adventure", "Friendship") and meta.source_url == "https://www.example.org/s/123"
     assert meta.published == "2021-03-04" and meta.updated == "2021-05-06"
     assert ("Category", "Original Fiction") in meta.extra and meta.publisher == "www.example.org"
     assert block_texts(meta.description) == ["Two friends walk from one sea to the other."]
-    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]
-    assert block_texts(parsed.front_matter[0].blocks) == ["TABLE OF CONTENTS", "Chapter 1", "Chapter 2"]
-    assert block_texts(parsed.chapters[-1].blocks)[-1] == "End file."
+    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2"]  # the contents list is navigation
+    assert block_texts(parsed.chapters[0].blocks) == [PROSE] and parsed.front_matter == ()
+    assert block_texts(parsed.chapters[-1].blocks) == [PROSE]  # "End file." is not story
 
 
 def test_labels_are_found_in_any_case_with_or_without_colons():

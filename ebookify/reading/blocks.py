@@ -17,13 +17,15 @@ from dataclasses import dataclass, replace
 
 from .inline import parse_inlines
 from ..options import Settings
-from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Text
+from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Subheading, Text
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
 _NOT_A_DIVIDER = re.compile("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
+SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside a chapter
 _WORD = re.compile(r"[^\W\d_]+")
+_SENTENCE_END = re.compile(r"[.!?…:;)\]\"”’»*~_-]\s*$")
 _HYPHENATED = re.compile(r"([^\W\d_]+)-$")  # a word broken at the end of a line
 _FENCE = re.compile(r"^\s*```")  # not ~~~: in stories that is a scene break
 
@@ -36,6 +38,7 @@ class Layout:
     vocabulary: Words | frozenset[str]  # the text's words, for dehyphenation
     emphasis: bool = True
     scene_breaks: bool = True
+    spaced: bool = True  # most lines have a blank line after them: a run of lines is a deliberate block
 
 
 def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
@@ -46,17 +49,27 @@ def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
 def _measure(lines: list[str], style: str) -> Layout:
     texts = [line for line in lines if line.strip() and not is_scene_break(line)]
     lengths = sorted(len(line.rstrip()) for line in texts)
+    last = max((i for i, line in enumerate(lines) if line.strip()), default=0)
+    followed = sum(1 for i in range(last) if lines[i].strip() and not lines[i + 1].strip())
+    spaced = followed >= 0.5 * max(1, len(texts) - 1)
     if style == "line" or len(lengths) < 4 and style != "wrapped":
-        return Layout(False, 0, False, frozenset())
+        return Layout(False, 0, False, frozenset(), spaced=spaced)
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     runs = _runs(lines)
     multi = sum(1 for run in runs if len(run) > 1)
     starts_indented = sum(1 for line in texts if line[:1].isspace())
-    # Indent style: many paragraphs open with an indent, few after a blank line.
-    indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.6 * len(texts) and len(runs) < starts_indented / 2
-    wrapped = style == "wrapped" or width <= 100 and (indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
+    # Indent style: many paragraphs open with an indent, few after a blank line (when every line
+    # opens indented, each line is a paragraph: nothing wraps).
+    indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.9 * len(texts) and len(runs) < starts_indented / 2
+    # Lines that nearly all end a sentence are paragraphs of their own, however short (not a wrap).
+    # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
+    inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
+    ends = sum(1 for line in texts if _SENTENCE_END.search(line)) >= 0.75 * len(texts) or (
+        len(inner) >= 3 and sum(1 for line in inner if _SENTENCE_END.search(line)) >= 0.5 * len(inner))
+    wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and (
+        indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
-    return Layout(wrapped, width, indented, vocabulary)
+    return Layout(wrapped, width, indented, vocabulary, spaced=spaced)
 
 
 class Words:
@@ -138,7 +151,10 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             else:
                 fence.append(line)
             continue
-        if _FENCE.match(line):
+        if line.startswith(SUBHEADING):
+            flush()
+            blocks.append(Subheading(line[len(SUBHEADING):]))
+        elif _FENCE.match(line):
             flush()
             fence = []
         elif line.lstrip().startswith(">"):
@@ -179,6 +195,8 @@ def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
 
 
 def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
+    if not layout.wrapped and layout.spaced and _is_stanza(lines):
+        return [_verse(lines, layout.emphasis)]
     if not layout.wrapped or len(lines) == 1:
         return [paragraph(line, layout.emphasis) for line in lines]
     if _is_verse(lines, layout):
@@ -196,6 +214,15 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
 def _is_verse(lines: list[str], layout: Layout) -> bool:
     """Deliberately short lines: every line well short of the wrap, as in a poem."""
     return all(len(line.strip()) < 0.6 * layout.width for line in lines)
+
+
+def _is_stanza(lines: list[str]) -> bool:
+    """Where paragraphs are a blank line apart, a few short lines kept together are verse."""
+    return 2 <= len(lines) <= _STANZA_LINES and all(len(line.strip()) <= _STANZA_WIDTH for line in lines)
+
+
+_STANZA_LINES = 16
+_STANZA_WIDTH = 60
 
 
 def _verse(lines: list[str], emphasis: bool) -> Paragraph:

@@ -1,12 +1,15 @@
 """The top of a story file: title, author, summary, author's notes and the other labelled facts.
 
-Read only at the very top. A label (case-insensitive, indented or not, with or without a colon,
-optionally after Markdown ``#`` marks) either carries its value on its own line ("Rating: T")
-or stands alone and owns the lines below it until a gap of two or more blank lines, the next
-label or a heading, or, when none of those comes, the first blank line. Also understood: a
-short first line followed by "by Name"; YAML between ``---`` lines; the FanFicFare text layout
-(title, "by Author", then ``Label: value`` lines). Counts (``Words:``) are recomputed, never
-trusted; fandoms, characters and the like are kept as labelled facts for the title page.
+Read only at the very top, in the orders people and sites write it:
+  * YAML between ``---`` lines;
+  * the title lines (byline.py): a title over ``by Name`` in any of nine languages, a Markdown
+    ``# Title``, ``Title by Name`` on one line, a name over a title in capitals;
+  * labels (labels.py: every language's), each carrying its value on its own line
+    (``Rating: T``), with a long value wrapping onto unlabelled lines, or standing alone and owning
+    the lines below it (AO3 puts the value indented under the label);
+  * after AO3's tag block, the work's title and author on two lines of their own;
+  * FanFiction.Net's unlabelled summary over its ``Rated: … - id: …`` statistics line.
+Labels and statistics become fields, never chapters; counts are recomputed, never trusted.
 """
 
 from __future__ import annotations
@@ -14,136 +17,271 @@ from __future__ import annotations
 import re
 
 from .blocks import Layout, paragraph, read_layout, to_blocks
+from .byline import TitleLines, by_line, names, short_name
 from .headings import match_heading
-from ..metadata import KEYS, TEXT_LABELS
+from .labels import BLOCK_FIELDS, LABEL_ALONE, LABEL_VALUE, LABELS, LIST_FIELDS, label_of
+from .notes import _AO3_LABEL, _AO3_TEXT, _SEE_END, is_marker, note_label
+from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_ffn_stats, status_word
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 
-# Labels that are not metadata keys (those come from ``metadata.TEXT_LABELS``): notes, counts we
-# recompute, and facts shown on the title page as written.
-_READING_LABELS = {
-    "author's note": "note", "author's notes": "note", "authors note": "note", "authors notes": "note",
-    "author note": "note", "a/n": "note", "an": "note", "notes": "note", "note": "note",
-    "words": "count", "chapters": "count", "word count": "count", "packaged": "count",
-    "category": "extra", "categories": "extra", "short description": "extra",
-    "author url": "extra", "dedication": "extra", "disclaimer": "extra",
-}
-LABELS = {**TEXT_LABELS, **_READING_LABELS}
-_BLOCK_FIELDS = {"description", "note"}
-_LIST_FIELDS = {*(key.field for key in KEYS if key.kind == "list"), "extra"}
-_LABEL = r"^\s*(?:#{1,6}\s+)?(?P<label>[A-Za-z][A-Za-z'’/ ]{0,24}?)\s*"
-_LABEL_ALONE = re.compile(_LABEL + r":?\s*$")
-_LABEL_VALUE = re.compile(_LABEL + r":\s*(?P<value>\S.*?)\s*$")
-_BY_LINE = re.compile(r"^\s*by\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
-_NAME_SPLIT = re.compile(r"\s*(?:&|;|,\s*and\s+|\s+and\s+)\s*")
-_MARKDOWN_TITLE = re.compile(r"^#{1,6}\s+(?P<text>\S.*?)\s*#*$")
+# What an untitled paragraph between the header and the first heading says when it is the author's.
+_UNTITLED_NOTE = re.compile(
+    r"https?://|\]\(|^\s*(?:thanks|thank you|cover (?:art|image|made|by)|disclaimer|dedicated to|written for"
+    r"|this (?:story|fic|fanfic|one-shot|oneshot) (?:was|is)|beta(?:'d| read))", re.I)
+_THANKS = re.compile(r"^\s*(?:thanks|thank you|special thanks|many thanks|cover (?:art|image|made|by)|beta(?:'d| read)"
+                     r"|dedicated to|written for|merci|danke|gracias|grazie|obrigad[oa]|bedankt|dziękuję|спасибо)\b", re.I)
+_WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
+_BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
 
 def read_front_matter(lines: list[str], start: int = 0) -> tuple[dict, list[Note], int, list[tuple[int, str]]]:
     """(fields, notes, index of the first story line, trace of what was found and where)."""
-    fields: dict = {}
-    notes: list[Note] = []
-    trace: list[tuple[int, str]] = []
-    i = _skip_blank(lines, start)
+    reader = _Header(lines)
+    i = reader.skip(start)
     if i < len(lines) and lines[i].strip() == "---":
-        i = _yaml_block(lines, i, fields, notes, trace)
-    i = _title_by(lines, _skip_blank(lines, i), fields, trace)
-    while True:
-        i = _skip_blank(lines, i)
-        if i < len(lines) and "authors" not in fields and _by_line(lines[i]):
-            fields["authors"] = _names(_by_line(lines[i]))
-            trace.append((i, f"author: {', '.join(fields['authors'])}"))
-            i += 1
-            continue
-        found = label_of(lines[i]) if i < len(lines) else None
-        if not found and i < len(lines) and _among_fields(lines, i):
-            found = (_LABEL_VALUE.match(lines[i])["label"], "extra", _LABEL_VALUE.match(lines[i])["value"])
-        if not found:
-            return fields, notes, i, trace
-        label, field, value = found
-        first = i
-        if field in _BLOCK_FIELDS:
-            block, i = _labelled_block(lines, i + 1, value)
-            if field == "note":
-                notes.append(Note(block, Placement.FRONT, note_label(label)))
-            else:
-                fields["description"] = fields.get("description", ()) + block
-        elif not value:  # "Tags" alone on its line: the value is the lines below it
-            block, i = _labelled_block(lines, i + 1, "")
-            set_field(fields, field, label, " ".join(block_texts(block)))
-        else:
-            i += 1
-            while field in _LIST_FIELDS and value.endswith(",") and i < len(lines) and lines[i].strip():
-                value, i = f"{value} {lines[i].strip()}", i + 1  # a wrapped list goes on
-            set_field(fields, field, label, value)
-        trace.append((first, f"front matter: {label}"))
-
-
-def _among_fields(lines: list[str], i: int) -> bool:
-    """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between)."""
-    if not _LABEL_VALUE.match(lines[i]):
-        return False
-    neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
-    return any(line.strip() and (label_of(line) or _LABEL_VALUE.match(line)) for line in neighbours) and any(
-        line.strip() and label_of(line) for line in neighbours)
-
-
-def label_of(line: str) -> tuple[str, str, str] | None:
-    """(label as written, field it fills, value on the same line) for a known label."""
-    alone = _LABEL_ALONE.match(line)
-    match = alone or _LABEL_VALUE.match(line)
-    field = LABELS.get(match["label"].lower().replace("’", "'")) if match else None
-    if field is None:
-        return None
-    return match["label"], field, "" if alone else match["value"]
-
-
-def note_label(label: str) -> str:
-    """How a note introduces itself: always as the author's ("A/N" → "Author’s Note")."""
-    plural = label.lower().rstrip(":").endswith("notes")
-    return "Author’s Notes" if plural else "Author’s Note"
+        i = _yaml_block(lines, i, reader.fields, reader.notes, reader.trace)
+    i = reader.title(reader.skip(i))
+    return reader.fields, reader.notes, reader.labels(i), reader.trace
 
 
 def set_field(fields: dict, field: str, label: str, value: str) -> None:
     if field == "authors":
-        fields["authors"] = fields.get("authors", ()) + _names(value)
+        fields["authors"] = fields.get("authors", ()) + names(value)
     elif field == "extra":
         fields["extra"] = fields.get("extra", ()) + ((label.replace("'", "’"), value),)
-    elif field in _LIST_FIELDS:
+    elif field in LIST_FIELDS:
         fields[field] = fields.get(field, ()) + tuple(t.strip() for t in value.split(",") if t.strip())
+    elif field == "status":
+        fields.setdefault("status", status_word(value))
     elif field != "count":  # word and chapter counts are recomputed from the text, never trusted
         fields.setdefault(field, value)
 
 
-def _names(value: str) -> tuple[str, ...]:
-    return tuple(name for name in _NAME_SPLIT.split(value.strip()) if name)
+class _Header(TitleLines):
+    """Reads the header top down, keeping the fields, notes and a trace of the rule for each."""
 
+    def __init__(self, lines: list[str]):
+        self.lines = lines
+        self.fields: dict = {}
+        self.notes: list[Note] = []
+        self.trace: list[tuple[int, str]] = []
+        self._layout: Layout | None = None
 
-def _by_line(line: str) -> str:
-    """The name in "by Name", when the line looks like a byline and not a sentence."""
-    match = _BY_LINE.match(line)
-    if not match or match["name"][-1] in ".,;:!?\"" or len(match["name"].split()) > 8:
-        return ""
-    return match["name"]
-
-
-def _title_by(lines: list[str], i: int, fields: dict, trace: list) -> int:
-    """A short first line followed by "by Name" is the title and the author."""
-    if i >= len(lines) or label_of(lines[i]) or _by_line(lines[i]):
+    def skip(self, i: int) -> int:
+        while i < len(self.lines) and not self.lines[i].strip():
+            i += 1
         return i
-    j = i + 1
-    while j < len(lines) and j <= i + 2 and not lines[j].strip():
-        j += 1
-    name = _by_line(lines[j]) if j < len(lines) else ""
-    title = lines[i].strip()
-    markdown = _MARKDOWN_TITLE.match(title)
-    if markdown:
-        title = markdown["text"]
-    if not name or len(title) > 120 or title[-1] in ".,;:":
+
+    @property
+    def layout(self) -> Layout:
+        if self._layout is None:
+            self._layout = read_layout(self.lines)
+        return self._layout
+
+    # The title lines -----------------------------------------------------------------------------
+
+    # Labels --------------------------------------------------------------------------------------
+
+    def labels(self, i: int) -> int:
+        lines, fields = self.lines, self.fields
+        while True:
+            i = self.skip(i)
+            if i >= len(lines):
+                return i
+            line = lines[i]
+            if "authors" not in fields and by_line(line) and not label_of(line):
+                i = self._byline(i)
+                continue
+            if is_ffn_stats(line) or is_ao3_stats(line):
+                self._stats(i)
+                i += 1
+                continue
+            if _SEE_END.match(line) and self.notes:
+                last = self.notes[-1]
+                self.notes[-1] = Note(last.blocks + (paragraph(line.strip()),), last.placement, last.label)
+                i += 1
+                continue
+            found = label_of(line)
+            if not found and LABEL_VALUE.match(line) and self._among_fields(i):
+                found = (LABEL_VALUE.match(line)["label"], "extra", LABEL_VALUE.match(line)["value"])
+            if not found and "title" not in self.fields and (self.notes or self.fields):
+                after = self.title(i)  # the title under a leading note or disclaimer
+                if after != i:
+                    i = after
+                    continue
+            if not found:
+                return self._unlabelled(i)
+            i = self._label(i, *found)
+
+    def _label(self, i: int, label: str, field: str, value: str) -> int:
+        lines = self.lines
+        first = i
+        if field in BLOCK_FIELDS:
+            block, i = self._block(i + 1, value)
+            if field == "note":
+                self.notes.append(Note(block, Placement.FRONT, note_label(label)))
+            else:  # thanks and credits after the summary proper are the author's notes
+                thanks = tuple(b for b in block[1:] if _THANKS.match(" ".join(block_texts((b,)))))
+                if thanks:
+                    self.notes.append(Note(thanks, Placement.FRONT, "Author’s Note"))
+                    self.trace.append((first, "note: thanks and credits after the summary"))
+                self.fields["description"] = self.fields.get("description", ()) + tuple(
+                    b for b in block if b not in thanks)
+        elif not value:  # "Tags:" alone on its line: the value is the lines below it (AO3 indents them)
+            start = self.skip(i + 1)
+            i = next((j for j in range(start, len(lines)) if not lines[j].strip() or label_of(lines[j])), len(lines))
+            block = tuple(b for b in to_blocks(lines[start:i], self.layout) if not isinstance(b, SceneBreak))
+            texts = block_texts(block)  # a field's value under its label: the lines up to a blank or a label
+            if field in LIST_FIELDS:  # one item a line, or several to a line with commas
+                for text in (line.strip() for line in lines[start:i] if line.strip()):
+                    set_field(self.fields, field, label, text)
+            elif field == "count" and texts:  # AO3's "Stats:" block
+                self.fields.update({k: v for k, v in ao3_stats(" ".join(texts)).items() if k not in self.fields})
+            elif texts:
+                set_field(self.fields, field, label, " ".join(texts))
+        else:
+            i += 1
+            while i < len(lines) and lines[i].strip() and not label_of(lines[i]) and not match_heading(lines[i]) \
+                    and (value.endswith(",") or len(lines[i - 1].rstrip()) >= _WIDE_WRAP):
+                value, i = f"{value} {lines[i].strip()}", i + 1  # a long value wrapped onto the next line
+            if field == "rating" and is_ffn_stats(lines[first]):
+                self._stats(first)
+            else:
+                set_field(self.fields, field, label, value)
+        self.trace.append((first, f"front matter: {label} → {field}"))
         return i
-    fields.setdefault("title", title)
-    fields["authors"] = fields.get("authors", ()) + _names(name)
-    trace.append((i, f"title and author: {title} / {name}"))
-    return j + 1
+
+    def _stats(self, i: int) -> None:
+        line = self.lines[i]
+        found = ffn_stats(line) if is_ffn_stats(line) else ao3_stats(line)
+        for key, value in found.items():
+            if isinstance(value, tuple):
+                self.fields[key] = self.fields.get(key, ()) + value
+            else:
+                self.fields.setdefault(key, value)
+        site = "FanFiction.Net" if is_ffn_stats(line) else "AO3"
+        self.trace.append((i, f"{site} statistics line → {', '.join(found)}"))
+
+    def _unlabelled(self, i: int) -> int:
+        """Where the labels stop: AO3's title and author lines after its tags, FanFiction.Net's
+        summary over its statistics line; otherwise the story starts here."""
+        lines = self.lines
+        if "title" not in self.fields and self.fields:
+            j = self.skip(i + 1)
+            k = self.skip(j + 1)
+            if j < len(lines) and k < len(lines) and short_name(lines[i]) and short_name(lines[j]) \
+                    and (label_of(lines[k]) or lines[k].strip().lower().rstrip(":") in ("work text", "chapter text")
+                         or match_heading(lines[k])):
+                self.fields["title"] = lines[i].strip()
+                self.fields["authors"] = self.fields.get("authors", ()) + names(lines[j])
+                self.trace.append((i, f"title and author: AO3's two lines after its tags: {lines[i].strip()}"))
+                return self.labels(j + 1)
+        heading = next((k for k in range(i, min(len(lines), i + 12)) if match_heading(lines[k])), None)
+        if heading is not None and self.fields and _UNTITLED_NOTE.search(" ".join(lines[i:heading])) \
+                and len(" ".join(lines[i:heading]).split()) <= 80 and not any(map(is_ffn_stats, lines[i:heading])):
+            block = tuple(b for b in to_blocks(lines[i:heading], self.layout) if not isinstance(b, SceneBreak))
+            self.notes.append(Note(block, Placement.FRONT, "Author’s Note"))
+            self.trace.append((i, "note: a credit or thanks over the first heading (a link, 'Thanks', 'Cover', …)"))
+            return heading
+        stats = next((k for k in range(i, min(len(lines), i + 16)) if is_ffn_stats(lines[k])), None)
+        if stats is not None and not any(match_heading(lines[k]) for k in range(i, stats)):
+            chunk = lines[i:stats]
+            self.fields["description"] = self.fields.get("description", ()) + tuple(
+                b for b in to_blocks(chunk, self.layout) if not isinstance(b, SceneBreak))
+            self.trace.append((i, "description: the unlabelled lines over FanFiction.Net's statistics line"))
+            return self.labels(stats)
+        return i
+
+    def _among_fields(self, i: int) -> bool:
+        """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between)."""
+        neighbours = [self.lines[j] for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
+        return any(line.strip() and (label_of(line) or LABEL_VALUE.match(line)) for line in neighbours) and any(
+            line.strip() and label_of(line) for line in neighbours)
+
+    def _block(self, i: int, first: str) -> tuple[tuple[Block, ...], int]:
+        """The lines a label owns, read as paragraphs; returns them and where the block ended.
+
+        A value on the label's line is that paragraph (and the lines that wrap it); a label
+        alone owns the paragraphs below it up to the next label, heading or a gap wider than
+        one blank line, when such a gap comes within a few paragraphs; else the first paragraph."""
+        lines = self.lines
+        start = i if first else self.skip(i)
+        wrapped = first and (self.layout.wrapped or len(lines[start - 1].rstrip()) >= _WIDE_WRAP)
+        if first and start < len(lines) and lines[start].strip() and not wrapped:
+            return (paragraph(first),), start  # "Summary: …" on its line, the next line is not its
+        end, blanks, groups, stop = start, 0, 0, None
+        for j in range(start, len(lines)):
+            if not lines[j].strip():
+                blanks += 1
+                if blanks >= 2:  # a wider gap than the story's own closes the block
+                    stop = j if not groups or not self._wide_gaps_below(j) else None
+                    break
+                continue
+            if label_of(lines[j]) or match_heading(lines[j]) or is_ffn_stats(lines[j]) or is_ao3_stats(lines[j]) \
+                    or _AO3_TEXT.match(lines[j]) or is_marker(lines[j]):
+                # a note written into the text ("A/N: …", "(A/N …)") may stand in the story: then the
+                # block is its first paragraph; a label alone on its line heads the next section
+                # (so is a heading: the story may begin before it)
+                ambiguous = (is_marker(lines[j]) and not LABEL_ALONE.match(lines[j])) or (
+                    match_heading(lines[j]) and not label_of(lines[j]))
+                # (a value on the label's line is a paragraph of its own: only a wider gap carries it
+                # over more); a later label closes a longer block only when it surely heads a section
+                stop = None if groups and (ambiguous or first or not self._heads_section(j)) else j
+                break
+            groups += blanks > 0
+            if groups >= _BLOCK_GROUPS:
+                break
+            blanks = 0
+            end = j + 1
+        if stop is None:  # nothing closed the block near by: the story follows the first paragraph
+            end = self._first_paragraph_end(start, bool(first))
+        elif not (first or groups or self.layout.wrapped or self.layout.spaced) and end - start > 1 and (
+                stop >= len(lines) or not (lines[stop].strip() == "" or self._heads_section(stop))):
+            end = start + 1  # lines running on into the story, no gap between: one line, one paragraph
+        chunk = ([first] if first else []) + lines[start:end]
+        if first and len(lines[start - 1].rstrip()) >= _WIDE_WRAP:  # the value wrapped: one paragraph
+            wrap = next((j for j in range(start, end) if not lines[j].strip()), end)
+            chunk = [" ".join([first] + [line.strip() for line in lines[start:wrap]])] + lines[wrap:end]
+        layout = read_layout(chunk) if len(chunk) > 3 else Layout(False, 0, False, frozenset())
+        return tuple(b for b in to_blocks(chunk, layout) if not isinstance(b, SceneBreak)), end
+
+    def _heads_section(self, j: int) -> bool:
+        """A label that surely opens the header's next section: a metadata label ("Rating:"), AO3's
+        section labels in a file that has AO3's "Work Text:" / "Chapter Text", or any label when
+        the header is set off from the story by a wider gap than the story's own."""
+        found = label_of(self.lines[j])
+        if found and found[1] not in ("note", "description"):
+            return True
+        if _AO3_TEXT.match(self.lines[j]) or self._ao3 and _AO3_LABEL.match(self.lines[j]):
+            return True
+        gap = next((k for k in range(j, min(len(self.lines), j + 40))
+                    if not self.lines[k].strip() and k + 1 < len(self.lines) and not self.lines[k + 1].strip()), None)
+        return gap is not None and not self._wide_gaps_below(gap + 2)
+
+    @property
+    def _ao3(self) -> bool:
+        return any(_AO3_TEXT.match(line) for line in self.lines)
+
+    def _wide_gaps_below(self, j: int) -> bool:
+        """Does the text below use gaps of two or more blank lines itself (so one says nothing)?"""
+        k = self.skip(j)
+        gap = 0
+        for line in self.lines[k:k + 60]:
+            if line.strip():
+                if gap >= 2:
+                    return True
+                gap = 0
+            else:
+                gap += 1
+        return False
+
+    def _first_paragraph_end(self, start: int, after_value: bool) -> int:
+        lines = self.lines
+        if after_value and not (self.layout.wrapped or len(lines[start - 1].rstrip()) >= _WIDE_WRAP):
+            return start  # "Summary: …" on one line, the story right under it
+        if not self.layout.wrapped and not self.layout.spaced:
+            return start if after_value else start + 1
+        return next((j for j in range(start, len(lines)) if not lines[j].strip()), len(lines))
 
 
 def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace: list) -> int:
@@ -164,7 +302,7 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         value = "" if value is None else str(value).strip()
-        if field in _BLOCK_FIELDS:
+        if field in BLOCK_FIELDS:
             block = tuple(paragraph(p) for p in value.split("\n\n") if p.strip())
             if field == "note":
                 notes.append(Note(block, Placement.FRONT, note_label(label)))
@@ -174,32 +312,3 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
             set_field(fields, field, label.capitalize(), value)
     trace.append((i, f"YAML front matter: {', '.join(str(k) for k in data)}"))
     return end + 1
-
-
-def _labelled_block(lines: list[str], i: int, first: str) -> tuple[tuple[Block, ...], int]:
-    """The lines a label owns, read as paragraphs; returns them and where the block ended."""
-    start = i if first else _skip_blank(lines, i)
-    end, blanks, stop = start, 0, None
-    for j in range(start, len(lines)):
-        if not lines[j].strip():
-            blanks += 1
-            if blanks >= 2:
-                stop = j
-                break
-            continue
-        if label_of(lines[j]) or match_heading(lines[j]):
-            stop = j
-            break
-        blanks = 0
-        end = j + 1
-    if stop is None:  # nothing closed the block: the story follows the first blank line
-        end = next((j for j in range(start, len(lines)) if not lines[j].strip()), len(lines))
-    chunk = ([first] if first else []) + lines[start:end]
-    layout = read_layout(chunk) if len(chunk) > 3 else Layout(False, 0, False, frozenset())
-    return tuple(b for b in to_blocks(chunk, layout) if not isinstance(b, SceneBreak)), end
-
-
-def _skip_blank(lines: list[str], i: int) -> int:
-    while i < len(lines) and not lines[i].strip():
-        i += 1
-    return i

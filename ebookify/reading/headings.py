@@ -58,13 +58,13 @@ _NUMERAL = (
 # Chapter-level keywords, with the forms real editions use besides "chapter": letters (epistolary
 # novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
 _CHAPTER_WORDS = (
-    r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk"
+    r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]"
     r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь"
     r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
     r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
 )
 _PART_WORDS = (
-    r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band"
+    r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]"
     r"|act|acte|akt|acto|atto|действие"
 )
 _SPECIAL_WORDS = (

@@ -3,8 +3,9 @@ and the "mathematical" pseudo-italic and bold letters websites paste (𝘵𝘩�
 Kobo models show as blanks: they become real emphasis over plain letters.
 
 Delimiters follow CommonMark's flanking rules in spirit: ``*`` opens before a non-space and
-closes after one, so ``5 * 3`` and a footnote ``word*`` stay as typed; ``_`` never acts inside a
-word (``snake_case``); ``***both***`` is bold italic; runs of four or more marks are text. Pairing is one pass with a
+closes after one, so ``5 * 3``, ``2*3*4``, a lone ``*sigh`` and a footnote ``word*`` stay as typed;
+``_`` never acts inside a word (``snake_case``); ``***both***`` is bold italic; runs of four or more
+marks are text. Pairing is one pass with a
 stack per delimiter, so 100,000 asterisks take linear time; nothing here can backtrack.
 """
 
@@ -93,6 +94,8 @@ def _pair(text: str, tokens: list[re.Match]) -> dict[int, str]:
 
 
 def _flanking(kind: str, before: str, after: str) -> tuple[bool, bool]:
+    if before.isdigit() and after.isdigit():  # 2*3*4: arithmetic, not emphasis
+        return False, False
     left = not after.isspace() and (not _is_punctuation(after) or before.isspace() or _is_punctuation(before))
     right = not before.isspace() and (not _is_punctuation(before) or after.isspace() or _is_punctuation(after))
     if kind[0] == "_":  # never inside a word

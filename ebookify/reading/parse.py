@@ -41,6 +41,7 @@ from .blocks import read_layout, to_blocks
 from ..errors import ParseError
 from .frontmatter import read_front_matter
 from .gutenberg import split_gutenberg
+from .sites import read_export
 from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
 from .language import language_code
@@ -86,7 +87,12 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
             fields.setdefault(key, value)
         trace += page_trace
     fields = _in_normal_case(fields)
-    structure = build_chapters(body[start:], settings, offset + start)
+    export = read_export(body, start) if settings.front_matter else None  # FanFicFare's contents and titles
+    given = None
+    if export:
+        body, trace = export.lines, trace + export.trace
+        given = {line - start: heading for line, heading in export.headings.items()}
+    structure = build_chapters(body[start:], settings, offset + start, given)
     if not any(has_text(c.blocks) for c in structure.chapters):  # all "front matter": read it as story,
         fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
         notes, trace = [], []

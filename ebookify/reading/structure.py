@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import BREAK, Layout, read_layout, to_blocks
-from .frontmatter import note_label
+from .notes import split_notes
 from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
 from .matter import back_matter_title, opens_the_story, prefatory
 from .outline import find_headings
@@ -29,11 +29,6 @@ from ..options import Settings
 from ..model import (Block, Chapter, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
                      word_count)
 
-_NOTE_LABEL = r"a/n|an|author'?s?[’']?s? ?notes?|notes? for the chapter|chapter notes?|end notes?"
-_NOTE_START = re.compile(  # "(A/N …" and "[Author's note …" need no colon; a bare "AN" does
-    rf"^(?:[(\[]\s*(?P<bracketed>{_NOTE_LABEL})\b|(?P<slash>a/n)\b|(?P<plain>{_NOTE_LABEL})\s*(?:[:\-–—.]|$))",
-    re.IGNORECASE,
-)
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
 _BACK_ENTRY_WORDS = 500  # an entry of an index at the back, with its argument; a second book's chapter is longer
 _ENTRY_WORDS = 150  # a contents entry with its argument ("Chapter I. Civilizing Huck.--Miss Watson…")
@@ -56,13 +51,18 @@ class Structure:
     back: tuple[Section, ...] = ()  # notes, index, errata after the last chapter
 
 
-def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Structure:
+def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
+                   given: dict[int, Heading] | None = None) -> Structure:
+    """``given``: headings a site reader found (line → heading), used instead of detection; such an
+    export marks its scene breaks itself, so its runs of blank lines are only spacing."""
     layout = read_layout(lines, settings)
-    if settings.scene_breaks:
+    if settings.scene_breaks and not given:
         lines = _blank_runs_as_breaks(lines)
     trace: list[tuple[int, str]] = []
     width = layout.width if layout.wrapped and not layout.indented else 0
     headings, consumed = find_headings(lines, settings, trace, offset, width) if settings.chapters else ({}, set())
+    if given and settings.chapters and settings.pattern is None:
+        headings, consumed = dict(given), set()
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
     front: tuple[Block, ...] = ()
@@ -70,13 +70,19 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0) -> Str
     if leading:
         for span in spans[1:1 + leading]:
             trace.append((offset + span.line, f"front matter: {_heading_string(span.heading)!r} before the story"))
-            spans[0].blocks += (_heading_paragraph(span.heading),) + span.blocks
+            _merge(spans[0], span)
         spans = [spans[0]] + spans[1 + leading:]
+    front_notes: tuple[Note, ...] = ()
     if len(spans) > 1 and has_text(spans[0].blocks) and opens_the_story(spans[1].heading):
-        front, spans = spans[0].blocks, [_Span(0, None, [])] + spans[1:]
+        front, front_notes, found = split_notes(spans[0].lines, layout)  # a note up there is still a note
+        trace.extend((offset + line, what) for line, what in found)
+        spans = [_Span(0, None, [])] + spans[1:]
         trace.append((offset, f"front matter: {word_count(front)} words before the first heading, "
                               f"{_heading_string(spans[1].heading)!r}, which opens the story"))
-    chapters = _chapters(spans, trace, offset)
+    chapters = _chapters(spans, trace, offset, layout)
+    if front_notes and chapters:  # they stood before the story: before its first chapter
+        moved = tuple(replace(n, placement=Placement.BEFORE, at=0) for n in front_notes)
+        chapters[0] = replace(chapters[0], notes=moved + chapters[0].notes)
     back: tuple[Section, ...] = ()
     if len(chapters) > 1:  # notes, an index, errata after the last chapter are the edition's back matter
         chapters[-1], back = _without_back_matter(chapters[-1], trace, offset + spans[-1].line)
@@ -145,10 +151,16 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
     kept: list[_Span] = []
     for position, span in enumerate(spans):
         if position in demote:
-            kept[-1].blocks += (_heading_paragraph(span.heading),) + span.blocks
+            _merge(kept[-1], span)
         else:
             kept.append(span)
     return kept
+
+
+def _merge(into: _Span, span: _Span) -> None:
+    """A heading that is not one goes back into the text before it, as a line of its own."""
+    into.blocks += (_heading_paragraph(span.heading),) + span.blocks
+    into.lines += ["", _heading_string(span.heading), ""] + span.lines
 
 
 def _key(heading: Heading) -> str:
@@ -158,11 +170,11 @@ def _key(heading: Heading) -> str:
 # Chapters ---------------------------------------------------------------------------------------
 
 
-def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> list[Chapter]:
+def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, layout: Layout) -> list[Chapter]:
     chapters: list[Chapter] = []
     opening, rest = spans[0], spans[1:]
     if has_text(opening.blocks) or not rest:
-        chapters.append(_chapter(1, opening, ""))
+        chapters.append(_chapter(1, opening, "", layout, trace, offset))
         trace.append((offset, f"chapter 1, untitled: {word_count(chapters[0].blocks)} words"))
     part, part_kind = "", ""
     for position, span in enumerate(rest):
@@ -182,7 +194,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int) -> 
         kind = _special_kind(heading)
         if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
-        chapter = replace(_chapter(len(chapters) + 1, span, part), kind=kind)
+        chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
         trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} [{heading.signal}] "
                       f"({word_count(chapter.blocks)} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
@@ -200,39 +212,12 @@ def _special_kind(heading: Heading) -> str:
     return "prologue" if _PROLOGUE.match(heading.label) else "epilogue" if _EPILOGUE.match(heading.label) else "chapter"
 
 
-def _chapter(number: int, span: _Span, part: str) -> Chapter:
-    blocks, notes = _notes(trim_breaks(span.blocks))
+def _chapter(number: int, span: _Span, part: str, layout: Layout, trace: list, offset: int) -> Chapter:
+    blocks, notes, found = split_notes(span.lines, layout)
+    first = span.line + (span.heading is not None)  # the span's lines start under its heading
+    trace.extend((offset + first + line, what) for line, what in found)
     heading = span.heading or Heading(MARKDOWN, "", "")
     return Chapter(number, blocks, title=heading.title, label=heading.label, notes=notes, part=part)
-
-
-def _notes(blocks: tuple[Block, ...]) -> tuple[tuple[Block, ...], tuple[Note, ...]]:
-    """Author's notes at the start and end of a chapter, taken out of the story text."""
-    items = list(blocks)
-    notes: list[Note] = []
-    if len(items) > 1 and _note_marker(items[0]):
-        size = 2 if _is_bare_label(items[0]) and len(items) > 2 else 1
-        notes.append(Note(tuple(items[:size]), Placement.BEFORE, note_label(_note_marker(items[0]))))
-        items = items[size:]
-    for start in range(max(1, len(items) - 4), len(items)):
-        if _note_marker(items[start]):
-            notes.append(Note(tuple(items[start:]), Placement.AFTER, note_label(_note_marker(items[start]))))
-            items = items[:start]
-            break
-    return trim_breaks(tuple(items)), tuple(notes)
-
-
-def _note_marker(block: Block) -> str:
-    if not isinstance(block, Paragraph):
-        return ""
-    match = _NOTE_START.match(inline_text(block.inlines))
-    return (match["bracketed"] or match["slash"] or match["plain"]) if match else ""
-
-
-def _is_bare_label(block: Block) -> bool:
-    """ "Notes for the Chapter:" alone: the note is the paragraph after it."""
-    text = inline_text(block.inlines).strip(" :.-–—()[]") if isinstance(block, Paragraph) else ""
-    return bool(text) and text.lower() == _note_marker(block).lower()
 
 
 def _blank_runs_as_breaks(lines: list[str]) -> list[str]:

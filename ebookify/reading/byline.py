@@ -1,0 +1,157 @@
+"""The lines that name a story and its author at the top of a file, as people write them.
+
+  * a title line over a byline: ``by Name``, ``By: Name``, ``Written by``, ``Author: Name``, and
+    the same in other languages (``par``, ``von``, ``por``, ``di``, ``door``, ``autor:``, ``автор:``);
+  * ``The Salt Road by Wren Ashby`` on one line (a one-word name must look like a user name);
+  * a Markdown ``# Title``, the file's only level-one heading, with a ``*subtitle*`` under it;
+  * a short line right over the first chapter heading: the title alone;
+  * two short lines (title, author) over the labels, as AO3 lays them out;
+  * an author's name over a title in capitals (``Антон Чехов`` / ``АРХИЕРЕЙ``).
+"""
+
+from __future__ import annotations
+
+import re
+
+from .headings import CHAPTER, MARKDOWN, PART, SPECIAL, match_heading
+from .labels import BY_WORDS, label_of
+from .sites import is_contents
+
+_BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
+_BY_LINE = re.compile(rf"^\s*[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~][*_]*\s*|[*_]*\s)\s*(?P<name>[^\s:*_].{{0,80}}?)[*_~]*\s*$",
+                      re.IGNORECASE)
+_TITLE_BY = re.compile(r"^(?P<title>\S.{0,100}?)\s+by\s+(?P<name>\S.{0,60}?)$")  # "The Salt Road by Wren Ashby"
+_NAME_SPLIT = re.compile(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+i\s+|\s+и\s+)\s*")
+_MARKDOWN_TITLE = re.compile(r"^#\s+(?P<text>\S.*?)\s*#*$")
+_SUBTITLE = re.compile(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
+_DECORATION = "*_~=#+• \t"
+_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“"}
+_PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
+
+
+def names(value: str) -> tuple[str, ...]:
+    return tuple(name for name in _NAME_SPLIT.split(value.strip(" \t*_~")) if name)
+
+
+def by_line(line: str) -> str:
+    """The name in "by Name" (or "par Name", "Author: Name"…), when the line is a byline and not a sentence."""
+    match = _BY_LINE.match(line)
+    name = match["name"] if match else ""
+    if not name:
+        found = label_of(line)
+        name = found[2] if found and found[1] == "authors" else ""
+    if not name or name[-1] in ".,;:!?\"" or len(name.split()) > 8:
+        return ""
+    return name
+
+
+def short_name(line: str) -> bool:
+    text = line.strip()
+    return bool(text) and len(text) <= 100 and text[-1] not in ".,;:!?" and not label_of(line) \
+        and not match_heading(line) and len(text.split()) <= 12
+
+
+class TitleLines:
+    """Reads the title lines for a header reader that has ``lines``, ``fields``, ``trace`` and ``skip``."""
+
+    lines: list[str]
+    fields: dict
+    trace: list
+
+    def skip(self, i: int) -> int:
+        raise NotImplementedError
+
+    def title(self, i: int) -> int:
+        lines = self.lines
+        if i >= len(lines) or label_of(lines[i]) or by_line(lines[i]) or is_contents(lines[i]):
+            return i
+        markdown = _MARKDOWN_TITLE.match(lines[i].strip())
+        if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
+            self.fields["title"] = markdown["text"]
+            self.trace.append((i, f"title: the file's one '# ' heading: {markdown['text']}"))
+            i = self.skip(i + 1)
+            subtitle = _SUBTITLE.match(lines[i]) if i < len(lines) else None
+            if subtitle:
+                self.fields["subtitle"] = subtitle["star"] or subtitle["line"]
+                self.trace.append((i, f"subtitle: the emphasised line under the title: {self.fields['subtitle']}"))
+                i = self.skip(i + 1)
+            return self._byline(i)
+        title = lines[i].strip().strip(_DECORATION).strip()
+        if markdown:
+            title = markdown["text"].strip(_DECORATION).strip()
+        if len(title) > 2 and _QUOTES.get(title[0]) == title[-1]:  # "The Salt Road", in quotes
+            title = title[1:-1].strip()
+        if not title:
+            return i
+        if len(title) > 120 or title[-1] in ".,;:" or match_heading(title):
+            return i
+        j = self.skip(i + 1)
+        if j > i + 3 or j >= len(lines):
+            return i
+        if by_line(lines[j]):
+            self.fields.setdefault("title", title)
+            self.trace.append((i, f"title: the line over a byline: {title}"))
+            return self._byline(j)
+        k = self.skip(j + 1)
+        if k < len(lines) and short_name(lines[i]) and short_name(lines[j]) and label_of(lines[k]) \
+                and label_of(lines[k])[1] in ("description", "note", "rating", "extra", "fandoms", "warnings", "tags"):
+            self.fields.setdefault("title", title)
+            self.fields["authors"] = self.fields.get("authors", ()) + names(lines[j])
+            self.trace.append((i, f"title and author: two lines over the labels (AO3's order): {title}"))
+            return j + 1
+        if self._one_line_title_by(i, j):
+            return i + 1
+        heading = match_heading(lines[j])
+        if heading and heading.kind in (CHAPTER, PART, SPECIAL, MARKDOWN) and len(title.split()) <= 12 \
+                and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(":
+            self.fields.setdefault("title", title)
+            self.trace.append((i, f"title: a short line over the first heading: {title}"))
+            return i + 1
+        return self._name_over_capitals(i, j)
+
+    def _one_line_title_by(self, i: int, j: int) -> bool:
+        """ "The Salt Road by Wren Ashby" alone on the first line, a blank line under it. A one-word
+        name must look like a user name ("by quillfeather"), not a word of a title ("Stand by Me")."""
+        match = _TITLE_BY.match(self.lines[i].strip())
+        if not match or j == i + 1 or match_heading(self.lines[i]):
+            return False
+        title, name = match["title"].strip(_DECORATION), match["name"].strip(_DECORATION)
+        words = name.split()
+        if not title or not words or len(words) > 4 or name[-1] in ".,;:!?" or title[-1] in ".,;:" or (
+                len(words) == 1 and name[:1].isupper() and not any(c.isdigit() or c in "_-." for c in name)):
+            return False
+        if len(words) > 1 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
+            return False
+        self.fields.setdefault("title", title)
+        self.fields["authors"] = self.fields.get("authors", ()) + names(name)
+        self.trace.append((i, f"title and author: one line 'Title by Name': {title} / {name}"))
+        return True
+
+    def _byline(self, j: int) -> int:
+        name = by_line(self.lines[j]) if j < len(self.lines) else ""
+        if not name:
+            return j
+        self.fields["authors"] = self.fields.get("authors", ()) + names(name)
+        self.trace.append((j, f"author: byline '{self.lines[j].strip()}'"))
+        return j + 1
+
+    def _only_top_heading(self, i: int, text: str) -> bool:
+        """The file's one level-one heading (or the book's title again, as the story's own heading)."""
+        others = [m["text"] for m in (_MARKDOWN_TITLE.match(line.strip()) for line in self.lines[i + 1:]) if m]
+        return all(other.casefold() == text.casefold() for other in others)
+
+    def _name_over_capitals(self, i: int, j: int) -> int:
+        """ "Антон Чехов" over "АРХИЕРЕЙ": a name of two to four capitalised words, then a title in capitals."""
+        name, title = self.lines[i].strip(), self.lines[j].strip()
+        words = name.split()
+        letters = [c for c in title if c.isalpha()]
+        if not (2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words if w.isalpha())
+                and all(w.replace(".", "").replace("-", "").isalpha() for w in words)):
+            return i
+        if not (len(letters) >= 3 and all(c.isupper() for c in letters) and len(title.split()) <= 10
+                and not match_heading(title)):
+            return i
+        self.fields.setdefault("title", title)
+        self.fields["authors"] = self.fields.get("authors", ()) + (name,)
+        self.trace.append((i, f"author and title: a name over a title in capitals: {name} / {title}"))
+        return j + 1

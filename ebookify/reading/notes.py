@@ -1,0 +1,286 @@
+"""Author's notes inside a chapter: a note is exactly what its marker delimits, never more.
+
+People mark a note in a handful of ways, and each way says where the note ends:
+  * ``(A/N: …)`` and ``[Author's note …]`` run to their closing bracket, across paragraphs if
+    need be (a bracket that never closes makes a one-paragraph note); words after the bracket
+    on the same line are story again;
+  * ``A/N:``, ``AN:``, ``Author's Note:`` (and the same in other languages) with text on the line:
+    that one paragraph;
+  * a label alone on its line (``Author's Note:``, ``Notes:``, Royal Road's ``A note from NAME``):
+    the block right under it: the lines that follow without a blank line, or else the next
+    paragraph; AO3's ``Notes:`` block runs to the wider gap (two blank lines) that sets it apart
+    from the story, when the story's own paragraphs are one blank line apart;
+  * an AO3 chapter copy (``Chapter Text`` / ``Work Text:`` between the chapter's labelled
+    summary and notes and its story): everything labelled above that line, and the labelled
+    ``Notes:`` / ``Chapter End Notes`` blocks after the story, to the chapter's end.
+When in doubt the note is one paragraph: a word of note left in the story costs little, a story
+sentence taken into a note is lost for whoever leaves notes out. The marker itself is not kept:
+the note's label says what it is. Notes keep their place: ``Note.at`` counts the story blocks
+before it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import BREAK, Layout, is_scene_break, to_blocks
+from ..model import Block, Note, Placement, SceneBreak
+
+_LABEL_WORDS = (
+    r"a/n|an|author'?s?[’']?s? ?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
+    r"|chapter end notes?|n/a|n\.?d\.?a\.?|n\.? ?de ?l\.? ?a\.?|note de l[’']auteu?r(?:e|ice)?|notes? de l[’']auteu?r(?:e|ice)?"
+    r"|nota del? (?:la )?autora?|notas? del? (?:la )?autora?|nota d[oa] autora?|notas? d[oa] autora?"
+    r"|note? dell[’']autor(?:e|ice)|anmerkung(?:en)?(?: de[rs] autor(?:s|in)?)?|anm\. d\. a\.?"
+    r"|opmerking(?:en)? van de (?:auteur|schrijver)|notatka autora|nota autora|od autora"
+    r"|примечани[ея](?: автора)?|прим\. автора|от автора"
+)
+_BRACKETED = re.compile(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-–—)\]]|$)\s*[:\-–—.]?\s*", re.I)
+_SLASH = re.compile(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
+_PLAIN = re.compile(rf"^\s*(?P<label>{_LABEL_WORDS})\s*(?:[:\-–—]\s*|$)", re.I)
+_FROM = re.compile(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
+_AO3_TEXT = re.compile(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
+_AO3_LABEL = re.compile(
+    r"^\s*(?P<label>summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes"
+    r"|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
+_SEE_END = re.compile(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
+_CLOSING = {"(": ")", "[": "]"}
+_ENDS_SENTENCE = re.compile(r"[.!?…:)\]\"”’»*~]\s*$")
+_MOST_GROUPS = 6  # a note never runs over more paragraphs than this without a closing bracket
+_MOST_LINES = 8
+_AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most this many paragraphs  # a block of lines under a label longer than this is story, not the note's
+
+
+def note_label(label: str) -> str:
+    """How a note introduces itself: as the author's ("A/N" → "Author’s Note"), or as written
+    when the label names someone or something ("A note from Quill", "Summary")."""
+    text = " ".join(label.strip(" :.-–—()[]").split())
+    lower = text.lower()
+    if lower.startswith("a note from"):
+        return "A note from" + text[len("a note from"):]
+    if "summary" in lower:
+        return "Chapter Summary"
+    return "Author’s Notes" if lower.endswith(("notes", "notas", "anmerkungen", "примечания", "opmerkingen")) else "Author’s Note"
+
+
+def is_marker(line: str) -> bool:
+    """Does this line open an author's note?"""
+    return bool(_BRACKETED.match(line) or _SLASH.match(line) or _PLAIN.match(line) or _FROM.match(line))
+
+
+def split_notes(lines: list[str], layout: Layout) -> tuple[tuple[Block, ...], tuple[Note, ...], list[tuple[int, str]]]:
+    """A chapter's lines to (story blocks, notes in place, trace of (line, rule) for each note)."""
+    reader = _Reader(list(lines), layout)
+    text_at = next((i for i, line in enumerate(lines) if _AO3_TEXT.match(line)), None)
+    if text_at is not None:
+        reader.ao3(text_at)
+    else:
+        reader.scan(0, len(lines))
+    return reader.assemble()
+
+
+class _Reader:
+    """Walks a chapter's lines once, cutting them into story runs and notes."""
+
+    def __init__(self, lines: list[str], layout: Layout):
+        self.lines = lines
+        self.layout = layout
+        self.items: list[tuple[str, object]] = []  # ("story", [lines]) or ("note", Note-in-waiting)
+        self.trace: list[tuple[int, str]] = []
+
+    # Rules ------------------------------------------------------------------------------------
+
+    def ao3(self, text_at: int) -> None:
+        """An AO3 copy: labelled blocks above ``Chapter Text``, labelled end notes after the story."""
+        lines = self.lines
+        self.trace.append((text_at, "AO3 'Chapter Text' / 'Work Text': the story starts below"))
+        first = next((i for i in range(text_at) if lines[i].strip()), None)
+        if first is not None and (_AO3_LABEL.match(lines[first]) or _SEE_END.match(lines[first])):
+            self._labelled_run(first, text_at, "AO3 chapter notes above 'Chapter Text'")
+        elif first is not None:
+            self.scan(0, text_at)
+        end = next((i for i in range(text_at + 1, len(lines)) if _AO3_LABEL.match(lines[i])
+                    and "summary" not in lines[i].lower()), len(lines))
+        self.scan(text_at + 1, end)
+        if end < len(lines):
+            self._labelled_run(end, len(lines), "AO3 end notes after the story")
+
+    def _labelled_run(self, start: int, stop: int, rule: str) -> None:
+        """Lines from ``start`` to ``stop``, each label opening a note that runs to the next label."""
+        label, body = "Notes", []
+        for i in range(start, stop):
+            line = self.lines[i]
+            if _AO3_LABEL.match(line):
+                if body:
+                    self._note(body, label, start, rule)
+                label, body = _AO3_LABEL.match(line)["label"], []
+            else:
+                body.append(line)
+        self._note(body, label, start, rule)
+
+    def scan(self, start: int, stop: int) -> None:
+        lines, i = self.lines, start
+        while i < stop:
+            line = lines[i]
+            if not line.strip() or not self._starts_paragraph(i, start):
+                self._story(line)
+                i += 1
+                continue
+            i = self._marked(i, stop)
+
+    def _marked(self, i: int, stop: int) -> int:
+        """Read the note that starts at line ``i``, if one does; return the line after it."""
+        line = self.lines[i]
+        bracketed = _BRACKETED.match(line)
+        if bracketed:
+            return self._bracketed(i, stop, bracketed)
+        if _SEE_END.match(line):
+            self._note([line.strip()], "Notes", i, "AO3 pointer to the notes at the end")
+            return i + 1
+        alone = _FROM.match(line) or (_PLAIN.match(line) if not _PLAIN.sub("", line, 1).strip() else None)
+        if alone:
+            end = self._block_under(i + 1, stop)
+            if end is None:  # a label with nothing under it is a word of the story
+                self._story(line)
+                return i + 1
+            self._note(self.lines[i + 1:end], alone["label"], i, "label alone: the block under it")
+            return end
+        marked = _SLASH.match(line) or _PLAIN.match(line)
+        if marked:
+            end = self._paragraph_end(i, stop)
+            self._note([line[marked.end():]] + self.lines[i + 1:end], marked["label"], i,
+                       f"'{marked['label']}' opens a one-paragraph note")
+            return end
+        self._story(line)
+        return i + 1
+
+    def _bracketed(self, i: int, stop: int, match: re.Match) -> int:
+        """``(A/N …)``: to the matching bracket; what follows it on that line is story again."""
+        opener = match["open"]
+        closer, depth, groups = _CLOSING[opener], 1, 0
+        for k in range(i, stop):
+            line = self.lines[k]
+            if not line.strip():
+                groups += 1
+                if groups > _MOST_GROUPS:
+                    break
+                continue
+            for col in range(match.end() if k == i else 0, len(line)):
+                depth += (line[col] == opener) - (line[col] == closer)
+                if depth == 0:
+                    body = [line[match.end():col]] if k == i else \
+                        [self.lines[i][match.end():]] + self.lines[i + 1:k] + [line[:col]]
+                    self._note(body, match["label"], i, f"'{opener}{match['label']}' to its closing '{closer}'")
+                    rest = line[col + 1:].strip()
+                    if rest:
+                        self._story(rest)
+                    return k + 1
+        end = self._paragraph_end(i, stop)  # never closed: one paragraph, its last bracket dropped
+        body = [self.lines[i][match.end():]] + self.lines[i + 1:end]
+        body[-1] = re.sub(rf"\{closer}\s*$", "", body[-1])
+        self._note(body, match["label"], i, f"'{opener}{match['label']}' never closed: one paragraph")
+        return end
+
+    # Extents ----------------------------------------------------------------------------------
+
+    def _starts_paragraph(self, i: int, start: int) -> bool:
+        if i == start or not self.layout.wrapped or not self.lines[i - 1].strip():
+            return True  # a marker after a finished sentence starts a paragraph even without a blank line
+        return self.layout.indented and self.lines[i][:1].isspace() or _ENDS_SENTENCE.search(self.lines[i - 1])
+
+    def _paragraph_end(self, i: int, stop: int) -> int:
+        """The line after the paragraph that starts at ``i``, as the file's layout makes paragraphs."""
+        if not self.layout.wrapped:
+            return i + 1
+        j = i + 1
+        while j < stop and self._in_group(j) and not (self.layout.indented and self.lines[j][:1].isspace()):
+            if _ENDS_SENTENCE.search(self.lines[j - 1]):
+                break  # when in doubt, a line that ends a sentence ends the note
+            if is_marker(self.lines[j]):
+                break
+            j += 1
+        return j if j - i <= 3 * _MOST_LINES else i + 1
+
+    def _in_group(self, j: int) -> bool:
+        line = self.lines[j]
+        return bool(line.strip()) and line != BREAK and not is_scene_break(line)
+
+    def _block_under(self, i: int, stop: int) -> int | None:
+        """Where the block under a lone label ends: its lines without a blank, else the next paragraph,
+        or the paragraphs up to a gap wider than the story's own (AO3's ``Notes:`` block)."""
+        first = next((j for j in range(i, min(stop, i + 3)) if self.lines[j].strip()), None)
+        if first is None or not self._in_group(first):
+            return None
+        if self.layout.wrapped:
+            group_end = self._paragraph_end(first, stop)
+        else:
+            group_end = first
+            while group_end < stop and self._in_group(group_end) and not is_marker(self.lines[group_end]):
+                group_end += 1
+        if group_end - first > _MOST_LINES or not (self.layout.wrapped or self.layout.spaced):
+            return self._paragraph_end(first, stop)  # no blank lines to go by: one paragraph
+        ao3 = _AO3_LABEL.match(self.lines[i - 1]) and "author" not in self.lines[i - 1].lower()
+        gaps = self._gaps(group_end, stop) if ao3 else []
+        if gaps and min(size for _, size in gaps) == 1:  # the story's paragraphs are one blank apart
+            for count, (at, size) in enumerate(gaps[:_AO3_GROUPS]):
+                if size >= 2:
+                    return at if count else group_end
+                if _BRACKETED.match(self.lines[at + size]) or _PLAIN.match(self.lines[at + size]):
+                    break
+        return group_end
+
+    def _gaps(self, j: int, stop: int) -> list[tuple[int, int]]:
+        """(first blank line, number of blank lines) of each gap from ``j`` on, up to a scene break."""
+        gaps, start = [], None
+        for k in range(j, stop):
+            if not self.lines[k].strip():
+                start = k if start is None else start
+            else:
+                if start is not None:
+                    gaps.append((start, k - start))
+                    start = None
+                if not self._in_group(k):
+                    break
+        return gaps
+
+    # Output -----------------------------------------------------------------------------------
+
+    def _story(self, line: str) -> None:
+        if self.items and self.items[-1][0] == "story":
+            self.items[-1][1].append(line)
+        else:
+            self.items.append(("story", [line]))
+
+    def _note(self, body: list[str], label: str, line: int, rule: str) -> None:
+        blocks = tuple(b for b in to_blocks(body, self.layout) if not isinstance(b, SceneBreak))
+        if not blocks:
+            return
+        last = next((n for n in range(len(self.items) - 1, -1, -1) if self.items[n][0] == "note"
+                     or any(line.strip() for line in self.items[n][1])), None)
+        if last is not None and self.items[last][0] == "note" and _SEE_END.match(body[0]):
+            previous = self.items[last][1]  # "(See the end of the chapter…)" belongs to the note above
+            self.items[last] = ("note", Note(previous.blocks + blocks, previous.placement, previous.label))
+            return
+        self.items.append(("note", Note(blocks, Placement.BEFORE, note_label(label))))
+        self.trace.append((line, f"note ({note_label(label)}): {rule}"))
+
+    def assemble(self) -> tuple[tuple[Block, ...], tuple[Note, ...], list[tuple[int, str]]]:
+        """Story blocks with no break at either end or twice in a row; each note placed by the
+        number of story blocks before it."""
+        blocks: list[Block] = []
+        placed: list[tuple[int, Note]] = []
+        for kind, value in self.items:
+            if kind == "note":
+                placed.append((len(blocks), value))
+                continue
+            for block in to_blocks(value, self.layout):
+                if isinstance(block, SceneBreak) and (not blocks or isinstance(blocks[-1], SceneBreak)):
+                    continue
+                blocks.append(block)
+        while blocks and isinstance(blocks[-1], SceneBreak):
+            blocks.pop()
+        notes = []
+        for at, note in placed:
+            at = min(at, len(blocks))
+            placement = Placement.BEFORE if at == 0 else Placement.AFTER if at == len(blocks) else Placement.WITHIN
+            notes.append(Note(note.blocks, placement, note.label, at))
+        return tuple(blocks), tuple(notes), self.trace

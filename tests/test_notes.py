@@ -1,0 +1,164 @@
+"""Author's notes take exactly what their marker delimits: never a sentence of the story."""
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from ebookify import Options, convert
+from ebookify.model import Placement, block_texts
+from ebookify.reading.parse import parse
+
+ONE = "The wind came down from the hills and rattled every shutter in the lane."
+TWO = "Mara counted the coins twice before she trusted the number."
+THREE = "Nobody in the house slept until the kettle had gone cold."
+FOUR = "In the morning the road was white with frost and empty of travellers."
+
+
+def chapter_of(body: str):
+    return parse(f"Chapter 1\n\n{body}\n\nChapter 2\n\n{ONE}\n").chapters[0]
+
+
+def story_and_notes(body: str):
+    chapter = chapter_of(body)
+    return block_texts(chapter.blocks), [(n.placement, n.at, block_texts(n.blocks)) for n in chapter.notes]
+
+
+@pytest.mark.parametrize(
+    "body, story, notes",
+    [
+        pytest.param(f"{ONE}\n\nA/N: thanks for reading!\n\n{TWO}\n\n{THREE}", [ONE, TWO, THREE],
+                     [(Placement.WITHIN, 1, ["thanks for reading!"])], id="A/N as a middle paragraph is one paragraph"),
+        pytest.param(f"{ONE}\n\n{TWO}\n\nA/N: see you soon\n\n{THREE}", [ONE, TWO, THREE],
+                     [(Placement.WITHIN, 2, ["see you soon"])], id="A/N second to last keeps the last paragraph"),
+        pytest.param(f"{ONE}\n\n***\n\nAuthor's Note: a pause here.\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 2, ["a pause here."])], id="a scene break next to a note stays"),
+        pytest.param(f"(A/N: first part\n\nsecond part)\n\n{ONE}", [ONE],
+                     [(Placement.BEFORE, 0, ["first part", "second part"])], id="bracket runs across paragraphs"),
+        pytest.param(f"[A/N: quick one] {ONE}\n\n{TWO}", [ONE, TWO],
+                     [(Placement.BEFORE, 0, ["quick one"])], id="text after the closing bracket is story"),
+        pytest.param(f"(A/N: never closed\n\n{ONE}\n\n{TWO}", [ONE, TWO],
+                     [(Placement.BEFORE, 0, ["never closed"])], id="an unclosed bracket is one paragraph"),
+        pytest.param(f"{ONE}\n\nAuthor's Note:\nthe block under the label\nand its second line\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["the block under the label and its second line"])],
+                     id="a label alone owns the lines right under it"),
+        pytest.param(f"{ONE}\n\nA note from Quillfeather\n\nThanks for all the comments!\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["Thanks for all the comments!"])], id="Royal Road note block"),
+        pytest.param(f"{ONE}\n\n{TWO}\n\n(Author's note: the end, for now.)", [ONE, TWO],
+                     [(Placement.AFTER, 2, ["the end, for now."])], id="closing bracketed note"),
+        pytest.param(f"N/A: merci pour vos commentaires\n\n{ONE}", [ONE],
+                     [(Placement.BEFORE, 0, ["merci pour vos commentaires"])], id="French and Spanish N/A"),
+        pytest.param(f"Anmerkung der Autorin: danke fürs Lesen\n\n{ONE}", [ONE],
+                     [(Placement.BEFORE, 0, ["danke fürs Lesen"])], id="German note"),
+        pytest.param(f"Примечание автора: спасибо\n\n{ONE}", [ONE],
+                     [(Placement.BEFORE, 0, ["спасибо"])], id="Russian note"),
+        pytest.param(f"{ONE}\n\nAn old man waved.\n\nNotes are for later, she said.", [ONE, "An old man waved.",
+                     "Notes are for later, she said."], [], id="sentences starting with An or Notes are story"),
+    ],
+)
+def test_each_marker_delimits_its_note(body, story, notes):
+    got_story, got_notes = story_and_notes(body)
+    assert got_story == story
+    assert got_notes == notes
+
+
+def test_a_scene_break_beside_a_note_is_still_a_break():
+    chapter = chapter_of(f"{ONE}\n\n***\n\nA/N: hello\n\n{TWO}")
+    assert [type(b).__name__ for b in chapter.blocks] == ["Paragraph", "SceneBreak", "Paragraph"]
+
+
+AO3_CHAPTER = f"""Chapter 2: The Ford
+
+Summary:
+
+The river rises.
+
+Notes:
+
+Thanks to my beta reader.
+
+(See the end of the chapter for more notes.)
+
+Chapter Text
+
+{ONE}
+
+{TWO}
+
+Notes:
+
+More next week.
+
+Kudos keep me going.
+"""
+
+
+def test_an_ao3_chapter_copy_sorts_summary_notes_and_story():
+    chapter = parse(f"Chapter 1\n\n{THREE}\n\n" + AO3_CHAPTER).chapters[1]
+    assert block_texts(chapter.blocks) == [ONE, TWO]
+    labels = [(n.label, n.placement) for n in chapter.notes]
+    assert labels == [("Chapter Summary", Placement.BEFORE), ("Author’s Notes", Placement.BEFORE),
+                      ("Author’s Notes", Placement.AFTER)]
+    assert block_texts(chapter.notes[2].blocks) == ["More next week.", "Kudos keep me going."]
+
+
+def test_the_marker_is_not_repeated_under_the_label():
+    chapter = chapter_of(f"{ONE}\n\n(A/N: hello there)")
+    assert block_texts(chapter.notes[0].blocks) == ["hello there"]
+
+
+def test_a_note_in_a_file_without_blank_lines_takes_one_line():
+    lines = [ONE, TWO, "A/N: just this line", THREE, FOUR] * 2
+    chapter = parse("\n".join(lines)).chapters[0]
+    assert block_texts(chapter.blocks) == [ONE, TWO, THREE, FOUR] * 2
+
+
+# The property: --notes omit leaves out notes and nothing else ------------------------------------
+
+WORDS = ["river", "lamp", "stone", "window", "quiet", "winter", "garden", "letter", "candle", "bridge", "song",
+         "morning", "silver", "thread", "harbour", "field", "kettle", "shadow", "orchard", "ladder"]
+NOTE_FORMS = ["A/N: {}", "AN: {}", "Author's Note: {}", "(A/N: {})", "[A/N: {}]", "(A/N {})", "[Author's note: {}]",
+              "Author's Note:\n\n{}", "A note from Penwright\n\n{}", "(A/N: {}\n\nzzsecond paragraph of the note)"]
+sentence = st.lists(st.sampled_from(WORDS), min_size=3, max_size=14).map(lambda w: " ".join(w).capitalize() + ".")
+paragraph_ = st.one_of(  # mostly prose, sometimes a short line of dialogue
+    st.lists(sentence, min_size=2, max_size=5).map(" ".join), sentence.map(lambda s: f'"{s}" she said.'))
+note_text = st.lists(st.sampled_from(["zzthanks", "zzreview", "zzbeta", "zzsoon"]), min_size=1, max_size=6).map(
+    lambda w: " ".join(w) + "!")
+piece = st.one_of(
+    paragraph_.map(lambda p: ("story", p)),
+    st.tuples(st.sampled_from(NOTE_FORMS), note_text).map(lambda t: ("note", t[0].format(t[1]))),
+    st.just(("break", "* * *")),
+    st.integers(1, 40).map(lambda n: ("heading", f"Chapter {n}")),
+)
+
+
+OPENING = "It began at the edge of the wood, where the path turned to moss and the light came down green and slow."
+CLOSING = "It ended at the gate, with the dogs asleep in the yard and the kettle singing inside for the travellers."
+HEADERS = ["", "Chapter 1{gap}", "The Long Walk{gap}by Ren Moss{gap}", "Title: The Long Walk\nAuthor: Ren Moss{gap}",
+           "Title: The Long Walk\nSummary: yysummary of the walk.{gap}", "Summary:\n\nyysummary of the walk.{gap}",
+           "The Long Walk\nby Ren Moss\n\nSummary:\nyysummary of the walk.\n\nAuthor's Note:\nyyhello!{gap}",
+           "# The Long Walk{gap}*yysubtitle*{gap}"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(piece, min_size=1, max_size=14), st.sampled_from(["\n\n", "\n\n\n", "\n"]), st.sampled_from(HEADERS))
+def test_leaving_notes_out_keeps_every_story_sentence_in_order(pieces, gap, header):
+    pieces = [("story", OPENING)] + pieces + [("story", CLOSING)]
+    text = header.format(gap=gap) + gap.join(p for _, p in pieces) + "\n"
+    parsed = parse(text)
+    front = [t for section in parsed.front_matter for t in block_texts(section.blocks)]  # before "Chapter 1"
+    story = " ".join(front + [t for c in parsed.chapters for t in block_texts(c.blocks)])
+    position = 0
+    for kind, value in pieces:
+        if kind == "story":
+            for each in value.split(". "):
+                found = story.find(each.rstrip("."), position)
+                assert found >= 0, f"lost {each!r}"
+                position = found
+    assert "zz" not in story  # and every note left the story
+
+
+def test_notes_omit_end_to_end_keeps_the_story_words():
+    text = f"Chapter 1\n\n{ONE}\n\nA/N: zzthanks\n\n{TWO}\n\n(A/N: zzbye)\n\nChapter 2\n\n{THREE}\n"
+    result = convert(text.encode(), Options(notes="omit"))
+    story = " ".join(t for c in result.book.chapters for t in block_texts(c.blocks))
+    assert ONE in story and TWO in story and THREE in story and "zz" not in story

@@ -1,0 +1,329 @@
+"""Headers as sites, downloaders and people write them: title, author and chapters exact on each.
+
+Every text here was written for these tests; none is copied from a site."""
+
+import pytest
+
+from ebookify.model import Subheading, block_texts
+from ebookify.reading.parse import parse
+
+P1 = "The ferry left at dawn, and Ada watched the harbour lights go out one by one behind her."
+P2 = "By noon the island was a grey line on the water, and the gulls had given up following."
+P3 = "She opened the letter only when the engines slowed, and read it twice before she believed it."
+
+
+def body(*titles):
+    return "\n\n".join(f"{t}\n\n{P1}\n\n{P2}" for t in titles)
+
+
+def chapters_of(parsed):
+    return [" ".join(x for x in (c.label, c.title) if x) for c in parsed.chapters]
+
+
+CASES = [
+    pytest.param(f"The Salt Road\n\nby Wren Ashby\n\n{body('Chapter 1', 'Chapter 2')}",
+                 "The Salt Road", ["Wren Ashby"], ["Chapter 1", "Chapter 2"], id="title over by"),
+    pytest.param(f"The Salt Road\nBy: Wren Ashby\n\n{body('Chapter 1', 'Chapter 2')}",
+                 "The Salt Road", ["Wren Ashby"], ["Chapter 1", "Chapter 2"], id="FFN By: line"),
+    pytest.param(f"Lanterns Over Kell\n\nAuthor: Tomas Reyne\n\n{P1}\n\n{P2}",
+                 "Lanterns Over Kell", ["Tomas Reyne"], [""], id="title over Author: label"),
+    pytest.param(f"Lanterns Over Kell\nWritten by Tomas Reyne\n\n{P1}",
+                 "Lanterns Over Kell", ["Tomas Reyne"], [""], id="written by"),
+    pytest.param(f"La Maison du Phare\n\npar Claire Vasseur\n\n{body('Chapitre 1', 'Chapitre 2')}",
+                 "La Maison du Phare", ["Claire Vasseur"], ["Chapitre 1", "Chapitre 2"], id="French par"),
+    pytest.param(f"Titre : La Maison du Phare\nAuteur : Claire Vasseur\nRésumé : Une île, un phare, un secret.\n\n"
+                 f"{body('Chapitre 1', 'Chapitre 2')}",
+                 "La Maison du Phare", ["Claire Vasseur"], ["Chapitre 1", "Chapitre 2"], id="French labels"),
+    pytest.param(f"Das Haus am Fluss\nvon Jana Keller\n\n{body('Kapitel 1', 'Kapitel 2')}",
+                 "Das Haus am Fluss", ["Jana Keller"], ["Kapitel 1", "Kapitel 2"], id="German von"),
+    pytest.param(f"Titel: Das Haus am Fluss\nAutorin: Jana Keller\nZusammenfassung: Ein Sommer am Wasser.\n\n"
+                 f"{body('Kapitel 1')}", "Das Haus am Fluss", ["Jana Keller"], ["Kapitel 1"], id="German labels"),
+    pytest.param(f"La casa del río\npor Lucía Ferrer\n\n{body('Capítulo 1', 'Capítulo 2')}",
+                 "La casa del río", ["Lucía Ferrer"], ["Capítulo 1", "Capítulo 2"], id="Spanish por"),
+    pytest.param(f"Título: La casa del río\nAutora: Lucía Ferrer\nResumen: Un verano junto al agua.\n\n{body('Capítulo 1')}",
+                 "La casa del río", ["Lucía Ferrer"], ["Capítulo 1"], id="Spanish labels"),
+    pytest.param(f"La casa sul fiume\ndi Marta Bellini\n\n{body('Capitolo 1', 'Capitolo 2')}",
+                 "La casa sul fiume", ["Marta Bellini"], ["Capitolo 1", "Capitolo 2"], id="Italian di"),
+    pytest.param(f"Titolo: La casa sul fiume\nAutrice: Marta Bellini\n\n{body('Capitolo 1')}",
+                 "La casa sul fiume", ["Marta Bellini"], ["Capitolo 1"], id="Italian labels"),
+    pytest.param(f"A casa do rio\npor João Mendes\n\n{body('Capítulo 1')}",
+                 "A casa do rio", ["João Mendes"], ["Capítulo 1"], id="Portuguese por"),
+    pytest.param(f"Título: A casa do rio\nAutor: João Mendes\nSinopse: Um verão.\n\n{body('Capítulo 1')}",
+                 "A casa do rio", ["João Mendes"], ["Capítulo 1"], id="Portuguese labels"),
+    pytest.param(f"Het huis aan de rivier\ndoor Sanne de Vries\n\n{body('Hoofdstuk 1', 'Hoofdstuk 2')}",
+                 "Het huis aan de rivier", ["Sanne de Vries"], ["Hoofdstuk 1", "Hoofdstuk 2"], id="Dutch door"),
+    pytest.param(f"Titel: Het huis aan de rivier\nAuteur: Sanne de Vries\nSamenvatting: Een zomer.\n\n{body('Hoofdstuk 1')}",
+                 "Het huis aan de rivier", ["Sanne de Vries"], ["Hoofdstuk 1"], id="Dutch labels"),
+    pytest.param(f"Dom nad rzeką\nautor: Anna Nowak\n\n{P1}\n\n{P2}",
+                 "Dom nad rzeką", ["Anna Nowak"], [""], id="Polish autor:"),
+    pytest.param(f"Dom nad rzeką\nNapisane przez Anna Nowak\n\n{body('Rozdział 1', 'Rozdział 2')}",
+                 "Dom nad rzeką", ["Anna Nowak"], ["Rozdział 1", "Rozdział 2"], id="Polish chapters"),
+    pytest.param(f'"The Salt Road"\nby Wren Ashby\n\n{P1}', "The Salt Road", ["Wren Ashby"], [""],
+                 id="title in quotes"),
+    pytest.param(f"**The Salt Road**\n*by Wren Ashby*\n\n{body('Chapter 1')}", "The Salt Road", ["Wren Ashby"],
+                 ["Chapter 1"], id="bold title, italic byline"),
+    pytest.param(f"The Salt Road by Wren Ashby\n\n{body('Chapter 1', 'Chapter 2')}", "The Salt Road",
+                 ["Wren Ashby"], ["Chapter 1", "Chapter 2"], id="title by name on one line"),
+    pytest.param(f"Stand by Me\n\n{body('Chapter 1')}", "Stand by Me", [], ["Chapter 1"],
+                 id="a title over the first heading, 'by' in it"),
+    pytest.param(f"**Title:** The Salt Road\n**Author:** Wren Ashby\n\n{body('Chapter 1')}", "The Salt Road",
+                 ["Wren Ashby"], ["Chapter 1"], id="bold labels"),
+    pytest.param(f"A/N: read the tags first!\n\nThe Salt Road\nby Wren Ashby\n\n{body('Chapter 1')}",
+                 "The Salt Road", ["Wren Ashby"], ["Chapter 1"], id="title under a leading note"),
+    pytest.param(f"Tytuł: Dom nad rzeką\nAutor: Anna Nowak\nOpis: Lato nad wodą.\n\n{P1}",
+                 "Dom nad rzeką", ["Anna Nowak"], [""], id="Polish labels"),
+    pytest.param(f"Дом у реки\nавтор: Мария Соколова\n\n{body('Глава 1', 'Глава 2')}",
+                 "Дом у реки", ["Мария Соколова"], ["Глава 1", "Глава 2"], id="Russian автор:"),
+    pytest.param(f"Название: Дом у реки\nАвтор: Мария Соколова\nФэндом: Ориджинал\nРейтинг: PG-13\n"
+                 f"Описание: Лето у воды.\n\n{body('Глава 1')}",
+                 "Дом у реки", ["Мария Соколова"], ["Глава 1"], id="Russian ficbook labels"),
+    pytest.param(f"# The Glass Orchard\n\n*A winter tale*\n\n## Chapter 1\n\n{P1}\n\n## Chapter 2\n\n{P2}",
+                 "The Glass Orchard", [], ["Chapter 1", "Chapter 2"], id="markdown title over ## chapters"),
+    pytest.param(f"# The Glass Orchard\n\n{body('Chapter 1', 'Chapter 2')}",
+                 "The Glass Orchard", [], ["Chapter 1", "Chapter 2"], id="markdown title over Chapter lines"),
+    pytest.param(f"# The Glass Orchard\n\n{P1}\n\n{P2}", "The Glass Orchard", [], [""], id="markdown title, no chapters"),
+    pytest.param(f"The Salt Road\r\n\r\nby Wren Ashby\r\n\r\nChapter 1\r\n\r\n{P1}\r\n", "The Salt Road",
+                 ["Wren Ashby"], ["Chapter 1"], id="CRLF"),
+    pytest.param(f"  The Salt Road  \n\n\n   by   Wren Ashby\n\n\n\n{body('Chapter One', 'Chapter Two')}",
+                 "The Salt Road", ["Wren Ashby"], ["Chapter One", "Chapter Two"], id="loose spacing"),
+    pytest.param(f"Moth and Ember\nby Kit Harlow & Jude Penn\n\n{P1}", "Moth and Ember", ["Kit Harlow", "Jude Penn"],
+                 [""], id="two authors"),
+]
+
+
+@pytest.mark.parametrize("text, title, authors, chapters", CASES)
+def test_header_forms(text, title, authors, chapters):
+    parsed = parse(text.replace("\r\n", "\n"))
+    assert parsed.metadata.title == title
+    assert list(parsed.metadata.authors) == authors
+    assert chapters_of(parsed) == chapters
+
+
+def test_a_markdown_subtitle_is_the_subtitle():
+    parsed = parse(f"# The Glass Orchard\n*A winter tale*\n\n## One\n\n{P1}")
+    assert parsed.metadata.subtitle == "A winter tale"
+
+
+FFN = f"""Harbour Lights
+
+By: quillandkettle
+
+Ada crosses the water to find the sister she lost. Rated for language.
+
+Rated: Fiction T - English - Drama/Hurt/Comfort - Ada L., Mira L. - Chapters: 2 - Words: 4,512 - Reviews: 9 - Favs: 3 - Follows: 5 - Updated: 6/14/2021 - Published: 5/2/2021 - Status: Complete - id: 13579246
+
+{body('Chapter 1: The Crossing', 'Chapter 2: The Island')}
+"""
+
+
+def test_fanfiction_net_header():
+    parsed = parse(FFN)
+    meta = parsed.metadata
+    assert (meta.title, meta.authors) == ("Harbour Lights", ("quillandkettle",))
+    assert block_texts(meta.description) == ["Ada crosses the water to find the sister she lost. Rated for language."]
+    assert (meta.rating, meta.language, meta.status) == ("T", "English", "complete")
+    assert meta.tags == ("Drama", "Hurt/Comfort") and meta.characters == ("Ada L.", "Mira L.")
+    assert (meta.published, meta.updated) == ("5/2/2021", "6/14/2021")
+    assert chapters_of(parsed) == ["Chapter 1 The Crossing", "Chapter 2 The Island"]
+
+
+AO3_WORK = f"""Rating:
+    General Audiences
+Archive Warning:
+    No Archive Warnings Apply
+Category:
+    Gen
+Fandom:
+    Original Work
+Characters:
+    Ada Lorne, Mira Lorne
+Additional Tags:
+    Sisters, Islands
+Language:
+    English
+Stats:
+    Published: 2022-04-01 Completed: 2022-04-20 Words: 3,210 Chapters: 2/2 Comments: 4 Kudos: 51 Bookmarks: 2 Hits: 640
+
+The Lighthouse Sisters
+wrenfeather
+
+Summary:
+
+Two sisters, one lighthouse, a winter of letters.
+
+Notes:
+
+Written for a prompt exchange.
+
+(See the end of the work for more notes.)
+
+Chapter 1: Arrival
+
+Chapter Text
+
+{P1}
+
+{P2}
+
+Chapter 2: Departure
+
+Chapter Text
+
+{P3}
+
+Notes:
+
+Thank you for reading!
+"""
+
+
+def test_ao3_work_page_copy():
+    parsed = parse(AO3_WORK)
+    meta = parsed.metadata
+    assert (meta.title, meta.authors) == ("The Lighthouse Sisters", ("wrenfeather",))
+    assert meta.rating == "General Audiences" and meta.warnings == ("No Archive Warnings Apply",)
+    assert meta.tags == ("Sisters", "Islands") and meta.status == "complete"
+    assert block_texts(meta.description) == ["Two sisters, one lighthouse, a winter of letters."]
+    assert [block_texts(n.blocks) for n in parsed.front_notes] == [
+        ["Written for a prompt exchange.", "(See the end of the work for more notes.)"]]
+    assert chapters_of(parsed) == ["Chapter 1 Arrival", "Chapter 2 Departure"]
+    assert block_texts(parsed.chapters[0].blocks) == [P1, P2]
+    last = parsed.chapters[1]
+    assert block_texts(last.blocks) == [P3] and block_texts(last.notes[0].blocks) == ["Thank you for reading!"]
+
+
+AO3_ONESHOT = f"""The Quiet Hour
+mossandmarrow
+
+Summary:
+
+A night shift at a small library.
+
+Work Text:
+
+{P1}
+
+{P2}
+"""
+
+
+def test_ao3_one_shot_with_work_text():
+    parsed = parse(AO3_ONESHOT)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Quiet Hour", ("mossandmarrow",))
+    assert chapters_of(parsed) == [""] and block_texts(parsed.chapters[0].blocks) == [P1, P2]
+
+
+FANFICFARE = f"""
+
+
+Moonwake
+
+by Inkwell Tern
+
+
+
+Category: Original Fiction, Something With A Rather Long Fandom Name That Wraps
+Onto The Next Line
+Genre: Adventure
+Status: In-Progress
+Published: 2020-01-01
+Updated: 2020-02-02
+Rating: K+
+Chapters: 2
+Words: 2,000
+Publisher: www.example.net
+Story URL: https://www.example.net/s/42
+Summary: A short summary that is long enough to wrap onto a second line when it
+is exported by the downloader.
+
+
+
+
+TABLE OF CONTENTS
+
+
+A Very Long First Chapter Title That The Downloader Wraps Because It Is Long
+
+The Second One
+
+
+
+
+        A Very Long First Chapter Title That The Downloader Wraps Because It
+Is Long
+
+
+### Chapter 1
+
+chapter URL:https://www.example.net/s/42/1
+
+Timestamp:2020-01-01 00:00:00
+
+{P1}
+
+* * *
+
+{P2}
+
+
+
+
+        The Second One
+
+
+### Chapter 2
+
+chapter URL:https://www.example.net/s/42/2
+
+Timestamp:2020-01-01 00:00:00
+
+{P3}
+
+
+
+
+End file.
+"""
+
+
+def test_fanficfare_export():
+    parsed = parse(FANFICFARE)
+    meta = parsed.metadata
+    assert (meta.title, meta.authors, meta.status) == ("Moonwake", ("Inkwell Tern",), "in-progress")
+    assert ("Category", "Original Fiction, Something With A Rather Long Fandom Name That Wraps Onto The Next Line") \
+        in meta.extra
+    assert block_texts(meta.description) == [
+        "A short summary that is long enough to wrap onto a second line when it is exported by the downloader."]
+    assert chapters_of(parsed) == [
+        "A Very Long First Chapter Title That The Downloader Wraps Because It Is Long", "The Second One"]
+    first = parsed.chapters[0]
+    assert first.blocks[0] == Subheading("Chapter 1") and block_texts(first.blocks) == ["Chapter 1", P1, P2]
+    assert block_texts(parsed.chapters[1].blocks) == ["Chapter 2", P3]
+
+
+ROYAL_ROAD = f"""Chapter 1: The Gate
+
+A note from Quillfeather
+
+Thanks for reading! New chapters every Friday.
+
+{P1}
+
+{P2}
+
+A note from Quillfeather
+
+Leave a comment if you spot a typo.
+
+Chapter 2: The Wall
+
+{P3}
+"""
+
+
+def test_royal_road_notes():
+    parsed = parse(ROYAL_ROAD)
+    first = parsed.chapters[0]
+    assert block_texts(first.blocks) == [P1, P2]
+    assert [n.label for n in first.notes] == ["A note from Quillfeather"] * 2
+    assert chapters_of(parsed) == ["Chapter 1 The Gate", "Chapter 2 The Wall"]

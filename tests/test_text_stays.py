@@ -1,0 +1,49 @@
+"""Text stays text: marks that only look like markup, verse inside prose, short indent-style stories."""
+
+import pytest
+
+from ebookify.model import Emphasis, LineBreak, Paragraph, Text, block_texts
+from ebookify.reading.inline import parse_inlines
+from ebookify.reading.parse import parse
+
+PROSE = ("The lamps along the quay were lit one after another, and the water took each of them and "
+         "broke it into a hundred pieces that would not keep still.")
+
+
+@pytest.mark.parametrize(
+    "text, inlines",
+    [
+        pytest.param("2*3*4 is twenty-four", (Text("2*3*4 is twenty-four"),), id="arithmetic"),
+        pytest.param("He looked at the bill. *sigh", (Text("He looked at the bill. *sigh"),), id="a lone *sigh"),
+        pytest.param("The tax* was high.", (Text("The tax* was high."),), id="footnote star"),
+        pytest.param("*Footnote: an old tax.", (Text("*Footnote: an old tax."),), id="footnote text"),
+        pytest.param("a * b * c", (Text("a * b * c"),), id="spaced stars"),
+        pytest.param("*sigh* fine", (Emphasis((Text("sigh"),)), Text(" fine")), id="a paired *sigh* is emphasis"),
+    ],
+)
+def test_asterisks_that_are_not_emphasis_stay(text, inlines):
+    assert parse_inlines(text) == inlines
+
+
+def test_a_stanza_in_prose_keeps_its_line_breaks_as_one_block():
+    stanza = "Roses fade and rivers run,\nEvery song must end,\nBut the light of one more sun\nFinds a way to mend."
+    blocks = parse(f"{PROSE}\n\n{stanza}\n\n{PROSE}\n\n{PROSE}").chapters[0].blocks
+    assert len(blocks) == 4
+    verse = blocks[1]
+    assert isinstance(verse, Paragraph) and sum(isinstance(i, LineBreak) for i in verse.inlines) == 3
+
+
+@pytest.mark.parametrize(
+    "text, count",
+    [
+        pytest.param("    The first one.\n    The second one.\n    The third one.\n    The fourth one.\n", 4,
+                     id="every line indented"),
+        pytest.param("    The first paragraph starts with an indent and it goes\non for a while.\n"
+                     "    Second paragraph is here.\n    Third paragraph, shorter and\nwrapped.\n"
+                     "    Fourth and last.\n", 4, id="indented and wrapped"),
+        pytest.param("\tOne short paragraph, tab indented\n\tAnother, also without a stop\n"
+                     "\tA third one here\n\tAnd the fourth", 4, id="tabs, no full stops"),
+    ],
+)
+def test_short_indent_style_stories_keep_their_paragraphs(text, count):
+    assert len(block_texts(parse(text).chapters[0].blocks)) == count
