@@ -22,18 +22,16 @@ from .resources import read_asset
 def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     """``notes``: author's notes of chapters stay in their chapter ("inline"), are gathered in an
     appendix with links back ("end"), or are left out ("omit")."""
-    front: list[tuple[Page, str]] = []  # (page, label in the table of contents, or "")
-    if with_cover:
-        front.append((_cover_page(book), ""))
-    front.append((_title_page(book), _labels(book)("Title Page")))
+    # The contents list the story (parts and chapters): the title page, notes and the edition's front
+    # and back matter stand in the reading order and the landmarks, and a reader's contents menu
+    # stays a list of chapters in any language.
+    front: list[Page] = [_cover_page(book)] if with_cover else []
+    front.append(_title_page(book))
     if book.front_notes and notes == "inline":  # "end" gathers them with the chapters' notes
-        page = _notes_page(book)
-        front.append((page, page.title))
-    for number, section in enumerate(book.front_matter, 1):
-        page = _section_page(book, section, number, "front")
-        front.append((page, page.title))
+        front.append(_notes_page(book))
+    front.extend(_section_page(book, section, number, "front") for number, section in enumerate(book.front_matter, 1))
     body: list[Page] = []
-    toc: list[TocEntry] = [TocEntry(label, page.href) for page, label in front if label]
+    toc: list[TocEntry] = []
     parts = 0
     for part, chapters in _by_part(book.chapters):
         pages = [page for chapter in chapters for page in _chapter_pages(book, chapter, notes)]
@@ -47,9 +45,8 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
             toc.extend(entries)
         body.extend(pages)
     back = [_section_page(book, section, number) for number, section in enumerate(_back_matter(book, notes), 1)]
-    toc.extend(TocEntry(p.title, p.href) for p in back)
     contents_page = len(book.chapters) > 1  # worth a page in the reading order only with a choice to make
-    pages = [page for page, _ in front]
+    pages = list(front)
     nav = _nav(book, pages + body, toc, contents_page)
     pages.insert(1 + with_cover, nav)
     return Rendition(tuple(pages + body + back), tuple(toc), read_asset(f"css/{STYLESHEET}"))

@@ -323,7 +323,8 @@ def test_without_libraqm_only_text_pillow_can_lay_out_is_drawn(monkeypatch, text
                  id="french"),
     pytest.param(Metadata(title="T", series="Saga", series_index="4", language="fi"), "Saga · 4", id="other language"),
     pytest.param(Metadata(title="T", series="物語", series_index="4", language="ja"), "物語 · 第4巻",
-                 id="japanese, from the catalogue"),
+                 id="japanese, from the catalogue",
+                 marks=pytest.mark.skipif(EXTRA_MISSING, reason="needs a CJK font: pip install -e '.[fonts]'")),
     pytest.param(Metadata(title="T", series="Saga"), "Saga", id="no number"),
 ])
 def test_the_series_line_names_the_series_and_the_number(meta, expected):

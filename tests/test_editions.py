@@ -13,7 +13,7 @@ from ebookify.reading.contents import find_contents, key
 from ebookify.reading.parse import FRONT_TITLE, parse
 from ebookify.reading.titlecase import name_case, title_case
 
-from conftest import SAMPLES, unzip
+from conftest import spine_pages, SAMPLES, unzip
 
 P = ("The lamps along the quay were lit one by one, and the water under them took each light and broke "
      "it into pieces that drifted out towards the dark.")
@@ -205,8 +205,9 @@ def test_the_book_shows_front_matter_before_the_story_and_counts_it_out():
     text = f"The Ford\n\nby Ida Marsh\n\n\nCONTENTS\n\nChapter 1\nChapter 2\n\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}\n"
     result = convert(text.encode(), Options(source_name="ford.txt"))
     assert [s.title for s in result.book.front_matter] == [FRONT_TITLE] and result.chapters == 2
-    nav = unzip(result.epub)["EPUB/nav.xhtml"].decode()
-    assert nav.index(FRONT_TITLE) < nav.index("Chapter 1")
+    order = [name for name, _ in spine_pages(result.epub)]  # before the story, out of the contents
+    assert order.index("front-01.xhtml") < order.index("chapter-001.xhtml")
+    assert FRONT_TITLE not in unzip(result.epub)["EPUB/toc.ncx"].decode()
 
 
 # Project Gutenberg generations --------------------------------------------------------------------
