@@ -11,8 +11,8 @@ from jinja2 import Environment, FunctionLoader, StrictUndefined
 
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
-                    TocEntry, inline_text, word_count)
-from .reading.titlecase import title_case
+                    TocEntry, inline_text, paragraphs, word_count)
+from .reading.titlecase import is_capitals, proper_names, title_case
 from .markup import LinkHeading, NoteBox, blocks_html, split_blocks
 from .labels import Labels, labels
 from .resources import read_asset
@@ -33,8 +33,9 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     body: list[Page] = []
     toc: list[TocEntry] = []
     parts = 0
+    names = _names_in(book)
     for part, chapters in _by_part(book.chapters):
-        pages = [page for chapter in chapters for page in _chapter_pages(book, chapter, notes)]
+        pages = [page for chapter in chapters for page in _chapter_pages(book, chapter, notes, names)]
         entries = tuple(TocEntry(p.title, p.href) for p in pages if not p.continues)
         if part:
             parts += 1
@@ -44,7 +45,7 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
         else:
             toc.extend(entries)
         body.extend(pages)
-    back = [_section_page(book, section, number) for number, section in enumerate(_back_matter(book, notes), 1)]
+    back = [_section_page(book, section, number) for number, section in enumerate(_back_matter(book, notes, names), 1)]
     contents_page = len(book.chapters) > 1  # worth a page in the reading order only with a choice to make
     pages = list(front)
     nav = _nav(book, pages + body, toc, contents_page)
@@ -52,12 +53,13 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
     return Rendition(tuple(pages + body + back), tuple(toc), read_asset(f"css/{STYLESHEET}"))
 
 
-def chapter_heading(book: Book, chapter: Chapter) -> str:
+def chapter_heading(book: Book, chapter: Chapter, names: frozenset[str] = frozenset()) -> str:
     """How the chapter is named in the table of contents: a heading set in capitals reads in normal
-    case there ("HOW THE WHALE GOT HIS THROAT" → "How the Whale Got His Throat"); its page keeps them."""
+    case there ("HOW THE WHALE GOT HIS THROAT" → "How the Whale Got His Throat"); its page keeps them.
+    ``names`` are the words the book writes as names, which keep their capital ("Floride et Texas")."""
     if chapter.label or chapter.title:
         language = book.metadata.language
-        return heading_text(title_case(chapter.label, language), title_case(chapter.title, language))
+        return heading_text(title_case(chapter.label, language, names), title_case(chapter.title, language, names))
     if len(book.chapters) == 1:
         return book.metadata.title
     return _opening_words(book, chapter.blocks)
@@ -73,22 +75,22 @@ def _by_part(chapters: tuple[Chapter, ...]) -> list[tuple[str, list[Chapter]]]:
     return groups
 
 
-def _back_matter(book: Book, notes: str) -> list[Section]:
+def _back_matter(book: Book, notes: str, names: frozenset[str] = frozenset()) -> list[Section]:
     sections = list(book.back_matter)
     if notes == "end":
-        gathered = _gathered_notes(book)
+        gathered = _gathered_notes(book, names)
         if gathered:
             sections.insert(0, Section("Author’s Notes", gathered))  # translated with the page
     return sections
 
 
-def _gathered_notes(book: Book) -> tuple[Block, ...]:
+def _gathered_notes(book: Book, names: frozenset[str]) -> tuple[Block, ...]:
     """The notes on the whole book first, then each chapter's notes under the chapter's name,
     linked back to the chapter: one page, so the contents name it once."""
     blocks: list[Block] = [block for note in book.front_notes for block in note.blocks]
     for chapter in book.chapters:
         if chapter.notes:
-            blocks.append(LinkHeading(chapter_heading(book, chapter), _chapter_href(chapter)))
+            blocks.append(LinkHeading(chapter_heading(book, chapter, names), _chapter_href(chapter)))
             blocks.extend(block for note in chapter.notes for block in note.blocks)
     return tuple(blocks)
 
@@ -155,9 +157,16 @@ def _part_page(book: Book, part: str, number: int) -> Page:
     return Page(href, part, html)
 
 
-def _chapter_pages(book: Book, chapter: Chapter, notes: str) -> list[Page]:
+def _names_in(book: Book) -> frozenset[str]:
+    """The book's names, read only when a heading in capitals will be put in normal case."""
+    if not any(is_capitals(c.title) or is_capitals(c.label) for c in book.chapters):
+        return frozenset()
+    return proper_names(inline_text(p.inlines) for c in book.chapters for p in paragraphs(c.blocks))
+
+
+def _chapter_pages(book: Book, chapter: Chapter, notes: str, names: frozenset[str] = frozenset()) -> list[Page]:
     """One page per chapter, or several when it is long: older readers choke on big files."""
-    heading = chapter_heading(book, chapter)
+    heading = chapter_heading(book, chapter, names)
     untitled_opening = not (chapter.label or chapter.title) and len(book.chapters) > 1
     title = chapter.title or ("" if chapter.label or untitled_opening else heading)
     inline = notes == "inline"

@@ -376,3 +376,18 @@ def test_notes_index_and_errata_after_the_last_chapter_go_to_the_back(tail, titl
     parsed = parse(f"Chapter 1\n\n{P}\n\nChapter 2\n\n{Q}\n\n\n{tail}\n")
     assert [s.title for s in parsed.back_matter] == titles
     assert len(parsed.chapters) == 2
+
+
+@pytest.mark.parametrize("heading, body, expected", [
+    pytest.param("FLORIDE ET TEXAS", "Il partit pour la Floride, puis le Texas.", "Floride et Texas",
+                 id="names the text writes with a capital keep it"),
+    pytest.param("LE PASSAGER DE L'«ATLANTA»", "On attendait l'«Atlanta» au port.", "Le passager de l'«Atlanta»",
+                 id="a name behind an elided article"),
+    pytest.param("LA FÊTE DE LA FONTE", "La fonte commença. Fête ou pas, la fonte eut lieu.", "La fête de la fonte",
+                 id="a word capitalised only at a sentence start is no name"),
+    pytest.param("VI", "Un texte.", "VI", id="a numeral alone stays a numeral"),
+])
+def test_headings_in_capitals_keep_the_names_their_book_uses(heading, body, expected):
+    from ebookify.reading.titlecase import proper_names, title_case
+
+    assert title_case(heading, "fr", proper_names([body])) == expected

@@ -7,11 +7,15 @@ language's own habit: English capitalises every word but the small ones; German 
 nouns are capitalised anyway, and a guess at which are nouns is worse); French, Spanish, Italian,
 Portuguese, Dutch, Russian and the rest capitalise the first word only ("De la terre à la lune",
 "Архиерей"). Roman numerals stay in capitals, and so do words with a dot inside (initials).
+Names keep their capital when the book itself tells us they are names: ``proper_names`` collects
+the words its text writes with a capital in mid-sentence ("Floride et Texas", not "Floride et texas").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
+from collections.abc import Iterable
 
 _SMALL = {
     "en": set("a an and as at but by for from in into nor of off on or per so than the to up via vs with yet".split()),
@@ -29,9 +33,10 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
 
 
-def title_case(text: str, language: str = "") -> str:
-    """``HOW THE WHALE GOT HIS THROAT`` → "How the Whale Got His Throat" (English); other text as is."""
-    if not is_capitals(text):
+def title_case(text: str, language: str = "", names: frozenset[str] = frozenset()) -> str:
+    """``HOW THE WHALE GOT HIS THROAT`` → "How the Whale Got His Throat" (English); other text as is.
+    ``names``: lower-case words that stay capitalised wherever they stand (see ``proper_names``)."""
+    if not is_capitals(text) or _ROMAN.match(text.strip()):  # "VI" alone is a numeral, never the word "vi"
         return text
     code = (language or "en").lower()[:2]
     small = _SMALL.get(code, set())
@@ -45,11 +50,48 @@ def title_case(text: str, language: str = "") -> str:
             out.append(word)
         elif "." in word.rstrip(".") and len(word) <= 6:  # "J.B." initials
             out.append(word)
-        elif index == 0 or after_colon or (every and _core(lower) not in small):
+        elif index == 0 or after_colon or (every and _core(lower) not in small) or _core(lower) in names:
             out.append(_capitalise(lower))
         else:
-            out.append(lower)
+            out.append(_elided_name(lower, names))
     return " ".join(out)
+
+
+_ELIDED = re.compile(r"^([^\W\d_]['’][«“\"]?)(.+)$")  # "d'alice", "l'«atlanta»"
+
+
+def _elided_name(word: str, names: frozenset[str]) -> str:
+    match = _ELIDED.match(word)
+    if match and _core(match[2]) in names:
+        return match[1] + _capitalise(match[2])
+    return word
+
+
+_TEXT_WORD = re.compile(r"[^\W\d_](?:[\w-]|['’][«“\"]?)*")  # "l'«Atlanta" is one word here
+_SENTENCE_END = set(".!?:;—–«»\"“”‘'(\n")
+
+
+def proper_names(texts: Iterable[str]) -> frozenset[str]:
+    """The words (lower-cased) that the texts write with a capital in mid-sentence more often than
+    without one: the names a book uses. One pass, a look back of a few characters per word."""
+    capitalised: Counter[str] = Counter()
+    plain: Counter[str] = Counter()
+    for text in texts:
+        for match in _TEXT_WORD.finditer(text):
+            word = match.group()
+            elided = _ELIDED.match(word)
+            if elided and elided[2][:1].isupper():  # "l'Atlanta": a name behind an elided article
+                capitalised[elided[2].lower()] += 1
+            elif word[0].islower():
+                plain[word] += 1
+            elif not word.isupper() and _mid_sentence(text, match.start()):
+                capitalised[word.lower()] += 1
+    return frozenset(word for word, count in capitalised.items() if count > plain[word])
+
+
+def _mid_sentence(text: str, start: int) -> bool:
+    before = text[max(0, start - 3):start].rstrip(" \u00a0\u202f")
+    return bool(before) and before[-1] not in _SENTENCE_END
 
 
 def name_case(name: str) -> str:
