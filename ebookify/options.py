@@ -64,7 +64,7 @@ class Options:
     title: str = ""  # title, authors, language and metadata are the caller's: they win over everything
     authors: tuple[str, ...] = ()
     language: str = ""
-    metadata: tuple[tuple[str, object], ...] = ()  # other given keys: (key, value) pairs, checked by metadata.settle
+    metadata: tuple[tuple[str, object], ...] = ()  # other given keys: (key, value) pairs, checked by precedence.settle
     sidecar: tuple[tuple[str, object], ...] = ()  # from a sidecar file: wins over the text only
     encoding: str = ""  # the text's encoding, instead of detecting it
     modified: dt.datetime = EPOCH

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .errors import Finding, ValidationError
-from .metadata import provenance, settle
+from .precedence import provenance, settle
 from .model import Book, word_count
 from .options import Options
 from .reading.decode import decode

@@ -1,7 +1,7 @@
 """Metadata given beside the story: a sidecar file (``story.toml``, ``story.yaml``, ``story.json``)
 or ``--set key=value`` on the command line. Pure: the CLI finds and reads the file, this module
 turns its bytes into checked values, so a typo is one error naming the key and the file, never a
-setting silently ignored. Where these values rank against flags and the text: ``metadata.settle``.
+setting silently ignored. Where these values rank against flags and the text: ``precedence.settle``.
 
 The keys and the values each takes are ``metadata.KEYS``; checking is ``metadata.check_fields``.
 """
