@@ -63,12 +63,17 @@ def sidecar_of(source: Path, meta: Path | None) -> tuple[str, bytes] | None:
 def read_story(source: Path, meta: Path | None, base: Options) -> tuple[bytes, Options]:
     """A story's bytes and the command's options for it: its file name (a title guess), its
     sidecar twin (or --meta FILE) and when it last changed. Each story of a batch gets its own."""
+    data = read_bytes(source)  # first: a missing story is the error to report, not its date
+    return data, options_for(source, meta, base)
+
+
+def options_for(source: Path, meta: Path | None, base: Options) -> Options:
+    """``base`` made this story's: its file name, its sidecar (or --meta FILE), its date."""
     from ..reading.sidecar import read_sidecar
 
     sidecar = sidecar_of(source, meta)
-    data = read_bytes(source)
-    return data, replace(base, source_name=source.name, modified=modified_time(source),
-                         sidecar=tuple(read_sidecar(sidecar[1], sidecar[0]).items()) if sidecar else ())
+    return replace(base, source_name=source.name, modified=modified_time(source),
+                   sidecar=tuple(read_sidecar(sidecar[1], sidecar[0]).items()) if sidecar else ())
 
 
 def modified_time(source: Path) -> dt.datetime:

@@ -55,12 +55,8 @@ def story_options(source: Path, given: Given, **extra):
     """``Options`` for reading ``source`` as ``convert`` would, with ``extra`` fields on top."""
     from ..metadata import parse_assignments
     from ..options import Options
-    from ..reading.sidecar import read_sidecar
 
-    sidecar = files.sidecar_of(source, given.meta)
     metadata = {**parse_assignments(given.assignments), **dict(extra.pop("metadata", ()))}
-    return Options(
-        source_name=source.name, title=given.title, authors=given.authors, language=given.language,
-        metadata=tuple(metadata.items()),
-        sidecar=tuple(read_sidecar(sidecar[1], sidecar[0]).items()) if sidecar else (),
-        encoding=given.encoding, modified=files.modified_time(source), **extra)
+    base = Options(title=given.title, authors=given.authors, language=given.language,
+                   metadata=tuple(metadata.items()), encoding=given.encoding, **extra)
+    return files.options_for(source, given.meta, base)
