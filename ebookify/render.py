@@ -59,7 +59,7 @@ def chapter_heading(book: Book, chapter: Chapter, names: frozenset[str] = frozen
     ``names`` are the words the book writes as names, which keep their capital ("Floride et Texas")."""
     if chapter.label or chapter.title:
         language = book.metadata.language
-        return heading_text(title_case(chapter.label, language, names), title_case(chapter.title, language, names))
+        return heading_text(title_case(chapter.label, language, names, label=True), title_case(chapter.title, language, names))
     if len(book.chapters) == 1:
         return book.metadata.title
     return _opening_words(book, chapter.blocks)

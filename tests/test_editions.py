@@ -391,3 +391,14 @@ def test_headings_in_capitals_keep_the_names_their_book_uses(heading, body, expe
     from ebookify.reading.titlecase import proper_names, title_case
 
     assert title_case(heading, "fr", proper_names([body])) == expected
+
+
+@pytest.mark.parametrize("label, expected", [
+    pytest.param("CAPITOLO V", "Capitolo V", id="a one-letter numeral"),
+    pytest.param("CAPITOLO VI.", "Capitolo VI.", id="a numeral that is also an Italian word"),
+    pytest.param("CHAPTER XLII", "Chapter XLII", id="a long numeral"),
+])
+def test_a_labels_numerals_stay_numerals(label, expected):
+    from ebookify.reading.titlecase import title_case
+
+    assert title_case(label, "it", label=True) == expected

@@ -33,9 +33,10 @@ def is_capitals(text: str) -> bool:
     return len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
 
 
-def title_case(text: str, language: str = "", names: frozenset[str] = frozenset()) -> str:
+def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(), label: bool = False) -> str:
     """``HOW THE WHALE GOT HIS THROAT`` → "How the Whale Got His Throat" (English); other text as is.
-    ``names``: lower-case words that stay capitalised wherever they stand (see ``proper_names``)."""
+    ``names``: lower-case words that stay capitalised wherever they stand (see ``proper_names``).
+    ``label``: the text is a heading's label ("CAPITOLO VI"), where "V" and "VI" are numerals, not words."""
     if not is_capitals(text) or _ROMAN.match(text.strip()):  # "VI" alone is a numeral, never the word "vi"
         return text
     code = (language or "en").lower()[:2]
@@ -46,7 +47,7 @@ def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(
     for index, word in enumerate(words):
         after_colon = index > 0 and words[index - 1][-1:] in ":.!?—"
         lower = word.lower()
-        if _is_roman(word) or word.rstrip(".,:;") == "I":  # a numeral, or the English pronoun
+        if _is_roman(word) or word.rstrip(".,:;") == "I" or (label and index and _ROMAN.match(word)):  # a numeral, or the English pronoun
             out.append(word)
         elif "." in word.rstrip(".") and len(word) <= 6:  # "J.B." initials
             out.append(word)
