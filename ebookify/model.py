@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
+from functools import cached_property
 from enum import Enum
 from typing import Union
 from .patterns import lazy
@@ -112,6 +113,11 @@ class Chapter:
     notes: tuple[Note, ...] = ()
     part: str = ""  # the part ("Part Two: The Sea") this chapter belongs to, if any
     kind: str = "chapter"  # its epub:type: "chapter", or "prologue" / "epilogue" for those
+
+    @cached_property
+    def words(self) -> int:
+        """Counted once: the title page, the trace and the command's summary all ask."""
+        return word_count(self.blocks)
 
 
 @dataclass(frozen=True)

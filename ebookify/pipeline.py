@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from .errors import Finding, ValidationError
 from .precedence import provenance, settle
-from .model import Book, word_count
+from .model import Book
 from .options import Options
 from .reading.decode import decode
 from .reading.parse import parse
@@ -41,7 +41,7 @@ class Story:
 
     @property
     def words(self) -> int:
-        return sum(word_count(c.blocks) for c in self.book.chapters)
+        return sum(c.words for c in self.book.chapters)
 
 
 @dataclass(frozen=True)
@@ -57,7 +57,7 @@ class Result:
 
     @property
     def words(self) -> int:
-        return sum(word_count(c.blocks) for c in self.book.chapters)
+        return sum(c.words for c in self.book.chapters)
 
     @property
     def structure(self) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ from markupsafe import Markup
 
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
-                    TocEntry, inline_text, paragraphs, word_count)
+                    TocEntry, inline_text, paragraphs)
 from .reading.titlecase import is_capitals, proper_names, title_case
 from .markup import LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
@@ -149,7 +149,7 @@ def _facts(meta, _: Labels) -> list[tuple[str, str]]:
 def _length(book: Book) -> str:
     """Words and reading time, at 250 words a minute: what a reader weighs before starting."""
     _ = _labels(book)
-    words = sum(word_count(chapter.blocks) for chapter in book.chapters)
+    words = sum(chapter.words for chapter in book.chapters)
     minutes = max(1, round(words / 250))
     return _("{words}, about {duration} to read", words=_.plural("{count} word", "{count} words", words),
              duration=_.duration(minutes))

@@ -54,6 +54,8 @@ def _pseudo(run: str) -> Inline:
 def _emphasis(text: str) -> list[Inline]:
     if not text:
         return []
+    if "*" not in text and "_" not in text and "~" not in text:
+        return [Text(text)]
     tokens = [m for m in _DELIMITER.finditer(text) if m.group() in _KINDS]
     pairs = _pair(text, tokens)
     stack: list[tuple[str, list[Inline]]] = [("", [])]

@@ -198,7 +198,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
         trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} [{heading.signal}] "
-                      f"({word_count(chapter.blocks)} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
+                      f"({chapter.words} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
         chapters.append(chapter)
     return chapters
 

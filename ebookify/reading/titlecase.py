@@ -80,7 +80,7 @@ def proper_names(texts: Iterable[str]) -> frozenset[str]:
     for text in texts:
         for match in _TEXT_WORD.finditer(text):
             word = match.group()
-            elided = _ELIDED.match(word)
+            elided = _ELIDED.match(word) if "'" in word or "’" in word else None
             if elided and elided[2][:1].isupper():  # "l'Atlanta": a name behind an elided article
                 capitalised[elided[2].lower()] += 1
             elif word[0].islower():
