@@ -217,13 +217,15 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
 class Tally:
     written: int = 0
     updated: int = 0
+    unchanged: int = 0
     words: int = 0
     warnings: int = 0  # not printed unless --verbose: 200 stories without an author would be 200 lines
     failed: list[str] = field(default_factory=list)
 
-    def book_written(self, update: bool) -> None:
+    def book_written(self, built: updating.Built, update: bool) -> None:
         self.written += 1
-        self.updated += update
+        self.unchanged += built.unchanged
+        self.updated += update and not built.unchanged
 
 
 def _finish(done: Done, names: Names, folder: Path, choices: Choices, base: Options, show: Display, tally: Tally) -> None:
@@ -239,7 +241,7 @@ def _finish(done: Done, names: Names, folder: Path, choices: Choices, base: Opti
                 old = updating.current(target, built)
             updating.refuse_lost(built, done.source, choices.force)
             updating.write(target, built, old, choices.backup,  # counted before a signal can land
-                           then=lambda: tally.book_written(old is not None))
+                           then=lambda: tally.book_written(built, old is not None))
         except EbookifyError as error:
             done = Done(done.index, done.source, error=_story_error(done.source, report.error_line(error)))
     if done.error:
@@ -310,7 +312,8 @@ class Display:
         if self.quiet:
             return
         books = f"{tally.written} book{'s' if tally.written != 1 else ''} written"
-        books += f" ({tally.updated} updated)" if tally.updated else ""
+        kinds = [f"{count} {kind}" for count, kind in ((tally.updated, "updated"), (tally.unchanged, "unchanged")) if count]
+        books += f" ({', '.join(kinds)})" if kinds else ""
         failed = f", {len(tally.failed)} failed" if tally.failed else ""
         warned = f" ({tally.warnings} warnings: --verbose prints them)" if tally.warnings and not self.verbose else ""
         typer.echo(f"{books}{failed}, {tally.words:,} words in {seconds:.1f} s{warned}")

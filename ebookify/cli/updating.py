@@ -67,7 +67,7 @@ def build(story: Story, data: bytes, options: Options, places: Iterable[Path]) -
     for place in places:
         old = same_book(place, metadata.identifier)
         if old is not None:
-            done = rebuild(old, data, options, new_cover=_asks_for_cover(options))
+            done = rebuild(old, data, options, new_cover=_asks_for_cover(options), story=story)
             return _built(done.result, metadata, place, _digest(old), done.changes, done.notes)
     return _built(make(story, options), metadata)
 
