@@ -130,6 +130,7 @@ def test_an_edit_made_with_calibre_survives_the_update(harbour):
     pytest.param((5,), 300, "1 new chapter (5), 300 new words", id="one chapter, singular"),
     pytest.param((3, 4, 9), 10, "3 new chapters (3, 4, 9), 10 new words", id="two in a row are listed, not a range"),
     pytest.param((), 0, "no new chapters", id="nothing new"),
+    pytest.param((7,), 1, "1 new chapter (7), 1 new word", id="one word, singular"),
 ])
 def test_the_summary_line(new, words, summary):
     from ebookify.epub.update import Changes

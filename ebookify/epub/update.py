@@ -39,7 +39,7 @@ class Changes:
         if not self.new:
             return "no new chapters"
         count = len(self.new)
-        return f"{count} new chapter{'s' if count != 1 else ''} ({_span(self.new)}), {self.new_words:,} new words"
+        return f"{count} new chapter{'s' if count != 1 else ''} ({_span(self.new)}), {self.new_words:,} new word{'s' if self.new_words != 1 else ''}"
 
 
 @dataclass(frozen=True)
