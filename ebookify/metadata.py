@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from .errors import UsageError
 from .reading.decode import clean_field
 from .reading.language import language_code
+from .patterns import lazy
 
 
 @dataclass(frozen=True)
@@ -103,8 +104,8 @@ TEXT_LABELS = {label: key.field for key in KEYS for label in key.labels}  # "rat
 STATUSES = ("complete", "in-progress")
 
 
-_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
-_URL = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
+_PARTIAL_DATE = lazy(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+_URL = lazy(r"^[A-Za-z][A-Za-z0-9+.-]*://\S+$")
 
 
 def parse_assignments(pairs: Iterable[str], origin: str = "--set") -> dict[str, object]:

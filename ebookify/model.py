@@ -7,10 +7,10 @@ stage can never hand the next one a book without a title or without text.
 from __future__ import annotations
 
 import datetime as _dt
-import re
 from dataclasses import dataclass, field
 from enum import Enum
 from typing import Union
+from .patterns import lazy
 
 # Inline content ---------------------------------------------------------------------------
 
@@ -225,7 +225,7 @@ def has_text(blocks: tuple[Block, ...]) -> bool:
     return any(text.strip() for text in block_texts(blocks))
 
 
-_WORD = re.compile(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each
+_WORD = lazy(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each
 
 
 def word_count(blocks: tuple[Block, ...], enough: int = 0) -> int:

@@ -18,6 +18,7 @@ from .metadata import BY_NAME, KEYS, check_fields
 from .model import Chapter, Metadata, Paragraph, Text, inline_text, paragraphs
 from .reading.decode import clean_field
 from .reading.language import detect_language, language_code
+from .patterns import lazy
 
 if TYPE_CHECKING:
     from .options import Options
@@ -108,9 +109,9 @@ def _as_fields(given: dict[str, object]) -> dict[str, object]:
 
 
 _SERIES_PLACE = (
-    re.compile(r"^Part (?P<index>\d+(?:\.\d+)?) of (?P<name>.+)$", re.IGNORECASE),  # AO3
-    re.compile(r"^(?P<name>.+?)\s*(?:\[|#)(?P<index>\d+(?:\.\d+)?)\]?$"),  # FanFicFare: "Name [2]"; "Name #2"
-    re.compile(r"^(?P<name>.+?),?\s+(?:Book|Volume|Vol\.|Part)\s+(?P<index>\d+)$", re.IGNORECASE),
+    lazy(r"^Part (?P<index>\d+(?:\.\d+)?) of (?P<name>.+)$", re.IGNORECASE),  # AO3
+    lazy(r"^(?P<name>.+?)\s*(?:\[|#)(?P<index>\d+(?:\.\d+)?)\]?$"),  # FanFicFare: "Name [2]"; "Name #2"
+    lazy(r"^(?P<name>.+?),?\s+(?:Book|Volume|Vol\.|Part)\s+(?P<index>\d+)$", re.IGNORECASE),
 )
 
 

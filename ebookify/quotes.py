@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from .patterns import lazy
 
 NNBSP = "\u202f"  # narrow no-break space: inside French guillemets
 
@@ -76,13 +77,13 @@ def style_for_language(language: str) -> str:
     return "en"
 
 
-_STRAIGHT = re.compile(r"['\"]")
+_STRAIGHT = lazy(r"['\"]")
 # A quote directly after one of these and before a word opens; before these it still closes.
 _DASHES = frozenset("—–-…")
 _NOT_A_WORD_AFTER_DASH = frozenset(".,;:!?)]}'\"”’»«›‹")
 _ALWAYS_OPENS_AFTER = frozenset("([{/")
 # An apostrophe at a word's start that stands for missing letters.
-_ELISION = re.compile(
+_ELISION = lazy(
     r"'(?:em|tis|twas|twere|twill|tween|twixt|til|cause|cos|coz|n|round|bout|nuff|kay|ello|"
     r"neath|gainst|midst|cept|\d0s|\d\d)(?![^\W_])",
     re.IGNORECASE,
@@ -174,7 +175,7 @@ def classify(text: str, openers: str, separator: str = "", cut: str = "",
     return kinds
 
 
-_MEASURE = re.compile(r"'\d+(?:[.,]\d+)?\"")
+_MEASURE = lazy(r"'\d+(?:[.,]\d+)?\"")
 
 
 def _prime(text: str, i: int, mark: str, after: str, open_double: int, open_singles: list[int]) -> int | None:

@@ -55,6 +55,7 @@ from typing import Callable, Union
 
 from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, Paragraph, Strike, Strong, Text
 from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
+from .patterns import lazy
 
 __all__ = ["QUOTE_STYLES", "smarten", "typeset"]
 
@@ -77,7 +78,7 @@ class Rule:
 
 
 def _rule(pattern: str, replacement, needs: tuple[str, ...] = ()) -> Rule:
-    return Rule(needs, re.compile(pattern), replacement)
+    return Rule(needs, lazy(pattern), replacement)
 
 
 # Spaces ------------------------------------------------------------------------------------
@@ -132,7 +133,7 @@ def _number_range(match: re.Match) -> str:
     return "-" if i >= 0 and _WORDISH.match(text, i) else "–"
 
 
-_WORDISH = re.compile(r"[\w-]")
+_WORDISH = lazy(r"[\w-]")
 
 
 def dash_rules(language: str) -> tuple[Rule, ...]:

@@ -11,7 +11,6 @@ fixed timestamps, so the same book gives the same bytes.
 from __future__ import annotations
 
 import io
-import re
 import zipfile
 
 from ebooklib import epub
@@ -20,6 +19,7 @@ from ..errors import PackageError
 from ..metadata import KEYS
 from ..model import Metadata, block_texts
 from ..model import COVER_IMAGE, STYLESHEET, Rendition, TocEntry
+from ..patterns import lazy
 
 _XHTML = "application/xhtml+xml"
 _ACCESS_SUMMARY = (
@@ -95,8 +95,8 @@ def _metadata(book: epub.EpubBook, meta: Metadata) -> None:
         book.add_metadata(None, "meta", value, {"property": prop})
 
 
-_ISO_DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
-_NUMBER = re.compile(r"^\d+(?:\.\d+)?$")
+_ISO_DATE = lazy(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+_NUMBER = lazy(r"^\d+(?:\.\d+)?$")
 
 
 def _authors(book: epub.EpubBook, meta: Metadata) -> None:

@@ -18,16 +18,17 @@ from dataclasses import dataclass, replace
 from .inline import parse_inlines
 from ..options import Settings
 from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Subheading, Text
+from ..patterns import lazy
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
-_NOT_A_DIVIDER = re.compile("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
+_NOT_A_DIVIDER = lazy("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
 SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside a chapter
-_WORD = re.compile(r"[^\W\d_]+")
-_SENTENCE_END = re.compile(r"[.!?…:;)\]\"”’»*~_-]\s*$")
-_HYPHENATED = re.compile(r"([^\W\d_]+)-$")  # a word broken at the end of a line
-_FENCE = re.compile(r"^\s*```")  # not ~~~: in stories that is a scene break
+_WORD = lazy(r"[^\W\d_]+")
+_SENTENCE_END = lazy(r"[.!?…:;)\]\"”’»*~_-]\s*$")
+_HYPHENATED = lazy(r"([^\W\d_]+)-$")  # a word broken at the end of a line
+_FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 
 @dataclass(frozen=True)

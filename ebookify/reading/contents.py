@@ -18,20 +18,21 @@ from dataclasses import dataclass
 
 from .blocks import BREAK
 from .headings import keyword_label, match_heading
+from ..patterns import lazy
 
-_KEYWORD = re.compile(
+_KEYWORD = lazy(
     r"^(?:(?:table of )?contents|index|[ií]ndice|inhalt|inhaltsverzeichnis|table(?: des mati[eè]res)?|sommaire"
     r"|оглавление|содержание|inhoud|sumario|sumário|indholdsfortegnelse|innhold|spis tre[sś]ci)\s*[.:]?$",
     re.IGNORECASE,
 )
-_PAGE = re.compile(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)
-_COLUMN_HEAD = re.compile(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
-_NUMBERING = re.compile(
+_PAGE = lazy(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)
+_COLUMN_HEAD = lazy(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
+_NUMBERING = lazy(
     r"^(?:[^\W\d_]{2,12}\.?\s+)?"  # a label word before the number: "CHAPTER", "STORY", "CAP.", "Глава"
     r"(?:\d{1,4}|[IVXLCDM]{1,7})[.:)\-—–]*\s+",
     re.IGNORECASE,
 )
-_NUMBERED_ENTRY = re.compile(r"^\s*(?:\d{1,3}|[IVXLC]{1,7})[.)]\s+\S.{0,80}$")
+_NUMBERED_ENTRY = lazy(r"^\s*(?:\d{1,3}|[IVXLC]{1,7})[.)]\s+\S.{0,80}$")
 _RUN = 3  # numbered entries on consecutive lines that make a contents list without a heading
 _SEARCH = 0.3  # the list is in the first part of the file
 _GAP = 3  # blank lines that end the list once it has entries
@@ -116,7 +117,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
     return Contents(start, end, cleaned)
 
 
-_FOOTNOTE = re.compile(r"\[\d{1,3}\]|\[\w\]")  # "OM DEN ZUID[11]." : a footnote mark is not the title
+_FOOTNOTE = lazy(r"\[\d{1,3}\]|\[\w\]")  # "OM DEN ZUID[11]." : a footnote mark is not the title
 
 
 def key(text: str) -> str:

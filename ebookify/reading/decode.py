@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from ..errors import DecodeError, Finding
+from ..patterns import lazy
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -34,10 +35,10 @@ _SIGNATURES = {  # files people drop on us by mistake
     b"\xd0\xcf\x11\xe0": "a Word document",
 }
 
-_OTHER_SCRIPT = re.compile(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # a letter outside Latin
+_OTHER_SCRIPT = lazy(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # a letter outside Latin
 
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
-_SEPARATORS = re.compile("[\x0c\x85\u2028\u2029]")  # page and line separators: keep words apart
+_FORBIDDEN = lazy("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+_SEPARATORS = lazy("[\x0c\x85\u2028\u2029]")  # page and line separators: keep words apart
 
 
 def decode(data: bytes, encoding: str | None = None) -> tuple[str, tuple[Finding, ...]]:
@@ -92,7 +93,7 @@ def _unicode_with_repairs(data: bytes, codec: str) -> tuple[str, str, list[Findi
 
 
 # A valid multi-byte UTF-8 sequence, or any byte 0x80-0xFF outside one.
-_UTF8_SEQUENCE = re.compile(rb"(?P<valid>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
+_UTF8_SEQUENCE = lazy(rb"(?P<valid>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})"
                             rb"|[\x80-\xff]")
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from .headings import Heading
+from ..patterns import lazy
 
 DATE = "date"
 
@@ -33,7 +34,7 @@ _MONTHS = (
 _WEEKDAY = "|".join(sorted(set(_WEEKDAYS), key=len, reverse=True))
 _MONTH = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
 _DAY = r"\d{1,2}(?:st|nd|rd|th|er|\.|º)?"
-_DATE_LINE = re.compile(
+_DATE_LINE = lazy(
     rf"^(?:(?:{_WEEKDAY})\.?,?\s+)?(?:(?:the\s+)?{_DAY}\s+(?:of\s+|de\s+)?(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+{_DAY})"
     rf"(?:,?\s+(?:de\s+)?\d{{4}})?[.:]?$"
     rf"|^(?:{_WEEKDAY})[.,:]?$",

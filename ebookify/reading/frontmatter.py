@@ -23,12 +23,13 @@ from .labels import BLOCK_FIELDS, LABEL_ALONE, LABEL_VALUE, LABELS, LIST_FIELDS,
 from .notes import _AO3_LABEL, _AO3_TEXT, _SEE_END, is_marker, note_label
 from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_ffn_stats, status_word
 from ..model import Block, Note, Placement, SceneBreak, block_texts
+from ..patterns import lazy
 
 # What an untitled paragraph between the header and the first heading says when it is the author's.
-_UNTITLED_NOTE = re.compile(
+_UNTITLED_NOTE = lazy(
     r"https?://|\]\(|^\s*(?:thanks|thank you|cover (?:art|image|made|by)|disclaimer|dedicated to|written for"
     r"|this (?:story|fic|fanfic|one-shot|oneshot) (?:was|is)|beta(?:'d| read))", re.I)
-_THANKS = re.compile(r"^\s*(?:thanks|thank you|special thanks|many thanks|cover (?:art|image|made|by)|beta(?:'d| read)"
+_THANKS = lazy(r"^\s*(?:thanks|thank you|special thanks|many thanks|cover (?:art|image|made|by)|beta(?:'d| read)"
                      r"|dedicated to|written for|merci|danke|gracias|grazie|obrigad[oa]|bedankt|dziękuję|спасибо)\b", re.I)
 _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs

@@ -12,16 +12,17 @@ import re
 from dataclasses import dataclass, field
 
 from ..metadata import TEXT_LABELS
+from ..patterns import lazy
 
-_START = re.compile(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
-_END = re.compile(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
-_OLD_START = re.compile(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
-_OLD_END = re.compile(r"^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
-_FIRST_LINE = re.compile(
+_START = lazy(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_END = lazy(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
+_OLD_START = lazy(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
+_OLD_END = lazy(r"^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
+_FIRST_LINE = lazy(
     r"Project Gutenberg(?:'s)? E-?(?:Book|text),? of (?P<title>.+?)(?:,?\s+(?:#\d+ in our series\s+)?by (?P<author>.+))?$",
     re.IGNORECASE,
 )
-_FIELD = re.compile(r"^(?P<label>Title|Author|Language|Translator|Release Date):\s*(?P<value>\S.*?)\s*$")
+_FIELD = lazy(r"^(?P<label>Title|Author|Language|Translator|Release Date):\s*(?P<value>\S.*?)\s*$")
 
 
 @dataclass(frozen=True)
@@ -72,8 +73,8 @@ def _fields(header: list[str]) -> dict:
     return fields
 
 
-_EDITION = re.compile(r"(?:,\s*|\s+)(?:\((?:complete|completo|complet|vollständig|полное)\)|complete)\s*$", re.IGNORECASE)
-_ALIAS = re.compile(r"\s*\((?:aka\b|a\.k\.a\.)?[^()]*\)\s*$", re.IGNORECASE)
+_EDITION = lazy(r"(?:,\s*|\s+)(?:\((?:complete|completo|complet|vollständig|полное)\)|complete)\s*$", re.IGNORECASE)
+_ALIAS = lazy(r"\s*\((?:aka\b|a\.k\.a\.)?[^()]*\)\s*$", re.IGNORECASE)
 
 
 def _opening(header: list[str]) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from ..patterns import lazy
 
 CHAPTER = "chapter"
 PART = "part"
@@ -76,32 +77,32 @@ _SPECIAL_WORDS = (
 _SEPARATOR = r"(?P<separator>\s*[:.\-–—|]\s*|\s+)"
 _DECORATION = "~=*_+-–—•·◇◆ \t"
 
-_CHAPTER_LINE = re.compile(
+_CHAPTER_LINE = lazy(
     rf"^(?P<label>(?:{_CHAPTER_WORDS})\s*(?P<number>{_NUMERAL}))\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
-_PART_LINE = re.compile(
+_PART_LINE = lazy(
     rf"^(?P<label>(?:{_PART_WORDS})\s+(?P<number>{_NUMERAL}))\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
-_SPECIAL_LINE = re.compile(
+_SPECIAL_LINE = lazy(
     rf"^(?P<label>(?:{_SPECIAL_WORDS})(?:\s+(?P<number>{_NUMERAL}))?)\.?(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
-_ORDINAL_FIRST = re.compile(
+_ORDINAL_FIRST = lazy(
     r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|teil|abschnitt))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
-_NUMERAL_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
-_NUMBERED_LINE = re.compile(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
-_MARKDOWN_LINE = re.compile(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
+_NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
+_NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
+_MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
-_PAGE_NUMBER = re.compile(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
+_PAGE_NUMBER = lazy(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
 
 
-_LABEL_START = re.compile(rf"^(?:{_CHAPTER_WORDS}|{_PART_WORDS})\s*(?:{_NUMERAL})(?=[\s.:,;\-–—]|$)", re.IGNORECASE)
+_LABEL_START = lazy(rf"^(?:{_CHAPTER_WORDS}|{_PART_WORDS})\s*(?:{_NUMERAL})(?=[\s.:,;\-–—]|$)", re.IGNORECASE)
 
 
 def ends_with_page_number(line: str) -> bool:
@@ -193,4 +194,4 @@ def heading_text(label: str, title: str) -> str:
     return label or title
 
 
-_NUMERAL_ONLY = re.compile(r"^(?:\d{1,4}|[IVXLCDM]{1,7})$")
+_NUMERAL_ONLY = lazy(r"^(?:\d{1,4}|[IVXLCDM]{1,7})$")

@@ -15,15 +15,16 @@ import re
 import unicodedata
 
 from ..model import Emphasis, Inline, Strike, Strong, Text
+from ..patterns import lazy
 
-_DELIMITER = re.compile(r"\*+|_+|~+")
+_DELIMITER = lazy(r"\*+|_+|~+")
 def _strong_emphasis(children: tuple[Inline, ...]) -> Inline:
     return Strong((Emphasis(children),))
 
 
 _KINDS = {"*": Emphasis, "_": Emphasis, "**": Strong, "__": Strong, "***": _strong_emphasis,
           "___": _strong_emphasis, "~~": Strike}
-_PSEUDO = re.compile(r"[\U0001D400-\U0001D7FF]+(?:[ '’,.!?\-]+[\U0001D400-\U0001D7FF]+)*")
+_PSEUDO = lazy(r"[\U0001D400-\U0001D7FF]+(?:[ '’,.!?\-]+[\U0001D400-\U0001D7FF]+)*")
 
 
 def parse_inlines(text: str) -> tuple[Inline, ...]:

@@ -10,10 +10,10 @@ cost 100–500 ms to load; CLD3 mixed up Spanish and Catalan, Portuguese and Gal
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
+from ..patterns import lazy
 
-_CODE = re.compile(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_CODE = lazy(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
 _NAMES = {
     "english": "en", "french": "fr", "français": "fr", "german": "de", "deutsch": "de",
     "spanish": "es", "español": "es", "italian": "it", "italiano": "it", "russian": "ru",
@@ -27,7 +27,7 @@ _RETIRED = {"iw": "he", "jw": "jv", "in": "id"}
 # How much of the story the top language must cover, when CLD2 calls its answer reliable.
 CONFIDENCE_THRESHOLD = 0.7
 _SAMPLE = 20_000  # characters: plenty for a confident answer, and the time stays under 2 ms
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # CLD2 rejects these as "invalid UTF-8"
+_CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # CLD2 rejects these as "invalid UTF-8"
 
 
 @dataclass(frozen=True)

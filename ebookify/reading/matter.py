@@ -12,11 +12,12 @@ import re
 
 from .headings import PART, SPECIAL, Heading, roman_value
 from .titlecase import is_capitals
+from ..patterns import lazy
 
 _ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
         "primera", "primo", "prima", "um", "een", "eerste", "один", "первая", "первый", "первое", "erster", "primeiro",
         "primeira", "the first"}
-_PREFATORY = re.compile(
+_PREFATORY = lazy(
     r"^(?:preface|foreword|introduction|pr[eé]face|avant-propos|vorwort|einleitung|prefacio|pr[oó]logo del editor"
     r"|introducci[oó]n|prefazione|introduzione|предисловие|введение|voorwoord|inleiding)$",
     re.IGNORECASE,
@@ -48,11 +49,11 @@ def prefatory(headings: list[Heading]) -> int:
 # Back matter ---------------------------------------------------------------------------------------
 
 _BACK = (
-    (re.compile(r"^(?:transcriber['’]?s? notes?|notes? (?:du|de la) transcript\w*|nota del transcriptor|anmerkungen zur "
+    (lazy(r"^(?:transcriber['’]?s? notes?|notes? (?:du|de la) transcript\w*|nota del transcriptor|anmerkungen zur "
                 r"transkription)[.:]?$", re.IGNORECASE), "Transcriber’s Notes"),
-    (re.compile(r"^(?:notes|notas|noten|anmerkungen|примечания|endnotes|footnotes)[.:]?$", re.IGNORECASE), "Notes"),
-    (re.compile(r"^(?:index|register|указатель)[.:]?$", re.IGNORECASE), "Index"),
-    (re.compile(r"^(?:errata|erratas|erros|lista de erros.*|fe de erratas|druckfehler.*)[.:]?$", re.IGNORECASE), "Errata"),
+    (lazy(r"^(?:notes|notas|noten|anmerkungen|примечания|endnotes|footnotes)[.:]?$", re.IGNORECASE), "Notes"),
+    (lazy(r"^(?:index|register|указатель)[.:]?$", re.IGNORECASE), "Index"),
+    (lazy(r"^(?:errata|erratas|erros|lista de erros.*|fe de erratas|druckfehler.*)[.:]?$", re.IGNORECASE), "Errata"),
 )
 
 

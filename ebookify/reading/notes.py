@@ -25,6 +25,7 @@ import re
 
 from .blocks import BREAK, Layout, is_scene_break, to_blocks
 from ..model import Block, Note, Placement, SceneBreak
+from ..patterns import lazy
 
 _LABEL_WORDS = (
     r"a/n|an|author'?s?[’']?s? ?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
@@ -34,17 +35,17 @@ _LABEL_WORDS = (
     r"|opmerking(?:en)? van de (?:auteur|schrijver)|notatka autora|nota autora|od autora"
     r"|примечани[ея](?: автора)?|прим\. автора|от автора"
 )
-_BRACKETED = re.compile(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-–—)\]]|$)\s*[:\-–—.]?\s*", re.I)
-_SLASH = re.compile(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
-_PLAIN = re.compile(rf"^\s*(?P<label>{_LABEL_WORDS})\s*(?:[:\-–—]\s*|$)", re.I)
-_FROM = re.compile(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
-_AO3_TEXT = re.compile(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
-_AO3_LABEL = re.compile(
+_BRACKETED = lazy(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-–—)\]]|$)\s*[:\-–—.]?\s*", re.I)
+_SLASH = lazy(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
+_PLAIN = lazy(rf"^\s*(?P<label>{_LABEL_WORDS})\s*(?:[:\-–—]\s*|$)", re.I)
+_FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
+_AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
+_AO3_LABEL = lazy(
     r"^\s*(?P<label>summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes"
     r"|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
-_SEE_END = re.compile(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
+_SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}
-_ENDS_SENTENCE = re.compile(r"[.!?…:)\]\"”’»*~]\s*$")
+_ENDS_SENTENCE = lazy(r"[.!?…:)\]\"”’»*~]\s*$")
 _MOST_GROUPS = 6  # a note never runs over more paragraphs than this without a closing bracket
 _MOST_LINES = 8
 _AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most this many paragraphs  # a block of lines under a label longer than this is story, not the note's

@@ -22,22 +22,23 @@ from dataclasses import dataclass, field
 from .blocks import SUBHEADING
 from .headings import MARKDOWN, Heading, match_heading
 from .labels import STATUS_WORDS
+from ..patterns import lazy
 
 _FFN_GENRES = {
     "adventure", "angst", "crime", "drama", "family", "fantasy", "friendship", "general", "horror", "humor",
     "hurt/comfort", "mystery", "parody", "poetry", "romance", "sci-fi", "spiritual", "supernatural", "suspense",
     "tragedy", "western",
 }
-_FFN_STATS = re.compile(r"^\s*Rated\s*:\s*(?P<body>.+?-\s*(?:[^-]+-\s*)*id\s*:\s*\d+.*?)$", re.I)
-_FFN_PAIR = re.compile(r"^(?P<key>[A-Za-z ]+?)\s*:\s*(?P<value>.+)$")
-_AO3_STATS = re.compile(r"^\s*(?:Stats:\s*)?Published:\s*\S+(?:\s+\w+:\s*\S+){2,}\s*$", re.I)
-_AO3_PAIR = re.compile(r"(?P<key>Published|Updated|Completed|Chapters|Words|Comments|Kudos|Bookmarks|Hits|Language)"
+_FFN_STATS = lazy(r"^\s*Rated\s*:\s*(?P<body>.+?-\s*(?:[^-]+-\s*)*id\s*:\s*\d+.*?)$", re.I)
+_FFN_PAIR = lazy(r"^(?P<key>[A-Za-z ]+?)\s*:\s*(?P<value>.+)$")
+_AO3_STATS = lazy(r"^\s*(?:Stats:\s*)?Published:\s*\S+(?:\s+\w+:\s*\S+){2,}\s*$", re.I)
+_AO3_PAIR = lazy(r"(?P<key>Published|Updated|Completed|Chapters|Words|Comments|Kudos|Bookmarks|Hits|Language)"
                        r":\s*(?P<value>\S+)", re.I)
-_CONTENTS = re.compile(r"^\s*(?:table of contents|contents|table des matières|sommaire|inhalt|inhaltsverzeichnis"
+_CONTENTS = lazy(r"^\s*(?:table of contents|contents|table des matières|sommaire|inhalt|inhaltsverzeichnis"
                        r"|índice|indice|sommario|inhoud|spis treści|содержание|оглавление)\s*:?\s*$", re.I)
-_FFF_BOOKKEEPING = re.compile(r"^\s*(?:chapter URL|Timestamp)\s*:", re.I)
-_END_FILE = re.compile(r"^\s*End file\.?\s*$", re.I)
-_SITE_HEADING = re.compile(r"^\s*#{1,6}\s+(?P<text>\S.*?)\s*#*\s*$")
+_FFF_BOOKKEEPING = lazy(r"^\s*(?:chapter URL|Timestamp)\s*:", re.I)
+_END_FILE = lazy(r"^\s*End file\.?\s*$", re.I)
+_SITE_HEADING = lazy(r"^\s*#{1,6}\s+(?P<text>\S.*?)\s*#*\s*$")
 
 
 def is_contents(line: str) -> bool:

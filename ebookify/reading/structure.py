@@ -22,12 +22,13 @@ from dataclasses import dataclass, replace
 
 from .blocks import BREAK, Layout, read_layout, to_blocks
 from .notes import split_notes
-from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text, roman_value
+from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text
 from .matter import back_matter_title, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
 from ..model import (Block, Chapter, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
                      word_count)
+from ..patterns import lazy
 
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
 _BACK_ENTRY_WORDS = 500  # an entry of an index at the back, with its argument; a second book's chapter is longer
@@ -202,8 +203,8 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
     return chapters
 
 
-_PROLOGUE = re.compile(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
-_EPILOGUE = re.compile(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)
+_PROLOGUE = lazy(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
+_EPILOGUE = lazy(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)
 
 
 def _special_kind(heading: Heading) -> str:

@@ -13,18 +13,18 @@ the words its text writes with a capital in mid-sentence ("Floride et Texas", no
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterable
+from ..patterns import lazy
 
 _SMALL = {
     "en": set("a an and as at but by for from in into nor of off on or per so than the to up via vs with yet".split()),
 }
 _EVERY_WORD = {"de", "en"}  # languages whose titles capitalise (nearly) every word
 _NAME_PARTICLES = set("de da das do dos du des della di del la le van von der den ten ter zu y e".split())
-_ROMAN = re.compile(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.,:;]?$")
+_ROMAN = lazy(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.,:;]?$")
 _NOT_NUMERALS = {"di", "mi", "li", "vi", "ci", "dc", "mix", "di.", "vi."}  # Italian and Spanish words
-_WORD = re.compile(r"\S+")
+_WORD = lazy(r"\S+")
 
 
 def is_capitals(text: str) -> bool:
@@ -58,7 +58,7 @@ def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(
     return " ".join(out)
 
 
-_ELIDED = re.compile(r"^([^\W\d_]['’][«“\"]?)(.+)$")  # "d'alice", "l'«atlanta»"
+_ELIDED = lazy(r"^([^\W\d_]['’][«“\"]?)(.+)$")  # "d'alice", "l'«atlanta»"
 
 
 def _elided_name(word: str, names: frozenset[str]) -> str:
@@ -68,7 +68,7 @@ def _elided_name(word: str, names: frozenset[str]) -> str:
     return word
 
 
-_TEXT_WORD = re.compile(r"[^\W\d_](?:[\w-]|['’][«“\"]?)*")  # "l'«Atlanta" is one word here
+_TEXT_WORD = lazy(r"[^\W\d_](?:[\w-]|['’][«“\"]?)*")  # "l'«Atlanta" is one word here
 _SENTENCE_END = set(".!?:;—–«»\"“”‘'(\n")
 
 
