@@ -253,7 +253,7 @@ def _finish(done: Done, names: Names, folder: Path, choices: Choices, base: Opti
     if choices.verbose:
         for line in (*map(report.finding_line, built.findings), *built.notes):
             show.warning(f"{files.shown(done.source)}: {line}")
-    if built.changes and built.changes.lost:
+    if built.changes and built.changes.lost and not choices.quiet:
         show.warning(f"warning: {files.shown(target)} lost {', '.join(built.changes.lost)} (--force)")
     show.written(f"{built.line(target)} ({files.shown(done.source)})")
 

@@ -31,7 +31,8 @@ def convert(
         help="Where to write the book: NAME.epub, or a folder (existing, or ending in /) for <title>.epub; "
              "for several stories, a folder. \\[default: dist/]"),
     force: bool = typer.Option(False, "--force", rich_help_panel=OUTPUT,
-                               help="Replace an existing file at the output path even if it is not an EPUB book."),
+                               help="Replace an existing file at the output path even if it is not an EPUB book; "
+                                    "update a book even when the text lacks chapters it has."),
     no_clobber: bool = typer.Option(False, "--no-clobber", rich_help_panel=OUTPUT, help="Refuse to replace a book that already exists."),
     replace_book: bool = typer.Option(False, "--replace", rich_help_panel=OUTPUT,
                                       help="Make the book afresh even when the existing one has the same identifier, "
