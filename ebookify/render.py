@@ -1,19 +1,20 @@
 """A finished ``Book`` to XHTML pages: cover, title page, contents, notes, parts, chapters, back matter.
 
-Page skeletons are Jinja2 templates in ``assets/templates/`` with autoescaping on, so any text
-that looks like markup (``<script>``, ``&amp;``) reaches the reader as the characters typed.
+Page skeletons are templates in ``assets/templates/``, filled by ``markup.fill``, which escapes
+every value, so any text that looks like markup (``<script>``, ``&amp;``) reaches the reader as
+the characters typed; the parts a page may or may not have are chosen here.
 Render decides file names, reading order and the table of contents; ``package`` only packs.
 """
 
 from __future__ import annotations
 
-from jinja2 import Environment, FunctionLoader, StrictUndefined
+from markupsafe import Markup
 
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
                     TocEntry, inline_text, paragraphs, word_count)
 from .reading.titlecase import is_capitals, proper_names, title_case
-from .markup import LinkHeading, NoteBox, blocks_html, split_blocks
+from .markup import LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
 from .resources import read_asset
 
@@ -109,8 +110,17 @@ def _cover_page(book: Book) -> Page:
 def _title_page(book: Book) -> Page:
     meta, _ = book.metadata, _labels(book)
     by = _("by {authors}").split("{authors}", 1) if meta.authors else ()  # no author: no byline at all
-    html = _page("titlepage.xhtml", book, _("Title Page"), meta=meta, authors=_.names(meta.authors), by=by,
-                 description=blocks_html(meta.description), facts=_facts(meta, _) + [(_("Length"), _length(book))])
+    facts = _facts(meta, _) + [(_("Length"), _length(book))]
+    html = _page(
+        "titlepage.xhtml", book, _("Title Page"), title=meta.title,
+        subtitle=Markup('<p class="subtitle">%s</p>\n') % meta.subtitle if meta.subtitle else "",
+        byline=Markup('<p class="byline">%s<span class="author">%s</span>%s</p>\n') % (by[0], _.names(meta.authors), by[1])
+        if by else "",
+        blurb=Markup('<section class="blurb" aria-label="%s">\n%s\n</section>\n') % (_("Description"), blocks_html(meta.description))
+        if meta.description else "",
+        facts=Markup('<dl class="facts">\n%s</dl>\n') % Markup("").join(
+            Markup("<dt>%s</dt>\n<dd>%s</dd>\n") % fact for fact in facts) if facts else "",
+    )
     return Page("titlepage.xhtml", _("Title Page"), html, landmark="titlepage")
 
 
@@ -146,9 +156,14 @@ def _length(book: Book) -> str:
 
 
 def _notes_page(book: Book) -> Page:
-    views = [_note_view(book, n) for n in book.front_notes]
-    title = views[0]["label"]
-    return Page("notes.xhtml", title, _page("notes.xhtml", book, title, notes=views))
+    notes = book.front_notes
+    title = _labels(book)(notes[0].label)
+    return Page("notes.xhtml", title, _page("notes.xhtml", book, title, content=Markup("").join(
+        fill("note.xhtml", number=number, label=_labels(book)(note.label), body=blocks_html(note.blocks),
+             # several notes are several landmarks, and landmarks need names of their own (Ace: landmark-unique)
+             naming=Markup('aria-label="%s (%d/%d)"') % (_labels(book)(note.label), number, len(notes)) if len(notes) > 1
+             else Markup('aria-labelledby="note-%d-heading"') % number)
+        for number, note in enumerate(notes, 1))))
 
 
 def _part_page(book: Book, part: str, number: int) -> Page:
@@ -174,19 +189,19 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str, names: frozenset[st
     pages = []
     for index, blocks in enumerate(chunks):
         first, last = index == 0, index == len(chunks) - 1
+        anchor = f"chapter-{chapter.number}" + (f"-{index + 1}" if index else "")
         html = _page(
             "chapter.xhtml",
             book,
             heading if first else f"{heading} ({index + 1})",
-            anchor=f"chapter-{chapter.number}" + (f"-{index + 1}" if index else ""),
-            toc_label=heading if first else _labels(book)("{heading} (continued)", heading=heading),
-            label=chapter.label if first else "",
+            anchor=anchor,
             kind=chapter.kind if chapter.kind in ("prologue", "epilogue") else "chapter",
-            title=title if first else "",
+            **_chapter_heading_html(anchor, chapter.label if first else "", title if first else "",
+                                    heading if first else _labels(book)("{heading} (continued)", heading=heading)),
             body=blocks_html(blocks),
-            notes_before=[_note_view(book, n) for n in chapter.notes if first and inline and n.placement is Placement.BEFORE],
-            notes_after=[_note_view(book, n) for n in chapter.notes
-                         if last and inline and n.placement not in (Placement.BEFORE, Placement.WITHIN)],
+            notes_before=_notes_html(book, [n for n in chapter.notes if first and inline and n.placement is Placement.BEFORE]),
+            notes_after=_notes_html(book, [n for n in chapter.notes
+                                           if last and inline and n.placement not in (Placement.BEFORE, Placement.WITHIN)]),
         )
         landmark = "bodymatter" if first and chapter is book.chapters[0] else ""
         href = _chapter_href(chapter) if first else _chapter_href(chapter).replace(".xhtml", f"-{index + 1}.xhtml")
@@ -213,8 +228,8 @@ def _section_page(book: Book, section: Section, number: int, where: str = "appen
     href = f"{where}-{number:02d}.xhtml"
     matter, kind = ("frontmatter", "preamble") if where == "front" else ("backmatter", "appendix")
     title = _labels(book)(section.title)  # a section the reader names ("Project Gutenberg Licence")
-    html = _page("section.xhtml", book, title, anchor=f"{where}-{number}", title=title,
-                 body=blocks_html(section.blocks), matter=matter, kind=kind)
+    html = _page("section.xhtml", book, title, f' epub:type="{matter}"', anchor=f"{where}-{number}", title=title,
+                 body=blocks_html(section.blocks), kind=kind, role=Markup(' role="doc-appendix"') if kind == "appendix" else "")
     return Page(href, title, html)
 
 
@@ -227,7 +242,10 @@ def _nav(book: Book, pages: list[Page], toc: list[TocEntry], in_spine: bool) -> 
         marks.insert(1 + any(kind == "cover" for kind, _ in marks), ("toc", f"{NAV}#toc"))
     _ = _labels(book)
     landmarks = [(kind, _(_LANDMARK_LABELS[kind]), href) for kind, href in marks]
-    html = _page("nav.xhtml", book, _("Contents"), toc=toc, landmarks=landmarks)
+    html = _page("nav.xhtml", book, _("Contents"), contents=_("Contents"), toc=_toc_html(toc),
+                 landmarks_label=_("Landmarks"), landmarks=Markup("").join(
+                     Markup('<li><a epub:type="%s" href="%s">%s</a></li>\n') % (kind, href, label)
+                     for kind, label, href in landmarks))
     return Page(NAV, _("Contents"), html, is_nav=True, in_spine=in_spine)
 
 
@@ -237,30 +255,42 @@ def _chapter_href(chapter: Chapter) -> str:
 
 # Helpers ----------------------------------------------------------------------------------------
 
-_environment = Environment(
-    loader=FunctionLoader(lambda name: read_asset(f"templates/{name}").decode("utf-8")),
-    autoescape=True,
-    undefined=StrictUndefined,
-    trim_blocks=True,
-    lstrip_blocks=True,
-    keep_trailing_newline=True,
-)
+_BODY = {"chapter.xhtml": ' epub:type="bodymatter"', "part.xhtml": ' epub:type="bodymatter"', "cover.xhtml": ' class="cover-page"'}
 
 
-def _page(template: str, book: Book, page_title: str, **values) -> bytes:
+def _page(template: str, book: Book, page_title: str, body_attributes: str = "", content: Markup | None = None,
+          **values) -> bytes:
+    """A whole page: ``content``, or else ``template`` filled with ``values``, in the page skeleton."""
     full_title = page_title if page_title == book.metadata.title else f"{page_title} · {book.metadata.title}"
-    html = _environment.get_template(template).render(lang=book.metadata.language, page_title=full_title,
-                                                      _=_labels(book), **values)
+    html = fill("page.xhtml", lang=book.metadata.language, page_title=full_title,
+                body_attributes=Markup(body_attributes or _BODY.get(template, ' epub:type="frontmatter"')),
+                content=fill(template, **values) if content is None else content)
     return html.encode("utf-8")
+
+
+def _chapter_heading_html(anchor: str, label: str, title: str, toc_label: str) -> dict[str, object]:
+    """A chapter's heading names its section; a chapter without one is named for the contents."""
+    if not (label or title):
+        return {"classes": "chapter untitled", "heading": "", "naming": Markup('aria-label="%s"') % toc_label}
+    text = (Markup('<span class="chapter-label">%s</span> <span class="chapter-title">%s</span>') % (label, title)
+            if label and title else label or title)
+    return {"classes": "chapter", "naming": Markup('aria-labelledby="%s-heading"') % anchor,
+            "heading": Markup('<h2 id="%s-heading">%s</h2>\n') % (anchor, text)}
+
+
+def _notes_html(book: Book, notes: list[Note]) -> Markup:
+    return Markup("").join(blocks_html((NoteBox(_labels(book)(note.label), note.blocks),)) + "\n" for note in notes)
+
+
+def _toc_html(entries) -> Markup:
+    return Markup("").join(
+        Markup('<li><a href="%s">%s</a>%s</li>\n') % (entry.href, entry.label,
+                                                       Markup("<ol>\n%s</ol>\n") % _toc_html(entry.children) if entry.children else "")
+        for entry in entries)
 
 
 def _labels(book: Book) -> Labels:
     return labels(book.metadata.language)
-
-
-def _note_view(book: Book, note: Note) -> dict:
-    """The reader names notes in English ("Author’s Note"); the book says it in its language."""
-    return {"label": _labels(book)(note.label), "html": blocks_html(note.blocks)}
 
 
 def _opening_words(book: Book, blocks: tuple[Block, ...], count: int = 6) -> str:

@@ -53,7 +53,7 @@ _ORDINALS = (
 _WORD_NUMBER = "|".join(sorted({re.escape(w) for w in _CARDINALS + _ORDINALS}, key=len, reverse=True))
 _NUMERAL = (
     rf"(?:\d{{1,5}}(?:\.[IVXLCDMivxlcdm]{{1,7}})?|[IVXLCDM]{{1,7}}|[ivx]{{1,5}}"
-    rf"|(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?|the (?:{_WORD_NUMBER}))"
+    rf"|(?:the )?(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?)"  # "the Twenty-First", "Twenty One"
     r"(?:\.\d{1,2}|[a-d])?"  # "Chapter 12.5", "Chapter 3a": a chapter slipped in between two others
 )
 # Chapter-level keywords, with the forms real editions use besides "chapter": letters (epistolary
@@ -77,16 +77,13 @@ _SPECIAL_WORDS = (
 _SEPARATOR = r"(?P<separator>\s*[:.\-–—|]\s*|\s+)"
 _DECORATION = "~=*_+-–—•·◇◆ \t"
 
-_CHAPTER_LINE = lazy(
-    rf"^(?P<label>(?:{_CHAPTER_WORDS})\s*(?P<number>{_NUMERAL}))\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
-    re.IGNORECASE,
-)
-_PART_LINE = lazy(
-    rf"^(?P<label>(?:{_PART_WORDS})\s+(?P<number>{_NUMERAL}))\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
-    re.IGNORECASE,
-)
-_SPECIAL_LINE = lazy(
-    rf"^(?P<label>(?:{_SPECIAL_WORDS})(?:\s+(?P<number>{_NUMERAL}))?)\.?(?:\s*[:.\-–—|]\s*(?P<title>\S.*?))?$",
+# The three keyword kinds in one pattern, so the numeral grammar compiles once (three times was a
+# tenth of a short story's start-up); the group that took the keyword says the kind. A chapter or
+# part needs its number; a prologue's title needs a mark before it ("Prologue: Rain", never
+# "Prologue Rain"): both are checked by ``_keyword_heading``.
+_KEYWORD_LINE = lazy(
+    rf"^(?P<label>(?:(?P<chapter>{_CHAPTER_WORDS})\s*|(?P<part>{_PART_WORDS})\s+|(?P<special>{_SPECIAL_WORDS})\s*)"
+    rf"(?P<number>{_NUMERAL})?)\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
@@ -145,13 +142,17 @@ def _keyword_heading(text: str) -> Heading | None:
     if ordinal and ordinal["number"][0].isupper():
         kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
         return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
-    for kind, pattern in ((CHAPTER, _CHAPTER_LINE), (PART, _PART_LINE), (SPECIAL, _SPECIAL_LINE)):
-        match = pattern.match(text)
-        between = text[match.end("label"):match.start("title")] if match and match["title"] else ":"
-        if match and _looks_like_title(match["title"] or "", between):
-            title = (match["title"] or "").strip().strip(_DECORATION).strip()
-            return Heading(kind, match["label"].strip(), title, match["number"] or "")
-    return None
+    match = _KEYWORD_LINE.match(text)
+    if not match:
+        return None
+    kind = CHAPTER if match["chapter"] is not None else PART if match["part"] is not None else SPECIAL
+    between = text[match.end("label"):match.start("title")] if match["title"] else ":"
+    if (kind == SPECIAL and not between.strip()) or (kind != SPECIAL and not match["number"]):
+        return None
+    if not _looks_like_title(match["title"] or "", between):
+        return None
+    title = (match["title"] or "").strip().strip(_DECORATION).strip()
+    return Heading(kind, match["label"].strip(), title, match["number"] or "")
 
 
 def _looks_like_title(title: str, separator: str) -> bool:
