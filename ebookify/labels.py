@@ -8,8 +8,11 @@ from Babel's CLDR data, which knows that French groups digits with a narrow spac
 has three plural forms. A language without a catalogue gets the English words and English number
 forms together, so a sentence never mixes two languages; its pages keep their own ``lang``.
 
-Babel loads only when a book is rendered (``labels()`` is called from ``render``), never when
-ebookify is imported or a story is only read.
+Babel loads only when a book in another language than English is rendered, never when ebookify
+is imported or a story is only read. English, the source language, needs no catalogue, and its
+CLDR forms are Python's own: ``f"{n:,}"`` groups digits as CLDR's English does, and lists and
+durations have one form each. Loading Babel and its English data cost every book ~40 ms, a
+fifth of a short story's whole run; ``tests/test_labels.py`` holds the English forms to Babel's.
 
     labels(language) -> Labels
     Labels("Contents"), Labels("by {authors}", authors=…), .plural(…), .number(n), .names(…), .duration(m)
@@ -43,23 +46,29 @@ class Labels:
         return self.translations.ngettext(singular, plural, count).format(count=self.number(count), **values)
 
     def number(self, value: int) -> str:
+        if self.locale == "en":
+            return f"{value:,}"
         from babel.numbers import format_decimal
 
         return format_decimal(value, locale=self.locale)
 
     def names(self, names: tuple[str, ...]) -> str:
         """"A, B, and C" in English, "A, B et C" in French, "A、B、C" in Japanese."""
+        if self.locale == "en" or not names:
+            return " and ".join(names) if len(names) < 3 else f"{', '.join(names[:-1])}, and {names[-1]}"
         from babel.lists import format_list
 
-        return format_list(list(names), locale=self.locale) if names else ""
+        return format_list(list(names), locale=self.locale)
 
     def duration(self, minutes: int) -> str:
-        """"5 minutes", "2 hours", "4 heures": minutes up to 89, then whole hours."""
-        from datetime import timedelta
+        """"5 minutes", "2 hours", "4 heures": minutes up to 89, then whole hours (never "3 days":
+        a reading time is counted in hours however long the book)."""
+        unit, value = ("minute", minutes) if minutes < 90 else ("hour", round(minutes / 60))
+        if self.locale == "en":
+            return f"{self.number(value)} {unit}{'s' if value != 1 else ''}"
+        from babel.units import format_unit
 
-        from babel.dates import format_timedelta
-
-        return format_timedelta(timedelta(minutes=minutes), threshold=1.5, granularity="minute", locale=self.locale)
+        return format_unit(value, f"duration-{unit}", length="long", locale=self.locale)
 
 
 def catalogue_for(language: str) -> str:

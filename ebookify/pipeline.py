@@ -5,8 +5,8 @@
     convert = make(read())
 
 Pure: no clock, no randomness, no files, no printing. Everything that varies between runs is an
-``Option``, so the same input and options always give the same bytes. Heavy libraries (Jinja2,
-ebooklib, lxml, Pillow) load inside ``make``, so reading a story stays cheap.
+``Option``, so the same input and options always give the same bytes. Heavy libraries
+(ebooklib, lxml, Pillow) load inside ``make``, so reading a story stays cheap.
 """
 
 from __future__ import annotations
@@ -83,8 +83,6 @@ def read(source: bytes, options: Options = Options()) -> Story:
 
 
 def make(story: Story, options: Options = Options()) -> Result:
-    from .cover.draw import draw_cover
-    from .cover.image import prepare_cover
     from .epub.checks import check_structure
     from .epub.targets import transform
     from .epub.write import package
@@ -101,9 +99,13 @@ def make(story: Story, options: Options = Options()) -> Result:
     rendition = transform(render(book, with_cover=options.cover, notes=options.notes), options.format)
     cover: bytes | None = None
     if options.cover_image:
+        from .cover.image import prepare_cover
+
         cover, noted = prepare_cover(options.cover_image)
         findings += noted
     elif options.cover:
+        from .cover.draw import draw_cover  # Pillow and the cover designs load only for a cover
+
         cover, drawn = draw_cover(book.metadata, options.cover_style or None, options.cover_palette or None)
         findings += drawn
     epub = package(book.metadata, rendition, cover)

@@ -165,7 +165,40 @@ def test_an_unknown_author_stays_unsaid():
     assert "Unknown" not in " ".join(p.decode() for _, p in spine_pages(epub))
 
 
-def test_babel_loads_only_when_a_book_is_rendered():
+def test_babel_loads_only_when_a_book_in_another_language_is_rendered():
     code = ("import sys, ebookify; story = ebookify.read(b'Hello there.'); "
-            "assert 'babel' not in sys.modules, 'read'; ebookify.make(story); assert 'babel' in sys.modules")
+            "assert 'babel' not in sys.modules, 'read'; ebookify.make(story); assert 'babel' not in sys.modules, 'en'; "
+            "ebookify.make(ebookify.read(b'Il \\xc3\\xa9tait une fois une petite fille.', ebookify.Options(language='fr'))); "
+            "assert 'babel' in sys.modules, 'fr'")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+@pytest.mark.parametrize("value", [0, 1, 2, 999, 1000, 12345, 1234567, 10**9])
+def test_english_numbers_are_babels(value):
+    from babel.numbers import format_decimal
+
+    assert labels("en").number(value) == format_decimal(value, locale="en")
+
+
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 7])
+def test_english_lists_of_names_are_babels(count):
+    from babel.lists import format_list
+
+    names = tuple(f"Name {n}" for n in range(count))
+    assert labels("en").names(names) == format_list(list(names), locale="en")
+
+
+@pytest.mark.parametrize("minutes, unit, value", [
+    pytest.param(1, "minute", 1, id="one minute"), pytest.param(89, "minute", 89, id="minutes up to 89"),
+    pytest.param(90, "hour", 2, id="then hours"), pytest.param(150, "hour", 2, id="rounded half to even"),
+    pytest.param(151, "hour", 3, id="rounded"), pytest.param(1_000_000, "hour", 16667, id="never days, grouped"),
+])
+def test_english_durations_are_babels(minutes, unit, value):
+    from babel.units import format_unit
+
+    assert labels("en").duration(minutes) == format_unit(value, f"duration-{unit}", length="long", locale="en")
+
+
+def test_a_long_reading_time_stays_in_hours_in_every_language():
+    assert labels("pl").duration(10_000) == "167 godzin"
+    assert labels("fr").duration(100_000) == f"1{NNBSP}667{NBSP}heures"
