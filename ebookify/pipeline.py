@@ -61,8 +61,12 @@ class Result:
 
     @property
     def structure(self) -> tuple[str, ...]:
-        """The events as the lines ``--debug-structure`` prints."""
-        return tuple(f"line {e.line}: {e.what}" for e in self.events)
+        return structure_lines(self.events)
+
+
+def structure_lines(events: tuple[Event, ...]) -> tuple[str, ...]:
+    """The events as the lines ``--debug-structure`` prints."""
+    return tuple(f"line {e.line}: {e.what}" for e in events)
 
 
 def read(source: bytes, options: Options = Options()) -> Story:

@@ -104,6 +104,20 @@ def invoke(*args) -> Run:
         return Run(code, stdout.getvalue().decode(), stderr.getvalue().decode())
 
 
+def edit_opf(path: Path, edit) -> None:
+    """Rewrite a book's package document as calibre's metadata editor would leave it:
+    ``edit`` takes the OPF as text and returns it changed."""
+    data = path.read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename.endswith(".opf"):
+                content = edit(content.decode()).encode()
+            target.writestr(info, content, zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED)
+    path.write_bytes(out.getvalue())
+
+
 SHARED_MISSING = "needs ../shared/samples beside the project (CI has it; a fresh clone does not)"
 needs_samples = pytest.mark.skipif(not SAMPLES.is_dir(), reason=SHARED_MISSING)
 

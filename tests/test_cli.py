@@ -146,8 +146,8 @@ def test_rebuilding_gives_the_same_bytes(workdir):
 
 
 def test_python_dash_m_and_the_installed_command_work(tmp_path):
-    for command in ([sys.executable, "-m", "ebookify"], [os.path.join(os.path.dirname(sys.executable), "ebookify")]):
-        done = subprocess.run([*command, str(FIXTURES / "hard-wrapped.txt"), "-o", str(tmp_path / "x.epub")],
+    for n, command in enumerate(([sys.executable, "-m", "ebookify"], [os.path.join(os.path.dirname(sys.executable), "ebookify")])):
+        done = subprocess.run([*command, str(FIXTURES / "hard-wrapped.txt"), "-o", str(tmp_path / f"x{n}.epub")],
                               capture_output=True, text=True, cwd=ROOT)
         assert done.returncode == 0, done.stderr
         assert done.stdout.endswith(": 1 chapter, 122 words\n")

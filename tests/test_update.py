@@ -11,7 +11,7 @@ import zipfile
 import pytest
 from PIL import Image, ImageStat
 
-from conftest import run_process
+from conftest import edit_opf, run_process
 from ebookify.epub.open import open_book
 from foreign import foreign_epub
 
@@ -66,19 +66,6 @@ def test_a_text_that_would_lose_chapters_is_refused_naming_them(harbour):
     assert len(book(harbour / "log.epub").contents) == len(open_book(before).contents) - 1
 
 
-def _edit_opf(path, edit):
-    """Rewrite the package document as calibre's metadata editor would leave it."""
-    data = path.read_bytes()
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename.endswith(".opf"):
-                content = edit(content.decode()).encode()
-            target.writestr(info, content, zipfile.ZIP_STORED if info.filename == "mimetype" else zipfile.ZIP_DEFLATED)
-    path.write_bytes(out.getvalue())
-
-
 def test_metadata_edited_in_the_book_is_kept(harbour):
     def edit(opf):
         opf = opf.replace("<dc:title>The Harbour Log</dc:title>", "<dc:title>Harbour Log, The</dc:title>")
@@ -87,7 +74,7 @@ def test_metadata_edited_in_the_book_is_kept(harbour):
             "</metadata>", '<dc:subject>sea</dc:subject><meta name="calibre:series" content="Logs"/>'
                            '<meta name="calibre:series_index" content="3"/></metadata>')
         return opf
-    _edit_opf(harbour / "log.epub", edit)
+    edit_opf(harbour / "log.epub", edit)
     result = run_process("update", "log.epub", "long.txt", cwd=harbour)
     assert result.returncode == 0, result.stderr
     new = book(harbour / "log.epub")
@@ -143,6 +130,7 @@ def test_an_edit_made_with_calibre_survives_the_update(harbour):
     pytest.param((5,), 300, "1 new chapter (5), 300 new words", id="one chapter, singular"),
     pytest.param((3, 4, 9), 10, "3 new chapters (3, 4, 9), 10 new words", id="two in a row are listed, not a range"),
     pytest.param((), 0, "no new chapters", id="nothing new"),
+    pytest.param((7,), 1, "1 new chapter (7), 1 new word", id="one word, singular"),
 ])
 def test_the_summary_line(new, words, summary):
     from ebookify.epub.update import Changes

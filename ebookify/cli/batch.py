@@ -9,6 +9,12 @@ sorted by path, numbers as numbers), ``<title>.epub``, then ``<title>-2.epub`` f
 story of the same name, whichever finished first. A book that finishes early waits in memory until the stories before
 it are named. Exit 0 when every book was written, ``SOME_FAILED`` when some were not, 1 when
 none was.
+
+Re-running over a folder updates the books (``updating.py``): a worker that finds, under the
+name its story would get, a book with the same identifier rebuilds that book, in parallel like
+any conversion. Only the name this process finally gives is certain, so it checks the worker
+rebuilt that very file, and otherwise does the story again itself against the right one (rare:
+two stories of one title).
 """
 
 from __future__ import annotations
@@ -25,8 +31,8 @@ from typing import TYPE_CHECKING, Iterator
 
 import typer
 
-from ..errors import EbookifyError, Finding, InputError, UsageError
-from . import files, interrupts, report
+from ..errors import EbookifyError, InputError, UsageError
+from . import files, interrupts, report, updating
 
 if TYPE_CHECKING:
     from ..options import Options
@@ -48,6 +54,12 @@ class Choices:
     quiet: bool = False
     verbose: bool = False
     one_story_only: bool = False  # --check or --debug-structure, which take one story
+    replace: bool = False  # a book with the story's identifier is made afresh, not updated
+    backup: bool = True  # an updated book's old self stays as BOOK.epub.bak
+
+    @property
+    def updates(self) -> bool:
+        return not (self.replace or self.no_clobber)
 
 
 @dataclass(frozen=True)
@@ -56,11 +68,7 @@ class Done:
 
     index: int
     source: Path
-    title: str = ""
-    epub: bytes = b""
-    chapters: int = 0
-    words: int = 0
-    findings: tuple[Finding, ...] = ()
+    built: updating.Built | None = None
     error: str = ""
 
 
@@ -95,20 +103,28 @@ def _natural(path: Path) -> list:
             for part in path.parts]
 
 
-def convert_one(job: tuple[int, Path, Path | None, Options]) -> Done:
-    """A worker's whole task: the library, never the command. Every failure is one line."""
-    from ..pipeline import convert
-
-    index, source, meta, base = job
+def convert_one(job: tuple[int, Path, Path | None, Options, Path | None]) -> Done:
+    """A worker's whole task: the library, never the command. Every failure is one line.
+    ``folder``: where to look for a book to update (None: make every book afresh)."""
+    index, source, meta, base, folder = job
     try:
-        data, options = files.read_story(source, meta, base)
-        result = convert(data, options)
+        built = _book(source, meta, base, lambda stem: updating.candidates(folder, stem) if folder else ())
     except EbookifyError as error:
         return Done(index, source, error=_story_error(source, report.error_line(error)))
     except Exception as error:  # noqa: BLE001  (a bug met in one story must not stop the others)
         return Done(index, source, error=_story_error(
             source, f"Error: {type(error).__name__}: {error} (a bug in ebookify: please report it with the input file)"))
-    return Done(index, source, result.book.metadata.title, result.epub, result.chapters, result.words, result.findings)
+    return Done(index, source, built)
+
+
+def _book(source: Path, meta: Path | None, base: Options, places) -> updating.Built:
+    """The story's book; ``places(stem)`` lists the books it may update, given its name's stem."""
+    from ..pipeline import read
+
+    data, options = files.read_story(source, meta, base)
+    story = read(data, options)
+    stem = files.book_name(story.book.metadata.title, source, suffix="")
+    return updating.build(story, data, options, places(stem))
 
 
 def _story_error(source: Path, line: str) -> str:
@@ -159,7 +175,7 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
         files.make_folder(folder)
     except EbookifyError as error:
         report.fail(error)
-    jobs = [(index, story, choices.meta, base) for index, story in enumerate(stories)]
+    jobs = [(index, story, choices.meta, base, folder if choices.updates else None) for index, story in enumerate(stories)]
     workers = max(1, min(choices.jobs or cores(), len(jobs)))
     show = Display(len(jobs), choices.quiet, choices.verbose)
     tally = Tally()
@@ -178,7 +194,7 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
                 show.advance(done.source)
                 waiting[done.index] = done
                 while next_index in waiting:
-                    _finish(waiting.pop(next_index), names, folder, choices, show, tally)
+                    _finish(waiting.pop(next_index), names, folder, choices, base, show, tally)
                     next_index += 1
     except interrupts.Interrupted:
         interrupts.book_is_safe()  # a second Ctrl-C must not cut the clean-up short
@@ -200,34 +216,52 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
 @dataclass
 class Tally:
     written: int = 0
+    updated: int = 0
+    unchanged: int = 0
     words: int = 0
     warnings: int = 0  # not printed unless --verbose: 200 stories without an author would be 200 lines
     failed: list[str] = field(default_factory=list)
 
-    def book_written(self) -> None:
+    def book_written(self, built: updating.Built, update: bool) -> None:
         self.written += 1
+        self.unchanged += built.unchanged
+        self.updated += update and not built.unchanged
 
 
-def _finish(done: Done, names: Names, folder: Path, choices: Choices, show: Display, tally: Tally) -> None:
+def _finish(done: Done, names: Names, folder: Path, choices: Choices, base: Options, show: Display, tally: Tally) -> None:
     """Name and write one book, in list order; its failure is the story's own."""
-    if not done.error:
-        name = names.claim(done.title, done.source)
+    built = done.built
+    if built is not None:
+        name = names.claim(built.title, done.source)
         try:
             target = files.target_path(str(folder) + os.sep, name, done.source, choices.force, choices.no_clobber)
-            files.write_atomically(target, done.epub, then=tally.book_written)  # counted before a signal can land
+            old = updating.current(target, built)
+            if choices.updates and old is None and _stale(built, target):
+                built = _book(done.source, choices.meta, base, lambda stem: [target])
+                old = updating.current(target, built)
+            updating.refuse_lost(built, done.source, choices.force)
+            updating.write(target, built, old, choices.backup,  # counted before a signal can land
+                           then=lambda: tally.book_written(built, old is not None))
         except EbookifyError as error:
             done = Done(done.index, done.source, error=_story_error(done.source, report.error_line(error)))
     if done.error:
         tally.failed.append(done.error)
         show.failed(done.error)
         return
-    tally.words += done.words
-    tally.warnings += sum(f.severity != "info" for f in done.findings)
+    tally.words += built.words
+    tally.warnings += sum(f.severity != "info" for f in built.findings)
     if choices.verbose:
-        for finding in done.findings:
-            show.warning(f"{files.shown(done.source)}: {report.finding_line(finding)}")
-    count = f"{done.chapters} chapter{'s' if done.chapters != 1 else ''}"
-    show.written(f"{files.shown(target)}: {count}, {done.words:,} words ({files.shown(done.source)})")
+        for line in (*map(report.finding_line, built.findings), *built.notes):
+            show.warning(f"{files.shown(done.source)}: {line}")
+    if built.changes and built.changes.lost and not choices.quiet:
+        show.warning(f"warning: {files.shown(target)} lost {', '.join(built.changes.lost)} (--force)")
+    show.written(f"{built.line(target)} ({files.shown(done.source)})")
+
+
+def _stale(built: updating.Built, target: Path) -> bool:
+    """The worker's book is not the one for ``target``: it updates another file (or the file
+    changed since), or it is new while ``target`` holds this story's book."""
+    return built.basis is not None or updating.same_book(target, built.identifier) is not None
 
 
 class Display:
@@ -278,6 +312,8 @@ class Display:
         if self.quiet:
             return
         books = f"{tally.written} book{'s' if tally.written != 1 else ''} written"
+        kinds = [f"{count} {kind}" for count, kind in ((tally.updated, "updated"), (tally.unchanged, "unchanged")) if count]
+        books += f" ({', '.join(kinds)})" if kinds else ""
         failed = f", {len(tally.failed)} failed" if tally.failed else ""
         warned = f" ({tally.warnings} warnings: --verbose prints them)" if tally.warnings and not self.verbose else ""
         typer.echo(f"{books}{failed}, {tally.words:,} words in {seconds:.1f} s{warned}")

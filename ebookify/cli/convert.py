@@ -8,13 +8,14 @@ so the flags here only collect what the user typed.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
 import typer
 
 from ..errors import EbookifyError, UsageError
-from . import files, interrupts, report
+from . import files, interrupts, report, updating
 from .group import app
 
 OUTPUT, METADATA, READING, COVER, TYPOGRAPHY = "Output", "Metadata", "Reading the text", "Cover", "Typography"
@@ -30,8 +31,14 @@ def convert(
         help="Where to write the book: NAME.epub, or a folder (existing, or ending in /) for <title>.epub; "
              "for several stories, a folder. \\[default: dist/]"),
     force: bool = typer.Option(False, "--force", rich_help_panel=OUTPUT,
-                               help="Replace an existing file at the output path even if it is not an EPUB book."),
+                               help="Replace an existing file at the output path even if it is not an EPUB book; "
+                                    "update a book even when the text lacks chapters it has."),
     no_clobber: bool = typer.Option(False, "--no-clobber", rich_help_panel=OUTPUT, help="Refuse to replace a book that already exists."),
+    replace_book: bool = typer.Option(False, "--replace", rich_help_panel=OUTPUT,
+                                      help="Make the book afresh even when the existing one has the same identifier, "
+                                           "instead of updating it (keeping its cover and edited metadata)."),
+    no_backup: bool = typer.Option(False, "--no-backup", rich_help_panel=OUTPUT,
+                                   help="When a book is updated, do not keep the old one as BOOK.epub.bak."),
     check: bool = typer.Option(False, "--check", rich_help_panel=OUTPUT,
                                help="Also run EPUBCheck on the book (needs Java); warn if it cannot run."),
     require_check: bool = typer.Option(False, "--require-check", rich_help_panel=OUTPUT,
@@ -118,58 +125,76 @@ def convert(
         if formats != ("epub",):
             report.fail(UsageError("a KEPUB is made for one story at a time, not for several yet", option="format"))
         batch.run(stories, base, batch.Choices(output, meta, force, no_clobber, recursive, jobs, quiet, verbose,
-                                               check or require_check or debug_structure))
+                                               check or require_check or debug_structure, replace_book, not no_backup))
         return
-    for target in _one(stories[0], base, formats, output, meta, force, no_clobber, quiet, verbose, debug_structure):
+    writing = Writing(output, force, no_clobber, not (replace_book or no_clobber), not no_backup)
+    for target in _one(stories[0], base, formats, writing, meta, quiet, verbose, debug_structure):
         if check or require_check:
             _epubcheck(target, require_check)
 
 
-def _one(source: Path, base, formats: tuple[str, ...], output: str | None, meta: Path | None, force: bool,
-         no_clobber: bool, quiet: bool, verbose: bool, debug_structure: bool) -> list[Path]:
+@dataclass(frozen=True)
+class Writing:
+    """Where and how the book is written: the output flags."""
+
+    output: str | None
+    force: bool
+    no_clobber: bool
+    update: bool  # a book already there with the story's identifier is updated (updating.py)
+    backup: bool
+
+
+def _one(source: Path, base, formats: tuple[str, ...], writing: Writing, meta: Path | None,
+         quiet: bool, verbose: bool, debug_structure: bool) -> list[Path]:
     """One story: read once, one book per format (NAME.epub, NAME.kepub.epub)."""
     try:
         data, options = files.read_story(source, meta, base)
-        books = _write_books(data, options, formats, output, source, force, no_clobber)
+        story, books = _write_books(data, options, formats, writing, source)
     except EbookifyError as error:
         report.fail(error)
     targets = [target for target, _ in books]
-    result = books[0][1]
     if quiet:
         return targets
-    report.echo_findings(result.findings, verbose)
+    report.echo_findings(books[0][1].findings, verbose)
     if debug_structure:
-        for line in result.structure:
+        from ..pipeline import structure_lines
+
+        for line in structure_lines(story.events):
             typer.echo(line)
-    count = f"{result.chapters} chapter{'s' if result.chapters != 1 else ''}"
-    for target in targets:
-        typer.echo(f"{files.shown(target)}: {count}, {result.words:,} words")
+    for target, built in books:
+        for note in built.notes:
+            typer.echo(f"{files.shown(target)}: {note}", err=True)
+        if built.changes and built.changes.lost:
+            typer.echo(f"warning: {files.shown(target)} lost {', '.join(built.changes.lost)} (--force)", err=True)
+        typer.echo(built.line(target))
     return targets
 
 
 SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub"}
 
 
-def _write_books(data: bytes, options, formats: tuple[str, ...], output: str | None, source: Path, force: bool,
-                 no_clobber: bool) -> list:
-    """Make and write one book per format; beside a named NAME.epub goes NAME.kepub.epub."""
+def _write_books(data: bytes, options, formats: tuple[str, ...], writing: Writing, source: Path) -> tuple:
+    """Make and write one book per format; beside a named NAME.epub goes NAME.kepub.epub. A book
+    already at a target with the story's identifier is updated, unless ``--replace``."""
     from dataclasses import replace
 
-    from ..pipeline import make, read
+    from ..pipeline import read
 
-    story, books = read(data, options), []
+    story, books, output = read(data, options), [], writing.output
     for kind in formats:
-        result = make(story, replace(options, format=kind))
         path = output
         if output and len(formats) > 1 and kind == "kepub" and not files.is_folder_target(output) \
                 and not output.lower().endswith(".kepub.epub"):
             path = output[:-5] + SUFFIXES[kind] if output.lower().endswith(".epub") else output + SUFFIXES[kind]
-        target = files.target_path(path, files.book_name(result.book.metadata.title, source, SUFFIXES[kind]), source,
-                                   force, no_clobber)
+        target = files.target_path(path, files.book_name(story.book.metadata.title, source, SUFFIXES[kind]), source,
+                                   writing.force, writing.no_clobber)
+        built = updating.build(story, data, replace(options, format=kind), [target] if writing.update else [])
+        updating.refuse_lost(built, source, writing.force)
         last = kind == formats[-1]  # the work is done when the last book is in place
-        files.write_atomically(target, result.epub, then=interrupts.book_is_safe if last else None)
-        books.append((target, result))
-    return books
+        updating.write(target, built, updating.current(target, built), writing.backup,
+                       then=interrupts.book_is_safe if last else None)
+        books.append((target, built))
+    return story, books
 
 
 def _epubcheck(target: Path, required: bool) -> None:

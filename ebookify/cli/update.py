@@ -15,8 +15,8 @@ from typing import Optional
 
 import typer
 
-from ..errors import EbookifyError, InputError
-from . import files, interrupts, report
+from ..errors import EbookifyError
+from . import files, interrupts, report, updating
 from .group import app
 from .story_options import Given, author_option, encoding_option, meta_option, set_option, story_options, title_option
 
@@ -49,11 +49,9 @@ def update(
         done = rebuild(old_bytes, data, options, new_cover)
         result, changes, notes = done.result, done.changes, done.notes
         if changes.lost and not force:
-            shown = ", ".join(f"“{label}”" for label in changes.lost[:5]) + (" …" if len(changes.lost) > 5 else "")
-            raise InputError(f"{story} lacks {len(changes.lost)} chapter(s) the book has: {shown}",
-                             "--force updates the book anyway")
+            raise updating.lost_error(story, changes.lost)
         if not no_backup:
-            files.write_atomically(book_path.with_name(book_path.name + ".bak"), old_bytes)
+            files.write_atomically(updating.backup_of(book_path), old_bytes)
         files.write_atomically(book_path, result.epub, then=interrupts.book_is_safe)
     except EbookifyError as error:
         report.fail(error)
@@ -62,7 +60,7 @@ def update(
         typer.echo(note, err=True)
     if changes.lost:
         typer.echo(f"warning: the book lost {', '.join(changes.lost)} (--force)", err=True)
-    backup = "" if no_backup else f"; the old one is {files.shown(book_path.with_name(book_path.name + '.bak'))}"
+    backup = "" if no_backup else f"; the old one is {files.shown(updating.backup_of(book_path))}"
     typer.echo(f"{files.shown(book_path)}: {changes.summary()}; {result.chapters} chapters, {result.words:,} words{backup}")
 
 

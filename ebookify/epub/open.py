@@ -114,8 +114,20 @@ def read_member(data: bytes, path: str) -> bytes:
         return archive.read(path)
 
 
-def _read(archive: zipfile.ZipFile, size: int) -> OpenBook:
-    names = {info.filename: info.file_size for info in archive.infolist()}
+def identifier_of(data: bytes) -> str:
+    """Only the book's identifier ("" when it is not an EPUB we can read): cheap enough to ask of
+    every book a batch conversion might replace."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            _, opf = _package(archive)
+    except (zipfile.BadZipFile, ValueError, EOFError, NotImplementedError, BookError):
+        return ""
+    meta = opf.find("opf:metadata", NS)
+    return _identifier(opf, meta) if meta is not None else ""
+
+
+def _package(archive: zipfile.ZipFile):
+    """(path, root) of the package document that container.xml names."""
     try:
         container = etree.fromstring(archive.read("META-INF/container.xml"), _PARSER)
         opf_path = container.find(".//c:rootfile", NS).get("full-path")
@@ -124,6 +136,12 @@ def _read(archive: zipfile.ZipFile, size: int) -> OpenBook:
         raise BookError("it is not an EPUB: no readable package document (META-INF/container.xml)") from None
     if opf is None:
         raise BookError("it is not an EPUB: its package document is empty")
+    return opf_path, opf
+
+
+def _read(archive: zipfile.ZipFile, size: int) -> OpenBook:
+    names = {info.filename: info.file_size for info in archive.infolist()}
+    opf_path, opf = _package(archive)
     base = posixpath.dirname(opf_path)
     items = tuple(_item(element, base, names) for element in opf.iterfind(".//opf:manifest/opf:item", NS))
     by_id = {item.id: item for item in items}

@@ -39,7 +39,7 @@ class Changes:
         if not self.new:
             return "no new chapters"
         count = len(self.new)
-        return f"{count} new chapter{'s' if count != 1 else ''} ({_span(self.new)}), {self.new_words:,} new words"
+        return f"{count} new chapter{'s' if count != 1 else ''} ({_span(self.new)}), {self.new_words:,} new word{'s' if self.new_words != 1 else ''}"
 
 
 @dataclass(frozen=True)
@@ -49,23 +49,32 @@ class Update:
     notes: tuple[str, ...]  # what was kept from the book where the text says otherwise
 
 
-def rebuild(old_epub: bytes, text: bytes, options: Options, new_cover: bool = False) -> Update:
+def rebuild(old_epub: bytes, text: bytes, options: Options, new_cover: bool = False,
+            story: Story | None = None) -> Update:
     """The book ``old_epub`` made again from ``text``. ``options`` are the caller's (flags,
     sidecar): they win over what the book keeps. Its cover stays unless ``options.cover_image``
-    gives one or ``new_cover`` asks for a drawing."""
+    gives one or ``new_cover`` asks for a drawing. ``story``: ``text`` as the caller already read
+    it with ``options``, which saves reading it again when no flag set metadata (a batch)."""
     from ..pipeline import read
     from ..render import chapter_heading
 
     old = open_book(old_epub)
-    fresh = read(text, replace(options, title="", authors=(), metadata=()))
+    bare = replace(options, title="", authors=(), metadata=())
+    fresh = story if story is not None and bare == options else read(text, bare)
     guessed = tuple(key for key, source in fresh.provenance if source == "guess")
-    keep, notes = kept(old, fresh.book.metadata, guessed)
+    keep, notes = kept(old, fresh.book.metadata, guessed, _given(options))
     options = replace(options, metadata=tuple({**dict(keep), **dict(options.metadata)}.items()))
     story = read(text, options)
     headings = tuple(chapter_heading(story.book, c) for c in story.book.chapters)
     result = _made(story, options, old, new_cover)
     entries = tuple(e.label for _, e in flatten(open_book(result.epub).contents))
     return Update(result, compare(old, result.book, headings, entries), notes)
+
+
+def _given(options: Options) -> frozenset[str]:
+    """The keys the caller sets (flags, the sidecar): the book keeps none of those."""
+    flags = {key for key, value in (("title", options.title), ("authors", options.authors)) if value}
+    return frozenset({*check_fields(dict(options.sidecar), "sidecar"), *dict(options.metadata), *flags})
 
 
 def _made(story: Story, options: Options, old: OpenBook, new_cover: bool) -> Result:
@@ -85,14 +94,18 @@ def _made(story: Story, options: Options, old: OpenBook, new_cover: bool) -> Res
     return make(story, replace(options, cover_image=old.cover))
 
 
-def kept(old: OpenBook, fresh: Metadata, guessed: tuple[str, ...] = ()) -> tuple[tuple[tuple[str, object], ...], tuple[str, ...]]:
+def kept(old: OpenBook, fresh: Metadata, guessed: tuple[str, ...] = (),
+         given: frozenset[str] = frozenset()) -> tuple[tuple[tuple[str, object], ...], tuple[str, ...]]:
     """(key, value) pairs to keep from the book, and a sentence for each that differs from what
     the text alone gives (``fresh``), e.g. “kept the book's title “Night Ferry” (the text says …)”.
-    ``guessed``: keys the text only guessed; the book's stated language beats a guess."""
+    ``guessed``: keys the text only guessed; the book's stated language beats a guess. ``given``:
+    keys the caller sets, which the book does not keep."""
     pairs: list[tuple[str, object]] = []
     notes: list[str] = []
 
     def keep(key: str, value, shown_old: str, shown_new: str) -> None:
+        if key in given:
+            return
         try:
             checked = check_fields({key: value}, "the book")
         except UsageError:  # a value our metadata cannot hold (an odd date, a bad URN): the text's stays
@@ -116,7 +129,8 @@ def kept(old: OpenBook, fresh: Metadata, guessed: tuple[str, ...] = ()) -> tuple
         keep("published", old.published[:10], old.published[:10], fresh.published)
     if "language" in guessed and old.languages and old.languages[0]:
         keep("language", old.languages[0], old.languages[0], fresh.language)
-    pairs += _subjects(old, fresh, notes)
+    if not given & {"tags", "fandom", "characters", "relationships"}:
+        pairs += _subjects(old, fresh, notes)
     return tuple(pairs), tuple(notes)
 
 
