@@ -49,7 +49,7 @@ def measure(source: Path, out: Path, runs: int) -> tuple[list[float], list[float
     times, peaks = [], []
     for _ in range(runs + 1):  # the first run warms the caches and is not counted
         start = time.perf_counter()
-        process = subprocess.Popen([str(COMMAND), str(source), "-o", str(out)],
+        process = subprocess.Popen([str(COMMAND), str(source), "-o", str(out), "--replace"],
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         _, status, usage = os.wait4(process.pid, 0)
         elapsed = time.perf_counter() - start

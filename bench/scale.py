@@ -10,7 +10,9 @@ paragraphs joined). Prints, for each input: the median wall time and peak memory
 MB, and the ratio ebookify/peer from runs taken in turn (A B A B), so a machine whose speed
 drifts still gives a fair ratio. Then the reference story with and without a cover, and a
 folder of --stories copies of the short public-domain and CC0 samples: one `ebookify` command
-against a shell loop calling pandoc on each. Figures only, never a verdict; the machine is shared.
+against a shell loop calling pandoc on each. `ebookify` runs with --replace, so every run makes
+its books afresh (a second run over the same book would update it instead). Figures only, never
+a verdict; the machine is shared.
 """
 
 from __future__ import annotations
@@ -113,7 +115,7 @@ def main() -> None:
         folder = Path(temporary)
         if REFERENCE.exists():
             for flags, label in (([], "with a cover"), (["--no-cover"], "without a cover")):
-                commands = {"ebookify": [EBOOKIFY, str(REFERENCE), "-o", str(folder / "ref.epub"), *flags], **peers(REFERENCE, folder)}
+                commands = {"ebookify": [EBOOKIFY, str(REFERENCE), "-o", str(folder / "ref.epub"), "--replace", *flags], **peers(REFERENCE, folder)}
                 show(f"{REFERENCE.name} ({REFERENCE.stat().st_size // 1000} KB), {label}", paired(commands, args.runs))
         for one_line in (False, True):
             for megabytes in (float(size) for size in args.sizes.split(",")):
@@ -121,7 +123,7 @@ def main() -> None:
                 # written by a child process: a child forked from a large parent reports the parent's memory as its peak
                 subprocess.run([sys.executable, __file__, "--write", str(source), str(megabytes), str(int(one_line))], check=True)
                 size = source.stat().st_size / 1e6
-                commands = {"ebookify": [EBOOKIFY, str(source), "-o", str(folder / "book.epub")]}
+                commands = {"ebookify": [EBOOKIFY, str(source), "-o", str(folder / "book.epub"), "--replace"]}
                 if size <= args.peers_up_to:
                     commands.update(peers(source, folder))
                 runs = args.runs if size < 20 else 1
@@ -133,7 +135,7 @@ def main() -> None:
             for number in range(args.stories):
                 name = SHORT[number % len(SHORT)]
                 shutil.copyfile(SAMPLES / name, stories / f"{number:03}-{name}")
-            commands = {"ebookify": [EBOOKIFY, str(stories), "-o", str(folder / "books"), "--quiet"]}
+            commands = {"ebookify": [EBOOKIFY, str(stories), "-o", str(folder / "books"), "--quiet", "--replace"]}
             if shutil.which("pandoc"):
                 loop = f'for f in "{stories}"/*; do pandoc "$f" -t epub3 -o "{folder}/p.epub"; done'
                 commands["pandoc loop"] = ["sh", "-c", loop]
