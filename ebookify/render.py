@@ -13,7 +13,7 @@ from markupsafe import Markup
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
                     TocEntry, inline_text, paragraphs)
-from .reading.titlecase import is_capitals, proper_names, title_case
+from .reading.titlecase import is_capitals, proper_names, title_case, title_words
 from .markup import LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
 from .resources import read_asset
@@ -174,9 +174,10 @@ def _part_page(book: Book, part: str, number: int) -> Page:
 
 def _names_in(book: Book) -> frozenset[str]:
     """The book's names, read only when a heading in capitals will be put in normal case."""
-    if not any(is_capitals(c.title) or is_capitals(c.label) for c in book.chapters):
+    asked = {word for c in book.chapters for text in (c.title, c.label) if is_capitals(text) for word in title_words(text)}
+    if not asked:
         return frozenset()
-    return proper_names(inline_text(p.inlines) for c in book.chapters for p in paragraphs(c.blocks))
+    return proper_names((inline_text(p.inlines) for c in book.chapters for p in paragraphs(c.blocks)), frozenset(asked))
 
 
 def _chapter_pages(book: Book, chapter: Chapter, notes: str, names: frozenset[str] = frozenset()) -> list[Page]:

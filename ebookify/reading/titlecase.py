@@ -72,9 +72,10 @@ _TEXT_WORD = lazy(r"[^\W\d_](?:[\w-]|['’][«“\"]?)*")  # "l'«Atlanta" is on
 _SENTENCE_END = set(".!?:;—–«»\"“”‘'(\n")
 
 
-def proper_names(texts: Iterable[str]) -> frozenset[str]:
+def proper_names(texts: Iterable[str], among: frozenset[str] | None = None) -> frozenset[str]:
     """The words (lower-cased) that the texts write with a capital in mid-sentence more often than
-    without one: the names a book uses. One pass, a look back of a few characters per word."""
+    without one: the names a book uses. One pass, a look back of a few characters per word.
+    ``among``: only these words are asked about (``title_words``); the rest are not counted."""
     capitalised: Counter[str] = Counter()
     plain: Counter[str] = Counter()
     for text in texts:
@@ -83,11 +84,24 @@ def proper_names(texts: Iterable[str]) -> frozenset[str]:
             elided = _ELIDED.match(word) if "'" in word or "’" in word else None
             if elided and elided[2][:1].isupper():  # "l'Atlanta": a name behind an elided article
                 capitalised[elided[2].lower()] += 1
+            elif among is not None and word.lower() not in among:
+                continue
             elif word[0].islower():
                 plain[word] += 1
             elif not word.isupper() and _mid_sentence(text, match.start()):
                 capitalised[word.lower()] += 1
     return frozenset(word for word, count in capitalised.items() if count > plain[word])
+
+
+def title_words(text: str) -> set[str]:
+    """The words ``title_case`` asks ``names`` about for this text."""
+    words = set()
+    for word in _WORD.findall(text.lower()):
+        words.add(_core(word))
+        elided = _ELIDED.match(word)
+        if elided:
+            words.add(_core(elided[2]))
+    return words
 
 
 def _mid_sentence(text: str, start: int) -> bool:
