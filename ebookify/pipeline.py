@@ -12,11 +12,12 @@ Pure: no clock, no randomness, no files, no printing. Everything that varies bet
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .errors import Finding, ValidationError
 from .precedence import provenance, settle
 from .model import Book
-from .options import Options
+from .options import Options, Settings
 from .reading.decode import decode
 from .reading.parse import parse
 
@@ -70,8 +71,7 @@ def structure_lines(events: tuple[Event, ...]) -> tuple[str, ...]:
 
 
 def read(source: bytes, options: Options = Options()) -> Story:
-    text, findings = decode(source, options.encoding or None)
-    parsed = parse(text, options.reading)
+    text, findings, parsed = _parsed(source, options.encoding, options.reading)
     metadata, guesses = settle(parsed.metadata, parsed.chapters, options)
     book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter, parsed.front_matter)
     events = tuple(Event(line, what) for line, what in parsed.trace)
@@ -80,6 +80,14 @@ def read(source: bytes, options: Options = Options()) -> Story:
         guesses += (Finding("parse", "the chapter pattern matched no line: the story is one chapter",
                             option="chapter_pattern"),)
     return Story(book, findings + guesses, events, provenance(parsed.metadata, metadata, options))
+
+
+@lru_cache(maxsize=1)
+def _parsed(source: bytes, encoding: str, reading: Settings):
+    """The text and what it says, kept for the next call: updating a book reads its text twice,
+    once alone and once with the metadata the book keeps, and only the metadata differs."""
+    text, findings = decode(source, encoding or None)
+    return text, findings, parse(text, reading)
 
 
 def make(story: Story, options: Options = Options()) -> Result:
