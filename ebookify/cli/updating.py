@@ -60,13 +60,14 @@ class Built:
 def build(story: Story, data: bytes, options: Options, places: Iterable[Path]) -> Built:
     """``story`` (``data`` read with ``options``) as a book: an update of the first of ``places``
     that holds a book with its identifier, else a new one."""
-    from ..epub.update import rebuild
     from ..pipeline import make
 
     metadata = story.book.metadata
     for place in places:
         old = same_book(place, metadata.identifier)
         if old is not None:
+            from ..epub.update import rebuild  # loads only for an update
+
             done = rebuild(old, data, options, new_cover=_asks_for_cover(options), story=story)
             return _built(done.result, metadata, place, _digest(old), done.changes, done.notes)
     return _built(make(story, options), metadata)
@@ -83,13 +84,15 @@ def _asks_for_cover(options: Options) -> bool:
 
 def same_book(place: Path, identifier: str) -> bytes | None:
     """The bytes of the book at ``place`` when it carries ``identifier``; None for anything else."""
-    from ..epub.open import identifier_of
-
     try:
         data = place.read_bytes() if place.is_file() else b""
     except OSError:
         return None
-    return data if identifier and data and identifier_of(data) == identifier else None
+    if not (identifier and data):
+        return None
+    from ..epub.open import identifier_of
+
+    return data if identifier_of(data) == identifier else None
 
 
 def candidates(folder: Path, stem: str) -> Iterator[Path]:
