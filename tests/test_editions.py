@@ -6,6 +6,8 @@ these tests; the last test holds the shared samples against their truth.json whe
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ebookify import Options, convert
 from ebookify.model import block_texts
@@ -402,3 +404,42 @@ def test_a_labels_numerals_stay_numerals(label, expected):
     from ebookify.reading.titlecase import title_case
 
     assert title_case(label, "it", label=True) == expected
+
+
+def _census_word_by_word(texts: list[str]) -> frozenset[str]:
+    """The name census read plainly, every word in turn: what the fast census must equal."""
+    from collections import Counter
+
+    from ebookify.reading import titlecase
+
+    capitalised, plain = Counter(), Counter()
+    for text in texts:
+        for match in titlecase._TEXT_WORD.finditer(text):
+            word = match.group()
+            elided = titlecase._ELIDED.match(word)
+            if elided and elided[2][:1].isupper():
+                capitalised[elided[2].lower()] += 1
+            elif word[0].islower():
+                plain[word] += 1
+            elif not word.isupper() and titlecase._mid_sentence(text, match.start()):
+                capitalised[word.lower()] += 1
+    return frozenset(word for word, count in capitalised.items() if count > plain[word])
+
+
+_CENSUS_WORDS = ["Tom", "tom", "the", "The", "Paris", "paris", "l'Atlanta", "d'Alice", "O'Brien", "«Atlanta»", "Texas,",
+                 "JOHN", "Élodie", "élodie", "Москва", "москва", "rock-Band", "Band", "'Tis", "dogs'", "Tom's", "3Tom",
+                 "-Tom", "—Tom", "“Tom", "(Tom", "Gun-Club", "gun-club"]
+_CENSUS_GAPS = [" ", ". ", ", ", "! ", "\n", "  ", "\u00a0", " — ", "--", "'", "’"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.tuples(st.sampled_from(_CENSUS_WORDS), st.sampled_from(_CENSUS_GAPS)), min_size=1, max_size=25),
+                min_size=1, max_size=4),
+       st.sets(st.sampled_from(["tom", "paris", "atlanta", "alice", "brien", "texas", "élodie", "москва", "band", "john"])))
+def test_the_fast_name_census_counts_as_reading_word_by_word(paragraphs, asked):
+    from ebookify.reading.titlecase import proper_names
+
+    texts = ["".join(word + gap for word, gap in paragraph) for paragraph in paragraphs]
+    expected = _census_word_by_word(texts)
+    assert proper_names(texts) == expected
+    assert proper_names(texts, frozenset(asked)) & asked == expected & asked

@@ -118,11 +118,12 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
 
 
 _FOOTNOTE = lazy(r"\[\d{1,3}\]|\[\w\]")  # "OM DEN ZUID[11]." : a footnote mark is not the title
+_NOT_ALNUM = lazy(r"[\W_]+")  # \w is str.isalnum() and "_": what a key keeps is the letters and digits
 
 
 def key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", _FOOTNOTE.sub("", text).casefold())
-    return "".join(c for c in decomposed if c.isalnum())
+    return _NOT_ALNUM.sub("", decomposed)
 
 
 def variants(text: str) -> set[str]:
