@@ -50,7 +50,7 @@ def test_a_rerun_after_a_longer_text_updates_the_book_in_place(shelf):
     assert lines(result) == [
         "books/gulls.epub: unchanged; 2 chapters, 200 words (stories/gulls.txt)",
         "books/the-harbour-log.epub: updated, 3 new chapters (12–14), 300 new words; 14 chapters, 1,400 words (stories/log.txt)"]
-    assert "2 books written (1 updated, 1 unchanged)" in result.stdout
+    assert "1 book written (1 updated), 1 unchanged" in result.stdout
     assert (shelf / "books/the-harbour-log.epub.bak").read_bytes() == before
     assert not (shelf / "books/gulls.epub.bak").exists(), "a book that did not change is not written, nor backed up"
     old, new = open_book(before), open_book((shelf / "books/the-harbour-log.epub").read_bytes())

@@ -311,9 +311,10 @@ class Display:
     def summary(self, tally: Tally, seconds: float) -> None:
         if self.quiet:
             return
-        books = f"{tally.written} book{'s' if tally.written != 1 else ''} written"
-        kinds = [f"{count} {kind}" for count, kind in ((tally.updated, "updated"), (tally.unchanged, "unchanged")) if count]
-        books += f" ({', '.join(kinds)})" if kinds else ""
+        written = tally.written - tally.unchanged  # an unchanged book is in place, but nothing was written
+        books = f"{written} book{'s' if written != 1 else ''} written"
+        books += f" ({tally.updated} updated)" if tally.updated else ""
+        books += f", {tally.unchanged} unchanged" if tally.unchanged else ""
         failed = f", {len(tally.failed)} failed" if tally.failed else ""
         warned = f" ({tally.warnings} warnings: --verbose prints them)" if tally.warnings and not self.verbose else ""
         typer.echo(f"{books}{failed}, {tally.words:,} words in {seconds:.1f} s{warned}")
