@@ -62,3 +62,15 @@ def test_without_pymupdf_one_line_names_the_extra(tmp_path):
     result = run_process("preview", "book.epub", cwd=tmp_path, env={**os.environ, "PYTHONPATH": str(tmp_path)})
     assert result.returncode == 1
     assert result.stderr.strip() == "Error: preview needs PyMuPDF: install it with pip install 'ebookify[preview]'"
+
+
+def test_the_note_page_is_found_by_the_label_the_book_writes_in_its_language(tmp_path):
+    sentence = "Le vent soufflait sur la jetée depuis le matin, et les bateaux restaient au port."
+    before = "\n\n".join(f"{sentence} Paragraphe {n}." for n in range(40))
+    after = "\n\n".join(f"{sentence} Suite {n}." for n in range(10))
+    (tmp_path / "jetee.txt").write_text(f"Titre : La Jetée\nAuteur : Marie Vent\n\nChapitre 1\n\n{before}\n\n"
+                                        f"A/N : merci de votre lecture.\n\n{after}\n\nChapitre 2\n\n{after}\n", encoding="utf-8")
+    result = run_process("preview", "jetee.txt", "-o", "shots", "--pages", "chapter,note", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    pages = {line.split(": ")[1].split(",")[0]: int(line.rsplit(" ", 1)[1]) for line in result.stdout.splitlines()[:-1]}
+    assert pages["note"] > pages["chapter"], "the page where « Note de l’auteur » stands, not the chapter's first page"

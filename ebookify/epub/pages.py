@@ -25,6 +25,7 @@ DARK_CSS = ("html, body { background-color: #121212 !important; color: #d8d8d8 !
             "a { color: #9db8e8 !important }")
 _BREAKS = ("* * *", "***", "⁂", "~~~", "oOo", "xXx", "◆")
 _NOTE_LABELS = ("Author’s Note", "Author's Note", "A/N")
+_NOTE_LABEL = re.compile(r'class="note-label">([^<]{2,80})<')  # a note's label as the book writes it
 
 
 class PreviewUnavailable(EbookifyError):
@@ -110,15 +111,17 @@ def _first_page(document, chapter: int) -> int:
 
 
 def _page_with(document, epub: bytes, paths: list[str], first: dict[str, int], texts, marker: bytes) -> int | None:
-    """The first page, in ``paths``, showing one of ``texts``; else the first page of a file
-    whose markup holds ``marker`` (a bare ``<hr/>`` shows no text to look for)."""
+    """The first page, in ``paths``, showing one of ``texts`` (or a note label the file itself
+    holds: a French book says « Note de l’auteur »); else the first page of a file whose markup
+    holds ``marker`` (a bare ``<hr/>`` shows no text to look for)."""
     for path in paths:
         if path not in first or marker not in _content(epub, path).lower() and not _any_text(epub, path, texts):
             continue
+        labels = (*texts, *_NOTE_LABEL.findall(_content(epub, path).decode("utf-8", "replace")))
         chapter = list(first).index(path)
         for offset in range(document.chapter_page_count(chapter)):
             page = document[first[path] + offset]
-            if any(page.search_for(text) for text in texts):
+            if any(page.search_for(text) for text in labels):
                 return first[path] + offset
         return first[path]
     return None
