@@ -99,13 +99,9 @@ _UTF8_SEQUENCE = lazy(rb"(?P<valid>[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]
 
 def _utf8_sequences(data: bytes) -> tuple[int, int]:
     """How many multi-byte UTF-8 sequences the bytes hold, and how many stray high bytes: one pass."""
-    valid = bad = 0
-    for match in _UTF8_SEQUENCE.finditer(data):
-        if match["valid"]:
-            valid += 1
-        else:
-            bad += 1
-    return valid, bad
+    found = _UTF8_SEQUENCE.findall(data)  # each match's "valid" group: the sequence, or b"" for a stray byte
+    bad = found.count(b"")
+    return len(found) - bad, bad
 
 
 def _cp1252_for_stray_bytes(error: UnicodeDecodeError) -> tuple[str, int]:
