@@ -42,7 +42,7 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
             parts += 1
             part_page = _part_page(book, part, parts)
             body.append(part_page)
-            toc.append(TocEntry(part, part_page.href, entries))
+            toc.append(TocEntry(title_case(part, book.metadata.language, names), part_page.href, entries))
         else:
             toc.extend(entries)
         body.extend(pages)
@@ -174,7 +174,8 @@ def _part_page(book: Book, part: str, number: int) -> Page:
 
 def _names_in(book: Book) -> frozenset[str]:
     """The book's names, read only when a heading in capitals will be put in normal case."""
-    asked = {word for c in book.chapters for text in (c.title, c.label) if is_capitals(text) for word in title_words(text)}
+    asked = {word for c in book.chapters for text in (c.title, c.label, c.part) if is_capitals(text)
+             for word in title_words(text)}
     if not asked:
         return frozenset()
     return proper_names((inline_text(p.inlines) for c in book.chapters for p in paragraphs(c.blocks)), frozenset(asked))

@@ -75,6 +75,36 @@ def test_bare_titles_in_capitals_are_headings_when_the_contents_list_names_them(
     assert "CONTENTS:" in front and "THE LAMPLIGHTER" in front
 
 
+def _grouped_collection(first_group_in_text: bool, groups=("AT SEA.", "ASHORE.")) -> str:
+    """A paged contents list whose entries stand under headings of the list, as collections of
+    sketches print it; the first of those headings may or may not come back in the text."""
+    stories = (("THE LAMPLIGHTER", "A NIGHT ON THE QUAY", "THE GULLS"), ("HOW THE FERRY WAS LOST", "THE HARBOUR MASTER", "TIDES"))
+    listing, body = "CONTENTS.\n\n", ""
+    for group, titles in zip(groups, stories):
+        listing += f"\n\n{group}\n\n                          Page\n"
+        listing += "".join(f"{title:<26}{number * 7 + 3}.\n" for number, title in enumerate(titles))
+        if group != groups[0] or first_group_in_text:
+            body += f"{group}\n\n\n"
+        body += "".join(f"{title}.\n\n{P}\n\n{Q}\n\n\n" for title in titles)
+    return f"THE HARBOUR BOOK\n\nBy Ida Marsh\n\n\n\n{listing}\n\n\n\n{body}"
+
+
+@pytest.mark.parametrize("in_text", [pytest.param(True, id="both list headings in the text"),
+                                     pytest.param(False, id="the first list heading only in the contents")])
+def test_headings_of_a_paged_contents_list_are_the_parts(in_text):
+    parsed = parse(_grouped_collection(in_text))
+    assert [(c.part, c.title) for c in parsed.chapters] == [
+        ("AT SEA", "THE LAMPLIGHTER."), ("AT SEA", "A NIGHT ON THE QUAY."), ("AT SEA", "THE GULLS."),
+        ("ASHORE", "HOW THE FERRY WAS LOST."), ("ASHORE", "THE HARBOUR MASTER."), ("ASHORE", "TIDES.")]
+    assert not any("ASHORE" in text for c in parsed.chapters for text in block_texts(c.blocks)), \
+        "a part's heading is not left as the last line of the chapter before it"
+
+
+def test_a_preface_over_paged_chapters_is_no_part():
+    parsed = parse(_grouped_collection(True, groups=("PREFACE.", "ASHORE.")))
+    assert {c.part for c in parsed.chapters} == {""}
+
+
 def test_an_unlabelled_numbered_list_names_the_stories_and_their_numbered_sections_stay_inside():
     text = (" I. The Lamplighter\n II. A Night on the Quay\nIII. How the Ferry Was Lost\n\n\n\n"
             f"STORY I. THE LAMPLIGHTER\n\nI.\n\n{P}\n\nII.\n\n{Q}\n\n"

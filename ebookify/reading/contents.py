@@ -17,7 +17,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .blocks import BREAK
-from .headings import keyword_label, match_heading
+from .headings import CHAPTER, SPECIAL, keyword_label, match_heading
 from ..patterns import lazy
 
 _KEYWORD = lazy(
@@ -44,6 +44,9 @@ class Contents:
     start: int  # the keyword line
     end: int  # one past the last entry line
     entries: tuple[str, ...]
+    # Entries without a page number in a list whose entries have one, above entries that have one:
+    # the list's own headings ("OP ZEE." over its sketches), the parts of the book.
+    groups: frozenset[int] = frozenset()
 
 
 def is_contents_word(line: str) -> bool:
@@ -114,7 +117,28 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
             entries.append(text)
         previous_paged, after_head = bool(_PAGE.search(text)), False
     cleaned = tuple(_PAGE.sub("", e).strip(" .") or e for e in entries)
-    return Contents(start, end, cleaned)
+    return Contents(start, end, cleaned, _groups(entries) if paged else frozenset())
+
+
+def _groups(entries: list[str]) -> frozenset[int]:
+    """Entries without a page number, each over entries with one: the list's own headings. Two at
+    least, and none a heading of the chapter kind ("PREFACE" over page-numbered chapters is the
+    preface, not a part)."""
+    numbered = [bool(_PAGE.search(e)) for e in entries]
+    groups = frozenset(i for i in range(len(entries) - 1) if not numbered[i] and numbered[i + 1]
+                       and not _chapter_like(entries[i]))
+    return groups if len(groups) >= 2 else frozenset()
+
+
+def _chapter_like(entry: str) -> bool:
+    heading = match_heading(entry)
+    return heading is not None and heading.kind in (CHAPTER, SPECIAL)
+
+
+def part_of(contents: Contents, entry: int) -> str:
+    """The list heading an entry stands under, if the list has them."""
+    above = [group for group in contents.groups if group < entry]
+    return contents.entries[max(above)] if above and entry not in contents.groups else ""
 
 
 _FOOTNOTE = lazy(r"\[\d{1,3}\]|\[\w\]")  # "OM DEN ZUID[11]." : a footnote mark is not the title

@@ -28,6 +28,7 @@ class Heading:
     title: str = ""  # the rest: "The Storm"
     number: str = ""  # the numeral alone, for checking that a file's numbers run in sequence
     signal: str = ""  # what made it a heading, for --debug-structure
+    part: str = ""  # the part the file's contents list puts it under, when the list has parts
 
 
 _CARDINALS = (

@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from .contents import find_contents, match_lines
+from .contents import find_contents, match_lines, part_of
 from .families import date_heading, keep_date_family
 from .headings import ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
@@ -81,14 +81,19 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     if len(matched) < 2 or share < _TRUST:
         return found
     listed: set[int] = set()
-    for index, (_, below) in matched.items():
+    for index, (entry, below) in matched.items():
         index = owner.get(index, index)  # the title under a numeral: the numeral is the heading
         listed.add(index)
         if index in found:
-            found[index] = replace(found[index], signal=found[index].signal + ", in the contents list")
+            found[index] = replace(found[index], signal=found[index].signal + ", in the contents list",
+                                   part=part_of(contents, entry))
             continue
         text = " ".join(lines[i].strip() for i in (index, *below))
-        found[index] = replace(match_heading(text) or Heading(LISTED, "", text), signal="contents list")
+        if entry in contents.groups:  # a heading of the list itself, over the entries that follow it
+            found[index] = Heading(PART, "", text, signal="a heading of the contents list")
+            continue
+        found[index] = replace(match_heading(text) or Heading(LISTED, "", text), signal="contents list",
+                               part=part_of(contents, entry))
         consumed.update(below)
         for line in below:
             found.pop(line, None)

@@ -195,6 +195,9 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         kind = _special_kind(heading)
         if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
+        if heading.part and heading.part != part:  # the contents list says which part, its heading in the text or not
+            part, part_kind = heading.part, PART
+            trace.append((offset + span.line, f"part: {part} (from the contents list)"))
         chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
         trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} [{heading.signal}] "
