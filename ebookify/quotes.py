@@ -82,9 +82,10 @@ _STRAIGHT = lazy(r"['\"]")
 _DASHES = frozenset("—–-…")
 _NOT_A_WORD_AFTER_DASH = frozenset(".,;:!?)]}'\"”’»«›‹")
 _ALWAYS_OPENS_AFTER = frozenset("([{/")
-# An apostrophe at a word's start that stands for missing letters.
+# An apostrophe at a word's start that stands for missing letters: English 'em, 'tis, '90s; Dutch
+# 't (het), 's (des: 's morgens, 's-Gravenhage) and 'k (ik), which no quotation starts with.
 _ELISION = lazy(
-    r"'(?:em|tis|twas|twere|twill|tween|twixt|til|cause|cos|coz|n|round|bout|nuff|kay|ello|"
+    r"'(?:em|tis|twas|twere|twill|tween|twixt|til|cause|cos|coz|n|t|s|k|round|bout|nuff|kay|ello|"
     r"neath|gainst|midst|cept|\d0s|\d\d)(?![^\W_])",
     re.IGNORECASE,
 )

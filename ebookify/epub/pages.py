@@ -88,7 +88,8 @@ def _find(document, book: OpenBook, epub: bytes, kinds: tuple[str, ...]) -> list
             roles["contents"] = path
     used = set(roles.values())
     chapter = next((e.target.split("#")[0] for _, e in flatten(book.contents)
-                    if e.target.split("#")[0] in first and e.target.split("#")[0] not in used
+                    if not e.children  # a part's page holds its name alone: the first page of text is a chapter's
+                    and e.target.split("#")[0] in first and e.target.split("#")[0] not in used
                     and not re.search(r"note|title|cover|toc|nav", e.target.rsplit("/", 1)[-1], re.I)), "")
     chapter = chapter or next((p for p in spine if p not in used), "")
     if chapter:
