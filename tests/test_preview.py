@@ -74,3 +74,18 @@ def test_the_note_page_is_found_by_the_label_the_book_writes_in_its_language(tmp
     assert result.returncode == 0, result.stderr
     pages = {line.split(": ")[1].split(",")[0]: int(line.rsplit(" ", 1)[1]) for line in result.stdout.splitlines()[:-1]}
     assert pages["note"] > pages["chapter"], "the page where « Note de l’auteur » stands, not the chapter's first page"
+
+
+def test_the_chapter_picture_is_a_page_of_text_not_a_parts_title_page(tmp_path):
+    import pymupdf
+
+    paragraph = "The tide came in over the flats while the gulls argued about the last of the light."
+    text = "\n\n".join(f"{paragraph} ({n})" for n in range(30))
+    (tmp_path / "tides.txt").write_text(f"Title: Tides\n\nPart One: The Flats\n\nChapter 1: Low Water\n\n{text}\n\n"
+                                        f"Part Two: The Sea\n\nChapter 2: High Water\n\n{text}\n", encoding="utf-8")
+    assert run_process("tides.txt", "-o", "tides.epub", cwd=tmp_path).returncode == 0
+    result = run_process("preview", "tides.epub", "-o", "shots", "--pages", "chapter", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    page = int(result.stdout.splitlines()[0].rsplit(" ", 1)[1])
+    shown = pymupdf.open(tmp_path / "tides.epub")[page - 1].get_text()
+    assert "Low Water" in shown and "The tide came in" in shown, shown
