@@ -147,16 +147,29 @@ def _texts(meta: Metadata) -> list[tuple[str, str]]:
 
 
 def _set(role: str, text: str, slot: Slot, face: tuple[str, int], fill) -> list[TextLine]:
-    """The largest size at which the text, in balanced lines, fits the slot's box."""
+    """The largest size at which the text, in balanced lines, fits the slot's box.
+
+    The search runs on widths measured once and scaled (``_Reference``); the size it finds is then
+    checked with the face at that size, one step up while that still fits, down until it does:
+    two or three real settings instead of one per step of the search."""
     tokens = _tokens(text)
-    low, high, best = slot.smallest, slot.largest, None
+    reference = _Reference(face)
+    low, high, guess = slot.smallest, slot.largest, slot.smallest
     while low <= high:
         size = (low + high) // 2
-        placed = _place(role, tokens, slot, face, size, fill)
-        if placed:
-            best, low = placed, size + 1
+        if _place(role, tokens, slot, face, size, fill, reference=reference):
+            guess, low = size, size + 1
         else:
             high = size - 1
+    best = _place(role, tokens, slot, face, guess, fill)
+    while best is None and guess > slot.smallest:
+        guess -= 1
+        best = _place(role, tokens, slot, face, guess, fill)
+    while best is not None and guess < slot.largest:
+        bigger = _place(role, tokens, slot, face, guess + 1, fill)
+        if bigger is None:
+            break
+        best, guess = bigger, guess + 1
     if best is None:
         return _place(role, tokens, slot, face, slot.smallest, fill, force=True)
     size = best[0].size
@@ -174,15 +187,40 @@ def _legible(face: tuple[str, int]) -> float:
     return 0.0405 * HEIGHT / cap if cap > 0 else 0
 
 
-def _place(role, tokens, slot: Slot, face, size, fill, force=False) -> list[TextLine] | None:
-    font = fonts.font(*face, size)
+class _Reference:
+    """A face measured once per text at a large size; at other sizes the widths and boxes scale
+    (near enough to find the size worth checking with the face itself)."""
+
+    SIZE = 400
+
+    def __init__(self, face: tuple[str, int]) -> None:
+        self.font = fonts.font(*face, self.SIZE)
+        self.lengths: dict[str, float] = {}
+        self.boxes: dict[str, tuple[float, ...]] = {}
+
+    def length(self, text: str, size: int) -> float:
+        if text not in self.lengths:
+            self.lengths[text] = self.font.getlength(text)
+        return self.lengths[text] * size / self.SIZE
+
+    def box(self, text: str, size: int, stroke: int) -> tuple[float, float, float, float]:
+        if text not in self.boxes:
+            self.boxes[text] = self.font.getbbox(text, anchor="ls")
+        x0, y0, x1, y1 = (value * size / self.SIZE for value in self.boxes[text])
+        return x0 - stroke, y0 - stroke, x1 + stroke, y1 + stroke
+
+
+def _place(role, tokens, slot: Slot, face, size, fill, force=False, reference: _Reference | None = None) -> list[TextLine] | None:
+    """The text set at ``size`` in the slot, or None if it does not fit; with ``reference``, as
+    near as scaled measures tell (for the search only: what is drawn is set with the face itself)."""
+    font = fonts.font(*face, size) if reference is None else None
     stroke = round(size * slot.bold)
     left, top, right, bottom = slot.box
     width, height = right - left, bottom - top
 
     @cache
     def measure(text: str) -> float:
-        return font.getlength(text) + 2 * stroke
+        return (font.getlength(text) if reference is None else reference.length(text, size)) + 2 * stroke
 
     if any(measure(t.strip()) > width for t in tokens):
         if not force:
@@ -197,7 +235,8 @@ def _place(role, tokens, slot: Slot, face, size, fill, force=False) -> list[Text
         lines = _greedy(tokens, measure, width)[:most]
         lines[-1] = _clip(lines[-1] + "…", measure, width)
     lines = [fonts.visual(line) or line for line in lines]
-    boxes = [font.getbbox(line, anchor="ls", stroke_width=stroke) for line in lines]
+    boxes = [font.getbbox(line, anchor="ls", stroke_width=stroke) if reference is None else reference.box(line, size, stroke)
+             for line in lines]
     ink_top = min(i * step + b[1] for i, b in enumerate(boxes))
     ink_height = max(i * step + b[3] for i, b in enumerate(boxes)) - ink_top
     if ink_height > height and not force:
