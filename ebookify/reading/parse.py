@@ -18,7 +18,8 @@
                     | a line the file's own contents list names ("HOW THE WHALE GOT HIS THROAT") (contents.py)
                     | a numeral with its title below it, after a rule, wrapped ("I" / "---" / "LE GUN-CLUB")
     part          = "Part Two" | "Book One" | "Book the First" | "ACT II" | a heading followed directly
-                    by another kind of heading
+                    by another kind of heading | a heading of a paged contents list ("OP ZEE." over
+                    its page-numbered sketches), in the text or only in the list      (contents.py)
     front matter  = what stands before a "Chapter 1", a "Prologue", a part or a listed title (title
                     page, contents list, preface): kept, shown before the story, not a chapter (matter.py)
     back matter   = NOTES / INDEX / ERRATA / Transcriber's Notes after the last chapter
