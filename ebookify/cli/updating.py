@@ -68,7 +68,7 @@ def build(story: Story, data: bytes, options: Options, places: Iterable[Path]) -
         if old is not None:
             from ..epub.update import rebuild  # loads only for an update
 
-            done = rebuild(old, data, options, new_cover=_asks_for_cover(options), story=story)
+            done = rebuild(old, data, options, new_cover=_asks_for_cover(options))
             return _built(done.result, metadata, place, _digest(old), done.changes, done.notes)
     return _built(make(story, options), metadata)
 

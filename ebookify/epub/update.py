@@ -49,18 +49,17 @@ class Update:
     notes: tuple[str, ...]  # what was kept from the book where the text says otherwise
 
 
-def rebuild(old_epub: bytes, text: bytes, options: Options, new_cover: bool = False,
-            story: Story | None = None) -> Update:
+def rebuild(old_epub: bytes, text: bytes, options: Options, new_cover: bool = False) -> Update:
     """The book ``old_epub`` made again from ``text``. ``options`` are the caller's (flags,
     sidecar): they win over what the book keeps. Its cover stays unless ``options.cover_image``
-    gives one or ``new_cover`` asks for a drawing. ``story``: ``text`` as the caller already read
-    it with ``options``, which saves reading it again when no flag set metadata (a batch)."""
+    gives one or ``new_cover`` asks for a drawing. (``text`` is read twice, alone and with what
+    the book keeps; ``pipeline.read`` keeps the last parse, so only the metadata is settled twice.)"""
     from ..pipeline import read
     from ..render import chapter_heading
 
     old = open_book(old_epub)
     bare = replace(options, title="", authors=(), metadata=())
-    fresh = story if story is not None and bare == options else read(text, bare)
+    fresh = read(text, bare)
     guessed = tuple(key for key, source in fresh.provenance if source == "guess")
     keep, notes = kept(old, fresh.book.metadata, guessed, _given(options))
     options = replace(options, metadata=tuple({**dict(keep), **dict(options.metadata)}.items()))

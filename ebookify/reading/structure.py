@@ -176,7 +176,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
     opening, rest = spans[0], spans[1:]
     if has_text(opening.blocks) or not rest:
         chapters.append(_chapter(1, opening, "", layout, trace, offset))
-        trace.append((offset, f"chapter 1, untitled: {word_count(chapters[0].blocks)} words"))
+        trace.append((offset, f"chapter 1, untitled: {chapters[0].words} words"))
     part, part_kind = "", ""
     for position, span in enumerate(rest):
         heading = span.heading

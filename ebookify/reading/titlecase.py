@@ -87,10 +87,10 @@ def proper_names(texts: Iterable[str], asked: frozenset[str] | None = None) -> f
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(_TEXT_WORD.findall(text))
-    forms = {word for word in counts if (key := _capital_key(word)) and (asked is None or key in asked)}
-    if not forms:
+    keys = {word: key for word in counts if (key := _capital_key(word)) and (asked is None or key in asked)}
+    if not keys:
         return frozenset()
-    finder = re.compile("|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True)))
+    finder = re.compile("|".join(re.escape(form) for form in sorted(keys, key=len, reverse=True)))
     capitalised: Counter[str] = Counter()
     for text in texts:
         for found in finder.finditer(text):
@@ -99,11 +99,11 @@ def proper_names(texts: Iterable[str], asked: frozenset[str] | None = None) -> f
             if word is None or word.group() != found.group() or _WORD_BEFORE.search(text, max(0, start - 40), start):
                 continue  # part of a longer word
             word = word.group()
-            elided = _ELIDED.match(word) if "'" in word or "’" in word else None
-            if elided and elided[2][:1].isupper():  # "l'Atlanta": a name behind an elided article
-                capitalised[elided[2].lower()] += 1
+            key = keys[word]
+            if key != word.lower():  # "l'Atlanta": a name behind an elided article, wherever it stands
+                capitalised[key] += 1
             elif not word.isupper() and _mid_sentence(text, start):
-                capitalised[word.lower()] += 1
+                capitalised[key] += 1
     return frozenset(word for word, count in capitalised.items() if count > (counts[word] if word[:1].islower() else 0))
 
 
