@@ -8,11 +8,17 @@ that hold no cycles (the book model is tuples of frozen dataclasses; refcounting
 each full collection walks all of them: with the default thresholds a 50 MB story took 9 % longer
 per megabyte than a 10 MB one, and 10 % longer in all. (A library must not change this for its
 caller, so only the command does.)
+
+And it ends the process itself once the command is done and its output flushed: tearing the
+interpreter down (freeing every module and object one by one) took a short story's conversion
+19 ms, an eighth of its run, for memory the system takes back at once anyway. Every file is
+closed and every worker joined by then; a crash still unwinds normally, with its traceback.
 """
 
 from __future__ import annotations
 
 import gc
+import os
 import sys
 
 
@@ -28,4 +34,23 @@ def main() -> None:
         run(sys.argv[1:])
     except interrupts.Interrupted:
         sys.stderr.write("Error: interrupted; nothing was written\n")
-        sys.exit(130)
+        _end(130)
+    except SystemExit as done:
+        _end(_status(done.code))
+
+
+def _status(code: object) -> int:
+    """What ``sys.exit(code)`` would have made of it."""
+    if code is None or isinstance(code, int):
+        return code or 0
+    sys.stderr.write(f"{code}\n")
+    return 1
+
+
+def _end(status: int) -> None:
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a reader that went away (``| head``): nothing more to say
+        status = status or 1
+    os._exit(status)
