@@ -8,6 +8,7 @@ import zipfile
 import pytest
 
 from ebookify import __version__
+from ebookify.cli.app import COMMANDS
 
 from conftest import FIXTURES, ROOT, invoke
 
@@ -79,6 +80,23 @@ def test_version_and_help():
         assert option in help_text
     for panel in ("Output", "Metadata", "Reading the text", "Cover", "Typography"):
         assert f"─ {panel} ─" in help_text
+
+
+def test_a_conversion_loads_only_its_own_command_and_the_group_lists_them_all():
+    code = "\n".join((
+        "import sys",
+        "from ebookify.cli.app import COMMANDS, app, register, route",
+        "register(route(['story.txt', '-o', 'books/']))",
+        "print(sorted(n for n in COMMANDS if f'ebookify.cli.{n}' in sys.modules))",
+        "register(route(['--help']))",
+        "print(sorted(c.name or c.callback.__name__ for c in app.registered_commands))",
+    ))
+    loaded, registered = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                                        check=True).stdout.splitlines()
+    assert loaded == "['convert']"
+    assert registered == str(sorted(COMMANDS))  # COMMANDS names every module that registers a command
+    group_help = run("--help").stdout
+    assert all(f" {name} " in group_help for name in COMMANDS)
 
 
 @pytest.mark.parametrize(
