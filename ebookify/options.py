@@ -16,7 +16,6 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .cover.designs import DESIGNS, PALETTES
 from .errors import UsageError
 from .model import EPOCH
 from .quotes import QUOTE_STYLES
@@ -24,8 +23,6 @@ from .reading.language import language_code
 
 NOTES_PLACES = ("inline", "end", "omit")  # where chapters' author's notes go
 PARAGRAPH_STYLES = ("auto", "line", "wrapped")
-COVER_STYLES = tuple(design.name for design in DESIGNS)
-COVER_PALETTES = tuple(palette.name for palette in PALETTES)
 FORMATS = ("epub", "kepub")  # output targets: a transform between render and package (epub/targets.py)
 
 
@@ -70,8 +67,8 @@ class Options:
     modified: dt.datetime = EPOCH
     cover: bool = True  # False: a book without a cover
     cover_image: bytes = b""  # the user's own cover (JPEG, PNG, WebP or GIF), instead of drawing one
-    cover_style: str = ""  # one of COVER_STYLES; "" lets the title choose
-    cover_palette: str = ""  # one of COVER_PALETTES; "" lets the title choose
+    cover_style: str = ""  # one of cover.designs.STYLE_NAMES; "" lets the title choose
+    cover_palette: str = ""  # one of cover.designs.PALETTE_NAMES; "" lets the title choose
     smart: bool = True  # curly quotes, dashes, ellipses
     quotes: str = ""  # one of QUOTE_STYLES, instead of the language's own marks
     notes: str = "inline"  # one of NOTES_PLACES
@@ -82,8 +79,11 @@ class Options:
         _one_of("notes", self.notes, NOTES_PLACES)
         _one_of("format", self.format, FORMATS)
         _one_of("quotes", self.quotes, QUOTE_STYLES, empty=True)
-        _one_of("cover_style", self.cover_style, COVER_STYLES, empty=True)
-        _one_of("cover_palette", self.cover_palette, COVER_PALETTES, empty=True)
+        if self.cover_style or self.cover_palette:  # the designs load only when one is named
+            from .cover.designs import PALETTE_NAMES, STYLE_NAMES
+
+            _one_of("cover_style", self.cover_style, STYLE_NAMES, empty=True)
+            _one_of("cover_palette", self.cover_palette, PALETTE_NAMES, empty=True)
         if self.language and not language_code(self.language):
             raise UsageError(f"{self.language!r} is not a language code such as en, fr or pt-BR", option="language")
         if self.encoding:

@@ -158,3 +158,5 @@ DESIGNS = (
         "author": Slot((150, 1900, 1450, 2100), ITALIC, 96, 36, ink="dark"),
     }, _tricolour),
 )
+STYLE_NAMES = tuple(design.name for design in DESIGNS)
+PALETTE_NAMES = tuple(palette.name for palette in PALETTES)

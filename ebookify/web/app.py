@@ -28,8 +28,9 @@ from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
 from ..cli.report import error_line
+from ..cover.designs import PALETTE_NAMES, STYLE_NAMES
 from ..errors import EbookifyError, InputError
-from ..options import COVER_PALETTES, COVER_STYLES, FORMATS
+from ..options import FORMATS
 from . import work
 from .form import TEXT_FIELDS, options_from
 from .guard import Guard
@@ -94,7 +95,7 @@ def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1",
             return failed(error, 400)
         cards = await asyncio.gather(*(_card(workers, name, data, fields, slot + index)
                                        for index, (name, data) in enumerate(stories)))
-        return page("cards.html", cards=cards, styles=COVER_STYLES, palettes=COVER_PALETTES, formats=FORMATS)
+        return page("cards.html", cards=cards, styles=STYLE_NAMES, palettes=PALETTE_NAMES, formats=FORMATS)
 
     async def converted(request: Request, job, answer) -> Response:
         """One story and its edits through ``job`` in a worker; ``answer`` makes the response."""
