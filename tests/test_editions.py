@@ -473,3 +473,32 @@ def test_the_fast_name_census_counts_as_reading_word_by_word(paragraphs, asked):
     expected = _census_word_by_word(texts)
     assert proper_names(texts) == expected
     assert proper_names(texts, frozenset(asked)) & asked == expected & asked
+
+
+def _cased(words):
+    return st.sampled_from(words).flatmap(lambda w: st.sampled_from([w, w.upper(), w.capitalize()]))
+
+
+# Lines shaped like the dates a diary heads its entries with, and near misses: an optional
+# weekday, "the", a day, "of", a month and a year, each in any case, with the punctuation people
+# use, or any word in place of one of them.
+def _maybe(words):
+    return st.one_of(st.just(""), _cased(words), _cased(["chapter", "dear", "x", "*"]))
+
+
+_DATE_LIKE = st.tuples(
+    _maybe(["monday", "mardi", "mon", "tues", "sonnabend", "miércoles"]), _maybe(["the"]),
+    st.one_of(st.integers(1, 31).map(str), st.sampled_from(["3rd", "21st", "4.", "12º", "٣", ""])),
+    _maybe(["of", "de"]), _maybe(["march", "märz", "sept", "août", "oktober"]),
+    st.sampled_from(["", "1902", "de 1902"]),
+)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_DATE_LIKE, st.lists(st.sampled_from([" ", ", ", ". ", ".", ": ", "\t", "\u00a0", ""]), min_size=6, max_size=6))
+def test_the_quick_look_at_a_line_never_turns_away_a_date_the_pattern_reads(words, gaps):
+    from ebookify.reading import families
+
+    text = "".join(word + gap for word, gap in zip(words, gaps) if word).strip()
+    if families._DATE_LINE.match(text):
+        assert families._may_be_date(text), text

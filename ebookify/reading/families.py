@@ -40,15 +40,24 @@ _DATE_LINE = lazy(
     rf"|^(?:{_WEEKDAY})[.,:]?$",
     re.IGNORECASE,
 )
+# A date line opens with a weekday, a month, "the" or a day's digits: a line that opens with any
+# other word is no date, and most lines of a book are told so without the pattern (which, with
+# its nine languages of names, costs a story's start-up 2 ms to compile).
+_OPENINGS = frozenset(_WEEKDAYS + _MONTHS + ["the"])
 _FAMILY = 3
 _SECTION_CHARS = 80  # a diary entry may be short, but it is more than a line
 
 
 def date_heading(line: str) -> Heading | None:
     text = line.strip().strip("*_#~ ").strip()
-    if len(text) > 40 or not _DATE_LINE.match(text):
+    if len(text) > 40 or not _may_be_date(text) or not _DATE_LINE.match(text):
         return None
     return Heading(DATE, text, "", signal="date line in a family")
+
+
+def _may_be_date(text: str) -> bool:
+    first = text.split(None, 1)[0] if text else ""
+    return first[:1].isdecimal() or first.rstrip(".,:").lower() in _OPENINGS
 
 
 def keep_date_family(lines: list[str], found: dict[int, Heading], blankless: bool, trace: list, offset: int) -> dict[int, Heading]:
