@@ -232,6 +232,10 @@ def has_text(blocks: tuple[Block, ...]) -> bool:
 
 
 _WORD = lazy(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each
+# Chinese and Japanese put no spaces between words: each ideograph and kana counts as one, as word
+# processors count them (a paragraph of Japanese was one "word", and a novel a few minutes' read).
+_CJK = lazy("[\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+            "\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f]")
 
 
 def word_count(blocks: tuple[Block, ...], enough: int = 0) -> int:
@@ -239,10 +243,16 @@ def word_count(blocks: tuple[Block, ...], enough: int = 0) -> int:
     With ``enough``, counting stops once that many are found ("is this span short?" needs no more)."""
     count = 0
     for paragraph in paragraphs(blocks):
-        count += len(_WORD.findall(inline_text(paragraph.inlines)))
+        count += words_in(inline_text(paragraph.inlines))
         if enough and count >= enough:
             break
     return count
+
+
+def words_in(text: str) -> int:
+    if text.isascii() or not _CJK.search(text):
+        return len(_WORD.findall(text))
+    return len(_CJK.findall(text)) + len(_WORD.findall(_CJK.sub(" ", text)))
 
 
 # The render → package contract -------------------------------------------------------------

@@ -112,7 +112,7 @@ def test_every_catalogue_translates_every_label_with_the_same_fields(language, a
         pytest.param("pl", 22, 1, "22 słowa, czas czytania: 1 minuta", id="pl: few"),
         pytest.param("pl", 25, 5, "25 słów, czas czytania: 5 minut", id="pl: many"),
         pytest.param("ru", 21, 2, "21 слово, время чтения: 2 минуты", id="ru: one after twenty"),
-        pytest.param("ja", 3000, 12, "3,000 語、読了まで約12 分", id="ja"),
+        pytest.param("ja", 3000, 12, "3,000 文字、読了まで約12 分", id="ja: characters, as Japanese counts a text"),
         pytest.param("pt-BR", 2, 2, "2 palavras, cerca de 2 minutos de leitura", id="pt-BR uses pt"),
         pytest.param("sv", 67143, 269, "67,143 words, about 4 hours to read",
                      id="no catalogue: English words and English numbers together"),
@@ -202,3 +202,27 @@ def test_english_durations_are_babels(minutes, unit, value):
 def test_a_long_reading_time_stays_in_hours_in_every_language():
     assert labels("pl").duration(10_000) == "167 godzin"
     assert labels("fr").duration(100_000) == f"1{NNBSP}667{NBSP}heures"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        pytest.param("The rain in Spain, don't you know—falls.", 8, id="English: words, not runs of non-spaces"),
+        pytest.param("吾輩は猫である。名前はまだ無い。", 14, id="Japanese: each kanji and kana"),
+        pytest.param("他走进了房间。", 6, id="Chinese: each character"),
+        pytest.param("彼はiPhoneを買った", 7, id="a Latin word inside Japanese is one"),
+        pytest.param("그는 방에 들어갔다", 3, id="Korean puts spaces between words"),
+        pytest.param("々ヽ・ー", 3, id="iteration and length marks count, the middle dot is punctuation"),
+    ],
+)
+def test_words_are_counted_as_each_script_writes_them(text, expected):
+    from ebookify.model import Paragraph, Text, word_count
+
+    assert word_count((Paragraph((Text(text),)),)) == expected
+
+
+def test_a_japanese_novel_reads_in_characters_and_in_its_readers_time():
+    sentence = "吾輩は猫である。名前はまだ無い。どこで生れたかとんと見当がつかぬ。"  # 30 characters that count
+    epub = build("\n\n".join([sentence] * 400) + "\n", language="ja", title="猫", authors=("夏目漱石",))
+    length = page(epub, "titlepage.xhtml").get_text()
+    assert "12,000 文字、読了まで約31 分" in length  # 12,000 characters at 390 a minute
