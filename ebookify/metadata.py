@@ -19,9 +19,34 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from .errors import UsageError
-from .reading.decode import clean_field
-from .reading.language import language_code
 from .patterns import lazy
+
+# Characters XML 1.0 forbids, and the C1 controls a reader shows as boxes: never in a book.
+XML_FORBIDDEN = lazy("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
+# A language as a BCP 47 tag, or by its name in English or in itself.
+_CODE = lazy(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
+_NAMES = {
+    "english": "en", "french": "fr", "français": "fr", "german": "de", "deutsch": "de",
+    "spanish": "es", "español": "es", "italian": "it", "italiano": "it", "russian": "ru",
+    "русский": "ru", "dutch": "nl", "nederlands": "nl", "portuguese": "pt", "português": "pt",
+    "polish": "pl", "polski": "pl", "swedish": "sv", "danish": "da", "norwegian": "nb",
+    "finnish": "fi", "czech": "cs", "ukrainian": "uk", "greek": "el", "turkish": "tr",
+    "japanese": "ja", "chinese": "zh", "korean": "ko", "latin": "la",
+}
+
+
+def clean_field(text: str) -> str:
+    """A value typed on the command line or in a sidecar, made fit for a title: one line, no
+    characters XML forbids, no runs of spaces."""
+    return " ".join(XML_FORBIDDEN.sub("", text).split())
+
+
+def language_code(value: str) -> str:
+    """A BCP 47 tag for a code or an English or native name; "" when it is neither."""
+    value = value.strip()
+    if value.lower() in _NAMES:
+        return _NAMES[value.lower()]
+    return value if _CODE.match(value) else ""
 
 
 @dataclass(frozen=True)

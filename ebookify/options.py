@@ -19,7 +19,7 @@ from functools import cached_property
 from .errors import UsageError
 from .model import EPOCH
 from .quotes import QUOTE_STYLES
-from .reading.language import language_code
+from .metadata import language_code
 
 NOTES_PLACES = ("inline", "end", "omit")  # where chapters' author's notes go
 PARAGRAPH_STYLES = ("auto", "line", "wrapped")

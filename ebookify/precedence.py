@@ -14,10 +14,9 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
 
 from .errors import Finding, UsageError
-from .metadata import BY_NAME, KEYS, check_fields
+from .metadata import BY_NAME, KEYS, check_fields, clean_field, language_code
 from .model import Chapter, Metadata, Paragraph, Text, inline_text, paragraphs
-from .reading.decode import clean_field
-from .reading.language import detect_language, language_code
+from .reading.language import detect_language
 from .patterns import lazy
 
 if TYPE_CHECKING:

@@ -133,14 +133,14 @@ def test_an_edit_made_with_calibre_survives_the_update(harbour):
     pytest.param((7,), 1, "1 new chapter (7), 1 new word", id="one word, singular"),
 ])
 def test_the_summary_line(new, words, summary):
-    from ebookify.epub.update import Changes
+    from ebookify.update import Changes
 
     assert Changes((), new, words).summary() == summary
 
 
 def test_rebuild_is_a_pure_step_batch_conversion_can_call():
     from ebookify import Options, convert
-    from ebookify.epub.update import rebuild
+    from ebookify.update import rebuild
 
     old = convert(story(range(1, 3)).encode(), Options(source_name="log.txt", cover=False)).epub
     done = rebuild(old, story(range(1, 4)).encode(), Options(source_name="log.txt", title="Harbour Days"))

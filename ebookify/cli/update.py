@@ -1,6 +1,6 @@
 """``ebookify update BOOK.epub STORY.txt``: rebuild a book from the longer text, in place.
 
-Keeps what belongs to the book (``epub/update.py``): its identifier, cover, title, authors,
+Keeps what belongs to the book (``update.py``): its identifier, cover, title, authors,
 series, tags and first-published date; the text gives the chapters. Refuses a text that would
 lose chapters the book has, naming them, unless ``--force``. The old book is kept as
 ``BOOK.epub.bak`` (unless ``--no-backup``) and replaced atomically: a reader of the file sees
@@ -37,7 +37,7 @@ def update(
     encoding: str = encoding_option(),
 ) -> None:
     """Rebuild BOOK.epub from STORY (now longer), keeping the book's identifier, cover and edited metadata."""
-    from ..epub.update import rebuild
+    from ..update import rebuild
 
     try:
         old_bytes = files.read_bytes(book_path, "book")

@@ -1,5 +1,5 @@
 """Converting over the reader's own copy: when the book a story would replace carries the
-identifier the story's book gets, it is *updated* from it (``epub/update.rebuild``: identifier,
+identifier the story's book gets, it is *updated* from it (``update.rebuild``: identifier,
 cover, metadata edited since and first-published date stay; the text gives the chapters) rather
 than made afresh, and the old one is kept as ``BOOK.epub.bak``. A book with another identifier
 is another story's: it is replaced as before, never updated from.
@@ -20,7 +20,7 @@ from ..errors import Finding, InputError
 from . import files
 
 if TYPE_CHECKING:
-    from ..epub.update import Changes
+    from ..update import Changes
     from ..model import Metadata
     from ..options import Options
     from ..pipeline import Result, Story
@@ -66,7 +66,7 @@ def build(story: Story, data: bytes, options: Options, places: Iterable[Path]) -
     for place in places:
         old = same_book(place, metadata.identifier)
         if old is not None:
-            from ..epub.update import rebuild  # loads only for an update
+            from ..update import rebuild  # loads only for an update
 
             done = rebuild(old, data, options, new_cover=_asks_for_cover(options))
             return _built(done.result, metadata, place, _digest(old), done.changes, done.notes)

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..reading.language import language_code
+from ..metadata import language_code
 from .checks import check_structure
 from .open import NCX, OpenBook, flatten
 

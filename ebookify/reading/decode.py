@@ -13,6 +13,7 @@ import re
 import unicodedata
 
 from ..errors import DecodeError, Finding
+from ..metadata import XML_FORBIDDEN
 from ..patterns import lazy
 
 _BOMS = (  # longest first: the UTF-32 LE mark starts with the UTF-16 LE one
@@ -37,7 +38,6 @@ _SIGNATURES = {  # files people drop on us by mistake
 
 _OTHER_SCRIPT = lazy(r"[^\W\d_A-Za-z\u00c0-\u024f\u1e00-\u1eff]")  # a letter outside Latin
 
-_FORBIDDEN = lazy("[\x00-\x08\x0b\x0e-\x1f\x7f-\x84\x86-\x9f\ufffe\uffff]")
 _SEPARATORS = lazy("[\x0c\x85\u2028\u2029]")  # page and line separators: keep words apart
 
 
@@ -186,20 +186,14 @@ def _name(codec: str) -> str:
         codec, codec.upper())
 
 
-def clean_field(text: str) -> str:
-    """A value typed on the command line or in a sidecar, made fit for a title: one line, no
-    characters XML forbids, no runs of spaces."""
-    return " ".join(_FORBIDDEN.sub("", text).split())
-
-
 def _clean(text: str, findings: list[Finding]) -> tuple[str, tuple[Finding, ...]]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     text = _SEPARATORS.sub("\n", text)
-    forbidden = len(_FORBIDDEN.findall(text))
+    forbidden = len(XML_FORBIDDEN.findall(text))
     if forbidden:
         if forbidden > max(8, len(text) // 100):
             raise DecodeError("this looks like a binary file, not text")
-        text = _FORBIDDEN.sub("", text)
+        text = XML_FORBIDDEN.sub("", text)
         findings.append(Finding("decode", f"removed {forbidden} control character(s) that e-books cannot hold"))
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)

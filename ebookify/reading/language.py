@@ -11,17 +11,10 @@ cost 100–500 ms to load; CLD3 mixed up Spanish and Catalan, Portuguese and Gal
 from __future__ import annotations
 
 from dataclasses import dataclass
+
+from ..metadata import language_code
 from ..patterns import lazy
 
-_CODE = lazy(r"^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*$")
-_NAMES = {
-    "english": "en", "french": "fr", "français": "fr", "german": "de", "deutsch": "de",
-    "spanish": "es", "español": "es", "italian": "it", "italiano": "it", "russian": "ru",
-    "русский": "ru", "dutch": "nl", "nederlands": "nl", "portuguese": "pt", "português": "pt",
-    "polish": "pl", "polski": "pl", "swedish": "sv", "danish": "da", "norwegian": "nb",
-    "finnish": "fi", "czech": "cs", "ukrainian": "uk", "greek": "el", "turkish": "tr",
-    "japanese": "ja", "chinese": "zh", "korean": "ko", "latin": "la",
-}
 # CLD2 still answers with codes that BCP 47 has retired.
 _RETIRED = {"iw": "he", "jw": "jv", "in": "id"}
 # How much of the story the top language must cover, when CLD2 calls its answer reliable.
@@ -43,14 +36,6 @@ class Detection:
         return bool(self.code) and self.confidence >= CONFIDENCE_THRESHOLD
 
 
-def language_code(value: str) -> str:
-    """A BCP 47 tag for a code or an English or native name; "" when it is neither."""
-    value = value.strip()
-    if value.lower() in _NAMES:
-        return _NAMES[value.lower()]
-    return value if _CODE.match(value) else ""
-
-
 def detect_language(text: str) -> Detection:
     """What CLD2 reads in the first pages of ``text``; an empty code when it recognises nothing."""
     import pycld2  # only stories that state no language pay for the import
@@ -62,7 +47,7 @@ def detect_language(text: str) -> Detection:
         return Detection("", "", 0.0)
     name, code, percent, _ = details[0]
     code = _RETIRED.get(code, code)
-    if code in ("un", "xxx") or code.startswith("xx-") or not _CODE.match(code):
+    if code in ("un", "xxx") or code.startswith("xx-") or language_code(code) != code:
         return Detection("", "", 0.0)
     return Detection(code, _english_name(name), percent / 100 if reliable else 0.0)
 

@@ -45,7 +45,7 @@ from .gutenberg import split_gutenberg
 from .sites import read_export
 from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
-from .language import language_code
+from ..metadata import language_code
 from .structure import build_chapters
 from .titlecase import name_case, title_case
 from .titlepage import read_title_page

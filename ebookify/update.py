@@ -16,14 +16,14 @@ import re
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from ..errors import UsageError
-from ..metadata import check_fields
-from ..model import Book, Metadata, word_count
-from .open import OpenBook, flatten, open_book
+from .errors import UsageError
+from .metadata import check_fields
+from .model import Book, Metadata, word_count
+from .epub.open import OpenBook, flatten, open_book
 
 if TYPE_CHECKING:
-    from ..options import Options
-    from ..pipeline import Result, Story
+    from .options import Options
+    from .pipeline import Result, Story
 
 _SUBJECT_KEYS = (("fandom", "fandoms"), ("characters", "characters"), ("relationships", "relationships"))
 
@@ -54,8 +54,8 @@ def rebuild(old_epub: bytes, text: bytes, options: Options, new_cover: bool = Fa
     sidecar): they win over what the book keeps. Its cover stays unless ``options.cover_image``
     gives one or ``new_cover`` asks for a drawing. (``text`` is read twice, alone and with what
     the book keeps; ``pipeline.read`` keeps the last parse, so only the metadata is settled twice.)"""
-    from ..pipeline import read
-    from ..render import chapter_heading
+    from .pipeline import read
+    from .render import chapter_heading
 
     old = open_book(old_epub)
     bare = replace(options, title="", authors=(), metadata=())
@@ -80,7 +80,7 @@ def _made(story: Story, options: Options, old: OpenBook, new_cover: bool) -> Res
     """The new book with the cover it should have: the caller's image, a new drawing, none when
     the book had none, else the book's own; a cover ebookify drew that drawing again reproduces
     is not re-encoded (each update would blur it a little more)."""
-    from ..pipeline import make
+    from .pipeline import make
 
     if options.cover_image or new_cover:
         return make(story, options)
