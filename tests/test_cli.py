@@ -231,3 +231,30 @@ def test_quotes_option_overrides_the_languages_marks(workdir):
     chapter = zipfile.ZipFile(workdir / "fr.epub").read("EPUB/chapter-001.xhtml").decode()
     assert "«\u202fHello,\u202f»" in chapter
     assert run("q.txt", "--quotes", "klingon").exit_code == 2
+
+
+@pytest.mark.parametrize(
+    "title, name",
+    [
+        pytest.param("Cherished Words", "cherished-words", id="words joined by hyphens"),
+        pytest.param("Café au Lait: the “Best” Day!", "cafe-au-lait-the-best-day", id="Latin loses its accents"),
+        pytest.param("Архиерей", "архиерей", id="Cyrillic stays (it left nothing before)"),
+        pytest.param("吾輩は猫である", "吾輩は猫である", id="Japanese stays"),
+        pytest.param("हिन्दी कहानी", "हिन्दी-कहानी", id="vowel signs stay with their letters"),
+        pytest.param("Straße nach Søborg", "straße-nach-søborg", id="letters without an ASCII form stay"),
+        pytest.param("İstanbul", "istanbul", id="a dotted capital I is an i"),
+        pytest.param("漢" * 100, "漢" * 66, id="at most 200 bytes: file systems count bytes"),
+    ],
+)
+def test_a_book_is_named_after_its_title_in_any_script(title, name):
+    from ebookify.cli.files import slug
+
+    assert slug(title) == name
+
+
+def test_a_story_titled_in_cyrillic_gets_a_cyrillic_file_name(workdir):
+    (workdir / "story.txt").write_text("Архиерей\n\nАнтон Чехов\n\nПод вербное воскресенье в церкви шла всенощная.\n",
+                                       encoding="utf-8")
+    result = invoke("story.txt", "--title", "Архиерей")
+    assert result.exit_code == 0, result.output
+    assert (workdir / "dist" / "архиерей.epub").is_file()

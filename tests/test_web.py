@@ -125,6 +125,13 @@ def test_the_book_comes_as_an_attachment_with_a_safe_name(client):
     assert response.headers["content-disposition"] == 'attachment; filename="etc-passwd-script-e.epub"'
 
 
+def test_a_title_in_another_script_names_the_download_in_that_script(client):
+    response = send(client, "/book", {"title": "Архиерей"})
+    assert response.status_code == 200, response.text
+    assert response.headers["content-disposition"] == (
+        "attachment; filename=\"book.epub\"; filename*=utf-8''%D0%B0%D1%80%D1%85%D0%B8%D0%B5%D1%80%D0%B5%D0%B9.epub")
+
+
 def test_a_download_button_per_output_format(client, monkeypatch):
     from ebookify.web import app
 

@@ -87,9 +87,25 @@ def modified_time(source: Path) -> dt.datetime:
 
 
 def slug(text: str) -> str:
-    """A file name that every system and device accepts: ``Cherished Words`` → ``cherished-words``."""
-    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")[:80].rstrip("-")
+    """A file name that every system and device accepts: ``Cherished Words`` → ``cherished-words``.
+    Latin letters lose their accents (``Café`` → ``cafe``); other letters stay as written
+    (``Архиерей`` → ``архиерей``, ``吾輩は猫である``, ``Søren``), where they used to vanish and
+    leave ``book.epub``."""
+    plain = "".join(_plain(char) for char in unicodedata.normalize("NFC", text)).lower()
+    kept = "".join(char if unicodedata.category(char)[0] in "LNM" else " " for char in plain)  # letters, digits, marks
+    name = "-".join(kept.split())[:80]
+    while len(name.encode()) > _NAME_BYTES:  # file systems count bytes: 80 CJK characters are 240
+        name = name[:-1]
+    return name.strip("-")
+
+
+_NAME_BYTES = 200  # with "-12" and ".kepub.epub", under the 255 bytes a file name may take
+
+
+def _plain(char: str) -> str:
+    """A Latin letter without its accent; any other character as it is."""
+    folded = unicodedata.normalize("NFKD", char).encode("ascii", "ignore").decode("ascii")
+    return folded or char
 
 
 def book_name(title: str, source: Path, suffix: str = ".epub") -> str:

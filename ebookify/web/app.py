@@ -16,6 +16,7 @@ import asyncio
 import base64
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
 from starlette.applications import Starlette
@@ -112,7 +113,7 @@ def create_app(limits: Limits = Limits(), hosts: tuple[str, ...] = ("127.0.0.1",
     async def book(request: Request) -> Response:
         return await converted(request, work.build, lambda built: Response(
             built.epub, media_type="application/epub+zip",
-            headers={"Content-Disposition": f'attachment; filename="{built.file_name}"'}))
+            headers={"Content-Disposition": _attachment(built.file_name)}))
 
     routes = [
         Route("/", index), Route("/inspect", inspect, methods=["POST"]), Route("/preview", preview, methods=["POST"]),
@@ -165,3 +166,11 @@ async def _upload(request: Request, limits: Limits) -> tuple[list[tuple[str, byt
         return stories, fields, cover
     finally:
         await form.close()
+
+
+def _attachment(name: str) -> str:
+    """RFC 6266: a header holds only Latin-1, so a name in another script travels as UTF-8 in
+    ``filename*``, beside a plain one for the few clients that do not read it."""
+    if name.isascii():
+        return f'attachment; filename="{name}"'
+    return f"attachment; filename=\"book{name[name.index('.'):]}\"; filename*=utf-8''{quote(name)}"

@@ -134,7 +134,8 @@ async function download(card, form, submitter) {
     const response = await fetch("/book", { method: "POST", body });
     if (!response.ok) { status.innerHTML = await response.text(); return; }
     const disposition = response.headers.get("Content-Disposition") || "";
-    const name = (disposition.match(/filename="([^"]+)"/) || [null, "book.epub"])[1];
+    const utf8 = disposition.match(/filename\*=utf-8''([^;]+)/i);
+    const name = utf8 ? decodeURIComponent(utf8[1]) : (disposition.match(/filename="([^"]+)"/) || [null, "book.epub"])[1];
     const link = document.createElement("a");
     link.href = URL.createObjectURL(await response.blob());
     link.download = name;
