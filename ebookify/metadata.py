@@ -58,9 +58,10 @@ class Key:
     opf: str = ""  # how the OPF carries it; "" when only the title page shows it
 
 
-KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl, pl, ru
+KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl, pl, ru, zh, ja, ko
     Key("title", "title", "text", (
         "title", "story", "story title", "titre", "titel", "título", "titulo", "titolo", "tytuł", "название",
+        "书名", "書名", "标题", "標題", "作品名", "タイトル", "제목",
     ), "dc:title"),
     Key("subtitle", "subtitle", "text", ("subtitle",)),
     Key("authors", "authors", "list", (
@@ -68,7 +69,7 @@ KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl,
         "autrice", "auteur(e)", "auteurs", "écrit par", "par", "autor", "autorin", "autoren", "verfasser",
         "verfasserin", "geschrieben von", "von", "autora", "autores", "escrito por", "por", "autore", "autori",
         "scritto da", "di", "schrijver", "schrijfster", "geschreven door", "door", "autorka", "napisane przez",
-        "автор", "авторы", "автор оригинала",
+        "автор", "авторы", "автор оригинала", "作者", "著者", "作家", "저자", "작가", "지은이",
     ), "dc:creator"),
     Key("author_sort", "author_sort", "text", (), "file-as"),
     Key("language", "language", "language", (
@@ -78,11 +79,13 @@ KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl,
         "summary", "description", "blurb", "synopsis", "résumé", "zusammenfassung",         "beschreibung", "klappentext", "kurzbeschreibung", "resumen", "sinopsis", "descripción", "riassunto",
         "sinossi", "trama", "descrizione", "resumo", "sinopse", "descrição", "samenvatting",
         "beschrijving", "korte inhoud", "streszczenie", "opis", "описание", "аннотация", "саммари",
+        "简介", "簡介", "内容简介", "內容簡介", "作品简介", "作品簡介", "あらすじ", "内容紹介", "紹介", "소개", "줄거리",
     ), "dc:description"),
     Key("tags", "tags", "list", (
         "tags", "additional tags", "freeform", "genre", "genres", "étiquettes", "mots-clés", "schlagwörter",
         "schlagworte", "género", "géneros", "etiquetas", "genere", "generi", "gêneros", "gênero", "categorias",
-        "gatunek", "gatunki", "tagi", "жанры", "жанр", "метки",
+        "gatunek", "gatunki", "tagi", "жанры", "жанр", "метки", "标签", "標籤", "类型", "類型", "タグ", "ジャンル",
+        "태그", "장르",
     ), "dc:subject"),
     Key("fandom", "fandoms", "list", ("fandom", "fandoms", "фэндом", "фандом"), "dc:subject"),
     Key("characters", "characters", "list", (

@@ -502,3 +502,55 @@ def test_the_quick_look_at_a_line_never_turns_away_a_date_the_pattern_reads(word
     text = "".join(word + gap for word, gap in zip(words, gaps) if word).strip()
     if families._DATE_LINE.match(text):
         assert families._may_be_date(text), text
+
+
+# Chinese, Japanese and Korean editions ---------------------------------------------------------------
+
+_ZH = "他走进了房间，看见桌上放着一封信。信是母亲写的，字迹有些潦草。"
+_JA = "彼は部屋に入った。机の上に手紙があった。母からの手紙だった。"
+
+
+@pytest.mark.parametrize(
+    "line, expected",
+    [
+        pytest.param("第一章 出发", ("chapter", "第一章", "出发"), id="Chinese numeral, a space"),
+        pytest.param("第十一章：山路", ("chapter", "第十一章", "山路"), id="a full-width colon"),
+        pytest.param("第1000章 终局", ("chapter", "第1000章", "终局"), id="digits"),
+        pytest.param("第一百二十回 甄士隐梦幻识通灵", ("chapter", "第一百二十回", "甄士隐梦幻识通灵"), id="a classic's 回"),
+        pytest.param("第12話\u3000旅立ち", ("chapter", "第12話", "旅立ち"), id="Japanese 話, an ideographic space"),
+        pytest.param("第一章出发", ("chapter", "第一章", "出发"), id="a short title straight on"),
+        pytest.param("第一卷 青山", ("part", "第一卷", "青山"), id="a volume is a part"),
+        pytest.param("제3장 귀환", ("chapter", "제3장", "귀환"), id="Korean"),
+        pytest.param("楔子 风起", ("special", "楔子", "风起"), id="a wedge, the Chinese prologue"),
+        pytest.param("プロローグ", ("special", "プロローグ", ""), id="a Japanese prologue"),
+        pytest.param("第三回合他输了。", None, id="a sentence about a third round"),
+        pytest.param("第一次见面，他笑了。", None, id="a sentence about a first meeting"),
+        pytest.param("第二部分是关于他的故事，很长。", None, id="a sentence that starts like a part"),
+    ],
+)
+def test_cjk_chapter_headings(line, expected):
+    from ebookify.reading.headings import match_heading
+
+    found = match_heading(line)
+    assert (found and (found.kind, found.label, found.title)) == expected
+
+
+def test_a_chinese_web_novel_paste_gives_its_title_author_blurb_and_chapters():
+    text = "\n".join(["《青山远行记》", "作者：林小舟", "", "内容简介：", "一个少年离开家乡的故事。", ""]
+                     + [line for n in "一二三" for line in (f"第{n}章 山路", "", _ZH, _ZH, "")])
+    story = parse(text)
+    assert (story.metadata.title, story.metadata.authors) == ("青山远行记", ("林小舟",))
+    assert block_texts(story.metadata.description) == ["一个少年离开家乡的故事。"]
+    assert [(c.label, c.title) for c in story.chapters] == [("第一章", "山路"), ("第二章", "山路"), ("第三章", "山路")]
+
+
+def test_a_japanese_web_novels_arcs_are_parts_over_its_episodes():
+    heads = ["第一章 旅立ち", "第1話 出会い", "第2話 別れ", "第二章 王都", "第3話 再会"]
+    text = "異世界の旅人\n\n作者：山田太郎\n\n" + "".join(
+        f"{h}\n\n" + ("" if "章" in h else f"{_JA}\n{_JA}\n\n") for h in heads)  # an arc's episodes follow at once
+    epub = convert(text.encode(), Options(cover=False)).epub
+    nav = unzip(epub)["EPUB/nav.xhtml"].decode()
+    assert nav.index("第一章 旅立ち") < nav.index("第1話 出会い") < nav.index("第二章 王都") < nav.index("第3話 再会")
+    story = parse(text)
+    assert [(c.label, c.part) for c in story.chapters] == [
+        ("第1話", "第一章 旅立ち"), ("第2話", "第一章 旅立ち"), ("第3話", "第二章 王都")]

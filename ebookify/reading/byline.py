@@ -26,7 +26,7 @@ _NAME_SPLIT = lazy(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+
 _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
-_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“"}
+_QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "《": "》", "「": "」", "『": "』"}  # 《书名》
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
 
 

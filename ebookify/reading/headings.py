@@ -8,7 +8,7 @@ case-insensitively in English, French, German, Spanish, Italian, Portuguese, Dut
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from ..patterns import lazy
 
 CHAPTER = "chapter"
@@ -93,6 +93,19 @@ _ORDINAL_FIRST = lazy(
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
+# Chinese, Japanese and Korean number chapters "第三章", "第12話", "第一卷", "제3장": 第 (Korean 제),
+# the number in digits or CJK numerals, then a unit that says the level: 章 回 話 节 集 幕 장 화 a
+# chapter, 卷 部 篇 권 a part. The title follows after a space or a colon, or straight on when short.
+_CJK_CHAPTER_UNITS = "章回话話节節集幕장화"
+_CJK_PART_UNITS = "卷巻部篇권"
+_CJK_SPECIALS = "序章|序幕|序言|楔子|引子|尾声|尾聲|终章|終章|后记|後記|番外篇?|プロローグ|エピローグ|あとがき|프롤로그|에필로그"
+_CJK_OPENERS = frozenset("第제序楔引尾终終后後番プエあ프에")
+_CJK_LINE = lazy(
+    rf"^(?P<label>(?:第|제)\s*(?P<number>[0-9０-９]{{1,5}}|[零〇一二两兩三四五六七八九十百千]{{1,8}})\s*"
+    rf"(?P<unit>[{_CJK_CHAPTER_UNITS}{_CJK_PART_UNITS}])|(?P<special>{_CJK_SPECIALS}))"
+    r"(?P<separator>[\s:：.．、·・\-—]*)(?P<title>\S.*?)?$"
+)
+_CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
@@ -139,6 +152,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
 
 
 def _keyword_heading(text: str) -> Heading | None:
+    if text[:1] in _CJK_OPENERS:
+        return _cjk_heading(text)
     ordinal = _ORDINAL_FIRST.match(text)
     if ordinal and ordinal["number"][0].isupper():
         kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
@@ -154,6 +169,34 @@ def _keyword_heading(text: str) -> Heading | None:
         return None
     title = (match["title"] or "").strip().strip(_DECORATION).strip()
     return Heading(kind, match["label"].strip(), title, match["number"] or "")
+
+
+def _cjk_heading(text: str) -> Heading | None:
+    match = _CJK_LINE.match(text)
+    if not match:
+        return None
+    title = match["title"] or ""
+    if title and not match["separator"] and (len(title) > 15 or any(c in _CJK_SENTENCE for c in title)):
+        return None  # "第三回合他输了。": a sentence about a third round, not chapter 3
+    if len(title) > 40 or title and title[-1] in "，。；、,;":
+        return None
+    kind = SPECIAL if match["special"] else PART if match["unit"] in _CJK_PART_UNITS else CHAPTER
+    return Heading(kind, match["label"], title.strip(), match["number"] or "")
+
+
+def episodes_under_arcs(found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
+    """A Japanese or Korean web novel numbers its episodes 第12話 (제12화) and groups them in arcs,
+    第三章 (제3장): where a file has both, the 章 are its parts."""
+    def unit(heading: Heading) -> str:
+        return heading.label[-1:] if heading.kind == CHAPTER and heading.label[:1] in "第제" else ""
+
+    units = {unit(h) for h in found.values()}
+    if not (units & set("話话화") and units & set("章장")):
+        return found
+    arcs = {i for i, h in found.items() if unit(h) in "章장" and unit(h)}
+    for i in sorted(arcs):
+        trace.append((offset + i, f"part: {found[i].label} groups the episodes (話) under it"))
+    return {i: replace(h, kind=PART) if i in arcs else h for i, h in found.items()}
 
 
 def _looks_like_title(title: str, separator: str) -> bool:
@@ -190,9 +233,12 @@ def roman_value(numeral: str) -> int | None:
 
 
 def heading_text(label: str, title: str) -> str:
-    """One line for a table of contents: "Chapter 3: The Storm", "1. AT THE BAY.", "Prologue"."""
+    """One line for a table of contents: "Chapter 3: The Storm", "1. AT THE BAY.", "Prologue",
+    "第三章 出发" (Chinese and Japanese set a space, never a colon, after the number)."""
     if label and title:
-        return f"{label}{'. ' if _NUMERAL_ONLY.match(label) else ': '}{title}"
+        between = " " if label[-1] in _CJK_CHAPTER_UNITS + _CJK_PART_UNITS or label in _CJK_SPECIALS.split("|") \
+            else ". " if _NUMERAL_ONLY.match(label) else ": "
+        return f"{label}{between}{title}"
     return label or title
 
 

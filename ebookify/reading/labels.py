@@ -102,8 +102,8 @@ LABELS = {**TEXT_LABELS, **READING_LABELS}  # metadata keys' labels, then notes,
 BLOCK_FIELDS = {"description", "note"}
 LIST_FIELDS = {*(key.field for key in KEYS if key.kind == "list"), "extra"}
 _LABEL = r"^\s*(?:#{1,6}\s+)?(?P<label>[^\W\d_][\w'’/().\- ]{0,34}?)\s*"
-LABEL_ALONE = lazy(_LABEL + r"(?P<colon>:?)\s*$")
-LABEL_VALUE = lazy(_LABEL + r":\s*(?P<value>\S.*?)\s*$")
+LABEL_ALONE = lazy(_LABEL + r"(?P<colon>[:：]?)\s*$")  # ：, the full-width colon of Chinese and Japanese
+LABEL_VALUE = lazy(_LABEL + r"[:：]\s*(?P<value>\S.*?)\s*$")
 
 
 def label_of(line: str) -> tuple[str, str, str] | None:

@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .contents import find_contents, match_lines, part_of
 from .families import date_heading, keep_date_family
-from .headings import ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -44,6 +44,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
         for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
             found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
     found = keep_date_family(lines, found, blankless, trace, offset)
+    found = episodes_under_arcs(found, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
     consumed: set[int] = set()
     owner: dict[int, int] = {}
