@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 
 from .blocks import BREAK, Layout, is_scene_break, to_blocks
-from ..model import Block, Note, Placement, SceneBreak
+from ..model import Block, Note, Placement, SceneBreak, trim_breaks
 from ..patterns import lazy
 
 _LABEL_WORDS = (
@@ -68,14 +68,19 @@ def is_marker(line: str) -> bool:
     return bool(_BRACKETED.match(line) or _SLASH.match(line) or _PLAIN.match(line) or _FROM.match(line))
 
 
-def split_notes(lines: list[str], layout: Layout) -> tuple[tuple[Block, ...], tuple[Note, ...], list[tuple[int, str]]]:
-    """A chapter's lines to (story blocks, notes in place, trace of (line, rule) for each note)."""
+def split_notes(lines: list[str], layout: Layout, blocks: tuple[Block, ...] | None = None
+                ) -> tuple[tuple[Block, ...], tuple[Note, ...], list[tuple[int, str]]]:
+    """A chapter's lines to (story blocks, notes in place, trace of (line, rule) for each note).
+    ``blocks``: ``to_blocks(lines)`` if the caller has them; when no line belongs to a note (most
+    chapters), they are the story, and the lines are not parsed a second time."""
     reader = _Reader(list(lines), layout)
     text_at = next((i for i, line in enumerate(lines) if _AO3_TEXT.match(line)), None)
     if text_at is not None:
         reader.ao3(text_at)
     else:
         reader.scan(0, len(lines))
+    if blocks is not None and reader.items == [("story", reader.lines)]:
+        return trim_breaks(blocks), (), reader.trace
     return reader.assemble()
 
 
