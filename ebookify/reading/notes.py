@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from .blocks import BREAK, Layout, is_scene_break, to_blocks
+from .blocks import BREAK, Layout, ends_with, is_scene_break, to_blocks
 from ..model import Block, Note, Placement, SceneBreak, trim_breaks
 from ..patterns import lazy
 
@@ -45,7 +45,7 @@ _AO3_LABEL = lazy(
     r"|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
 _SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}
-_ENDS_SENTENCE = lazy(r"[.!?…:)\]\"”’»*~]\s*$")
+_ENDS_SENTENCE = frozenset(".!?…:)]\"”’»*~")
 _MOST_GROUPS = 6  # a note never runs over more paragraphs than this without a closing bracket
 _MOST_LINES = 8
 _AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most this many paragraphs  # a block of lines under a label longer than this is story, not the note's
@@ -191,7 +191,7 @@ class _Reader:
     def _starts_paragraph(self, i: int, start: int) -> bool:
         if i == start or not self.layout.wrapped or not self.lines[i - 1].strip():
             return True  # a marker after a finished sentence starts a paragraph even without a blank line
-        return self.layout.indented and self.lines[i][:1].isspace() or _ENDS_SENTENCE.search(self.lines[i - 1])
+        return self.layout.indented and self.lines[i][:1].isspace() or ends_with(self.lines[i - 1], _ENDS_SENTENCE)
 
     def _paragraph_end(self, i: int, stop: int) -> int:
         """The line after the paragraph that starts at ``i``, as the file's layout makes paragraphs."""
@@ -199,7 +199,7 @@ class _Reader:
             return i + 1
         j = i + 1
         while j < stop and self._in_group(j) and not (self.layout.indented and self.lines[j][:1].isspace()):
-            if _ENDS_SENTENCE.search(self.lines[j - 1]):
+            if ends_with(self.lines[j - 1], _ENDS_SENTENCE):
                 break  # when in doubt, a line that ends a sentence ends the note
             if is_marker(self.lines[j]):
                 break
