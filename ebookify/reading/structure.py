@@ -92,8 +92,8 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
 
 
 def _without_back_matter(chapter: Chapter, trace: list, line: int) -> tuple[Chapter, tuple[Section, ...]]:
-    starts = [(i, back_matter_title(inline_text(b.inlines))) for i, b in enumerate(chapter.blocks)
-              if isinstance(b, Paragraph) and back_matter_title(inline_text(b.inlines))]
+    titles = ((i, back_matter_title(inline_text(b.inlines))) for i, b in enumerate(chapter.blocks) if isinstance(b, Paragraph))
+    starts = [(i, title) for i, title in titles if title]
     if not starts or not has_text(chapter.blocks[:starts[0][0]]):
         return chapter, ()
     cuts = [i for i, _ in starts] + [len(chapter.blocks)]
