@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cache
 from string import Template
-from typing import Callable
+from typing import Callable, Iterable
 
 from markupsafe import Markup, escape
 
@@ -62,7 +62,13 @@ def _template(name: str) -> Template:
 
 
 def blocks_html(blocks: tuple[Block, ...]) -> Markup:
-    return Markup("\n").join(_block_html(block) for block in blocks)
+    return _joined("\n", map(_block_html, blocks))
+
+
+def _joined(separator: str, pieces: Iterable[Markup]) -> Markup:
+    """Pieces that are all ``Markup`` already, joined as they are (``Markup.join`` escapes each one
+    again, and a long book has a hundred thousand of them)."""
+    return Markup(separator.join(pieces))
 
 
 def _block_html(block) -> Markup:
@@ -98,7 +104,7 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
         else:
             tag = _INLINE_TAGS[type(inline)]
             parts.append(Markup(f"<{tag}>%s</{tag}>") % inlines_html(inline.children))
-    return Markup("").join(parts)
+    return _joined("", parts)
 
 
 def split_blocks(blocks: tuple[Block, ...], limit: int) -> list[tuple[Block, ...]]:

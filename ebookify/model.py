@@ -228,7 +228,8 @@ def trim_breaks(blocks: tuple[Block, ...] | list[Block]) -> tuple[Block, ...]:
 
 
 def has_text(blocks: tuple[Block, ...]) -> bool:
-    return any(text.strip() for text in block_texts(blocks))
+    """Stops at the first paragraph with text (a chapter's first, nearly always)."""
+    return any(inline_text(p.inlines).strip() for p in paragraphs(blocks))
 
 
 _WORD = lazy(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each

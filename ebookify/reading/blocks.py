@@ -26,7 +26,7 @@ _NOT_A_DIVIDER = lazy("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LON
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
 SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside a chapter
 _WORD = lazy(r"[^\W\d_]+")
-_SENTENCE_END = lazy(r"[.!?…:;)\]\"”’»*~_-]\s*$")
+_SENTENCE_END = frozenset(".!?…:;)]\"”’»*~_-")
 _HYPHENATED = lazy(r"([^\W\d_]+)-$")  # a word broken at the end of a line
 _FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
 
@@ -65,12 +65,18 @@ def _measure(lines: list[str], style: str) -> Layout:
     # Lines that nearly all end a sentence are paragraphs of their own, however short (not a wrap).
     # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
     inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
-    ends = sum(1 for line in texts if _SENTENCE_END.search(line)) >= 0.75 * len(texts) or (
-        len(inner) >= 3 and sum(1 for line in inner if _SENTENCE_END.search(line)) >= 0.5 * len(inner))
+    ends = sum(1 for line in texts if ends_with(line, _SENTENCE_END)) >= 0.75 * len(texts) or (
+        len(inner) >= 3 and sum(1 for line in inner if ends_with(line, _SENTENCE_END)) >= 0.5 * len(inner))
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and (
         indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary, spaced=spaced)
+
+
+def ends_with(line: str, marks: frozenset[str]) -> bool:
+    """Is the line's last visible character one of ``marks``? (A regex ``[marks]\\s*$`` would be
+    tried at every column of every line.)"""
+    return line.rstrip()[-1:] in marks
 
 
 class Words:

@@ -26,6 +26,7 @@ _KEYWORD = lazy(
     re.IGNORECASE,
 )
 _PAGE = lazy(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)
+_PAGE_END = lazy(r"(?:\d|[ivxlcdm])\.?$", re.IGNORECASE)  # how every page number above ends
 _COLUMN_HEAD = lazy(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
 _NUMBERING = lazy(
     r"^(?:[^\W\d_]{2,12}\.?\s+)?"  # a label word before the number: "CHAPTER", "STORY", "CAP.", "Глава"
@@ -214,7 +215,7 @@ def _following(lines: list[str], index: int) -> list[int]:
 def _line_keys(text: str) -> set[str]:
     """The keys of a line of the text: whole, without its numbering, its "Chapter VI" label. (The
     entries' own keys come from ``variants``; these are cheaper, for every line of the book.)"""
-    text = _PAGE.sub("", text).strip()
+    text = _without_page(text).strip()
     keys = {key(text)}
     bare = _NUMBERING.sub("", text)
     if bare != text:
@@ -224,6 +225,12 @@ def _line_keys(text: str) -> set[str]:
         keys.add(key(label))
     keys.discard("")
     return keys
+
+
+def _without_page(text: str) -> str:
+    """``text`` without a page number at its end. ``_PAGE`` is tried at every column of the text, so
+    it runs only when the last characters could end one (about one line in seven of a novel)."""
+    return _PAGE.sub("", text) if _PAGE_END.search(text.rstrip()[-2:]) else text
 
 
 def _lookup(table: dict[str, int], keys: set[str]) -> int | None:

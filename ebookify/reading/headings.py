@@ -117,7 +117,9 @@ _LABEL_START = lazy(rf"^(?:{_CHAPTER_WORDS}|{_PART_WORDS})\s*(?:{_NUMERAL})(?=[\
 
 
 def ends_with_page_number(line: str) -> bool:
-    return bool(_PAGE_NUMBER.search(line.strip()))
+    text = line.strip()
+    # The search tries every column of the line: only a line that ends in a digit can end in a page number.
+    return text[-1:].isdecimal() and bool(_PAGE_NUMBER.search(text))
 
 
 def keyword_label(text: str) -> str:
@@ -129,7 +131,7 @@ def keyword_label(text: str) -> str:
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
     """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
     text = line.strip()
-    if not text or len(text) > _MAX_LENGTH or text[0] in "\"“”'‘«»(" or _PAGE_NUMBER.search(text):
+    if not text or len(text) > _MAX_LENGTH or text[0] in "\"“”'‘«»(" or ends_with_page_number(text):
         return None
     if custom is not None:
         found = custom.search(text)

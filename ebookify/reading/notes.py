@@ -23,8 +23,8 @@ from __future__ import annotations
 
 import re
 
-from .blocks import BREAK, Layout, is_scene_break, to_blocks
-from ..model import Block, Note, Placement, SceneBreak
+from .blocks import BREAK, Layout, ends_with, is_scene_break, to_blocks
+from ..model import Block, Note, Placement, SceneBreak, trim_breaks
 from ..patterns import lazy
 
 _LABEL_WORDS = (
@@ -45,7 +45,7 @@ _AO3_LABEL = lazy(
     r"|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
 _SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}
-_ENDS_SENTENCE = lazy(r"[.!?…:)\]\"”’»*~]\s*$")
+_ENDS_SENTENCE = frozenset(".!?…:)]\"”’»*~")
 _MOST_GROUPS = 6  # a note never runs over more paragraphs than this without a closing bracket
 _MOST_LINES = 8
 _AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most this many paragraphs  # a block of lines under a label longer than this is story, not the note's
@@ -68,14 +68,19 @@ def is_marker(line: str) -> bool:
     return bool(_BRACKETED.match(line) or _SLASH.match(line) or _PLAIN.match(line) or _FROM.match(line))
 
 
-def split_notes(lines: list[str], layout: Layout) -> tuple[tuple[Block, ...], tuple[Note, ...], list[tuple[int, str]]]:
-    """A chapter's lines to (story blocks, notes in place, trace of (line, rule) for each note)."""
+def split_notes(lines: list[str], layout: Layout, blocks: tuple[Block, ...] | None = None
+                ) -> tuple[tuple[Block, ...], tuple[Note, ...], list[tuple[int, str]]]:
+    """A chapter's lines to (story blocks, notes in place, trace of (line, rule) for each note).
+    ``blocks``: ``to_blocks(lines)`` if the caller has them; when no line belongs to a note (most
+    chapters), they are the story, and the lines are not parsed a second time."""
     reader = _Reader(list(lines), layout)
     text_at = next((i for i, line in enumerate(lines) if _AO3_TEXT.match(line)), None)
     if text_at is not None:
         reader.ao3(text_at)
     else:
         reader.scan(0, len(lines))
+    if blocks is not None and reader.items == [("story", reader.lines)]:
+        return trim_breaks(blocks), (), reader.trace
     return reader.assemble()
 
 
@@ -186,7 +191,7 @@ class _Reader:
     def _starts_paragraph(self, i: int, start: int) -> bool:
         if i == start or not self.layout.wrapped or not self.lines[i - 1].strip():
             return True  # a marker after a finished sentence starts a paragraph even without a blank line
-        return self.layout.indented and self.lines[i][:1].isspace() or _ENDS_SENTENCE.search(self.lines[i - 1])
+        return self.layout.indented and self.lines[i][:1].isspace() or ends_with(self.lines[i - 1], _ENDS_SENTENCE)
 
     def _paragraph_end(self, i: int, stop: int) -> int:
         """The line after the paragraph that starts at ``i``, as the file's layout makes paragraphs."""
@@ -194,7 +199,7 @@ class _Reader:
             return i + 1
         j = i + 1
         while j < stop and self._in_group(j) and not (self.layout.indented and self.lines[j][:1].isspace()):
-            if _ENDS_SENTENCE.search(self.lines[j - 1]):
+            if ends_with(self.lines[j - 1], _ENDS_SENTENCE):
                 break  # when in doubt, a line that ends a sentence ends the note
             if is_marker(self.lines[j]):
                 break

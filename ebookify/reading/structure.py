@@ -42,6 +42,7 @@ class _Span:
     heading: Heading | None
     lines: list[str]
     blocks: tuple[Block, ...] = ()
+    parsed: bool = False  # ``blocks`` are ``to_blocks(lines)`` as they stand: a chapter without notes reuses them
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,7 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         spans = [spans[0]] + spans[1 + leading:]
     front_notes: tuple[Note, ...] = ()
     if len(spans) > 1 and has_text(spans[0].blocks) and opens_the_story(spans[1].heading):
-        front, front_notes, found = split_notes(spans[0].lines, layout)  # a note up there is still a note
+        front, front_notes, found = _split_notes(spans[0], layout)  # a note up there is still a note
         trace.extend((offset + line, what) for line, what in found)
         spans = [_Span(0, None, [])] + spans[1:]
         trace.append((offset, f"front matter: {word_count(front)} words before the first heading, "
@@ -91,8 +92,8 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
 
 
 def _without_back_matter(chapter: Chapter, trace: list, line: int) -> tuple[Chapter, tuple[Section, ...]]:
-    starts = [(i, back_matter_title(inline_text(b.inlines))) for i, b in enumerate(chapter.blocks)
-              if isinstance(b, Paragraph) and back_matter_title(inline_text(b.inlines))]
+    titles = ((i, back_matter_title(inline_text(b.inlines))) for i, b in enumerate(chapter.blocks) if isinstance(b, Paragraph))
+    starts = [(i, title) for i, title in titles if title]
     if not starts or not has_text(chapter.blocks[:starts[0][0]]):
         return chapter, ()
     cuts = [i for i, _ in starts] + [len(chapter.blocks)]
@@ -113,7 +114,7 @@ def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], l
         else:
             spans[-1].lines.append(line)
     for span in spans:
-        span.blocks = tuple(to_blocks(span.lines, layout))
+        span.blocks, span.parsed = tuple(to_blocks(span.lines, layout)), True
     return spans
 
 
@@ -162,6 +163,7 @@ def _merge(into: _Span, span: _Span) -> None:
     """A heading that is not one goes back into the text before it, as a line of its own."""
     into.blocks += (_heading_paragraph(span.heading),) + span.blocks
     into.lines += ["", _heading_string(span.heading), ""] + span.lines
+    into.parsed = False  # the heading's paragraph is kept as plain text, which the lines would not give
 
 
 def _key(heading: Heading) -> str:
@@ -217,11 +219,16 @@ def _special_kind(heading: Heading) -> str:
 
 
 def _chapter(number: int, span: _Span, part: str, layout: Layout, trace: list, offset: int) -> Chapter:
-    blocks, notes, found = split_notes(span.lines, layout)
+    blocks, notes, found = _split_notes(span, layout)
     first = span.line + (span.heading is not None)  # the span's lines start under its heading
     trace.extend((offset + first + line, what) for line, what in found)
     heading = span.heading or Heading(MARKDOWN, "", "")
     return Chapter(number, blocks, title=heading.title, label=heading.label, notes=notes, part=part)
+
+
+def _split_notes(span: _Span, layout: Layout):
+    """The span's story blocks and notes; its blocks as parsed already serve when it has no note."""
+    return split_notes(span.lines, layout, span.blocks if span.parsed else None)
 
 
 def _blank_runs_as_breaks(lines: list[str]) -> list[str]:

@@ -87,7 +87,10 @@ def proper_names(texts: Iterable[str], asked: frozenset[str] | None = None) -> f
     counts: Counter[str] = Counter()
     for text in texts:
         counts.update(_TEXT_WORD.findall(text))
-    keys = {word: key for word in counts if (key := _capital_key(word)) and (asked is None or key in asked)}
+    # A form in capitals ("I", "THE", "XIV") is never counted below, unless an article is elided
+    # before the word ("L'ATLANTA"): looking for it in the text would only cost time.
+    keys = {word: key for word in counts if (key := _capital_key(word)) and (asked is None or key in asked)
+            and not (word.isupper() and key == word.lower())}
     if not keys:
         return frozenset()
     finder = re.compile("|".join(re.escape(form) for form in sorted(keys, key=len, reverse=True)))
