@@ -554,3 +554,25 @@ def test_a_japanese_web_novels_arcs_are_parts_over_its_episodes():
     story = parse(text)
     assert [(c.label, c.part) for c in story.chapters] == [
         ("第1話", "第一章 旅立ち"), ("第2話", "第一章 旅立ち"), ("第3話", "第二章 王都")]
+
+
+def test_hard_wrapped_chinese_joins_its_lines_without_spaces():
+    text = ("第一章 出发\n\n他走进了房间，看见桌上放着\n一封信。信是母亲写的，字\n迹有些潦草。他读了很久，\n然后把信放进口袋里，走出\n"
+            "了家门。\n\n天已经黑了。村口的老槐树\n下站着一个人。他认得那个\n人，那是他的哥哥。哥哥\n什么也没说。\n")
+    assert block_texts(parse(text).chapters[0].blocks) == [
+        "他走进了房间，看见桌上放着一封信。信是母亲写的，字迹有些潦草。他读了很久，然后把信放进口袋里，走出了家门。",
+        "天已经黑了。村口的老槐树下站着一个人。他认得那个人，那是他的哥哥。哥哥什么也没说。"]
+
+
+def test_a_japanese_line_that_ends_a_sentence_is_a_paragraph():
+    lines = [_JA, "「おはよう」と彼女は言った。", _JA + _JA, "\u3000\u3000彼は黙っていた。"] * 3
+    text = "第1話 出会い\n\n" + "\n".join(lines) + "\n"
+    assert block_texts(parse(text).chapters[0].blocks) == [line.strip() for line in lines]
+
+
+@pytest.mark.parametrize("line", ["＊＊＊", "☆☆☆", "◇◇◇", "――――", "\u3000\u3000＊\u3000\u3000＊\u3000\u3000＊", "★"])
+def test_cjk_scene_breaks(line):
+    from ebookify.model import SceneBreak
+
+    text = f"第1話 出会い\n\n{_JA}\n\n{line}\n\n{_JA}\n"
+    assert [type(b) for b in parse(text).chapters[0].blocks][1] is SceneBreak

@@ -20,14 +20,15 @@ from ..options import Settings
 from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Subheading, Text
 from ..patterns import lazy
 
-_DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^")
-_LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦") | {"x", "X"}
+_DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═")  # and CJK texts' own
+_LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦＊☆★◎") | {"x", "X"}
 _NOT_A_DIVIDER = lazy("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
 SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside a chapter
 _WORD = lazy(r"[^\W\d_]+")
-_SENTENCE_END = frozenset(".!?…:;)]\"”’»*~_-")
+_SENTENCE_END = frozenset(".!?…:;)]\"”’»*~_-。！？」』）")
 _HYPHENATED = lazy(r"([^\W\d_]+)-$")  # a word broken at the end of a line
+_CJK_SEAM = lazy("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")  # CJK text and its punctuation
 _FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 
@@ -258,7 +259,8 @@ def _unwrap(lines: list[str], layout: Layout) -> str:
                 pieces[-1] = last[:-1]
             pieces.append(line)
         else:
-            pieces.append(" ")
+            if not (_CJK_SEAM.match(last[-1]) and _CJK_SEAM.match(line[:1])):  # Chinese and Japanese join unspaced
+                pieces.append(" ")
             pieces.append(line)
     return "".join(pieces)
 
