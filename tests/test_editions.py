@@ -576,3 +576,19 @@ def test_cjk_scene_breaks(line):
 
     text = f"第1話 出会い\n\n{_JA}\n\n{line}\n\n{_JA}\n"
     assert [type(b) for b in parse(text).chapters[0].blocks][1] is SceneBreak
+
+
+def test_a_chinese_contents_list_at_the_top_is_front_matter():
+    names = ["出发", "山路", "河边"]
+    text = "\n".join(["《青山远行记》", "作者：林小舟", "", "目录", ""] + [f"第{n}章 {t}" for n, t in zip("一二三", names)] + [""]
+                     + [line for n, t in zip("一二三", names) for line in (f"第{n}章 {t}", "", _ZH, _ZH, "")])
+    story = parse(text)
+    assert [(c.label, c.title) for c in story.chapters] == [("第一章", "出发"), ("第二章", "山路"), ("第三章", "河边")]
+
+
+@pytest.mark.parametrize("numeral, value", [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("一百二十", 120),
+                                            ("一千零一", 1001), ("两", 2), ("〇", 0), ("1", None), ("章", None)])
+def test_cjk_numerals(numeral, value):
+    from ebookify.reading.headings import cjk_value
+
+    assert cjk_value(numeral) == value

@@ -22,7 +22,8 @@ from ..patterns import lazy
 
 _KEYWORD = lazy(
     r"^(?:(?:table of )?contents|index|[ií]ndice|inhalt|inhaltsverzeichnis|table(?: des mati[eè]res)?|sommaire"
-    r"|оглавление|содержание|inhoud|sumario|sumário|indholdsfortegnelse|innhold|spis tre[sś]ci)\s*[.:]?$",
+    r"|оглавление|содержание|inhoud|sumario|sumário|indholdsfortegnelse|innhold|spis tre[sś]ci"
+    r"|目录|目錄|目次|차례|목차)\s*[.:：]?$",
     re.IGNORECASE,
 )
 _PAGE = lazy(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)

@@ -234,6 +234,24 @@ def roman_value(numeral: str) -> int | None:
     return total
 
 
+_CJK_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8,
+               "九": 9}
+_CJK_UNITS = {"十": 10, "百": 100, "千": 1000}
+
+
+def cjk_value(numeral: str) -> int | None:
+    """一 → 1, 十一 → 11, 一百二十 → 120, 一千零一 → 1001; None for anything else."""
+    if not numeral or any(c not in _CJK_DIGITS and c not in _CJK_UNITS for c in numeral):
+        return None
+    total = digit = 0
+    for char in numeral:
+        if char in _CJK_DIGITS:
+            digit = _CJK_DIGITS[char]
+        else:
+            total, digit = total + (digit or 1) * _CJK_UNITS[char], 0
+    return total + digit
+
+
 def heading_text(label: str, title: str) -> str:
     """One line for a table of contents: "Chapter 3: The Storm", "1. AT THE BAY.", "Prologue",
     "第三章 出发" (Chinese and Japanese set a space, never a colon, after the number)."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .headings import PART, SPECIAL, Heading, roman_value
+from .headings import PART, SPECIAL, Heading, cjk_value, roman_value
 from .titlecase import is_capitals
 from ..patterns import lazy
 
@@ -30,7 +30,7 @@ def opens_the_story(heading: Heading) -> bool:
     if not number:
         return True
     value = roman_value(number.split(".")[0]) if number[:1].isalnum() else None
-    return number in _ONE or value == 1 or value == 0
+    return number in _ONE or value in (0, 1) or cjk_value(number) in (0, 1)
 
 
 def prefatory(headings: list[Heading]) -> int:
