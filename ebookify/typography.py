@@ -352,7 +352,7 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
 
     def chapter(c: Chapter) -> Chapter:
         return replace(c, title=line(c.title), part=line(c.part), blocks=blocks(c.blocks),
-                       notes=tuple(map(note, c.notes)))
+                       notes=tuple(map(note, c.notes))).counted_as(c)
 
     meta = book.metadata
     return replace(

@@ -8,6 +8,7 @@ import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 
+from ebookify import Options, convert
 from ebookify.labels import LANGUAGES, labels
 from ebookify.resources import read_asset
 
@@ -226,3 +227,10 @@ def test_a_japanese_novel_reads_in_characters_and_in_its_readers_time():
     epub = build("\n\n".join([sentence] * 400) + "\n", language="ja", title="猫", authors=("夏目漱石",))
     length = page(epub, "titlepage.xhtml").get_text()
     assert "12,000 文字、読了まで約31 分" in length  # 12,000 characters at 390 a minute
+
+
+def test_typesetting_changes_no_word_count():
+    result = convert(b"He was 5'10 and in the band from 1990-1995, or so he said.\n", Options(cover=False))
+    assert result.words == 13  # 5'10 and 1990-1995 are one word each, as the writer typed them
+    assert "13 words, about 1 minute to read" in page(result.epub, "titlepage.xhtml").get_text()
+    assert "1990–1995" in reading_text(result.epub)  # typeset, and still counted as the writer typed it

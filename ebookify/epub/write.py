@@ -184,7 +184,7 @@ def _reproducible_zip(data: bytes, meta: Metadata) -> bytes:
             content = source.read(name)
             if name.endswith(".opf"):
                 content = _with_package_language(content, meta.language)
-            target.writestr(info, content, compresslevel=9)
+            target.writestr(info, content, compresslevel=6)
     return out.getvalue()
 
 
