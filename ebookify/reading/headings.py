@@ -106,6 +106,7 @@ _CJK_LINE = lazy(
     r"(?P<separator>[\s:：.．、·・\-—]*)(?P<title>\S.*?)?$"
 )
 _CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
+_ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
@@ -139,13 +140,15 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
             return None
         groups = found.groupdict()
         return Heading(CHAPTER, (groups.get("label") or text).strip(), (groups.get("title") or "").strip())
-    markdown = _MARKDOWN_LINE.match(text)
+    markdown = _MARKDOWN_LINE.match(text) if text[0] == "#" else None
     if markdown:
         inner = markdown["text"]
         return _keyword_heading(inner) or Heading(MARKDOWN, "", inner)
     found = _keyword_heading(text.strip(_DECORATION))
     if found:
         return found
+    if not (text[0].isdecimal() or text[0] in "IVXLCDM"):  # how both patterns below must open
+        return None
     for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE)):
         match = pattern.match(text)
         if match and any(c.isalnum() for c in match["label"]):
@@ -156,7 +159,7 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
 def _keyword_heading(text: str) -> Heading | None:
     if text[:1] in _CJK_OPENERS:
         return _cjk_heading(text)
-    ordinal = _ORDINAL_FIRST.match(text)
+    ordinal = _ORDINAL_FIRST.match(text) if _ORDINAL_WORDS.search(text.casefold()) else None
     if ordinal and ordinal["number"][0].isupper():
         kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
         return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
