@@ -12,7 +12,9 @@ caller, so only the command does.)
 And it ends the process itself once the command is done and its output flushed: tearing the
 interpreter down (freeing every module and object one by one) took a short story's conversion
 19 ms, an eighth of its run, for memory the system takes back at once anyway. Every file is
-closed and every worker joined by then; a crash still unwinds normally, with its traceback.
+closed by then; a crash still unwinds normally, with its traceback. A command that started
+worker processes (a batch, ``serve``) exits the usual way: multiprocessing removes its temporary
+folder only then.
 """
 
 from __future__ import annotations
@@ -53,4 +55,6 @@ def _end(status: int) -> None:
         sys.stderr.flush()
     except (OSError, ValueError):  # a reader that went away (``| head``): nothing more to say
         status = status or 1
+    if "multiprocessing" in sys.modules:
+        sys.exit(status)
     os._exit(status)
