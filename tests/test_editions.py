@@ -592,3 +592,19 @@ def test_cjk_numerals(numeral, value):
     from ebookify.reading.headings import cjk_value
 
     assert cjk_value(numeral) == value
+
+
+@pytest.mark.parametrize(
+    "opening, expected",
+    [
+        pytest.param("吾輩は猫である\n夏目漱石\n\n", ("吾輩は猫である", ("夏目漱石",)), id="Japanese: a title over a name"),
+        pytest.param("青山远行记\n林小舟\n\n", ("青山远行记", ("林小舟",)), id="Chinese"),
+        pytest.param("異世界の旅人\nジョン・スミス\n\n", ("異世界の旅人", ("ジョン・スミス",)), id="a name in katakana"),
+        pytest.param("「おはよう」\n「うん」\n\n", ("", ()), id="two lines of dialogue are no title"),
+        pytest.param("春が来た。\n花が咲いた\n\n", ("", ()), id="a sentence is no title"),
+        pytest.param("青山远行记\n林小舟\n他走进了房间。\n\n", ("", ()), id="a name must stand alone"),
+    ],
+)
+def test_a_cjk_text_opens_with_its_title_over_its_authors_name(opening, expected):
+    story = parse(opening + f"{_ZH}\n\n{_ZH}\n")
+    assert (story.metadata.title, story.metadata.authors) == expected

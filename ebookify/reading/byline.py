@@ -27,6 +27,9 @@ _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "《": "》", "「": "」", "『": "』"}  # 《书名》
+_CJK_LETTER = lazy("[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_CJK_NAME = lazy("^[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af][\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
+                 "\uac00-\ud7af・ 　]{1,11}$")  # 2 to 12 letters of the scripts, a middle dot or a space
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
 
 
@@ -108,7 +111,21 @@ class TitleLines:
             self.fields.setdefault("title", title)
             self.trace.append((i, f"title: a short line over the first heading: {title}"))
             return i + 1
-        return self._name_over_capitals(i, j)
+        return self._cjk_title_and_author(i, j) if _CJK_LETTER.search(title) else self._name_over_capitals(i, j)
+
+    def _cjk_title_and_author(self, i: int, j: int) -> int:
+        """ "吾輩は猫である" over "夏目漱石", then a blank line: how Japanese and Chinese texts open
+        (Aozora Bunko's files, pasted novels). Chinese and Japanese write no "by"; the name is a
+        short line of letters alone, the title has no sentence's end, and neither is dialogue."""
+        title, name = self.lines[i].strip(), self.lines[j].strip()
+        after = j + 1
+        if not (len(title) <= 30 and title[-1] not in "。！？、，…" and title[0] not in "「『（(【“"
+                and _CJK_NAME.match(name) and (after >= len(self.lines) or not self.lines[after].strip())):
+            return i
+        self.fields.setdefault("title", title)
+        self.fields["authors"] = self.fields.get("authors", ()) + (name,)
+        self.trace.append((i, f"title and author: a title over a name, as Chinese and Japanese texts open: {title} / {name}"))
+        return after
 
     def _one_line_title_by(self, i: int, j: int) -> bool:
         """ "The Salt Road by Wren Ashby" alone on the first line, a blank line under it. A one-word
