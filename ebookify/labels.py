@@ -25,6 +25,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .metadata import primary_language
 from .resources import read_asset
 
 # Languages with a catalogue. English is the source language: its catalogue is the msgids themselves.
@@ -73,7 +74,7 @@ class Labels:
 
 def catalogue_for(language: str) -> str:
     """The catalogue a BCP 47 tag uses: "pt-BR" → "pt", "zh-Hant" → "zh"; "" for none."""
-    primary = language.strip().lower().replace("_", "-").split("-")[0]
+    primary = primary_language(language)
     return primary if primary in LANGUAGES else ""
 
 

@@ -41,6 +41,11 @@ def clean_field(text: str) -> str:
     return " ".join(XML_FORBIDDEN.sub("", text).split())
 
 
+def primary_language(code: str) -> str:
+    """The language of a BCP 47 tag without its region or script: "pt-BR" → "pt", "zh_Hant" → "zh"."""
+    return code.strip().lower().replace("_", "-").split("-")[0]
+
+
 def language_code(value: str) -> str:
     """A BCP 47 tag for a code or an English or native name; "" when it is neither."""
     value = value.strip()

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
 from typing import Union
-from .patterns import lazy
+from .patterns import HAN, KANA, lazy
 
 # Inline content ---------------------------------------------------------------------------
 
@@ -242,8 +242,7 @@ def has_text(blocks: tuple[Block, ...]) -> bool:
 _WORD = lazy(r"[^\W_]+(?:['’.,\-][^\W_]+)*")  # "don't", "lamp-post", "4.17" are one word each
 # Chinese and Japanese put no spaces between words: each ideograph and kana counts as one, as word
 # processors count them (a paragraph of Japanese was one "word", and a novel a few minutes' read).
-_CJK = lazy("[\u3005-\u3007\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-            "\uf900-\ufaff\uff66-\uff9d\U00020000-\U0003134f]")
+_CJK = lazy(f"[{HAN}{KANA}]")
 
 
 def word_count(blocks: tuple[Block, ...], enough: int = 0) -> int:

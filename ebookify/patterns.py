@@ -35,3 +35,11 @@ class LazyPattern:
 
 def lazy(pattern: str, flags: int = 0) -> re.Pattern:
     return LazyPattern(pattern, flags)  # type: ignore[return-value]  (it behaves as one)
+
+
+# The letters of the scripts that put no spaces between words, as ranges for a character class:
+# Han ideographs (with 々〆〇) and kana; and Korean Hangul, which does space its words.
+HAN = "\u3005-\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+KANA = "\u3041-\u3096\u309d-\u309f\u30a1-\u30fa\u30fc-\u30ff\uff66-\uff9d"  # not the middle dot ・
+HANGUL = "\uac00-\ud7af"
+CJK_MARKS = "\u3000-\u3004\u3008-\u303f\u30fb\uff01-\uff60"  # their spaces, brackets and punctuation

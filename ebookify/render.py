@@ -16,6 +16,7 @@ from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Pa
 from .reading.titlecase import is_capitals, proper_names, title_case, title_words
 from .markup import LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
+from .metadata import primary_language
 from .resources import read_asset
 
 
@@ -155,7 +156,7 @@ def _length(book: Book) -> str:
     """Words and reading time: what a reader weighs before starting."""
     _ = _labels(book)
     words = sum(chapter.words for chapter in book.chapters)
-    minutes = max(1, round(words / _READING_SPEED.get(book.metadata.language.split("-")[0].lower(), 250)))
+    minutes = max(1, round(words / _READING_SPEED.get(primary_language(book.metadata.language), 250)))
     return _("{words}, about {duration} to read", words=_.plural("{count} word", "{count} words", words),
              duration=_.duration(minutes))
 

@@ -53,6 +53,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Callable, Union
 
+from .metadata import primary_language
 from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, Paragraph, Strike, Strong, Text
 from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
 from .patterns import lazy
@@ -137,7 +138,7 @@ _WORDISH = lazy(r"[\w-]")
 
 
 def dash_rules(language: str) -> tuple[Rule, ...]:
-    primary = _primary(language)
+    primary = primary_language(language)
     dash = "" if primary == "en" else "—" if primary in _EM_DASH_LANGUAGES else "–"
     return _spaced_dashes(dash) + (
         # Two or three hyphens are a typewriter em dash; four or more are a drawn line, kept.
@@ -200,10 +201,6 @@ FRENCH_GUILLEMETS = (
     _rule(r"»(?<=\S»)", NNBSP + "»"),
     *(_rule(rf"{space}»(?<=\S{space}»)", NNBSP + "»") for space in " \u00a0"),
 )
-
-
-def _primary(language: str) -> str:
-    return language.strip().lower().replace("_", "-").split("-")[0]
 
 
 # The typesetter ---------------------------------------------------------------------------
@@ -301,7 +298,7 @@ def typesetter(language: str, quotes: str | None = None) -> Typesetter:
     if quotes is not None and quotes not in STYLES:
         raise ValueError(f"unknown quote style {quotes!r}: use one of {', '.join(QUOTE_STYLES)}")
     style = quotes or style_for_language(language)
-    primary = _primary(language)
+    primary = primary_language(language)
     before = SPACES + dash_rules(language) + ELLIPSES + (ENGLISH if primary == "en" else ())
     after = (FRENCH_GUILLEMETS if style == "fr" else ()) + (FRENCH if primary == "fr" else ()) + WORD_JOINER + SPACES
     return Typesetter(before, STYLES[style], after, primary in UNSPACED)

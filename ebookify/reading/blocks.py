@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from .inline import parse_inlines
 from ..options import Settings
 from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Subheading, Text
-from ..patterns import lazy
+from ..patterns import CJK_MARKS, HAN, KANA, lazy
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═")  # and CJK texts' own
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦＊☆★◎") | {"x", "X"}
@@ -28,7 +28,7 @@ SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside 
 _WORD = lazy(r"[^\W\d_]+")
 _SENTENCE_END = frozenset(".!?…:;)]\"”’»*~_-。！？」』）")
 _HYPHENATED = lazy(r"([^\W\d_]+)-$")  # a word broken at the end of a line
-_CJK_SEAM = lazy("[\u3000-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff60]")  # CJK text and its punctuation
+_CJK_SEAM = lazy(f"[{HAN}{KANA}{CJK_MARKS}]")  # Chinese and Japanese text and its punctuation
 _FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 

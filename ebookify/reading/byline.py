@@ -13,10 +13,10 @@ from __future__ import annotations
 
 import re
 
-from .headings import CHAPTER, MARKDOWN, PART, SPECIAL, match_heading
+from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, match_heading
 from .labels import BY_WORDS, label_of
 from .sites import is_contents
-from ..patterns import lazy
+from ..patterns import HAN, HANGUL, KANA, lazy
 
 _BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
 _BY_LINE = lazy(rf"^\s*[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~][*_]*\s*|[*_]*\s)\s*(?P<name>[^\s:*_].{{0,80}}?)[*_~]*\s*$",
@@ -27,9 +27,7 @@ _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "《": "》", "「": "」", "『": "』"}  # 《书名》
-_CJK_LETTER = lazy("[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
-_CJK_NAME = lazy("^[\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af][\u3041-\u30ff\u3400-\u4dbf\u4e00-\u9fff"
-                 "\uac00-\ud7af・ 　]{1,11}$")  # 2 to 12 letters of the scripts, a middle dot or a space
+_CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")  # 2 to 12 letters, a middle dot or a space
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
 
 
@@ -111,7 +109,7 @@ class TitleLines:
             self.fields.setdefault("title", title)
             self.trace.append((i, f"title: a short line over the first heading: {title}"))
             return i + 1
-        return self._cjk_title_and_author(i, j) if _CJK_LETTER.search(title) else self._name_over_capitals(i, j)
+        return self._cjk_title_and_author(i, j) if CJK_LETTER.search(title) else self._name_over_capitals(i, j)
 
     def _cjk_title_and_author(self, i: int, j: int) -> int:
         """ "吾輩は猫である" over "夏目漱石", then a blank line: how Japanese and Chinese texts open

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from ..patterns import lazy
+from ..patterns import HAN, HANGUL, KANA, lazy
 
 CHAPTER = "chapter"
 PART = "part"
@@ -106,6 +106,7 @@ _CJK_LINE = lazy(
     r"(?P<separator>[\s:：.．、·・\-—]*)(?P<title>\S.*?)?$"
 )
 _CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
+CJK_LETTER = lazy(f"[{HAN}{KANA}{HANGUL}]")  # a letter of Chinese, Japanese or Korean
 _ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
@@ -196,9 +197,9 @@ def episodes_under_arcs(found: dict[int, Heading], trace: list, offset: int) -> 
         return heading.label[-1:] if heading.kind == CHAPTER and heading.label[:1] in "第제" else ""
 
     units = {unit(h) for h in found.values()}
-    if not (units & set("話话화") and units & set("章장")):
+    if not (units & {"話", "话", "화"} and units & {"章", "장"}):
         return found
-    arcs = {i for i, h in found.items() if unit(h) in "章장" and unit(h)}
+    arcs = {i for i, h in found.items() if unit(h) in ("章", "장")}
     for i in sorted(arcs):
         trace.append((offset + i, f"part: {found[i].label} groups the episodes (話) under it"))
     return {i: replace(h, kind=PART) if i in arcs else h for i, h in found.items()}
@@ -259,8 +260,7 @@ def heading_text(label: str, title: str) -> str:
     """One line for a table of contents: "Chapter 3: The Storm", "1. AT THE BAY.", "Prologue",
     "第三章 出发" (Chinese and Japanese set a space, never a colon, after the number)."""
     if label and title:
-        between = " " if label[-1] in _CJK_CHAPTER_UNITS + _CJK_PART_UNITS or label in _CJK_SPECIALS.split("|") \
-            else ". " if _NUMERAL_ONLY.match(label) else ": "
+        between = " " if CJK_LETTER.match(label[-1]) else ". " if _NUMERAL_ONLY.match(label) else ": "
         return f"{label}{between}{title}"
     return label or title
 

@@ -111,7 +111,7 @@ def proper_names(texts: Iterable[str], asked: frozenset[str] | None = None) -> f
 
 
 # A word (``_TEXT_WORD``) running up to this point: what comes next is part of it, not a word of its own.
-_WORD_BEFORE = lazy(r"[^\W\d_](?:[\w-]|['’][«“\"]?)*\Z")
+_WORD_BEFORE = lazy(_TEXT_WORD.pattern + r"\Z")
 
 
 def _capital_key(word: str) -> str:
