@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
 from typing import Union
-from .patterns import HAN, KANA, lazy
+from .patterns import HAN, KANA, lazy, may_be_cjk
 
 # Inline content ---------------------------------------------------------------------------
 
@@ -257,7 +257,7 @@ def word_count(blocks: tuple[Block, ...], enough: int = 0) -> int:
 
 
 def words_in(text: str) -> int:
-    if text.isascii() or not _CJK.search(text):
+    if not may_be_cjk(text) or not _CJK.search(text):
         return len(_WORD.findall(text))
     return len(_CJK.findall(text)) + len(_WORD.findall(_CJK.sub(" ", text)))
 

@@ -340,3 +340,11 @@ def test_the_stored_coverage_of_the_bundled_fonts_matches_the_fonts():
 
     stored = json.loads(read_asset("fonts/coverage.json"))
     assert stored == {font: coverage_ranges(read_charset(font)) for font in BUNDLED}
+
+
+def test_every_bundled_font_draws_the_letters_a_title_is_set_in_without_reading_the_coverage():
+    """``fonts`` takes the first bundled font, unread, for a text of these characters."""
+    from ebookify.cover.fonts import BUNDLED, IN_EVERY_BUNDLED_FONT, read_charset
+
+    for font in BUNDLED:
+        assert IN_EVERY_BUNDLED_FONT <= read_charset(font), font

@@ -504,7 +504,44 @@ def test_the_quick_look_at_a_line_never_turns_away_a_date_the_pattern_reads(word
         assert families._may_be_date(text), text
 
 
+# Heading lines and near misses: a keyword, a space, a number in figures or words ("the", a
+# hyphen, a letter after it) or any word, a separator and a title, each in any case.
+_HEADING_LIKE = st.tuples(
+    _cased(["chapter", "chap.", "ch.", "chapitre", "capítulo", "part", "book", "livre", "day", "letter",
+            "prologue", "epilogue", "act", "глава", "часть", "tag"]),
+    st.sampled_from([" ", "  ", " the "]),
+    st.one_of(st.integers(0, 2000).map(str), _cased(["iv", "xii", "mix", "civil", "dim", "i", "x"]),
+              _cased(["one", "twenty", "first", "premier", "dritte", "последний", "once", "un", "due", "elf",
+                      "someone", "often", "dos"])),
+    st.sampled_from(["", "-one", " one", "-first", "a", "b", "e", ".5", ".", "s"]),
+    st.sampled_from(["", ": ", ". ", " - ", " ", " — ", ":", "|"]),
+    st.sampled_from(["", "The Storm", "rain", "1", "One Night", "after the fall", "is over."]),
+)
+
+
+@settings(max_examples=800, deadline=None)
+@given(_HEADING_LIKE)
+def test_headings_read_by_the_grammar_without_spelled_numbers_are_those_the_whole_grammar_reads(parts):
+    from ebookify.reading import headings
+
+    text = "".join(parts).strip()
+    whole = headings._KEYWORD_LINE.match(text)
+    quick = headings._keyword_match(text)
+    assert (quick and quick.groupdict()) == (whole and whole.groupdict()), text
+
+
 # Chinese, Japanese and Korean editions ---------------------------------------------------------------
+
+
+def test_the_quick_look_for_chinese_japanese_and_korean_misses_no_letter_or_mark_of_theirs():
+    """``may_be_cjk`` spares other texts compiling these classes; it must never turn one away."""
+    import re
+
+    from ebookify.patterns import CJK_MARKS, HAN, HANGUL, KANA, may_be_cjk
+
+    theirs = re.compile(f"[{HAN}{KANA}{HANGUL}{CJK_MARKS}]")
+    assert [c for c in map(chr, range(0x110000)) if theirs.match(c) and not may_be_cjk(f"a “{c}”")] == []
+    assert not may_be_cjk("“Don’t”—she said… «oui» ¿qué? Ярослав")
 
 _ZH = "他走进了房间，看见桌上放着一封信。信是母亲写的，字迹有些潦草。"
 _JA = "彼は部屋に入った。机の上に手紙があった。母からの手紙だった。"

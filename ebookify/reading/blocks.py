@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from .inline import parse_inlines
 from ..options import Settings
 from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Subheading, Text
-from ..patterns import CJK_MARKS, HAN, KANA, lazy
+from ..patterns import CJK_MARKS, HAN, KANA, lazy, may_be_cjk
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═")  # and CJK texts' own
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦＊☆★◎") | {"x", "X"}
@@ -259,10 +259,14 @@ def _unwrap(lines: list[str], layout: Layout) -> str:
                 pieces[-1] = last[:-1]
             pieces.append(line)
         else:
-            if not (_CJK_SEAM.match(last[-1]) and _CJK_SEAM.match(line[:1])):  # Chinese and Japanese join unspaced
+            if not (_cjk(last[-1]) and _cjk(line[:1])):  # Chinese and Japanese join unspaced
                 pieces.append(" ")
             pieces.append(line)
     return "".join(pieces)
+
+
+def _cjk(char: str) -> bool:
+    return may_be_cjk(char) and bool(_CJK_SEAM.match(char))
 
 
 def _runs(lines: list[str]) -> list[list[str]]:

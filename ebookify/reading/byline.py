@@ -16,7 +16,7 @@ import re
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, match_heading
 from .labels import BY_WORDS, label_of
 from .sites import is_contents
-from ..patterns import HAN, HANGUL, KANA, lazy
+from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 
 _BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
 _BY_LINE = lazy(rf"^\s*[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~][*_]*\s*|[*_]*\s)\s*(?P<name>[^\s:*_].{{0,80}}?)[*_~]*\s*$",
@@ -109,7 +109,8 @@ class TitleLines:
             self.fields.setdefault("title", title)
             self.trace.append((i, f"title: a short line over the first heading: {title}"))
             return i + 1
-        return self._cjk_title_and_author(i, j) if CJK_LETTER.search(title) else self._name_over_capitals(i, j)
+        cjk = may_be_cjk(title) and CJK_LETTER.search(title)
+        return self._cjk_title_and_author(i, j) if cjk else self._name_over_capitals(i, j)
 
     def _cjk_title_and_author(self, i: int, j: int) -> int:
         """ "吾輩は猫である" over "夏目漱石", then a blank line: how Japanese and Chinese texts open

@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from ..patterns import HAN, HANGUL, KANA, lazy
+from itertools import takewhile
+
+from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 
 CHAPTER = "chapter"
 PART = "part"
@@ -51,12 +53,12 @@ _ORDINALS = (
     "первая первый первое вторая второй второе третья третий третье четвертое четвёртое пятое "
     "последняя последний"
 ).split()
-_WORD_NUMBER = "|".join(sorted({re.escape(w) for w in _CARDINALS + _ORDINALS}, key=len, reverse=True))
-_NUMERAL = (
-    rf"(?:\d{{1,5}}(?:\.[IVXLCDMivxlcdm]{{1,7}})?|[IVXLCDM]{{1,7}}|[ivx]{{1,5}}"
-    rf"|(?:the )?(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?)"  # "the Twenty-First", "Twenty One"
-    r"(?:\.\d{1,2}|[a-d])?"  # "Chapter 12.5", "Chapter 3a": a chapter slipped in between two others
-)
+_NUMBER_WORDS = frozenset(_CARDINALS + _ORDINALS)
+_WORD_NUMBER = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
+_FIGURES = r"\d{1,5}(?:\.[IVXLCDMivxlcdm]{1,7})?|[IVXLCDM]{1,7}|[ivx]{1,5}"
+_SPELLED = rf"(?:the )?(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?"  # "the Twenty-First", "Twenty One"
+_BETWEEN = r"(?:\.\d{1,2}|[a-d])?"  # "Chapter 12.5", "Chapter 3a": a chapter slipped in between two others
+_NUMERAL = rf"(?:{_FIGURES}|{_SPELLED}){_BETWEEN}"
 # Chapter-level keywords, with the forms real editions use besides "chapter": letters (epistolary
 # novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
 _CHAPTER_WORDS = (
@@ -82,11 +84,18 @@ _DECORATION = "~=*_+-–—•·◇◆ \t"
 # tenth of a short story's start-up); the group that took the keyword says the kind. A chapter or
 # part needs its number; a prologue's title needs a mark before it ("Prologue: Rain", never
 # "Prologue Rain"): both are checked by ``_keyword_heading``.
-_KEYWORD_LINE = lazy(
-    rf"^(?P<label>(?:(?P<chapter>{_CHAPTER_WORDS})\s*|(?P<part>{_PART_WORDS})\s+|(?P<special>{_SPECIAL_WORDS})\s*)"
-    rf"(?P<number>{_NUMERAL})?)\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$",
-    re.IGNORECASE,
-)
+def _keyword_line(numeral: str) -> str:
+    return (rf"^(?P<label>(?:(?P<chapter>{_CHAPTER_WORDS})\s*|(?P<part>{_PART_WORDS})\s+|(?P<special>{_SPECIAL_WORDS})\s*)"
+            rf"(?P<number>{numeral})?)\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$")
+
+
+_KEYWORD_LINE = lazy(_keyword_line(_NUMERAL), re.IGNORECASE)
+# The same without spelled numbers, whose 300 words are most of the compile (5 ms of a short
+# story's start-up): numbers in figures answer nearly every heading, and the whole grammar is
+# compiled only for a line that names a number word (``_keyword_match``).
+_KEYWORD_FIGURES = lazy(_keyword_line(f"(?:{_FIGURES}){_BETWEEN}"), re.IGNORECASE)
+_LETTERS = lazy(r"[^\W\d_]+")
+_PART_STARTS = tuple("".join(takewhile(str.isalpha, word)) for word in _PART_WORDS.split("|"))
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
 _ORDINAL_FIRST = lazy(
     r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|teil|abschnitt))\.?"
@@ -164,7 +173,7 @@ def _keyword_heading(text: str) -> Heading | None:
     if ordinal and ordinal["number"][0].isupper():
         kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
         return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
-    match = _KEYWORD_LINE.match(text)
+    match = _keyword_match(text)
     if not match:
         return None
     kind = CHAPTER if match["chapter"] is not None else PART if match["part"] is not None else SPECIAL
@@ -175,6 +184,24 @@ def _keyword_heading(text: str) -> Heading | None:
         return None
     title = (match["title"] or "").strip().strip(_DECORATION).strip()
     return Heading(kind, match["label"].strip(), title, match["number"] or "")
+
+
+def _keyword_match(text: str) -> re.Match | None:
+    """``_KEYWORD_LINE.match(text)``, from the grammar without spelled numbers wherever that
+    gives the same: where it finds a number in figures, or no heading where a part word does
+    not open the line (a chapter word and a space always let it read the rest as a title). It
+    does not where the line has a number word, or one with a letter after it ("Chapter Onea").
+    A chapter keyword glued to a spelled number ("Chapterone") is the one form it misses."""
+    match = _KEYWORD_FIGURES.match(text)
+    if match is not None and match["number"] is not None:
+        return match
+    folded = text.casefold()
+    if match is None and not folded.startswith(_PART_STARTS):
+        return None
+    if any(word in _NUMBER_WORDS or word[:-1] in _NUMBER_WORDS and word[-1] in "abcd"
+           for word in _LETTERS.findall(folded)):
+        return _KEYWORD_LINE.match(text)
+    return match
 
 
 def _cjk_heading(text: str) -> Heading | None:
@@ -260,7 +287,7 @@ def heading_text(label: str, title: str) -> str:
     """One line for a table of contents: "Chapter 3: The Storm", "1. AT THE BAY.", "Prologue",
     "第三章 出发" (Chinese and Japanese set a space, never a colon, after the number)."""
     if label and title:
-        between = " " if CJK_LETTER.match(label[-1]) else ". " if _NUMERAL_ONLY.match(label) else ": "
+        between = " " if may_be_cjk(label[-1]) and CJK_LETTER.match(label[-1]) else ". " if _NUMERAL_ONLY.match(label) else ": "
         return f"{label}{between}{title}"
     return label or title
 
