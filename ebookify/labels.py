@@ -34,6 +34,8 @@ LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "
 
 @dataclass(frozen=True)
 class Labels:
+    """The book's own words for its fixed labels (Contents, Chapter, Author's Note), by language."""
+
     locale: str  # a Babel locale name ("fr", "pt", "zh"): the catalogue's language
     translations: gettext.NullTranslations
 

@@ -56,6 +56,8 @@ def language_code(value: str) -> str:
 
 @dataclass(frozen=True)
 class Key:
+    """One metadata key, everywhere it appears: sidecar and --set name, model field, text labels, OPF form."""
+
     name: str  # in a sidecar file and in --set
     field: str  # the ``Metadata`` field it fills
     kind: str  # text | list | blocks | language | status | number | date | url | identifier

@@ -18,21 +18,29 @@ from .patterns import HAN, KANA, lazy, may_be_cjk
 
 @dataclass(frozen=True)
 class Text:
+    """Plain characters, exactly as the reader will see them once typeset."""
+
     text: str
 
 
 @dataclass(frozen=True)
 class Emphasis:
+    """Italics: *stars* or _underscores_ in the text, <em> in the book."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Strong:
+    """Bold: **double stars** or __underscores__ in the text, <strong> in the book."""
+
     children: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class Strike:
+    """Struck-through text (~~tildes~~): a writer's visible correction is part of the story."""
+
     children: tuple[Inline, ...]
 
 
@@ -48,12 +56,14 @@ Inline = Union[Text, Emphasis, Strong, Strike, LineBreak]
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A paragraph's inline content, however many lines it was wrapped over."""
+
     inlines: tuple[Inline, ...]
 
 
 @dataclass(frozen=True)
 class SceneBreak:
-    pass
+    """A break between scenes (***, oOo, a divider line): an ornament in the book."""
 
 
 @dataclass(frozen=True)
@@ -172,6 +182,8 @@ class Metadata:
 
 @dataclass(frozen=True)
 class Book:
+    """Everything a book is made from; made only valid (see ``__post_init__``)."""
+
     metadata: Metadata
     chapters: tuple[Chapter, ...]
     front_notes: tuple[Note, ...] = ()
@@ -273,6 +285,8 @@ NAV = "nav.xhtml"
 
 @dataclass(frozen=True)
 class Page:
+    """One file of the book's text, as render made it and package packs it."""
+
     href: str
     title: str
     content: bytes
@@ -284,6 +298,8 @@ class Page:
 
 @dataclass(frozen=True)
 class TocEntry:
+    """A line of the table of contents, with the entries nested under it (a part's chapters)."""
+
     label: str
     href: str
     children: tuple[TocEntry, ...] = ()
@@ -291,6 +307,8 @@ class TocEntry:
 
 @dataclass(frozen=True)
 class Rendition:
+    """What render hands to package: the pages in reading order, the contents and the stylesheet."""
+
     pages: tuple[Page, ...]  # in reading order; the nav page is among them, in the spine or not
     toc: tuple[TocEntry, ...]
     stylesheet: bytes

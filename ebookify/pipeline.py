@@ -47,6 +47,8 @@ class Story:
 
 @dataclass(frozen=True)
 class Result:
+    """A made book: its bytes, the book they were made from, and what was found on the way."""
+
     epub: bytes
     book: Book
     findings: tuple[Finding, ...] = field(default=())

@@ -35,6 +35,8 @@ NNBSP = "\u202f"  # narrow no-break space: inside French guillemets
 
 @dataclass(frozen=True)
 class QuoteStyle:
+    """How one language quotes: what straight quotes become, and which marks already open a quote."""
+
     double: tuple[str, str]  # what an opening and a closing straight double quote become
     single: tuple[str, str]  # the same for a single quote used as a quotation mark
     openers: str  # marks already in the text that open a quote in this style

@@ -215,6 +215,8 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
 
 @dataclass
 class Tally:
+    """What a batch did, counted as books are written, for the summary line."""
+
     written: int = 0
     updated: int = 0
     unchanged: int = 0

@@ -22,6 +22,8 @@ RGB = tuple[int, int, int]
 
 @dataclass(frozen=True)
 class Palette:
+    """Three colours that go together: a dark and a light one for ground and ink, and an accent."""
+
     name: str
     dark: RGB
     light: RGB
@@ -59,6 +61,8 @@ class Slot:
 
 @dataclass(frozen=True)
 class Design:
+    """A cover's layout: its ground, the boxes the texts are set in, and the ornament drawn first."""
+
     name: str
     ground: str  # the palette colour of the background
     slots: dict[str, Slot] = field(hash=False)

@@ -35,6 +35,8 @@ _CLOSING = "、。，．」』）〕】！？・ー…"  # never at the start of
 
 @dataclass(frozen=True)
 class TextLine:
+    """One line of text on the cover, placed and measured before it is drawn."""
+
     role: str  # "series", "title", "subtitle" or "author"
     text: str
     font: str  # an asset path ("fonts/…") or an installed font's absolute path

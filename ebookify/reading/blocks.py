@@ -34,6 +34,8 @@ _FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 @dataclass(frozen=True)
 class Layout:
+    """How the text's lines make paragraphs: measured once for the whole text, used for every span."""
+
     wrapped: bool
     width: int  # the wrap column of a hard-wrapped file
     indented: bool  # paragraphs begin with an indent rather than after a blank line

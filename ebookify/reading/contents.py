@@ -43,6 +43,8 @@ _MIN_KEY = 3
 
 @dataclass(frozen=True)
 class Contents:
+    """A contents list found near the top of the text: where it stands and what it names."""
+
     start: int  # the keyword line
     end: int  # one past the last entry line
     entries: tuple[str, ...]

@@ -27,6 +27,8 @@ _FIELD = lazy(r"^(?P<label>Title|Author|Language|Translator|Release Date):\s*(?P
 
 @dataclass(frozen=True)
 class Gutenberg:
+    """A Project Gutenberg file cut at its markers: the licence header, the book, the licence footer."""
+
     header: list[str]
     body: list[str]
     footer: list[str]

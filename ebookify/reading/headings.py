@@ -25,6 +25,8 @@ LINE = "line"  # a heading-like line that is not a heading (a contents entry): a
 
 @dataclass(frozen=True)
 class Heading:
+    """A line read as a heading, split the way a table of contents shows it."""
+
     kind: str
     label: str  # the numbering as written: "Chapter 3", "Part Two", "Prologue", "IV"
     title: str = ""  # the rest: "The Storm"

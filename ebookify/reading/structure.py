@@ -38,6 +38,8 @@ _LIST_WORDS = 5  # a run of headings with fewer words than this under each is a 
 
 @dataclass
 class _Span:
+    """The lines from one heading to the next, parsed into blocks once they are needed."""
+
     line: int  # index of the heading line (or of the first line, for the opening span)
     heading: Heading | None
     lines: list[str]
@@ -47,6 +49,8 @@ class _Span:
 
 @dataclass(frozen=True)
 class Structure:
+    """The chapters found, what stands before them, and the trace --debug-structure prints."""
+
     chapters: list[Chapter]
     front: tuple[Block, ...]  # what stands before the first heading, when the story starts there
     trace: list[tuple[int, str]]
