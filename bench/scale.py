@@ -7,7 +7,7 @@ Real text, not generated: the large inputs are the public-domain Project Gutenbe
 published (CRLF, blank lines between paragraphs) and one line per paragraph (the same
 paragraphs joined). Prints, for each input: the median wall time and peak memory of
 `ebookify` (and of `pandoc` and calibre's `ebook-convert` up to --peers-up-to MB), seconds per
-MB, and the ratio ebookify/peer from runs taken in turn (A B A B), so a machine whose speed
+MB (for ebookify also beyond its start-up: a story of one paragraph's whole run), and the ratio ebookify/peer from runs taken in turn (A B A B), so a machine whose speed
 drifts still gives a fair ratio. Then the reference story with and without a cover, and a
 folder of --stories copies of the short public-domain and CC0 samples: one `ebookify` command
 against a shell loop calling pandoc on each. `ebookify` runs with --replace, so every run makes
@@ -77,13 +77,18 @@ def paired(commands: dict[str, list[str]], runs: int) -> dict[str, tuple[list[fl
     return figures
 
 
-def show(label: str, figures: dict[str, tuple[list[float], list[float]]], megabytes: float | None = None) -> None:
+def show(label: str, figures: dict[str, tuple[list[float], list[float]]], megabytes: float | None = None,
+         start_up: float = 0.0) -> None:
+    """``start_up``: ebookify's whole run on a story of one paragraph, which a large input's
+    seconds per MB are also given without (how the work itself grows with size)."""
     print(label)
     ours = figures.get("ebookify")
     for name, (walls, peaks) in figures.items():
         line = f"  {name:<14} wall {statistics.median(walls):8.3f} s (min {min(walls):.3f})   peak {statistics.median(peaks):7.1f} MiB"
         if megabytes:
             line += f"   {statistics.median(walls) / megabytes:6.3f} s/MB"
+            if name == "ebookify" and start_up:
+                line += f" ({(statistics.median(walls) - start_up) / megabytes:.3f} beyond start-up)"
         if ours and name != "ebookify":
             ratios = [a / b for a, b in zip(ours[0], walls)]
             line += f"   ebookify/{name} {statistics.median(ratios):.2f}"
@@ -117,6 +122,11 @@ def main() -> None:
             for flags, label in (([], "with a cover"), (["--no-cover"], "without a cover")):
                 commands = {"ebookify": [EBOOKIFY, str(REFERENCE), "-o", str(folder / "ref.epub"), "--replace", *flags], **peers(REFERENCE, folder)}
                 show(f"{REFERENCE.name} ({REFERENCE.stat().st_size // 1000} KB), {label}", paired(commands, args.runs))
+        tiny = folder / "tiny.txt"
+        tiny.write_text("Tiny\n\nby A. Writer\n\nOne paragraph: a run that is all start-up.\n", encoding="utf-8")
+        start_up = statistics.median(paired({"ebookify": [EBOOKIFY, str(tiny), "-o", str(folder / "tiny.epub"), "--replace"]},
+                                            args.runs)["ebookify"][0])
+        print(f"start-up: a story of one paragraph takes {start_up:.3f} s")
         for one_line in (False, True):
             for megabytes in (float(size) for size in args.sizes.split(",")):
                 source = folder / f"real-{megabytes}.txt"
@@ -128,7 +138,7 @@ def main() -> None:
                     commands.update(peers(source, folder))
                 runs = args.runs if size < 20 else 1
                 layout = "one line per paragraph" if one_line else "hard-wrapped, CRLF"
-                show(f"real text, {layout}: {size:.1f} MB", paired(commands, runs), size)
+                show(f"real text, {layout}: {size:.1f} MB", paired(commands, runs), size, start_up)
         if args.stories:
             stories = folder / "stories"
             stories.mkdir()
