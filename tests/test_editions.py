@@ -526,8 +526,23 @@ def test_headings_read_by_the_grammar_without_spelled_numbers_are_those_the_whol
 
     text = "".join(parts).strip()
     whole = headings._KEYWORD_LINE.match(text)
-    quick = headings._keyword_match(text)
+    quick = headings._keyword_match(text, text.casefold())
     assert (quick and quick.groupdict()) == (whole and whole.groupdict()), text
+
+
+@pytest.mark.parametrize("after", [" 3", " One", ": The Storm", "", " IV. Rain"])
+def test_the_quick_look_at_a_line_opens_the_keyword_grammar_to_every_keyword(after):
+    """Every keyword, in every case its letters allow, is let through to the grammar."""
+    import re
+
+    from ebookify.reading import headings
+
+    for written in "|".join((headings._CHAPTER_WORDS, headings._PART_WORDS, headings._SPECIAL_WORDS)).split("|"):
+        for choice in (0, -1):  # the first and the last letter of each [..] class
+            word = re.sub(r"\[([^\]]*)\]", lambda m: m[1][choice], written).replace("\\", "").replace("?", "")
+            for text in (word + after, word.upper() + after, word.capitalize() + after):
+                if headings._KEYWORD_LINE.match(text):
+                    assert text.casefold()[:3] in headings._KEYWORD_OPENINGS, text
 
 
 # Chinese, Japanese and Korean editions ---------------------------------------------------------------

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import takewhile
+from itertools import product, takewhile
 
 from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 
@@ -98,6 +98,27 @@ _KEYWORD_LINE = lazy(_keyword_line(_NUMERAL), re.IGNORECASE)
 _KEYWORD_FIGURES = lazy(_keyword_line(f"(?:{_FIGURES}){_BETWEEN}"), re.IGNORECASE)
 _LETTERS = lazy(r"[^\W\d_]+")
 _PART_STARTS = tuple("".join(takewhile(str.isalpha, word)) for word in _PART_WORDS.split("|"))
+
+
+def _openings(words: str, size: int = 3) -> frozenset[str]:
+    """Every way the keywords open, in their first ``size`` letters ("[eé]pilogue": epi, épi)."""
+    found = set()
+    for word in words.split("|"):
+        choices, rest = [], word  # each letter's choices
+        while len(choices) < size:
+            if rest[0] == "[":
+                letters, rest = rest[1:].split("]", 1)
+            elif rest[0] == "\\":
+                letters, rest = rest[1], rest[2:]
+            else:
+                letters, rest = rest[0], rest[1:]
+            choices.append(letters)
+        found.update(map("".join, product(*choices)))
+    return frozenset(found)
+
+
+# Most lines open with none of these: the keyword grammar need not look at them.
+_KEYWORD_OPENINGS = _openings("|".join((_CHAPTER_WORDS, _PART_WORDS, _SPECIAL_WORDS)))
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
 _ORDINAL_FIRST = lazy(
     r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|teil|abschnitt))\.?"
@@ -171,11 +192,12 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
 def _keyword_heading(text: str) -> Heading | None:
     if text[:1] in _CJK_OPENERS:
         return _cjk_heading(text)
-    ordinal = _ORDINAL_FIRST.match(text) if _ORDINAL_WORDS.search(text.casefold()) else None
+    folded = text.casefold()
+    ordinal = _ORDINAL_FIRST.match(text) if _ORDINAL_WORDS.search(folded) else None
     if ordinal and ordinal["number"][0].isupper():
         kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
         return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
-    match = _keyword_match(text)
+    match = _keyword_match(text, folded) if folded[:3] in _KEYWORD_OPENINGS else None
     if not match:
         return None
     kind = CHAPTER if match["chapter"] is not None else PART if match["part"] is not None else SPECIAL
@@ -188,7 +210,7 @@ def _keyword_heading(text: str) -> Heading | None:
     return Heading(kind, match["label"].strip(), title, match["number"] or "")
 
 
-def _keyword_match(text: str) -> re.Match | None:
+def _keyword_match(text: str, folded: str) -> re.Match | None:
     """``_KEYWORD_LINE.match(text)``, from the grammar without spelled numbers wherever that
     gives the same: where it finds a number in figures, or no heading where a part word does
     not open the line (a chapter word and a space always let it read the rest as a title). It
@@ -197,7 +219,6 @@ def _keyword_match(text: str) -> re.Match | None:
     match = _KEYWORD_FIGURES.match(text)
     if match is not None and match["number"] is not None:
         return match
-    folded = text.casefold()
     if match is None and not folded.startswith(_PART_STARTS):
         return None
     if any(word in _NUMBER_WORDS or word[:-1] in _NUMBER_WORDS and word[-1] in "abcd"
