@@ -1,6 +1,8 @@
 import codecs
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ebookify.reading.decode import decode
 from ebookify.errors import DecodeError
@@ -102,3 +104,16 @@ def test_a_lone_surrogate_in_utf16_is_replaced_not_fatal():
     data = codecs.BOM_UTF16_LE + "hello ".encode("utf-16-le") + b"\x00\xd8" + " world".encode("utf-16-le")
     text, findings = decode(data)
     assert text == "hello \ufffd world" and "replaced" in findings[0].message
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from([b"a", b" ", b"\xc3\xa9", b"\xe2\x80\x99", b"\xf0\x9f\x98\x80", b"\xe9", b"\x93",
+                                 b"\xc3", b"\xe2\x80", b"\xff", b"\xf0\x9f"]), max_size=40).map(b"".join))
+def test_utf8_sequences_and_stray_bytes_are_counted_as_one_scan_would(data):
+    """Each valid multi-byte sequence once, and every high byte outside them as a stray."""
+    import re
+
+    from ebookify.reading.decode import _utf8_sequences
+
+    scan = re.findall(rb"([\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})|[\x80-\xff]", data)
+    assert _utf8_sequences(data) == (len(scan) - scan.count(b""), scan.count(b""))

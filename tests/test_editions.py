@@ -350,6 +350,16 @@ def test_title_case(text, language, expected):
     assert title_case(text, language) == expected
 
 
+@pytest.mark.parametrize("numeral", ["II", "IV", "XII", "MIX", "VI."])
+def test_a_numeral_alone_asks_the_census_for_no_names_as_it_keeps_its_capitals(numeral):
+    """A book of sections I, II, III… has nothing to put in normal case: its text is not read for names."""
+    from ebookify.reading.titlecase import title_words
+
+    assert title_case(numeral, "it") == numeral
+    assert title_words(numeral) == set()
+    assert title_words("CHAPTER IV. THE FORD") == {"chapter", "iv", "the", "ford"}
+
+
 def test_names_in_capitals():
     assert name_case("J. B. DE ALMEIDA-GARRETT") == "J. B. de Almeida-Garrett"
 

@@ -125,7 +125,10 @@ def _capital_key(word: str) -> str:
 
 
 def title_words(text: str) -> set[str]:
-    """The words ``title_case`` asks ``names`` about for this text."""
+    """The words ``title_case`` asks ``names`` about for this text: none for a numeral alone ("IV",
+    a section's whole label), which it leaves as it is."""
+    if _ROMAN.match(text.strip()):
+        return set()
     words = set()
     for word in _WORD.findall(text.lower()):
         words.add(_core(word))
