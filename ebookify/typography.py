@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import Callable, Union
 
 from .metadata import primary_language
-from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, Paragraph, Strike, Strong, Text
+from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, Paragraph, Strike, Strong, Subheading, Text
 from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
 from .patterns import lazy
 
@@ -342,6 +342,7 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
     def blocks(items: tuple, paragraph=paragraph) -> tuple:
         return tuple(paragraph(b) if isinstance(b, Paragraph)
                      else BlockQuote(tuple(map(paragraph, b.paragraphs))) if isinstance(b, BlockQuote)
+                     else Subheading(line(b.text)) if isinstance(b, Subheading)
                      else b for b in items)
 
     def note(n: Note) -> Note:

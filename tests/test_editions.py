@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ebookify import Options, convert
-from ebookify.model import block_texts
+from ebookify.model import Subheading, block_texts
 from ebookify.reading.contents import find_contents, key
 from ebookify.reading.parse import FRONT_TITLE, parse
 from ebookify.reading.titlecase import name_case, title_case
@@ -123,6 +123,9 @@ def test_an_unlabelled_numbered_list_names_the_stories_and_their_numbered_sectio
                      ("I LE GUÉ DE LA RIVIÈRE ET CE QUI S'Y PASSA", "II LE MOULIN"), id="wrapped entry in a spaced list"),
         pytest.param("CONTENTS\n\nCHAPTER I. The Ford.--The Mill.--A\nWet Night.\nCHAPTER II. Home.\n",
                      ("CHAPTER I. The Ford.--The Mill.--A Wet Night", "CHAPTER II. Home"), id="wrapped entry, shared prefix"),
+        pytest.param("CONTENTS\n\nThe Ford\nThe Mill at Dawn\nA Wet Night\nThe Long Road\nThe End of It\n",
+                     ("The Ford", "The Mill at Dawn", "A Wet Night", "The Long Road", "The End of It"),
+                     id="most titles open with The: an article is no numbering prefix"),
         pytest.param("INHOUD.\n\n                Bladz.\nDE FURT     3.\nDE MOLEN    9.\n", ("DE FURT", "DE MOLEN"),
                      id="column head is no entry"),
     ],
@@ -136,6 +139,25 @@ def test_a_heading_wrapped_over_lines_matches_its_entry_and_is_joined():
     text = (f"CONTENTS\n\nTHE FORD, OR, WHAT THE MILLER SAW\nTHE MILL\n\n\n\nTHE FORD,\n\nOR,\n\nWHAT THE MILLER SAW\n\n"
             f"{P}\n\nTHE MILL\n\n{Q}\n")
     assert headings_text(text) == ["THE FORD, OR, WHAT THE MILLER SAW", "THE MILL"]
+
+
+def test_sections_inside_the_stories_a_contents_list_names_are_set_as_their_headings():
+    """A collection's list names its stories; their numbered parts (I., II.) and a site's own
+    heading under a story's title are headings inside it, not chapters and not body text."""
+    stories = "\n\n\n\n".join(f"{title}\n\n\nI.\n\n{P}\n\nII.\n\n{Q}" for title in ("The Ford", "A Wet Night", "The Mill"))
+    text = f"CONTENTS\n\nThe Ford\nA Wet Night\nThe Mill\n\n\n\n{stories}\n"
+    book = parse(text)
+    assert [c.title for c in book.chapters] == ["The Ford", "A Wet Night", "The Mill"]
+    assert [b.text for b in book.chapters[1].blocks if isinstance(b, Subheading)] == ["I.", "II."]
+    marked = parse(f"CONTENTS\n\nThe Ford\nThe Mill\n\n\n\nThe Ford\n\n### Chapter 1: the ford's story\n\n{P}\n\n"
+                   f"The Mill\n\n### Chapter 2\n\n{Q}\n")
+    assert [[b.text for b in c.blocks if isinstance(b, Subheading)] for c in marked.chapters] == \
+        [["Chapter 1: the ford's story"], ["Chapter 2"]]
+    page = unzip(convert(text.encode(), Options(cover=False)).epub)["EPUB/chapter-002.xhtml"].decode()
+    assert '<h3 class="subheading">I.</h3>' in page and "<p>I.</p>" not in page
+    curled = convert(f"CONTENTS\n\nThe Ford\nThe Mill\n\n\n\nThe Ford\n\n### The miller's \"luck\"\n\n{P}\n\n"
+                     f"The Mill\n\n{Q}\n".encode(), Options(cover=False))
+    assert "<h3 class=\"subheading\">The miller’s “luck”</h3>" in unzip(curled.epub)["EPUB/chapter-001.xhtml"].decode()
 
 
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():

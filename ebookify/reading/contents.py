@@ -4,10 +4,10 @@ A contents block stands near the start under a word that says so (``CONTENTS``, 
 CONTENTS``, ``INDEX``, ``INDICE``, ``INHALT``, ``TABLE DES MATIÈRES``, ``ОГЛАВЛЕНИЕ``,
 ``СОДЕРЖАНИЕ``, ``INHOUD`` …) and runs over short entries until a wide gap. Entries are read
 loosely: page numbers, dot leaders and column heads go; an entry wrapped onto a second line is
-joined (the next line starts in lower case, lacks the prefix every entry has, or carries the page
-number the first lacks). Each later line is then compared with the entries by a key that ignores
-case, accents, punctuation and numbering, in one pass with dictionary look-ups (linear in the
-file), in the order of the list.
+joined (the next line starts in lower case, lacks the numbering prefix every entry has, or carries
+the page number the first lacks). Each later line is then compared with the entries by a key that
+ignores case, accents, punctuation and numbering, in one pass with dictionary look-ups (linear in
+the file), in the order of the list.
 """
 
 from __future__ import annotations
@@ -104,7 +104,8 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
     paged = sum(1 for t in texts if _PAGE.search(t)) > 0.5 * len(texts)
     firsts = [t.split()[0].lower() for t in texts]
     prefix = max(set(firsts), key=firsts.count) if firsts else ""
-    prefixed = bool(prefix) and firsts.count(prefix) >= 0.6 * len(texts) and len(texts) >= 3 and not prefix[0].isdigit()
+    prefixed = (bool(prefix) and firsts.count(prefix) >= 0.6 * len(texts) and len(texts) >= 3 and not prefix[0].isdigit()
+                and sum(1 for t in texts if _NUMBERING.match(t)) >= 0.6 * len(texts))  # "CHAPTER I.", not "The …"
     spaced = sum(1 for _, _, before in raw[1:] if before) >= 0.5 * max(1, len(raw) - 1)  # a blank line between entries
     entries: list[str] = []
     previous_paged, after_head = True, False

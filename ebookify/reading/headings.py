@@ -21,6 +21,7 @@ NUMERAL = "numeral"  # "IV." or "12" alone: only a heading when the file keeps t
 NUMBERED = "numbered"  # "1. AT THE BAY.": likewise
 LISTED = "listed"  # a line the file's contents list names ("HOW THE WHALE GOT HIS THROAT")
 LINE = "line"  # a heading-like line that is not a heading (a contents entry): a paragraph of its own
+SECTION = "section"  # a section's heading inside a chapter ("II." in a story the contents list names)
 
 
 @dataclass(frozen=True)

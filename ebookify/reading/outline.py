@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .contents import find_contents, match_lines, part_of
 from .families import date_heading, keep_date_family
-from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -111,7 +111,7 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
             why = "it stands right under the listed heading (a subtitle)" if subtitle else \
                 "it is not in the contents list (a section of the chapter above)"
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
-            found[index] = replace(found[index], kind=LINE)
+            found[index] = replace(found[index], kind=SECTION)
     return found
 
 

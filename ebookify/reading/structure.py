@@ -20,9 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .blocks import BREAK, Layout, read_layout, to_blocks
+from .blocks import BREAK, SUBHEADING, Layout, read_layout, to_blocks
 from .notes import split_notes
-from .headings import LINE, MARKDOWN, PART, SPECIAL, Heading, heading_text
+from .headings import LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text
 from .matter import back_matter_title, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
@@ -111,6 +111,8 @@ def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], l
     for index, line in enumerate(lines):
         if index in headings and headings[index].kind == LINE:  # a paragraph of its own, not a heading
             spans[-1].lines.extend(["", line, ""])
+        elif index in headings and headings[index].kind == SECTION:  # a heading inside the chapter
+            spans[-1].lines.extend(["", SUBHEADING + _section_text(line, headings[index]), ""])
         elif index in headings:
             spans.append(_Span(index, headings[index], []))
         elif index in consumed:
@@ -120,6 +122,12 @@ def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], l
     for span in spans:
         span.blocks, span.parsed = tuple(to_blocks(span.lines, layout)), True
     return spans
+
+
+def _section_text(line: str, heading: Heading) -> str:
+    """The line as written ("II.", "September 5th."), without a Markdown heading's marks."""
+    text = line.strip()
+    return heading_text(heading.label, heading.title) if text.startswith("#") else text
 
 
 def _without_contents(spans: list[_Span]) -> list[_Span]:
