@@ -120,6 +120,7 @@ def _openings(words: str, size: int = 3) -> frozenset[str]:
 
 # Most lines open with none of these: the keyword grammar need not look at them.
 _KEYWORD_OPENINGS = _openings("|".join((_CHAPTER_WORDS, _PART_WORDS, _SPECIAL_WORDS)))
+
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
 _ORDINAL_FIRST = lazy(
     r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|teil|abschnitt))\.?"
