@@ -47,3 +47,15 @@ def test_a_stanza_in_prose_keeps_its_line_breaks_as_one_block():
 )
 def test_short_indent_style_stories_keep_their_paragraphs(text, count):
     assert len(block_texts(parse(text).chapters[0].blocks)) == count
+
+
+def test_a_contents_list_of_bare_numerals_keeps_every_entry():
+    """The numerals under the list's first entry looked like its title: they were dropped with it."""
+    from ebookify.model import paragraphs
+
+    chapters = "\n\n".join(f"                 {n}\n\n{PROSE}\n\n{PROSE}" for n in ("I", "II", "III", "IV"))
+    book = parse(f"The Harbour\n\n\n\n          Contents\n\nI\nII\nIII\nIV\n\n\n\n{chapters}\n")
+    front = " ".join(" ".join(block_texts(section.blocks)) for section in book.front_matter)
+    assert front.split()[-5:] == ["Contents", "I", "II", "III", "IV"]
+    assert [c.label for c in book.chapters] == ["I", "II", "III", "IV"]
+    assert all(len(paragraphs(c.blocks)) == 2 for c in book.chapters)

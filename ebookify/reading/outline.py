@@ -75,6 +75,9 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     for index in inside:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
     found = {i: replace(h, kind=LINE) if i in inside else h for i, h in found.items()}
+    for line in [j for j, heading in owner.items() if heading in inside]:  # an entry keeps the lines under it
+        consumed.discard(line)
+        del owner[line]
     matched = match_lines(lines, contents)
     share = len(matched) / len(contents.entries)
     trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "

@@ -125,9 +125,12 @@ def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], l
 
 
 def _section_text(line: str, heading: Heading) -> str:
-    """The line as written ("II.", "September 5th."), without a Markdown heading's marks."""
+    """The line as written ("II.", "September 5th."), without a Markdown heading's marks, and
+    with the title it took from the lines under it ("I." over "THE EVE OF THE WAR")."""
     text = line.strip()
-    return heading_text(heading.label, heading.title) if text.startswith("#") else text
+    if text.startswith("#"):
+        return heading_text(heading.label, heading.title)
+    return f"{text} {heading.title}" if heading.title and heading.title not in text else text
 
 
 def _without_contents(spans: list[_Span]) -> list[_Span]:
