@@ -160,6 +160,25 @@ def test_sections_inside_the_stories_a_contents_list_names_are_set_as_their_head
     assert "<h3 class=\"subheading\">The miller’s “luck”</h3>" in unzip(curled.epub)["EPUB/chapter-001.xhtml"].decode()
 
 
+def test_a_title_the_list_gives_beside_the_label_is_read_under_the_heading():
+    """"CHAPTER I.  The Ford" in the list, "CHAPTER I." over "The Ford" in the text: a title, not text."""
+    body = "\n\n".join(f"CHAPTER {n}.\n{title}\n\n\n{P}\n\n{Q}" for n, title in (("I", "The Ford"), ("II", "The Mill")))
+    book = parse(f"CONTENTS\n\nCHAPTER I.     The Ford\nCHAPTER II.    The Mill\n\n\n\n{body}\n")
+    assert [(c.label, c.title) for c in book.chapters] == [("CHAPTER I", "The Ford"), ("CHAPTER II", "The Mill")]
+    assert all(block_texts(c.blocks) == [P, Q] for c in book.chapters)
+
+
+def test_the_list_ends_where_the_first_part_it_names_begins():
+    """A book's label alone ("BOOK ONE") under the list, which gave it with its title, starts the story."""
+    listing = "CONTENTS\n\nBOOK ONE.—THE HARBOUR\nI. THE FORD.\nII. THE MILL.\nBOOK TWO.—THE SEA\nI. THE STORM.\nII. THE WRECK.\n"
+    chapters = lambda *titles: "\n\n".join(f"{n}.\n{t}\n\n{P}\n\n{Q}" for n, t in zip(("I", "II"), titles))
+    text = (f"{listing}\n\nBOOK ONE\nTHE HARBOUR\n\n\n{chapters('THE FORD.', 'THE MILL.')}\n\n\n"
+            f"BOOK TWO\nTHE SEA\n\n\n{chapters('THE STORM.', 'THE WRECK.')}\n")
+    book = parse(text)
+    assert [c.part for c in book.chapters] == ["BOOK ONE: THE HARBOUR"] * 2 + ["BOOK TWO: THE SEA"] * 2
+    assert len(book.chapters) == 4
+
+
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
     index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))

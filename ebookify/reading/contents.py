@@ -92,8 +92,11 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
                     raw.pop()
                 break
             if raw and blank and key(text) in seen and not _COLUMN_HEAD.match(text):  # the story has begun
-                break
+                break  # (with a heading the list names, or the label of one it names with its title)
             seen.add(key(text))
+            label = keyword_label(text)
+            if label and key(label) != key(text):
+                seen.add(key(label))
             raw.append((index, text, blank))
             blank = 0
         index += 1
@@ -176,9 +179,11 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
     list that the entries name, in list order. A line matches alone, or joined with the one or two
     lines below it (a heading wrapped like its entry, or otherwise)."""
     table: dict[str, int] = {}
+    whole: list[set[str]] = []  # each entry's keys with all its words
     for number, entry in enumerate(contents.entries):
         for variant in variants(entry):
             table.setdefault(variant, number)
+        whole.append(_titled_keys(entry))
     starts = {variant[:size] for variant in table for size in range(1, len(variant) + 1)}  # to try a join at all
     found: dict[int, int] = {}
     last = -1
@@ -195,6 +200,8 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
                 number = _lookup(table, keys)
                 if number is not None or not keys & starts:
                     break
+            if number is not None and len(taken) == 1 and not keys & whole[number]:
+                taken += _title_under(lines, index, whole[number])  # "CHAPTER I." over "Down the Rabbit-Hole"
             if number is not None and number > last:
                 found[index] = (number, tuple(taken[1:]) if len(taken) > 1 else ())
                 last = number
@@ -202,6 +209,18 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
                 continue
         index += 1
     return found
+
+
+def _title_under(lines: list[str], index: int, keys: set[str]) -> list[int]:
+    """The line or two under a heading named by its label alone that, joined to it, make its whole
+    entry: the title the list gives on one line, the text sets under the label."""
+    text, taken = lines[index].strip(), []
+    for below in _following(lines, index):
+        taken.append(below)
+        text += " " + lines[below].strip()
+        if _titled_keys(text) & keys:
+            return taken
+    return []
 
 
 def _following(lines: list[str], index: int) -> list[int]:
@@ -219,14 +238,18 @@ def _following(lines: list[str], index: int) -> list[int]:
 def _line_keys(text: str) -> set[str]:
     """The keys of a line of the text: whole, without its numbering, its "Chapter VI" label. (The
     entries' own keys come from ``variants``; these are cheaper, for every line of the book.)"""
-    text = _without_page(text).strip()
-    keys = {key(text)}
-    bare = _NUMBERING.sub("", text)
-    if bare != text:
-        keys.add(key(bare))
-    label = keyword_label(text)
+    keys = _titled_keys(text)
+    label = keyword_label(_without_page(text).strip())
     if label:
         keys.add(key(label))
+    keys.discard("")
+    return keys
+
+
+def _titled_keys(text: str) -> set[str]:
+    """A line's keys with all its words: whole, and without its numbering."""
+    text = _without_page(text).strip()
+    keys = {key(text), key(_NUMBERING.sub("", text))}
     keys.discard("")
     return keys
 

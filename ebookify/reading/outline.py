@@ -89,8 +89,13 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
         index = owner.get(index, index)  # the title under a numeral: the numeral is the heading
         listed.add(index)
         if index in found:
-            found[index] = replace(found[index], signal=found[index].signal + ", in the contents list",
+            heading = found[index]
+            title = heading.title or " ".join(lines[i].strip() for i in below)  # the entry's title, set under its label
+            found[index] = replace(heading, title=title, signal=heading.signal + ", in the contents list",
                                    part=part_of(contents, entry))
+            if title != heading.title:
+                consumed.update(below)
+                owner.update((i, index) for i in below)
             continue
         text = " ".join(lines[i].strip() for i in (index, *below))
         if entry in contents.groups:  # a heading of the list itself, over the entries that follow it
