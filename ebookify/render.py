@@ -43,7 +43,7 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
             parts += 1
             part_page = _part_page(book, part, parts)
             body.append(part_page)
-            toc.append(TocEntry(title_case(part, book.metadata.language, names), part_page.href, entries))
+            toc.append(TocEntry(part_heading(book, part, names), part_page.href, entries))
         else:
             toc.extend(entries)
         body.extend(pages)
@@ -65,6 +65,14 @@ def chapter_heading(book: Book, chapter: Chapter, names: frozenset[str] = frozen
     if len(book.chapters) == 1:
         return book.metadata.title
     return _opening_words(book, chapter.blocks)
+
+
+def part_heading(book: Book, part: str, names: frozenset[str] = frozenset()) -> str:
+    """A part as the contents name it, read like a chapter's heading: "PART VI" → "Part VI" (the
+    numeral kept, not the Italian word "vi"), "BOOK ONE: THE SEA" → "Book One: The Sea"."""
+    label, _, title = part.partition(": ")
+    language = book.metadata.language
+    return heading_text(title_case(label, language, names, label=True), title_case(title, language, names))
 
 
 def _by_part(chapters: tuple[Chapter, ...]) -> list[tuple[str, list[Chapter]]]:

@@ -405,6 +405,12 @@ def test_names_in_capitals():
     assert name_case("J. B. DE ALMEIDA-GARRETT") == "J. B. de Almeida-Garrett"
 
 
+def test_parts_in_capitals_read_in_normal_case_in_the_contents_and_keep_their_numerals():
+    text = "\n\n".join(f"PART {n}\n\nCHAPTER I.\n\n{P}\n\nCHAPTER II.\n\n{Q}" for n in ("V", "VI", "VII: THE MILL"))
+    nav = unzip(convert(text.encode(), Options(cover=False)).epub)["EPUB/nav.xhtml"].decode()
+    assert ">Part V<" in nav and ">Part VI<" in nav and ">Part VII: The Mill<" in nav
+
+
 def test_the_contents_shows_capital_headings_in_normal_case_and_the_page_keeps_them():
     result = convert(f"CHAPTER I. THE FORD\n\n{P}\n\nCHAPTER II. THE END OF IT\n\n{Q}".encode(), Options())
     files = unzip(result.epub)

@@ -283,6 +283,18 @@ def test_gutenberg_header_and_footer_become_back_matter_and_metadata():
     assert "for the use of anyone anywhere" in text and "Updated editions will replace" in text
 
 
+def test_a_copy_cut_of_its_gutenberg_header_still_leaves_the_footer_out_of_its_last_chapter():
+    """Its closing line ("End of the Project Gutenberg EBook of X"), the marker and the licence are
+    the back matter, in a copy with its header as in one without."""
+    body = GUTENBERG.split("CLOCK ***\n", 1)[1].replace(
+        "*** END OF", "End of the Project Gutenberg EBook of The Tide Clock, by Mara Quill\nTranslated.\n\n*** END OF")
+    for text in (body, GUTENBERG.replace("*** END OF", "End of the Project Gutenberg EBook of The Tide Clock\n\n*** END OF")):
+        parsed = parse(text)
+        assert block_texts(parsed.chapters[-1].blocks) == [" ".join(PROSE.split())]
+        (licence,) = parsed.back_matter
+        assert "End of the Project Gutenberg EBook" in " ".join(block_texts(licence.blocks))
+
+
 # Front matter -----------------------------------------------------------------------------------
 
 FANFICFARE = f"""The Long Way Round

@@ -37,17 +37,26 @@ class Gutenberg:
 
 
 def split_gutenberg(lines: list[str]) -> Gutenberg | None:
+    """The file cut at its markers. A copy whose header was cut away keeps its footer: with its
+    ``*** END OF …`` marker in the second half, it is cut there all the same."""
     start = next((i for i, line in enumerate(lines[:1000]) if _START.match(line) or _OLD_START.match(line)), None)
-    if start is None:
-        return None
-    first_body = start + 1
-    if not lines[start].rstrip().endswith("***") and _START.match(lines[start]):
+    first_body = 0 if start is None else start + 1
+    if start is not None and not lines[start].rstrip().endswith("***") and _START.match(lines[start]):
         while first_body < len(lines) and first_body < start + 3 and lines[first_body - 1].strip()[-3:] != "***":
             first_body += 1
     end = next((i for i in range(len(lines) - 1, first_body - 1, -1) if _END.match(lines[i]) or _OLD_END.match(lines[i])),
                len(lines))
+    if start is None and not (len(lines) // 2 < end < len(lines) and _END.match(lines[end])):
+        return None
+    end = _closing_line(lines, end, first_body)
     header, footer = lines[:first_body], lines[end:]
     return Gutenberg(header, lines[first_body:end], footer, _fields(header), first_body)
+
+
+def _closing_line(lines: list[str], end: int, first_body: int) -> int:
+    """ "End of the Project Gutenberg EBook of X" (and a line more) over the ``*** END`` marker is
+    its footer's first line, not the story's last."""
+    return next((i for i in range(max(first_body, end - 5), end) if _OLD_END.match(lines[i])), end)
 
 
 def _fields(header: list[str]) -> dict:
