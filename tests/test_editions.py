@@ -123,6 +123,12 @@ def test_an_unlabelled_numbered_list_names_the_stories_and_their_numbered_sectio
                      ("I LE GUÉ DE LA RIVIÈRE ET CE QUI S'Y PASSA", "II LE MOULIN"), id="wrapped entry in a spaced list"),
         pytest.param("CONTENTS\n\nCHAPTER I. The Ford.--The Mill.--A\nWet Night.\nCHAPTER II. Home.\n",
                      ("CHAPTER I. The Ford.--The Mill.--A Wet Night", "CHAPTER II. Home"), id="wrapped entry, shared prefix"),
+        pytest.param("CONTENTS\n\nI. THE FORD . . . . . . 3\nII. THE MILL . . . . . 17\n", ("I. THE FORD", "II. THE MILL"),
+                     id="spaced dot leaders"),
+        pytest.param("CONTENTS\n\nPART ONE\nThe Harbour\n\n1. THE FORD     3\n2. THE MILL     9\n3. THE QUAY    12\n\n"
+                     "PART TWO\nThe Sea\n\n4. THE STORM   15\n5. THE WRECK   19\n6. THE SHORE   24\n",
+                     ("PART ONE: The Harbour", "1. THE FORD", "2. THE MILL", "3. THE QUAY", "PART TWO: The Sea", "4. THE STORM",
+                      "5. THE WRECK", "6. THE SHORE"), id="a part's label over its title"),
         pytest.param("CONTENTS\n\nThe Ford\nThe Mill at Dawn\nA Wet Night\nThe Long Road\nThe End of It\n",
                      ("The Ford", "The Mill at Dawn", "A Wet Night", "The Long Road", "The End of It"),
                      id="most titles open with The: an article is no numbering prefix"),

@@ -26,7 +26,8 @@ _KEYWORD = lazy(
     r"|目录|目錄|目次|차례|목차)\s*[.:：]?$",
     re.IGNORECASE,
 )
-_PAGE = lazy(r"(?:\s*\.{2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$", re.IGNORECASE)
+_PAGE = lazy(r"(?:\s*\.{2,}\s*|\s*(?:\. ){2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$",
+             re.IGNORECASE)  # "....... 41", ". . . . 41" (leaders), "   41", "p. 41"
 _PAGE_END = lazy(r"(?:\d|[ivxlcdm])\.?$", re.IGNORECASE)  # how every page number above ends
 _COLUMN_HEAD = lazy(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
 _NUMBERING = lazy(
@@ -119,8 +120,8 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
         continues = entries and not before and not after_head and (
             spaced or text[0].islower() or (paged and not previous_paged)
             or (prefixed and text.split()[0].lower() != prefix))
-        if continues:
-            entries[-1] += " " + text
+        if continues:  # a label alone ("PART ONE") over its title joins it as a heading does
+            entries[-1] += (": " if keyword_label(entries[-1]) == entries[-1] else " ") + text
         else:
             entries.append(text)
         previous_paged, after_head = bool(_PAGE.search(text)), False
