@@ -59,3 +59,16 @@ def test_a_contents_list_of_bare_numerals_keeps_every_entry():
     assert front.split()[-5:] == ["Contents", "I", "II", "III", "IV"]
     assert [c.label for c in book.chapters] == ["I", "II", "III", "IV"]
     assert all(len(paragraphs(c.blocks)) == 2 for c in book.chapters)
+
+
+def test_a_play_wraps_its_speeches_under_the_speakers_names():
+    """The names ("MARA.") end in a stop, yet the speeches under them are wrapped prose, not a
+    paragraph per line: each speech is one paragraph, its speaker's name on the first line."""
+    speech = ("I have waited on this quay since the lamps were lit, and not one boat has come in from\n"
+              "the point, though the wind has dropped and the tide is with them all the way home.")
+    scene = "\n\n".join(f"{name}\n{speech}" for name in ("MARA.", "OLD TOMAS.", "MARA.", "THE FERRYMAN.")) + "\n\nMARA.\nYes.\n"
+    blocks = parse(f"ACT I\n\n{scene}\n\nACT II\n\n{scene}\n").chapters[0].blocks
+    assert len(blocks) == 5
+    first = blocks[0].inlines
+    assert first[0] == Text("MARA.") and blocks[1].inlines[0] == Text("OLD TOMAS.")
+    assert isinstance(first[1], LineBreak) and first[2] == Text(" ".join(speech.split()))

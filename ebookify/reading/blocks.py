@@ -67,13 +67,22 @@ def _measure(lines: list[str], style: str) -> Layout:
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.9 * len(texts) and len(runs) < starts_indented / 2
     # Lines that nearly all end a sentence are paragraphs of their own, however short (not a wrap).
     # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
-    inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
-    ends = sum(1 for line in texts if ends_with(line, _SENTENCE_END)) >= 0.75 * len(texts) or (
+    # A play's speakers ("NORA.", "MRS. LINDE:") end in a stop over speeches that wrap: not a sign.
+    inner = [line for run in runs for line in run[:-1] if not is_scene_break(line) and not _speaker(line)]
+    spoken = [line for line in texts if not _speaker(line)]
+    ends = sum(1 for line in spoken if ends_with(line, _SENTENCE_END)) >= 0.75 * len(spoken) or (
         len(inner) >= 3 and sum(1 for line in inner if ends_with(line, _SENTENCE_END)) >= 0.5 * len(inner))
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and (
         indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary, spaced=spaced)
+
+
+def _speaker(line: str) -> bool:
+    """ "NORA.", "MRS. LINDE:": a name in capitals, alone on its line over what is said."""
+    text = line.strip()
+    return (len(text) <= 30 and text[-1:] in ".:" and text.upper() == text and len(text.split()) <= 3
+            and "," not in text and any(c.isalpha() for c in text))
 
 
 def ends_with(line: str, marks: frozenset[str]) -> bool:
@@ -209,6 +218,9 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
         return [_verse(lines, layout.emphasis)]
     if not layout.wrapped or len(lines) == 1:
         return [paragraph(line, layout.emphasis) for line in lines]
+    if _speaker(lines[0]) and not _is_verse(lines[1:], layout):  # a play: the speaker's name on its line, over the speech
+        speech = paragraph(_unwrap(lines[1:], layout), layout.emphasis)
+        return [Paragraph((Text(lines[0].strip()), LineBreak(), *speech.inlines))]
     if _is_verse(lines, layout):
         return [_verse(lines, layout.emphasis)]
     if layout.indented:
