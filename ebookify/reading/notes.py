@@ -27,8 +27,10 @@ from .blocks import BREAK, Layout, ends_with, is_scene_break, to_blocks
 from ..model import Block, Note, Placement, SceneBreak, trim_breaks
 from ..patterns import lazy
 
+# "AN" is the note's mark in capitals, or with its colon: "An" alone is the article ("(An image of
+# her face flashed by)", "An-Anon-Author" are story).
 _LABEL_WORDS = (
-    r"a/n|an|author'?s?[’']?s? ?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
+    r"a/n|(?-i:AN)|an(?=\s*:)|author'?s?[’']?s? ?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
     r"|chapter end notes?|n/a|n\.?d\.?a\.?|n\.? ?de ?l\.? ?a\.?|note de l[’']auteu?r(?:e|ice)?|notes? de l[’']auteu?r(?:e|ice)?"
     r"|nota del? (?:la )?autora?|notas? del? (?:la )?autora?|nota d[oa] autora?|notas? d[oa] autora?"
     r"|note? dell[’']autor(?:e|ice)|anmerkung(?:en)?(?: de[rs] autor(?:s|in)?)?|anm\. d\. a\.?"
@@ -37,7 +39,7 @@ _LABEL_WORDS = (
 )
 _BRACKETED = lazy(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-–—)\]]|$)\s*[:\-–—.]?\s*", re.I)
 _SLASH = lazy(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
-_PLAIN = lazy(rf"^\s*(?P<label>{_LABEL_WORDS})\s*(?:[:\-–—]\s*|$)", re.I)
+_PLAIN = lazy(rf"^\s*(?P<label>{_LABEL_WORDS})\s*(?:(?:[:\-–—]|//)\s*|$)", re.I)  # "AN// …" too
 _FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
 _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
 _AO3_LABEL = lazy(
