@@ -107,6 +107,7 @@ def test_front_matter_labels_alone_on_their_lines():
                      ("A. Writer", "B. Writer"), id="case, indent, two authors"),
         pytest.param("Night Train\nby A. Writer\n\n", "Night Train", ("A. Writer",), id="title then by-line"),
         pytest.param("# Night Train\n\nby A. Writer\n\n", "Night Train", ("A. Writer",), id="markdown title"),
+        pytest.param("# **Night Train**\n\nby A. Writer\n\n", "Night Train", ("A. Writer",), id="markdown title in bold"),
         pytest.param("---\ntitle: Night Train\nauthor: A. Writer\ntags: [trains, night]\n---\n", "Night Train",
                      ("A. Writer",), id="yaml"),
         pytest.param("", "", (), id="none"),

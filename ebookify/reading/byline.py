@@ -69,7 +69,7 @@ class TitleLines:
             return i
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())
         if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
-            self.fields["title"] = markdown["text"]
+            self.fields["title"] = markdown["text"].strip(_DECORATION) or markdown["text"]  # "# **Title**" too
             self.trace.append((i, f"title: the file's one '# ' heading: {markdown['text']}"))
             i = self.skip(i + 1)
             subtitle = _SUBTITLE.match(lines[i]) if i < len(lines) else None
