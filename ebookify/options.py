@@ -37,6 +37,7 @@ class Settings:
     paragraphs: str = "auto"  # "line": a paragraph per line; "wrapped": join hard-wrapped lines
     emphasis: bool = True  # False: *stars* and _underscores_ stay as typed
     scene_breaks: bool = True  # False: divider lines stay as typed
+    markdown: bool = False  # the text is Markdown (a .md file): backslash escapes (\\!, \\*) are read as such
 
     def __post_init__(self) -> None:
         _one_of("paragraphs", self.paragraphs, PARAGRAPH_STYLES)

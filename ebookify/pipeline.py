@@ -11,7 +11,7 @@ Pure: no clock, no randomness, no files, no printing. Everything that varies bet
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from .errors import Finding, ValidationError
@@ -73,7 +73,10 @@ def structure_lines(events: tuple[Event, ...]) -> tuple[str, ...]:
 
 
 def read(source: bytes, options: Options = Options()) -> Story:
-    text, findings, parsed = _parsed(source, options.encoding, options.reading)
+    reading = options.reading
+    if options.source_name.lower().endswith((".md", ".markdown")):
+        reading = replace(reading, markdown=True)
+    text, findings, parsed = _parsed(source, options.encoding, reading)
     metadata, guesses = settle(parsed.metadata, parsed.chapters, options)
     book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter, parsed.front_matter)
     events = tuple(Event(line, what) for line, what in parsed.trace)

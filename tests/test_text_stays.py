@@ -19,6 +19,8 @@ PROSE = ("The lamps along the quay were lit one after another, and the water too
         pytest.param("*Footnote: an old tax.", (Text("*Footnote: an old tax."),), id="footnote text"),
         pytest.param("a * b * c", (Text("a * b * c"),), id="spaced stars"),
         pytest.param("*sigh* fine", (Emphasis((Text("sigh"),)), Text(" fine")), id="a paired *sigh* is emphasis"),
+        pytest.param("¯\\_(ツ)_/¯ whatever", (Text("¯\\_(ツ)_/¯ whatever"),), id="the shrug keeps its arms"),
+        pytest.param("a \\*starred\\* word", (Text("a \\*starred\\* word"),), id="an escaped star is a star"),
     ],
 )
 def test_asterisks_that_are_not_emphasis_stay(text, inlines):
@@ -72,3 +74,14 @@ def test_a_play_wraps_its_speeches_under_the_speakers_names():
     first = blocks[0].inlines
     assert first[0] == Text("MARA.") and blocks[1].inlines[0] == Text("OLD TOMAS.")
     assert isinstance(first[1], LineBreak) and first[2] == Text(" ".join(speech.split()))
+
+
+def test_markdown_reads_its_backslash_escapes_and_a_text_file_keeps_its_backslashes():
+    from ebookify import Options, convert
+    from conftest import unzip
+
+    story = "WHAT\\! THE\\! *ferry* \\*left\\* at under\\-age o\\'clock. \\[map\\] ¯\\_(ツ)\\_/¯\n\nAnd again, the next day.\n"
+    page = lambda name: unzip(convert(story.encode(), Options(source_name=name, cover=False)).epub)["EPUB/chapter-001.xhtml"].decode()
+    md, txt = page("story.md"), page("story.txt")
+    assert "WHAT! THE! <em>ferry</em> *left* at under-age o’clock. [map] ¯_(ツ)_/¯" in md
+    assert "WHAT\\! THE\\!" in txt and "\\*left\\*" in txt

@@ -43,11 +43,12 @@ class Layout:
     emphasis: bool = True
     scene_breaks: bool = True
     spaced: bool = True  # most lines have a blank line after them: a run of lines is a deliberate block
+    markdown: bool = False  # backslash escapes are Markdown's (``Settings.markdown``)
 
 
 def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
     layout = _measure(lines, settings.paragraphs)
-    return replace(layout, emphasis=settings.emphasis, scene_breaks=settings.scene_breaks)
+    return replace(layout, emphasis=settings.emphasis, scene_breaks=settings.scene_breaks, markdown=settings.markdown)
 
 
 def _measure(lines: list[str], style: str) -> Layout:
@@ -195,9 +196,9 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
     return blocks
 
 
-def paragraph(text: str, emphasis: bool = True) -> Paragraph:
+def paragraph(text: str, emphasis: bool = True, markdown: bool = False) -> Paragraph:
     text = " ".join(text.split())
-    return Paragraph(parse_inlines(text) if emphasis else (Text(text),))
+    return Paragraph(parse_inlines(text, markdown) if emphasis else (Text(text),))
 
 
 def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
@@ -215,22 +216,22 @@ def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
 
 def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
     if not layout.wrapped and layout.spaced and _is_stanza(lines):
-        return [_verse(lines, layout.emphasis)]
+        return [_verse(lines, layout)]
     if not layout.wrapped or len(lines) == 1:
-        return [paragraph(line, layout.emphasis) for line in lines]
+        return [paragraph(line, layout.emphasis, layout.markdown) for line in lines]
     if _speaker(lines[0]) and not _is_verse(lines[1:], layout):  # a play: the speaker's name on its line, over the speech
-        speech = paragraph(_unwrap(lines[1:], layout), layout.emphasis)
+        speech = paragraph(_unwrap(lines[1:], layout), layout.emphasis, layout.markdown)
         return [Paragraph((Text(lines[0].strip()), LineBreak(), *speech.inlines))]
     if _is_verse(lines, layout):
-        return [_verse(lines, layout.emphasis)]
+        return [_verse(lines, layout)]
     if layout.indented:
         pieces: list[list[str]] = []
         for line in lines:
             if line[:1].isspace() or not pieces:
                 pieces.append([])
             pieces[-1].append(line)
-        return [paragraph(_unwrap(piece, layout), layout.emphasis) for piece in pieces]
-    return [paragraph(_unwrap(lines, layout), layout.emphasis)]
+        return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in pieces]
+    return [paragraph(_unwrap(lines, layout), layout.emphasis, layout.markdown)]
 
 
 def _is_verse(lines: list[str], layout: Layout) -> bool:
@@ -247,12 +248,12 @@ _STANZA_LINES = 16
 _STANZA_WIDTH = 60
 
 
-def _verse(lines: list[str], emphasis: bool) -> Paragraph:
+def _verse(lines: list[str], layout: Layout) -> Paragraph:
     inlines: list = []
     for line in lines:
         if inlines:
             inlines.append(LineBreak())
-        inlines.extend(paragraph(line, emphasis).inlines)
+        inlines.extend(paragraph(line, layout.emphasis, layout.markdown).inlines)
     return Paragraph(tuple(i for i in inlines if not (isinstance(i, Text) and not i.text)))
 
 

@@ -27,7 +27,24 @@ _KINDS = {"*": Emphasis, "_": Emphasis, "**": Strong, "__": Strong, "***": _stro
 _PSEUDO = lazy(r"[\U0001D400-\U0001D7FF]+(?:[ '’,.!?\-]+[\U0001D400-\U0001D7FF]+)*")
 
 
-def parse_inlines(text: str) -> tuple[Inline, ...]:
+# A backslash before ASCII punctuation makes it a mark like any other, never emphasis: "\\*" is a
+# star. In Markdown the backslash goes ("WHAT\\!" is "WHAT!"); in a plain text it is the writer's
+# own and stays (the shrug's arm in ¯\\_(ツ)_/¯, whose underscores are not italics). While emphasis
+# is read, an escaped mark stands as a private-use character.
+_ESCAPED = lazy(r"\\([!-/:-@\[-`{-~])")
+_HIDDEN = 0xE000
+_SHOWN = {_HIDDEN + code: chr(code) for code in range(0x21, 0x7F)}
+
+
+def parse_inlines(text: str, markdown: bool = False) -> tuple[Inline, ...]:
+    """``markdown``: the text is Markdown, whose backslash escapes are read and dropped."""
+    if "\\" in text and text.translate(_SHOWN) == text:  # (and no private-use marks of its own)
+        kept = "" if markdown else "\\"
+        return _shown(_parse(_ESCAPED.sub(lambda m: kept + chr(_HIDDEN + ord(m[1])), text)))
+    return _parse(text)
+
+
+def _parse(text: str) -> tuple[Inline, ...]:
     out: list[Inline] = []
     position = 0
     for match in _PSEUDO.finditer(text):
@@ -108,6 +125,12 @@ def _flanking(kind: str, before: str, after: str) -> tuple[bool, bool]:
 
 def _is_punctuation(char: str) -> bool:
     return unicodedata.category(char)[0] in "PS"
+
+
+def _shown(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The escaped marks as themselves again, the backslashes gone."""
+    return tuple(Text(i.text.translate(_SHOWN)) if isinstance(i, Text)
+                 else type(i)(_shown(i.children)) if hasattr(i, "children") else i for i in inlines)
 
 
 def _merge(inlines: list[Inline]) -> tuple[Inline, ...]:
