@@ -185,6 +185,27 @@ def test_the_list_ends_where_the_first_part_it_names_begins():
     assert len(book.chapters) == 4
 
 
+def test_a_story_line_naming_a_later_entry_does_not_hide_the_entries_before_it():
+    """The list names "Tests" as chapter 5; a line "Tests:" in chapter 1 must not make chapters 2
+    to 4 go unfound (the headings are found in list order)."""
+    titles = ("The Ford", "The Mill at Dawn", "A Wet Night", "The Long Road", "Tests", "The End of It")
+    listing = "\n".join(f"{n}. {title}" for n, title in enumerate(titles, 1))
+    body = "\n\n\n\n".join(f"{title}\n\n{P}\n\n" + ("Tests:\n\n" if n == 1 else "") + Q
+                             for n, title in enumerate(titles, 1))
+    book = parse(f"{listing}\n\n\n\n{body}\n")
+    assert [c.title for c in book.chapters] == list(titles)
+
+
+def test_what_the_list_gives_under_a_chapter_is_a_section_of_it():
+    """"CHAPTER II" over "The Mill  9" and "The Quay  12" in the list: the diary's "_The Quay._"
+    in the text is a heading inside chapter II, not a chapter."""
+    listing = "CONTENTS\n\nCHAPTER I\n\nThe Ford        1\n\nCHAPTER II\n\nThe Mill        9\n\nThe Quay       12\n"
+    body = f"CHAPTER I\n\n{P}\n\n{Q}\n\nCHAPTER II\n\n{P}\n\n_The Quay._\n\n{Q}\n"
+    book = parse(f"{listing}\n\n\n\n{body}")
+    assert [c.label for c in book.chapters] == ["CHAPTER I", "CHAPTER II"]
+    assert [b.text for b in book.chapters[1].blocks if isinstance(b, Subheading)] == ["The Quay."]
+
+
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
     index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))

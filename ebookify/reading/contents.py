@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from .blocks import BREAK
@@ -52,6 +53,9 @@ class Contents:
     # Entries without a page number in a list whose entries have one, above entries that have one:
     # the list's own headings ("OP ZEE." over its sketches), the parts of the book.
     groups: frozenset[int] = frozenset()
+    # Entries with a page number under a chapter of the list without one ("CHAPTER XI" over "Lucy
+    # Westenra's Diary  143"): what that chapter holds, its sections, never chapters of their own.
+    sections: frozenset[int] = frozenset()
 
 
 def is_contents_word(line: str) -> bool:
@@ -126,7 +130,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
             entries.append(text)
         previous_paged, after_head = bool(_PAGE.search(text)), False
     cleaned = tuple(_PAGE.sub("", e).strip(" .") or e for e in entries)
-    return Contents(start, end, cleaned, _groups(entries) if paged else frozenset())
+    return Contents(start, end, cleaned, _groups(entries) if paged else frozenset(), _under_chapters(entries))
 
 
 def _groups(entries: list[str]) -> frozenset[int]:
@@ -137,6 +141,18 @@ def _groups(entries: list[str]) -> frozenset[int]:
     groups = frozenset(i for i in range(len(entries) - 1) if not numbered[i] and numbered[i + 1]
                        and not _chapter_like(entries[i]))
     return groups if len(groups) >= 2 else frozenset()
+
+
+def _under_chapters(entries: list[str]) -> frozenset[int]:
+    found: set[int] = set()
+    under = False
+    for index, entry in enumerate(entries):
+        paged, chapter = bool(_PAGE.search(entry)), _chapter_like(entry)
+        if chapter or not paged:
+            under = chapter and not paged
+        elif under:
+            found.add(index)
+    return frozenset(found)
 
 
 def _chapter_like(entry: str) -> bool:
@@ -186,8 +202,7 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
             table.setdefault(variant, number)
         whole.append(_titled_keys(entry))
     starts = {variant[:size] for variant in table for size in range(1, len(variant) + 1)}  # to try a join at all
-    found: dict[int, int] = {}
-    last = -1
+    candidates: list[tuple[int, int, tuple[int, ...]]] = []  # (line, entry, lines below it taken)
     index = contents.end
     while index < len(lines):
         text = lines[index].strip()
@@ -203,13 +218,38 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
                     break
             if number is not None and len(taken) == 1 and not keys & whole[number]:
                 taken += _title_under(lines, index, whole[number])  # "CHAPTER I." over "Down the Rabbit-Hole"
-            if number is not None and number > last:
-                found[index] = (number, tuple(taken[1:]) if len(taken) > 1 else ())
-                last = number
-                index = taken[-1] + 1 if len(taken) > 1 else index + 1
+            if number is not None:
+                candidates.append((index, number, tuple(taken[1:])))
+                index = taken[-1] + 1
                 continue
         index += 1
-    return found
+    return {index: (number, below) for index, number, below in _in_list_order(candidates)}
+
+
+def _in_list_order(candidates: list[tuple[int, int, tuple[int, ...]]]) -> list[tuple[int, int, tuple[int, ...]]]:
+    """The most candidates whose entries rise as their lines do (a longest rising run, found in
+    n log n): a line of the story that happens to name a later entry ("Tests:", a title of one
+    word) cannot make every entry before that one go unfound. The same entry twice keeps its
+    first line."""
+    numbers: list[int] = []  # the smallest last entry of a rising run of each length
+    ends: list[int] = []  # the candidate that ends it
+    before: list[int | None] = []  # each candidate's predecessor in its run
+    for position, (_, number, _) in enumerate(candidates):
+        length = bisect_left(numbers, number)
+        if length < len(numbers) and numbers[length] == number:
+            before.append(None)
+            continue
+        before.append(ends[length - 1] if length else None)
+        if length == len(numbers):
+            numbers.append(number)
+            ends.append(position)
+        else:
+            numbers[length], ends[length] = number, position
+    chain, at = [], ends[-1] if ends else None
+    while at is not None:
+        chain.append(candidates[at])
+        at = before[at]
+    return chain[::-1]
 
 
 def _title_under(lines: list[str], index: int, keys: set[str]) -> list[int]:

@@ -87,6 +87,10 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     listed: set[int] = set()
     for index, (entry, below) in matched.items():
         index = owner.get(index, index)  # the title under a numeral: the numeral is the heading
+        if entry in contents.sections and index not in found:
+            found[index] = Heading(SECTION, " ".join(lines[i].strip() for i in (index, *below)),
+                                   signal="a section the contents list gives under its chapter")
+            continue
         listed.add(index)
         if index in found:
             heading = found[index]

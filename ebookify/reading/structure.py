@@ -130,6 +130,8 @@ def _section_text(line: str, heading: Heading) -> str:
     text = line.strip()
     if text.startswith("#"):
         return heading_text(heading.label, heading.title)
+    if len(text) > 2 and text[0] in "_*" and text.endswith((text[0], text[0] + ".")):  # "_Lucy's Diary._"
+        text = text.strip(text[0])
     return f"{text} {heading.title}" if heading.title and heading.title not in text else text
 
 
