@@ -141,6 +141,15 @@ def test_contents_entries_are_read_loosely(listing, expected):
     assert found is not None and found.entries == expected
 
 
+def test_a_line_of_prose_that_is_only_a_contents_word_starts_no_list():
+    """Wrapped prose can leave "table." or "index" alone on a line; a contents heading is never in
+    small letters."""
+    prose = ("She set the lamp down on the\ntable.\nThe ferry was late again that night.\nNobody on the quay said a word."
+             "\nThe gulls had gone home long ago.")
+    assert find_contents(f"{prose}\n\n\n\n{P}\n\n{Q}".split("\n")) is None
+    assert find_contents(f"Table\n\nI. The Ford\nII. The Mill\n\n\n\n{P}".split("\n")) is not None
+
+
 def test_a_heading_wrapped_over_lines_matches_its_entry_and_is_joined():
     text = (f"CONTENTS\n\nTHE FORD, OR, WHAT THE MILLER SAW\nTHE MILL\n\n\n\nTHE FORD,\n\nOR,\n\nWHAT THE MILLER SAW\n\n"
             f"{P}\n\nTHE MILL\n\n{Q}\n")

@@ -59,7 +59,10 @@ class Contents:
 
 
 def is_contents_word(line: str) -> bool:
-    return bool(_KEYWORD.match(line.strip()))
+    """"CONTENTS", "Table des matières": a heading, so never in small letters ("table." alone on
+    a line of wrapped prose is a word of the story)."""
+    text = line.strip()
+    return not text[:1].islower() and bool(_KEYWORD.match(text))
 
 
 def find_contents(lines: list[str]) -> Contents | None:
@@ -68,7 +71,7 @@ def find_contents(lines: list[str]) -> Contents | None:
     limit = max(200, int(len(lines) * _SEARCH))
     run = 0
     for index, line in enumerate(lines[:limit]):
-        if _KEYWORD.match(line.strip()):
+        if is_contents_word(line):
             found = _read_entries(lines, index)
             if found and len(found.entries) >= 2:
                 return found
@@ -92,7 +95,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
             if raw and blank >= _GAP:
                 break
         else:
-            if len(text) > 120 or (raw and _KEYWORD.match(text)):
+            if len(text) > 120 or (raw and is_contents_word(text)):
                 if raw and raw[-1][2]:  # prose: the line above it was the first heading, not an entry
                     raw.pop()
                 break
