@@ -60,8 +60,7 @@ def chapter_heading(book: Book, chapter: Chapter, names: frozenset[str] = frozen
     case there ("HOW THE WHALE GOT HIS THROAT" → "How the Whale Got His Throat"); its page keeps them.
     ``names`` are the words the book writes as names, which keep their capital ("Floride et Texas")."""
     if chapter.label or chapter.title:
-        language = book.metadata.language
-        return heading_text(title_case(chapter.label, language, names, label=True), title_case(chapter.title, language, names))
+        return _in_normal_case(book, chapter.label, chapter.title, names)
     if len(book.chapters) == 1:
         return book.metadata.title
     return _opening_words(book, chapter.blocks)
@@ -71,6 +70,11 @@ def part_heading(book: Book, part: str, names: frozenset[str] = frozenset()) -> 
     """A part as the contents name it, read like a chapter's heading: "PART VI" → "Part VI" (the
     numeral kept, not the Italian word "vi"), "BOOK ONE: THE SEA" → "Book One: The Sea"."""
     label, _, title = part.partition(": ")
+    return _in_normal_case(book, label, title, names)
+
+
+def _in_normal_case(book: Book, label: str, title: str, names: frozenset[str]) -> str:
+    """A heading's label and title as the contents show them, each cased in its own way."""
     language = book.metadata.language
     return heading_text(title_case(label, language, names, label=True), title_case(title, language, names))
 

@@ -68,15 +68,21 @@ def _measure(lines: list[str], style: str) -> Layout:
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.9 * len(texts) and len(runs) < starts_indented / 2
     # Lines that nearly all end a sentence are paragraphs of their own, however short (not a wrap).
     # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
-    # A play's speakers ("NORA.", "MRS. LINDE:") end in a stop over speeches that wrap: not a sign.
-    inner = [line for run in runs for line in run[:-1] if not is_scene_break(line) and not _speaker(line)]
-    spoken = [line for line in texts if not _speaker(line)]
-    ends = sum(1 for line in spoken if ends_with(line, _SENTENCE_END)) >= 0.75 * len(spoken) or (
-        len(inner) >= 3 and sum(1 for line in inner if ends_with(line, _SENTENCE_END)) >= 0.5 * len(inner))
+    inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
+    ends = _mostly_ending(texts, 0.75) or _mostly_ending(inner, 0.5, least=3)
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and (
         indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary, spaced=spaced)
+
+
+def _mostly_ending(lines: list[str], share: float, least: int = 0) -> bool:
+    """Whether ``share`` of the lines end a sentence. A play's speakers ("NORA.", "MRS. LINDE:") end
+    in a stop over speeches that wrap: they count for neither side (looked for only among the
+    lines that end in one)."""
+    ending = [line for line in lines if ends_with(line, _SENTENCE_END)]
+    speakers = sum(1 for line in ending if _speaker(line))
+    return len(lines) - speakers >= least and len(ending) - speakers >= share * (len(lines) - speakers)
 
 
 def _speaker(line: str) -> bool:

@@ -203,7 +203,7 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
     for number, entry in enumerate(contents.entries):
         for variant in variants(entry):
             table.setdefault(variant, number)
-        whole.append(_titled_keys(entry))
+        whole.append(_line_keys(entry, label=False))
     starts = {variant[:size] for variant in table for size in range(1, len(variant) + 1)}  # to try a join at all
     candidates: list[tuple[int, int, tuple[int, ...]]] = []  # (line, entry, lines below it taken)
     index = contents.end
@@ -262,7 +262,7 @@ def _title_under(lines: list[str], index: int, keys: set[str]) -> list[int]:
     for below in _following(lines, index):
         taken.append(below)
         text += " " + lines[below].strip()
-        if _titled_keys(text) & keys:
+        if _line_keys(text, label=False) & keys:
             return taken
     return []
 
@@ -279,21 +279,18 @@ def _following(lines: list[str], index: int) -> list[int]:
     return found
 
 
-def _line_keys(text: str) -> set[str]:
-    """The keys of a line of the text: whole, without its numbering, its "Chapter VI" label. (The
-    entries' own keys come from ``variants``; these are cheaper, for every line of the book.)"""
-    keys = _titled_keys(text)
-    label = keyword_label(_without_page(text).strip())
-    if label:
-        keys.add(key(label))
-    keys.discard("")
-    return keys
-
-
-def _titled_keys(text: str) -> set[str]:
-    """A line's keys with all its words: whole, and without its numbering."""
+def _line_keys(text: str, label: bool = True) -> set[str]:
+    """The keys of a line of the text: whole, without its numbering, its "Chapter VI" label (or,
+    without ``label``, only the keys that carry all its words). The entries' own keys come from
+    ``variants``; these are cheaper, for every line of the book."""
     text = _without_page(text).strip()
-    keys = {key(text), key(_NUMBERING.sub("", text))}
+    keys = {key(text)}
+    bare = _NUMBERING.sub("", text)
+    if bare != text:
+        keys.add(key(bare))
+    found = keyword_label(text) if label else ""
+    if found:
+        keys.add(key(found))
     keys.discard("")
     return keys
 

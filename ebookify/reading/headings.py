@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from itertools import product, takewhile
+from itertools import product
 
 from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 
@@ -98,7 +98,6 @@ _KEYWORD_LINE = lazy(_keyword_line(_NUMERAL), re.IGNORECASE)
 # compiled only for a line that names a number word (``_keyword_match``).
 _KEYWORD_FIGURES = lazy(_keyword_line(f"(?:{_FIGURES}){_BETWEEN}"), re.IGNORECASE)
 _LETTERS = lazy(r"[^\W\d_]+")
-_PART_STARTS = tuple("".join(takewhile(str.isalpha, word)) for word in _PART_WORDS.split("|"))
 
 
 def _openings(words: str, size: int = 3) -> frozenset[str]:
@@ -120,6 +119,7 @@ def _openings(words: str, size: int = 3) -> frozenset[str]:
 
 # Most lines open with none of these: the keyword grammar need not look at them.
 _KEYWORD_OPENINGS = _openings("|".join((_CHAPTER_WORDS, _PART_WORDS, _SPECIAL_WORDS)))
+_PART_OPENINGS = _openings(_PART_WORDS)
 
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
 _ORDINAL_FIRST = lazy(
@@ -221,7 +221,7 @@ def _keyword_match(text: str, folded: str) -> re.Match | None:
     match = _KEYWORD_FIGURES.match(text)
     if match is not None and match["number"] is not None:
         return match
-    if match is None and not folded.startswith(_PART_STARTS):
+    if match is None and folded[:3] not in _PART_OPENINGS:
         return None
     if any(word in _NUMBER_WORDS or word[:-1] in _NUMBER_WORDS and word[-1] in "abcd"
            for word in _LETTERS.findall(folded)):
