@@ -149,3 +149,26 @@ def test_a_rerun_with_a_cover_design_draws_it_and_no_clobber_still_refuses(tmp_p
     assert open_book(Path("log.epub").read_bytes()).cover != framed
     refused = invoke("log.txt", "-o", "log.epub", "--no-clobber")
     assert refused.exit_code == 1 and "already exists (and --no-clobber was given)" in refused.stderr
+
+
+def test_copies_of_a_story_are_each_built_once_on_a_first_run_and_on_a_rerun(tmp_path, monkeypatch):
+    """Copies share a title and an identifier. A book the batch has just written is no basis for
+    the next copy's update (it was rebuilt in vain, then made again under its own name); on a
+    re-run each copy's book holds the same bytes, so an update from any of them is valid for all."""
+    from ebookify.cli import batch
+
+    monkeypatch.chdir(tmp_path)
+    Path("stories").mkdir()
+    for name in "abc":
+        Path("stories", f"{name}.txt").write_text(story("Night", range(1, 3)))
+    built, real = [], batch._book
+    monkeypatch.setattr(batch, "_book", lambda source, *rest: built.append(source.name) or real(source, *rest))
+    first = invoke("stories", "-o", "books/", "--jobs", "1")
+    assert first.exit_code == 0, first.output
+    assert (built, sorted(p.name for p in Path("books").iterdir())) == (["a.txt", "b.txt", "c.txt"],
+                                                                         ["night-2.epub", "night-3.epub", "night.epub"])
+    built.clear()
+    again = invoke("stories", "-o", "books/", "--jobs", "1")
+    assert again.exit_code == 0, again.output
+    assert built == ["a.txt", "b.txt", "c.txt"]
+    assert "0 books written, 3 unchanged" in again.stdout

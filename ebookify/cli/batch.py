@@ -12,9 +12,10 @@ none was.
 
 Re-running over a folder updates the books (``updating.py``): a worker that finds, under the
 name its story would get, a book with the same identifier rebuilds that book, in parallel like
-any conversion. Only the name this process finally gives is certain, so it checks the worker
-rebuilt that very file, and otherwise does the story again itself against the right one (rare:
-two stories of one title).
+any conversion. Only books the folder held when the batch began count (``Shelf``), never one it
+has just written. Only the name this process finally gives is certain, so it checks that file
+still holds the bytes the worker rebuilt from, and otherwise does the story again itself against
+the right one (rare: two different stories of one title).
 """
 
 from __future__ import annotations
@@ -103,12 +104,12 @@ def _natural(path: Path) -> list:
             for part in path.parts]
 
 
-def convert_one(job: tuple[int, Path, Path | None, Options, Path | None]) -> Done:
+def convert_one(job: tuple[int, Path, Path | None, Options, updating.Shelf | None]) -> Done:
     """A worker's whole task: the library, never the command. Every failure is one line.
-    ``folder``: where to look for a book to update (None: make every book afresh)."""
-    index, source, meta, base, folder = job
+    ``shelf``: the books it may update (None: make every book afresh)."""
+    index, source, meta, base, shelf = job
     try:
-        built = _book(source, meta, base, lambda stem: updating.candidates(folder, stem) if folder else ())
+        built = _book(source, meta, base, shelf.candidates if shelf else lambda stem: ())
     except EbookifyError as error:
         return Done(index, source, error=_story_error(source, report.error_line(error)))
     except Exception as error:  # noqa: BLE001  (a bug met in one story must not stop the others)
@@ -175,7 +176,8 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
         files.make_folder(folder)
     except EbookifyError as error:
         report.fail(error)
-    jobs = [(index, story, choices.meta, base, folder if choices.updates else None) for index, story in enumerate(stories)]
+    shelf = updating.Shelf.of(folder) if choices.updates else None
+    jobs = [(index, story, choices.meta, base, shelf) for index, story in enumerate(stories)]
     workers = max(1, min(choices.jobs or cores(), len(jobs)))
     show = Display(len(jobs), choices.quiet, choices.verbose)
     tally = Tally()

@@ -95,19 +95,36 @@ def same_book(place: Path, identifier: str) -> bytes | None:
     return data if identifier_of(data) == identifier else None
 
 
-def candidates(folder: Path, stem: str) -> Iterator[Path]:
-    """``night.epub``, then ``night-2.epub``, … while they exist: where a batch puts a story
-    of this name (``batch.Names``), so a worker can find the book before the name is given."""
-    yield folder / f"{stem}.epub"
-    number = 2
-    while (folder / f"{stem}-{number}.epub").is_file():
-        yield folder / f"{stem}-{number}.epub"
-        number += 1
+@dataclass(frozen=True)
+class Shelf:
+    """The books a folder held when a batch began: only these are updated. A book the batch
+    itself has just written is never the basis of another story's update (copies of one story
+    share its title and identifier, and would each rebuild the first copy's book in vain)."""
+
+    folder: Path
+    names: frozenset[str]
+
+    @classmethod
+    def of(cls, folder: Path) -> Shelf:
+        try:
+            return cls(folder, frozenset(p.name for p in folder.iterdir() if p.suffix == ".epub"))
+        except OSError:
+            return cls(folder, frozenset())
+
+    def candidates(self, stem: str) -> Iterator[Path]:
+        """``night.epub``, then ``night-2.epub``, … while the shelf holds them: where a batch puts
+        a story of this name (``batch.Names``), so a worker can find the book before the name is given."""
+        name, number = f"{stem}.epub", 1
+        while name in self.names:
+            yield self.folder / name
+            number += 1
+            name = f"{stem}-{number}.epub"
 
 
 def current(target: Path, built: Built) -> bytes | None:
-    """The book at ``target`` when it is still the very one ``built`` was rebuilt from."""
-    if built.basis is None or built.basis != target:
+    """The book at ``target`` when it still holds the very bytes ``built`` was rebuilt from
+    (whichever file they were read from: copies of one book are updated alike)."""
+    if built.basis is None:
         return None
     try:
         data = target.read_bytes()
