@@ -404,11 +404,22 @@ def test_gutenberg_fields(fields, title, author):
         pytest.param("La Rivière\n\npar Ida Marsh\n\n\n", "La Rivière", ("Ida Marsh",), id="French par line"),
         pytest.param("THE FORD\n\n\n", "The Ford", (), id="a title alone at the top"),
         pytest.param("He waited\nby the river, as he always did.\n", "", (), id="a by-phrase in a sentence is story"),
+        pytest.param("  The Ford\n  Ida Marsh\n\nTranslated by Tom Reed\n\n\n", "The Ford", ("Ida Marsh",),
+                     id="title over the author's name, a translator under them"),
+        pytest.param("THE FORD\nIda Marsh\n\n\n\n", "The Ford", ("Ida Marsh",), id="title over the name, set apart"),
+        pytest.param("[Illustration]\n\n\nThe Ford\n\nby Ida Marsh\n\n\n", "The Ford", ("Ida Marsh",),
+                     id="a plate over the title page"),
+        pytest.param("The Ford\nIda Marsh waded in\n\n", "", (), id="a name that starts a sentence is no author"),
     ],
 )
 def test_title_pages(top, title, authors):
     meta = parse(f"{top}Chapter 1\n\n{P}\n\nChapter 2\n\n{Q}").metadata
     assert (meta.title, meta.authors) == (title, authors)
+
+
+def test_a_plate_over_the_title_page_stays_in_the_book():
+    parsed = parse(f"[Illustration]\n\n\nThe Ford\n\nby Ida Marsh\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}")
+    assert "[Illustration]" in " ".join(block_texts(parsed.front_matter[0].blocks))
 
 
 @pytest.mark.parametrize(

@@ -88,7 +88,28 @@ CASES = [
                  "The Salt Road", ["Wren Ashby"], ["Chapter One", "Chapter Two"], id="loose spacing"),
     pytest.param(f"Moth and Ember\nby Kit Harlow & Jude Penn\n\n{P1}", "Moth and Ember", ["Kit Harlow", "Jude Penn"],
                  [""], id="two authors"),
+    pytest.param(f"The Lantern Keeper's Daughter\n\n{P1}\n\n{P2}", "The Lantern Keeper's Daughter", [], [""],
+                 id="a title in title case alone over the story"),
+    pytest.param(f"A Song for the Drowned Bells\n\n\n{P1}\n\n{P2}", "A Song for the Drowned Bells", [], [""],
+                 id="a title alone, two blank lines"),
 ]
+
+
+@pytest.mark.parametrize("first", [
+    pytest.param("London, 1888", id="a dateline"),
+    pytest.param("The rain had not stopped for days", id="a line of prose without its full stop"),
+    pytest.param("Run!", id="a cry"),
+    pytest.param("Harbour", id="one word"),
+])
+def test_a_first_line_that_is_not_a_title_stays_story(first):
+    parsed = parse(f"{first}\n\n{P1}\n\n{P2}")
+    assert parsed.metadata.title == ""
+    assert block_texts(parsed.chapters[0].blocks)[0] == first
+
+
+def test_a_title_alone_over_the_story_is_not_repeated_in_it():
+    parsed = parse(f"The Lantern Keeper's Daughter\n\n{P1}\n\n{P2}")
+    assert block_texts(parsed.chapters[0].blocks) == [P1, P2]
 
 
 @pytest.mark.parametrize("text, title, authors, chapters", CASES)

@@ -5,6 +5,7 @@
   * ``The Salt Road by Wren Ashby`` on one line (a one-word name must look like a user name);
   * a Markdown ``# Title``, the file's only level-one heading, with a ``*subtitle*`` under it;
   * a short line right over the first chapter heading: the title alone;
+  * a title in title case alone on the first line, then the story (a post, a one-shot);
   * two short lines (title, author) over the labels, as AO3 lays them out;
   * an author's name over a title in capitals (``Антон Чехов`` / ``АРХИЕРЕЙ``).
 """
@@ -15,6 +16,7 @@ import re
 
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, match_heading
 from .labels import BY_WORDS, label_of
+from .titlecase import TITLE_SMALL_WORDS
 from .sites import is_contents
 from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 
@@ -28,6 +30,7 @@ _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "《": "》", "「": "」", "『": "』"}  # 《书名》
 _CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")  # 2 to 12 letters, a middle dot or a space
+_SENTENCE_END = lazy(r"[.!?…][\"”’»)]*(?:\s|$)")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
 
 
@@ -45,6 +48,13 @@ def by_line(line: str) -> str:
     if not name or name[-1] in ".,;:!?\"" or len(name.split()) > 8:
         return ""
     return name
+
+
+def _story_opens(lines: list[str], j: int) -> bool:
+    """The paragraph from line ``j`` is prose: six words or more, with a sentence's end."""
+    end = next((k for k in range(j, min(len(lines), j + 40)) if not lines[k].strip()), min(len(lines), j + 40))
+    text = " ".join(lines[j:end])
+    return len(text.split()) >= 6 and _SENTENCE_END.search(text) is not None and not match_heading(lines[j])
 
 
 def short_name(line: str) -> bool:
@@ -109,8 +119,23 @@ class TitleLines:
             self.fields.setdefault("title", title)
             self.trace.append((i, f"title: a short line over the first heading: {title}"))
             return i + 1
+        if self._title_over_story(title, i, j):
+            return i + 1
         cjk = may_be_cjk(title) and CJK_LETTER.search(title)
         return self._cjk_title_and_author(i, j) if cjk else self._name_over_capitals(i, j)
+
+    def _title_over_story(self, title: str, i: int, j: int) -> bool:
+        """ "The Art of Appearances" alone on the first line, a blank line, then the story's first
+        paragraph: how a post or a one-shot is pasted. A line of the story is rarely in title case
+        (every word capitalised but the small ones), without a sentence's end or a comma."""
+        words = [w for w in title.split() if w[:1].isalpha()]
+        if j == i + 1 or not 2 <= len(title.split()) <= 10 or len(title) > 80 or not title[0].isupper() \
+                or any(c in title for c in ",;") or title[-1] in ".!?…:" or title[0] in "\"“”'‘«—(" \
+                or not all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words) or not _story_opens(self.lines, j):
+            return False
+        self.fields.setdefault("title", title)
+        self.trace.append((i, f"title: a line in title case alone over the story: {title}"))
+        return True
 
     def _cjk_title_and_author(self, i: int, j: int) -> int:
         """ "吾輩は猫である" over "夏目漱石", then a blank line: how Japanese and Chinese texts open

@@ -22,6 +22,7 @@ from ..patterns import lazy
 _SMALL = {
     "en": set("a an and as at but by for from in into nor of off on or per so than the to up via vs with yet".split()),
 }
+TITLE_SMALL_WORDS = frozenset(_SMALL["en"])  # the words an English title leaves in small letters
 _EVERY_WORD = {"de", "en"}  # languages whose titles capitalise (nearly) every word
 _NAME_PARTICLES = set("de da das do dos du des della di del la le van von der den ten ter zu y e".split())
 _ROMAN = lazy(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.,:;]?$")

@@ -21,6 +21,8 @@ _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<nam
 _NAME_WORD = lazy(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|van|von|der|le|la|du|di|y)$")
 _SENTENCE_END = lazy(r"[.!?;,:]$")
 _LOOK = 12  # lines from the top: a title page is at the very start
+_CREDIT = lazy(r"^(?:translated|illustrated|edited|adapted|abridged|retold)\b.{0,60}?\bby\s+\S", re.IGNORECASE)
+_PICTURE = lazy(r"^\[(?:illustration|frontispiece|picture|image)\b[^\]]*\]$", re.IGNORECASE)  # a plate, not a word
 
 
 def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[int, str]]]:
@@ -35,6 +37,10 @@ def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[
         if by and _is_title(first_text) and _are_names(by["name"]):
             return {"title": first_text, "authors": (_strip(by["name"]),)}, [
                 (first, f"title page: title {first_text!r}, author {by['name']!r} (a 'by' line under the title)")]
+        if gap_after_first <= 1 and _is_title(first_text) and _is_name(second_text) \
+                and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2):
+            return {"title": first_text, "authors": (second_text,)}, [
+                (first, f"title page: title {first_text!r} over the author's name {second_text!r}")]
         if not gap_after_first and _is_name(first_text) and is_capitals(second_text) and not is_capitals(first_text) \
                 and _is_title(second_text) and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:])):
             return {"title": second_text, "authors": (first_text,)}, [
@@ -51,7 +57,7 @@ def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
     index = start
     while index < min(len(lines), start + _LOOK) and len(found) < 4:
         text = lines[index].strip()
-        if text:
+        if text and not _PICTURE.match(text):
             gap = 0
             while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
                 gap += 1
@@ -85,6 +91,11 @@ def _is_name(text: str) -> bool:
 def _mostly_capitalised(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and text[-1:] not in ".!?"
+
+
+def _credits_below(rest: list[tuple[int, str, int]]) -> bool:
+    """ "Translated by David Wyllie" under the author: a book's title page, not a story's lines."""
+    return len(rest) > 1 and _CREDIT.match(rest[1][1]) is not None
 
 
 def _prose(rest: list[tuple[int, str, int]]) -> bool:
