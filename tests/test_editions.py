@@ -215,6 +215,53 @@ def test_what_the_list_gives_under_a_chapter_is_a_section_of_it():
     assert [b.text for b in book.chapters[1].blocks if isinstance(b, Subheading)] == ["The Quay."]
 
 
+VOLUME_TITLES = {"Book I. The Harbour": ("The Ford", "The Mill"), "Book II. The Sea": ("The Storm", "The Wreck"),
+                 "Book III. The Shore": ("The Return",)}
+
+
+def volume(footnotes: bool = True) -> str:
+    """A novel in parts, books and chapters, each chapter's label over its title (the way editions
+    set them), every book numbering its chapters from I again, and the list naming each level."""
+    parts = {"Book I. The Harbour": "Part I", "Book III. The Shore": "Part II"}
+    listing, body = ["Contents", ""], []
+    for book, titles in VOLUME_TITLES.items():
+        if book in parts:
+            listing.append(f" {parts[book]}")
+            body.append(f"{parts[book].upper()}\n\n\n")
+        listing.append(f" {book}")
+        body.append(f"{book}\n\n\n")
+        for number, title in zip(("I", "II"), titles):
+            listing.append(f" Chapter {number}. {title}")
+            body.append(f"Chapter {number}.\n{title}\n\n\n{P}\n\n{Q}\n\n\n")
+    if footnotes:
+        listing.append(" Footnotes")
+        body.append("FOOTNOTES\n\n[1] A mill on the river.\n\n[2] The old quay.\n")
+    return "\n".join(listing) + "\n\n\n\n" + "".join(body)
+
+
+def test_a_volume_of_books_that_number_their_chapters_again_keeps_every_title_and_level():
+    """The list's "Chapter I" names a chapter in each book: the title under the label tells which.
+    A part's heading right over a book's keeps both; the list's last entry, "Footnotes", is back matter."""
+    book = parse(volume())
+    assert [(c.label, c.title) for c in book.chapters] == [
+        ("Chapter I", "The Ford"), ("Chapter II", "The Mill"), ("Chapter I", "The Storm"), ("Chapter II", "The Wreck"),
+        ("Chapter I", "The Return")]
+    assert [c.part for c in book.chapters] == ["PART I · Book I: The Harbour"] * 2 + ["Book II: The Sea"] * 2 + [
+        "PART II · Book III: The Shore"]
+    assert [(s.title, block_texts(s.blocks)) for s in book.back_matter] == [
+        ("Notes", ["FOOTNOTES", "[1] A mill on the river.", "[2] The old quay."])]
+
+
+def test_a_part_or_a_book_in_a_list_of_chapters_is_an_entry_of_its_own():
+    """Most entries open with "Chapter", so a line that does not may be a wrapped title; not when
+    it opens with a label of its own ("Book II. The Sea" under "Chapter V. Elders")."""
+    chapters = [f" Chapter {n}. Day {n}" for n in ("I", "II", "III", "IV", "V")]
+    listing = ["Contents", "", " Part I", " Book I. The Harbour", *chapters, " Book II. The Sea", *chapters]
+    entries = find_contents(listing + ["", "", "", "PART I"]).entries
+    assert entries[:3] == ("Part I", "Book I. The Harbour", "Chapter I. Day I")
+    assert entries[6:9] == ("Chapter V. Day V", "Book II. The Sea", "Chapter I. Day I")
+
+
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
     index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))

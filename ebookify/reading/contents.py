@@ -124,9 +124,9 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
         if _COLUMN_HEAD.match(text):
             after_head = True
             continue
-        continues = entries and not before and not after_head and (
+        continues = entries and not before and not after_head and not keyword_label(text) and (
             spaced or text[0].islower() or (paged and not previous_paged)
-            or (prefixed and text.split()[0].lower() != prefix))
+            or (prefixed and text.split()[0].lower() != prefix))  # "Book II. …" under "Chapter V. Elders": its own
         if continues:  # a label alone ("PART ONE") over its title joins it as a heading does
             entries[-1] += (": " if keyword_label(entries[-1]) == entries[-1] else " ") + text
         else:
@@ -198,12 +198,12 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
     """{line index: (entry index, lines below it that the heading takes)} for the lines after the
     list that the entries name, in list order. A line matches alone, or joined with the one or two
     lines below it (a heading wrapped like its entry, or otherwise)."""
-    table: dict[str, int] = {}
+    table: dict[str, list[int]] = {}  # a label alone ("Chapter I") names an entry in each book of a volume
     whole: list[set[str]] = []  # each entry's keys with all its words
     for number, entry in enumerate(contents.entries):
         for variant in variants(entry):
-            table.setdefault(variant, number)
-        whole.append(_line_keys(entry, label=False))
+            table.setdefault(variant, []).append(number)
+        whole.append(set(_line_keys(entry, label=False)))
     starts = {variant[:size] for variant in table for size in range(1, len(variant) + 1)}  # to try a join at all
     candidates: list[tuple[int, int, tuple[int, ...]]] = []  # (line, entry, lines below it taken)
     index = contents.end
@@ -211,18 +211,23 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
         text = lines[index].strip()
         if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])):
             keys = _line_keys(text)
-            number, taken = _lookup(table, keys), [index]
-            for below in _following(lines, index) if number is None and keys & starts else ():
+            numbers, taken = _lookup(table, keys), [index]
+            for below in _following(lines, index) if not numbers and starts.intersection(keys) else ():
                 taken.append(below)  # a heading wrapped over two or three lines, like its entry or not
                 text += " " + lines[below].strip()
                 keys = _line_keys(text)
-                number = _lookup(table, keys)
-                if number is not None or not keys & starts:
+                numbers = _lookup(table, keys)
+                if numbers or not starts.intersection(keys):
                     break
-            if number is not None and len(taken) == 1 and not keys & whole[number]:
-                taken += _title_under(lines, index, whole[number])  # "CHAPTER I." over "Down the Rabbit-Hole"
-            if number is not None:
+            if numbers and len(taken) == 1 and not any(whole[n].intersection(keys) for n in numbers):
+                for number in numbers:  # "CHAPTER I." over "Down the Rabbit-Hole": the title tells which
+                    under = _title_under(lines, index, whole[number])
+                    if under:
+                        numbers, taken = [number], taken + under
+                        break
+            for number in reversed(numbers):  # falling: a rising run takes one of them at most
                 candidates.append((index, number, tuple(taken[1:])))
+            if numbers:
                 index = taken[-1] + 1
                 continue
         index += 1
@@ -262,7 +267,7 @@ def _title_under(lines: list[str], index: int, keys: set[str]) -> list[int]:
     for below in _following(lines, index):
         taken.append(below)
         text += " " + lines[below].strip()
-        if _line_keys(text, label=False) & keys:
+        if keys.intersection(_line_keys(text, label=False)):
             return taken
     return []
 
@@ -279,20 +284,19 @@ def _following(lines: list[str], index: int) -> list[int]:
     return found
 
 
-def _line_keys(text: str, label: bool = True) -> set[str]:
-    """The keys of a line of the text: whole, without its numbering, its "Chapter VI" label (or,
-    without ``label``, only the keys that carry all its words). The entries' own keys come from
-    ``variants``; these are cheaper, for every line of the book."""
+def _line_keys(text: str, label: bool = True) -> tuple[str, ...]:
+    """The keys of a line of the text, the surest first: whole, without its numbering, its
+    "Chapter VI" label (or, without ``label``, only the keys that carry all its words). The
+    entries' own keys come from ``variants``; these are cheaper, for every line of the book."""
     text = _without_page(text).strip()
-    keys = {key(text)}
+    keys = [key(text)]
     bare = _NUMBERING.sub("", text)
     if bare != text:
-        keys.add(key(bare))
+        keys.append(key(bare))
     found = keyword_label(text) if label else ""
     if found:
-        keys.add(key(found))
-    keys.discard("")
-    return keys
+        keys.append(key(found))
+    return tuple(dict.fromkeys(k for k in keys if k))
 
 
 def _without_page(text: str) -> str:
@@ -301,11 +305,9 @@ def _without_page(text: str) -> str:
     return _PAGE.sub("", text) if _PAGE_END.search(text.rstrip()[-2:]) else text
 
 
-def _lookup(table: dict[str, int], keys: set[str]) -> int | None:
-    for variant in keys:
-        if variant in table:
-            return table[variant]
-    return None
+def _lookup(table: dict[str, list[int]], keys: tuple[str, ...]) -> list[int]:
+    """The entries the surest of the keys names."""
+    return next((table[variant] for variant in keys if variant in table), [])
 
 
 def _short(line: str) -> bool:

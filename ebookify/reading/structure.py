@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from .blocks import BREAK, SUBHEADING, Layout, read_layout, to_blocks
+from .blocks import BREAK, SUBHEADING, Layout, paragraph, read_layout, to_blocks
 from .notes import split_notes
 from .headings import LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text
 from .matter import back_matter_title, opens_the_story, prefatory
@@ -90,8 +90,13 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         moved = tuple(replace(n, placement=Placement.BEFORE, at=0) for n in front_notes)
         chapters[0] = replace(chapters[0], notes=moved + chapters[0].notes)
     back: tuple[Section, ...] = ()
+    while len(chapters) > 2 and not (chapters[-1].label or chapters[-1].notes) and back_matter_title(chapters[-1].title):
+        last = chapters.pop()  # "FOOTNOTES" at the end, a heading because the contents list names it
+        back = (Section(back_matter_title(last.title), (paragraph(last.title),) + last.blocks),) + back
+        trace.append((offset + spans[-len(back)].line, f"back matter: {last.title!r} after the last chapter"))
     if len(chapters) > 1:  # notes, an index, errata after the last chapter are the edition's back matter
-        chapters[-1], back = _without_back_matter(chapters[-1], trace, offset + spans[-1].line)
+        chapters[-1], more = _without_back_matter(chapters[-1], trace, offset + spans[-1 - len(back)].line)
+        back = more + back
     return Structure(chapters, front, trace, back)
 
 
@@ -196,13 +201,15 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
     if has_text(opening.blocks) or not rest:
         chapters.append(_chapter(1, opening, "", layout, trace, offset))
         trace.append((offset, f"chapter 1, untitled: {chapters[0].words} words"))
-    part, part_kind = "", ""
+    part, part_kind, opened = "", "", False  # opened: a chapter stands under the part heading
     for position, span in enumerate(rest):
         heading = span.heading
         following = rest[position + 1].heading if position + 1 < len(rest) else None
         if not has_text(span.blocks):
             if heading.kind == PART or (following is not None and following.kind != heading.kind):
-                part, part_kind = _heading_string(heading), heading.kind
+                above = part if part and not opened else ""  # "PART I" right over "Book I": one heading, both kept
+                part, part_kind, opened = _heading_string(heading), heading.kind, False
+                part = f"{above} · {part}" if above else part
                 trace.append((offset + span.line, f"part: {part}"))
                 continue
             if chapters:  # a last heading with nothing under it: keep it as text
@@ -218,6 +225,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
             part, part_kind = heading.part, PART
             trace.append((offset + span.line, f"part: {part} (from the contents list)"))
         chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
+        opened = True
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
         trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} [{heading.signal}] "
                       f"({chapter.words} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
