@@ -100,6 +100,7 @@ CASES = [
     pytest.param("The rain had not stopped for days", id="a line of prose without its full stop"),
     pytest.param("Run!", id="a cry"),
     pytest.param("Harbour", id="one word"),
+    pytest.param("Monday 3 March", id="a diary's first date"),
 ])
 def test_a_first_line_that_is_not_a_title_stays_story(first):
     parsed = parse(f"{first}\n\n{P1}\n\n{P2}")

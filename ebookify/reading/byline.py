@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, match_heading
+from .families import date_heading
 from .labels import BY_WORDS, label_of
 from .titlecase import TITLE_SMALL_WORDS
 from .sites import is_contents
@@ -131,7 +132,8 @@ class TitleLines:
         words = [w for w in title.split() if w[:1].isalpha()]
         if j == i + 1 or not 2 <= len(title.split()) <= 10 or len(title) > 80 or not title[0].isupper() \
                 or any(c in title for c in ",;") or title[-1] in ".!?…:" or title[0] in "\"“”'‘«—(" \
-                or not all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words) or not _story_opens(self.lines, j):
+                or not all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words) or date_heading(title) \
+                or not _story_opens(self.lines, j):  # "Monday 3 March" opens a diary
             return False
         self.fields.setdefault("title", title)
         self.trace.append((i, f"title: a line in title case alone over the story: {title}"))
