@@ -48,6 +48,7 @@ from ..options import Settings
 from ..metadata import language_code
 from .structure import build_chapters
 from .titlecase import name_case, title_case
+from .rawhtml import without_html
 from .titlepage import read_title_page
 
 LICENCE_TITLE = "Project Gutenberg Licence"
@@ -68,6 +69,8 @@ class Parsed:
 
 
 def parse(text: str, settings: Settings = Settings()) -> Parsed:
+    if settings.markdown:
+        text = without_html(text)
     lines = [line.expandtabs(4).rstrip() for line in text.split("\n")]
     if not any(line.strip() for line in lines):
         raise ParseError("the file is empty: there is no story to convert")

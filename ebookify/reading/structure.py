@@ -202,6 +202,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         chapters.append(_chapter(1, opening, "", layout, trace, offset))
         trace.append((offset, f"chapter 1, untitled: {chapters[0].words} words"))
     part, part_kind, opened = "", "", False  # opened: a chapter stands under the part heading
+    carried: tuple[Block, ...] = ()
     for position, span in enumerate(rest):
         heading = span.heading
         following = rest[position + 1].heading if position + 1 < len(rest) else None
@@ -216,6 +217,10 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                 last = chapters[-1]
                 chapters[-1] = replace(last, blocks=last.blocks + (_heading_paragraph(heading),))
                 continue
+            if following is not None:  # a first heading with nothing under it ("#### Translator: …"): the
+                carried += (_heading_paragraph(heading),)  # next chapter's first line, not an empty chapter
+                trace.append((offset + span.line, f"not a chapter: {_heading_string(heading)!r}: nothing under it"))
+                continue
         elif heading.kind == part_kind:  # the part's own kind, now with text: the part is over
             part, part_kind = "", ""
         kind = _special_kind(heading)
@@ -225,6 +230,8 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
             part, part_kind = heading.part, PART
             trace.append((offset + span.line, f"part: {part} (from the contents list)"))
         chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
+        if carried:
+            chapter, carried = replace(chapter, blocks=carried + chapter.blocks), ()
         opened = True
         breaks = sum(isinstance(b, SceneBreak) for b in chapter.blocks)
         trace.append((offset + span.line, f"chapter {chapter.number}: {_heading_string(heading)} [{heading.signal}] "

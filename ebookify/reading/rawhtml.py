@@ -1,0 +1,98 @@
+"""Raw HTML inside a Markdown story, read as a Markdown renderer shows it.
+
+Markdown lets a writer type HTML, and stories exported from sites or pasted from a page's source
+do: ``<p>``…``</p>`` around paragraphs, ``<i>`` for emphasis, a ``<br/>`` at the end of every line,
+``<hr>`` between scenes, ``<!-- more -->`` for a blog's cut, a ``<div>`` with a link to the
+original. Before the story is read, the tags the story model has a place for become their
+Markdown (``*``, ``**``, ``~~``, blank lines, a scene break, ``#`` headings); other known
+elements give their text alone; a comment is dropped, as no renderer shows it. A link's text
+stays and its address goes, as on the page. Anything that is not a known HTML element
+("<sigh>", "<3", an address in angle brackets) stays exactly as typed.
+
+The tokenizer is the standard library's ``html.parser``: it keeps the text between tags as
+written (line breaks included, which Markdown needs) and decodes the character references.
+"""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+
+from ..patterns import lazy
+
+_PARAGRAPH = "\x00"  # a block's edge: with the white space around it, one blank line
+_COMMENT = "\x01"  # a comment: gone, and its line with it when it stood alone
+_EDGES = lazy(r"\s*\x00[\s\x00]*")
+_COMMENT_LINES = lazy(r"\n[ \t]*\x01[ \t]*(?:\n[ \t]*(?=\n)|(?=\n))")  # and a blank line on one side
+_MARKS = {"i": "*", "em": "*", "cite": "*", "u": "*", "b": "**", "strong": "**", "s": "~~", "strike": "~~", "del": "~~"}
+_BLOCKS = {"p", "div", "section", "article", "center", "blockquote", "ul", "ol", "li", "table", "tr", "td", "th",
+           "header", "footer", "aside", "figure", "figcaption", "dl", "dt", "dd", "pre", "body", "html", "head", "main"}
+_INLINE = {"a", "span", "font", "small", "big", "sup", "sub", "abbr", "mark", "ins", "q", "tt", "kbd", "code", "var",
+           "nobr", "wbr", "img"}
+_HEADINGS = {f"h{n}": "#" * n for n in range(1, 7)}
+_KNOWN = set(_MARKS) | _BLOCKS | _INLINE | set(_HEADINGS) | {"br", "hr"}
+_TAG = lazy(r"</?(?:" + "|".join(sorted(_KNOWN, key=len, reverse=True)) + r")\b[^<>]*>|<!--|&#?\w+;", re.IGNORECASE)
+_BR_AT_END = lazy(r"<br\s*/?>[ \t]*(?=\n)", re.IGNORECASE)  # the line ends anyway: how lines join is the layout's call
+_CODE = lazy(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.DOTALL)
+_LINK = lazy(r"(!?)\[([^\]\n]+)\]\((?:<[^>\n]*>|[^()\s]+(?:\s+\"[^\"\n]*\")?)\)")
+
+
+def without_html(text: str) -> str:
+    """``text`` with its HTML and links read as Markdown reads them; code (```` `<br>` ````, a
+    fenced block) stays as typed, as Markdown keeps it."""
+    if not (_TAG.search(text) or "](" in text):
+        return text
+    pieces = _CODE.split(text)  # text, code, text, code, …
+    return "".join(_read(piece) if number % 2 == 0 else piece for number, piece in enumerate(pieces))
+
+
+def _read(text: str) -> str:
+    if _TAG.search(text):
+        reader = _Reader()
+        reader.feed(_BR_AT_END.sub("", text))
+        reader.close()
+        text = _EDGES.sub("\n\n", _COMMENT_LINES.sub("", "".join(reader.out))).replace(_COMMENT, "")
+    return _LINK.sub(lambda m: m[2], text) if "](" in text else text
+
+
+class _Reader(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.out: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.out.append(data)
+
+    def handle_comment(self, data: str) -> None:
+        self.out.append(_COMMENT)  # "<!-- more -->": shown by no renderer
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self._start(tag, dict(attrs)))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.out.append(self._start(tag, dict(attrs)))
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _MARKS:
+            self.out.append(_MARKS[tag])
+        elif tag in _BLOCKS or tag in _HEADINGS:
+            self.out.append(_PARAGRAPH)
+        elif tag not in _KNOWN:
+            self.out.append(f"</{tag}>")
+
+    def _start(self, tag: str, attrs: dict[str, str | None]) -> str:
+        if tag in _MARKS:
+            return _MARKS[tag]
+        if tag == "br":
+            return "\n"
+        if tag == "hr":
+            return f"{_PARAGRAPH}* * *{_PARAGRAPH}"  # between scenes
+        if tag in _HEADINGS:
+            return f"{_PARAGRAPH}{_HEADINGS[tag]} "
+        if tag in _BLOCKS:
+            return _PARAGRAPH
+        if tag == "img":
+            return attrs.get("alt") or ""
+        if tag in _INLINE:
+            return ""
+        return self.get_starttag_text() or ""

@@ -1,0 +1,70 @@
+"""A Markdown story with HTML in it (exported from a site, pasted from a page's source) reads as
+a Markdown renderer shows it; code and things that only look like tags stay as typed. Every text
+here was written for these tests."""
+
+import pytest
+
+from ebookify.model import Emphasis, SceneBreak, Strong, block_texts
+from ebookify.options import Settings
+from ebookify.reading.parse import parse
+from ebookify.reading.rawhtml import without_html
+
+MARKDOWN = Settings(markdown=True)
+P1 = "The ferry left at dawn, and Ada watched the harbour lights go out one by one behind her."
+P2 = "By noon the island was a grey line on the water, and the gulls had given up following."
+
+
+def story(text: str):
+    return parse(f"# Chapter 1: Dawn\n\n{text}\n", MARKDOWN).chapters[0].blocks
+
+
+def test_paragraph_tags_make_paragraphs_and_nothing_of_them_shows():
+    blocks = story(f"<p>\n{P1}\n</p><p>\n{P2}\n</p><p>\n</p>")
+    assert block_texts(blocks) == [P1, P2]
+
+
+def test_emphasis_tags_are_emphasis():
+    (paragraph,) = story("She said <i>never</i>, and he heard <b>always</b>.")
+    kinds = [type(i) for i in paragraph.inlines]
+    assert Emphasis in kinds and Strong in kinds
+    assert block_texts((paragraph,)) == ["She said never, and he heard always."]
+
+
+def test_a_rule_is_a_scene_break_and_a_comment_is_gone_with_its_line():
+    blocks = story(f"{P1}\n\n<hr><!--chapters 1-3 of the first version-->\n\n{P2}\n\n<!-- more -->\n\n{P1}")
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "SceneBreak", "Paragraph", "Paragraph"]
+    assert "chapters 1-3" not in " ".join(block_texts(blocks)) and isinstance(blocks[1], SceneBreak)
+
+
+def test_a_break_at_the_end_of_every_line_leaves_the_lines():
+    blocks = story("Belgaria, in the year 851<br/>\nIt was still cold in the north.<br/>\nThe walls were wet.<br/>")
+    assert "<br" not in " ".join(block_texts(blocks))
+    assert " ".join(block_texts(blocks)).split() == "Belgaria, in the year 851 It was still cold in the north. The walls were wet.".split()
+
+
+def test_a_link_keeps_its_text_and_a_panel_its_words():
+    text = ('<div class="panel">\nFirst posted on a forum: <a href="\nhttps://example.org/s/1\n">\nThe Ferry\n</a>\n</div>'
+            f"\n\n{P1} See [the map](https://example.org/map.png).")
+    words = " ".join(block_texts(story(text)))
+    assert "First posted on a forum:" in words and "The Ferry" in words and "See the map." in words
+    assert "href" not in words and "example.org" not in words
+
+
+@pytest.mark.parametrize("typed", ["I <3 you", "<sigh> fine", "mail <ada@example.org>", "a `<br>` tag", "x < y > z"])
+def test_what_is_not_an_html_element_stays_as_typed(typed):
+    assert without_html(typed) == typed
+
+
+def test_code_keeps_its_tags():
+    assert without_html("```\n<p>kept</p>\n```\n") == "```\n<p>kept</p>\n```\n"
+
+
+def test_a_heading_over_nothing_opens_the_next_chapter_instead_of_vanishing():
+    parsed = parse(f"# Dawn\n\n#### Translator: Ann Lee\n#### Editor: Bo Ray\n\n{P1}\n", MARKDOWN)
+    assert block_texts(parsed.chapters[0].blocks) == ["Translator: Ann Lee", P1]
+    assert len(parsed.chapters) == 1
+
+
+def test_a_plain_text_story_keeps_its_angle_brackets():
+    parsed = parse(f"{P1} <i>as typed</i>\n\n{P2}\n")
+    assert "<i>as typed</i>" in block_texts(parsed.chapters[0].blocks)[0]
