@@ -68,3 +68,20 @@ def test_a_heading_over_nothing_opens_the_next_chapter_instead_of_vanishing():
 def test_a_plain_text_story_keeps_its_angle_brackets():
     parsed = parse(f"{P1} <i>as typed</i>\n\n{P2}\n")
     assert "<i>as typed</i>" in block_texts(parsed.chapters[0].blocks)[0]
+
+
+def test_a_long_marked_heading_is_a_heading():
+    prompt = ("[WP] You wake up with twenty skill points to spend again, and this time you put every one of them "
+              "into luck. The world does not know what to do with you.")
+    parsed = parse(f"Last updated: 2016-06-10\n\n#### {prompt}\n\n{P1}\n\n#### [WP] A second prompt\n\n{P2}\n", MARKDOWN)
+    assert [c.title for c in parsed.chapters] == [prompt, "[WP] A second prompt"]
+    assert parsed.metadata.title == "", "a dated field over the first heading is no title"
+
+
+def test_a_line_that_is_only_a_link_named_like_a_heading_stays_a_link():
+    """The list of a serial's other parts at the end of one: "PART II" there is no heading."""
+    parsed = parse(f"# Chapter 1: Dawn\n\n{P1}\n\n[PART II](https://example.org/part-2)\n\n"
+                   f"[PART III](https://example.org/part-3)\n", MARKDOWN)
+    assert len(parsed.chapters) == 1
+    assert block_texts(parsed.chapters[0].blocks)[1:] == ["[PART II](https://example.org/part-2)",
+                                                          "[PART III](https://example.org/part-3)"]

@@ -31,6 +31,7 @@ _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "《": "》", "「": "」", "『": "』"}  # 《书名》
 _CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")  # 2 to 12 letters, a middle dot or a space
+_DATED = lazy(r":\s*\d[\d\s./-]*$")  # "Last updated: 2016-06-10": a field, not a title
 _SENTENCE_END = lazy(r"[.!?…][\"”’»)]*(?:\s|$)")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
 
@@ -116,7 +117,7 @@ class TitleLines:
             return i + 1
         heading = match_heading(lines[j])
         if heading and heading.kind in (CHAPTER, PART, SPECIAL, MARKDOWN) and len(title.split()) <= 12 \
-                and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(":
+                and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(" and not _DATED.search(title):
             self.fields.setdefault("title", title)
             self.trace.append((i, f"title: a short line over the first heading: {title}"))
             return i + 1

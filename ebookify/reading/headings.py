@@ -146,6 +146,7 @@ _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
+_MAX_MARKDOWN = 400  # "#### [WP] …": a marked heading may be a writing prompt of three sentences
 _PAGE_NUMBER = lazy(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
 
 
@@ -167,7 +168,8 @@ def keyword_label(text: str) -> str:
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
     """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
     text = line.strip()
-    if not text or len(text) > _MAX_LENGTH or text[0] in "\"“”'‘«»(" or ends_with_page_number(text):
+    longest = _MAX_MARKDOWN if text[:1] == "#" else _MAX_LENGTH
+    if not text or len(text) > longest or text[0] in "\"“”'‘«»(" or ends_with_page_number(text):
         return None
     if custom is not None:
         found = custom.search(text)

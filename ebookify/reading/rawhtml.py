@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from html.parser import HTMLParser
 
+from .headings import match_heading
 from ..patterns import lazy
 
 _PARAGRAPH = "\x00"  # a block's edge: with the white space around it, one blank line
@@ -52,7 +53,16 @@ def _read(text: str) -> str:
         reader.feed(_BR_AT_END.sub("", text))
         reader.close()
         text = _EDGES.sub("\n\n", _COMMENT_LINES.sub("", "".join(reader.out))).replace(_COMMENT, "")
-    return _LINK.sub(lambda m: m[2], text) if "](" in text else text
+    return _LINK.sub(_link_text, text) if "](" in text else text
+
+
+def _link_text(link: re.Match) -> str:
+    """A link's text, as the page shows it; a line that is a link alone and reads as a heading
+    ("[PART II](…)", a list of the other parts) stays as typed: it names a heading elsewhere."""
+    string, start, end = link.string, link.start(), link.end()
+    line_end = string.find("\n", end) % (len(string) + 1)  # -1 (no newline): the end of the text
+    alone = not string[string.rfind("\n", 0, start) + 1:start].strip() and not string[end:line_end].strip()
+    return link.group() if alone and match_heading(link[2]) else link[2]
 
 
 class _Reader(HTMLParser):
