@@ -811,3 +811,14 @@ def test_cjk_numerals(numeral, value):
 def test_a_cjk_text_opens_with_its_title_over_its_authors_name(opening, expected):
     story = parse(opening + f"{_ZH}\n\n{_ZH}\n")
     assert (story.metadata.title, story.metadata.authors) == expected
+
+
+def test_a_capitalised_line_atop_a_gutenberg_text_stays_in_its_front_matter():
+    """A book's header names it: "TRANSCRIBER'S NOTE" over the edition's first paragraph is no title."""
+    text = ("The Project Gutenberg eBook of The Ford\n\nTitle: The Ford\n\nAuthor: Ida Marsh\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n\n\n\nTRANSCRIBER'S NOTE\n\n"
+            "Obvious printing errors have been corrected without note in this edition.\n\n\n\n"
+            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n")
+    parsed = parse(text)
+    assert parsed.metadata.title == "The Ford"
+    assert "TRANSCRIBER'S NOTE" in block_texts(parsed.front_matter[0].blocks)

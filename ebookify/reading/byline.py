@@ -71,6 +71,7 @@ class TitleLines:
     lines: list[str]
     fields: dict
     trace: list
+    edition: bool = False  # a book's text: a capitalised line at its top is its own ("TRANSCRIBER'S NOTE")
 
     def skip(self, i: int) -> int:
         raise NotImplementedError
@@ -131,7 +132,7 @@ class TitleLines:
         paragraph: how a post or a one-shot is pasted. A line of the story is rarely in title case
         (every word capitalised but the small ones), without a sentence's end or a comma."""
         words = [w for w in title.split() if w[:1].isalpha()]
-        if j == i + 1 or not 2 <= len(title.split()) <= 10 or len(title) > 80 or not title[0].isupper() \
+        if self.edition or j == i + 1 or not 2 <= len(title.split()) <= 10 or len(title) > 80 or not title[0].isupper() \
                 or any(c in title for c in ",;") or title[-1] in ".!?…:" or title[0] in "\"“”'‘«—(" \
                 or not all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words) or date_heading(title) \
                 or not _story_opens(self.lines, j):  # "Monday 3 March" opens a diary

@@ -35,9 +35,10 @@ _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrap
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
 
-def read_front_matter(lines: list[str], start: int = 0) -> tuple[dict, list[Note], int, list[tuple[int, str]]]:
-    """(fields, notes, index of the first story line, trace of what was found and where)."""
-    reader = _Header(lines)
+def read_front_matter(lines: list[str], start: int = 0, edition: bool = False) -> tuple[dict, list[Note], int, list[tuple[int, str]]]:
+    """(fields, notes, index of the first story line, trace of what was found and where).
+    ``edition``: a published book's text (Project Gutenberg), whose header names it already."""
+    reader = _Header(lines, edition)
     i = reader.skip(start)
     if i < len(lines) and lines[i].strip() == "---":
         i = _yaml_block(lines, i, reader.fields, reader.notes, reader.trace)
@@ -61,8 +62,9 @@ def set_field(fields: dict, field: str, label: str, value: str) -> None:
 class _Header(TitleLines):
     """Reads the header top down, keeping the fields, notes and a trace of the rule for each."""
 
-    def __init__(self, lines: list[str]):
+    def __init__(self, lines: list[str], edition: bool = False):
         self.lines = lines
+        self.edition = edition
         self.fields: dict = {}
         self.notes: list[Note] = []
         self.trace: list[tuple[int, str]] = []
