@@ -822,3 +822,13 @@ def test_a_capitalised_line_atop_a_gutenberg_text_stays_in_its_front_matter():
     parsed = parse(text)
     assert parsed.metadata.title == "The Ford"
     assert "TRANSCRIBER'S NOTE" in block_texts(parsed.front_matter[0].blocks)
+
+
+def test_the_title_page_atop_a_gutenberg_text_stays_in_its_front_matter():
+    """The header names the book; the edition's own "THE FORD / By I.M. Marsh" are its words and stay."""
+    text = ("The Project Gutenberg eBook of The Ford\n\nTitle: The Ford\n\nAuthor: Ida Marsh\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n\n\n\nTHE FORD\n\nBy I.M. Marsh\n\n\n\n"
+            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n")
+    parsed = parse(text)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ford", ("Ida Marsh",))
+    assert block_texts(parsed.front_matter[0].blocks)[:2] == ["THE FORD", "By I.M. Marsh"]

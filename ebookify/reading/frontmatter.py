@@ -42,7 +42,8 @@ def read_front_matter(lines: list[str], start: int = 0, edition: bool = False) -
     i = reader.skip(start)
     if i < len(lines) and lines[i].strip() == "---":
         i = _yaml_block(lines, i, reader.fields, reader.notes, reader.trace)
-    i = reader.title(reader.skip(i))
+    after = reader.title(reader.skip(i))
+    i = i if edition else after  # an edition's title page stays in its front matter: its header names the book
     return reader.fields, reader.notes, reader.labels(i), reader.trace
 
 
