@@ -28,7 +28,7 @@ EXIT_CODES = {
     0: "the book was written (or, for check, nothing was found)",
     1: "the story, cover or metadata file could not be read or converted, or the book not written",
     2: "wrong usage: an unknown option, a bad value, or options that contradict each other",
-    3: "the book failed ebookify's own structural check (a bug: please report it)",
+    3: "a bug in ebookify: the book failed its own structural check, or the conversion met an error it did not expect (please report it)",
     4: "EPUBCheck ran and found errors in the book (for check: any error or warning was found)",
     5: "several stories: some books were written, some stories failed (1 when none was written)",
     130: "interrupted (Ctrl-C or SIGTERM); nothing partial was left behind",

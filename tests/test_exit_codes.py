@@ -78,6 +78,18 @@ def test_every_exit_code_through_a_real_process(workdir, code):
         assert not (workdir / "new.epub").exists()
 
 
+def test_an_unexpected_error_is_one_line_and_exit_3_never_a_traceback(workdir):
+    (workdir / "sitecustomize.py").write_text(
+        "import ebookify.reading.parse as p\n"
+        "def broken(*args, **kwargs):\n    raise IndexError('list index out of range')\n"
+        "p.parse = broken\n")
+    result = ebookify("story.txt", "-o", "new.epub", cwd=workdir, env={**os.environ, "PYTHONPATH": str(workdir)})
+    assert result.returncode == 3
+    assert result.stderr.splitlines() == ["Error: IndexError: list index out of range (a bug in ebookify: please report "
+                                          "it with the input file); nothing was written"]
+    assert not (workdir / "new.epub").exists()
+
+
 def test_check_that_cannot_run_warns_or_fails_when_required(workdir):
     env = _fake_java(workdir / "bin", "echo 'Error: broken JVM' >&2; exit 1")
     warned = ebookify("story.txt", "-o", "a.epub", "--check", cwd=workdir, env=env)

@@ -51,4 +51,8 @@ def run(args: list[str]) -> None:
     except typer.Abort:
         typer.echo("Error: interrupted; nothing was written", err=True)
         sys.exit(130)
+    except Exception as error:  # noqa: BLE001  (a bug met in a story: one line, never a traceback)
+        typer.echo(f"Error: {type(error).__name__}: {error} (a bug in ebookify: please report it with the input "
+                   "file); nothing was written", err=True)
+        sys.exit(3)
     sys.exit(code if isinstance(code, int) else 0)
