@@ -292,6 +292,10 @@ def test_a_second_book_may_number_its_chapters_again():
         pytest.param(["Monday 3 March", "Tuesday, 4th March", "March 5, 1902"],
                      ["Monday 3 March", "Tuesday, 4th March", "March 5, 1902"], id="diary date lines"),
         pytest.param(["I.", "II.", "III."], ["I", "II", "III"], id="bare numerals in sequence"),
+        pytest.param(["CHAPTER THE FIRST", "CHAPTER THE SECOND"], ["CHAPTER THE FIRST", "CHAPTER THE SECOND"],
+                     id="chapter the first"),
+        pytest.param(["First Chapter", "Second Chapter", "Final Chapter"], ["First Chapter", "Second Chapter", "Final Chapter"],
+                     id="English ordinal first"),
     ],
 )
 def test_heading_families(heads, expected):
@@ -832,3 +836,13 @@ def test_the_title_page_atop_a_gutenberg_text_stays_in_its_front_matter():
     parsed = parse(text)
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ford", ("Ida Marsh",))
     assert block_texts(parsed.front_matter[0].blocks)[:2] == ["THE FORD", "By I.M. Marsh"]
+
+
+def test_a_plays_acts_in_words_are_its_chapters_and_its_list_of_scenes_stays_text():
+    """"THE SCENES OF THE PLAY" lists "ACT I. A Flat in Town"; the text says "FIRST ACT"."""
+    scenes = "THE SCENES OF THE PLAY\n\nACT I. A Flat in Town.\n\nACT II. The Garden.\n\nTIME: The Present.\n\n\n\n"
+    acts = "".join(f"{n} ACT\n\n\nSCENE\n\n{P}\n\nJACK.\n{Q}\n\n\n\n" for n in ("FIRST", "SECOND"))
+    parsed = parse(f"The Ford\n\nA Comedy\n\n{scenes}{acts}")
+    assert [c.label for c in parsed.chapters] == ["FIRST ACT", "SECOND ACT"]
+    front = " ".join(block_texts(parsed.front_matter[0].blocks))
+    assert "ACT I" in front and "A Flat in Town." in front and "ACT II" in front

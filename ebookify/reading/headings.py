@@ -142,6 +142,15 @@ _CJK_LINE = lazy(
 _CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
 CJK_LETTER = lazy(f"[{HAN}{KANA}{HANGUL}]")  # a letter of Chinese, Japanese or Korean
 _ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
+# "FIRST ACT", "Second Book", "Final Chapter": English puts its ordinal first too (plays, older novels).
+ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
+                    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
+_ENGLISH_ORDINAL_FIRST = lazy(
+    rf"^(?P<label>(?P<number>{'|'.join(ENGLISH_ORDINALS)}|last|final)\s+(?P<word>chapter|book|part|act|volume|scene|canto))\.?"
+    r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
+    re.IGNORECASE,
+)
+_ENGLISH_OPENINGS = frozenset(ENGLISH_ORDINALS + ["last", "final"])
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
@@ -198,8 +207,10 @@ def _keyword_heading(text: str) -> Heading | None:
         return _cjk_heading(text)
     folded = text.casefold()
     ordinal = _ORDINAL_FIRST.match(text) if _ORDINAL_WORDS.search(folded) else None
+    if ordinal is None and folded.partition(" ")[0] in _ENGLISH_OPENINGS:
+        ordinal = _ENGLISH_ORDINAL_FIRST.match(text)
     if ordinal and ordinal["number"][0].isupper():
-        kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt") else PART
+        kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt", "chapter", "scene", "canto") else PART
         return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
     match = _keyword_match(text, folded) if folded[:3] in _KEYWORD_OPENINGS else None
     if not match:

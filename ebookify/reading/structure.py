@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from .blocks import BREAK, SUBHEADING, Layout, paragraph, read_layout, to_blocks
 from .notes import split_notes
-from .headings import LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text
+from .headings import ENGLISH_ORDINALS, LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, roman_value
 from .matter import back_matter_title, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
@@ -189,7 +189,14 @@ def _merge(into: _Span, span: _Span) -> None:
 
 
 def _key(heading: Heading) -> str:
-    return " ".join(heading.label.lower().split())
+    """The label, its number as a value: a play's list of scenes says "ACT I", its text "FIRST ACT"."""
+    label = " ".join(heading.label.lower().split())
+    number = heading.number.lower()
+    value = roman_value(number) if number else None
+    if value is None and number in ENGLISH_ORDINALS:
+        value = ENGLISH_ORDINALS.index(number) + 1
+    word = " ".join(w for w in label.split() if w != number)
+    return f"{word} {value}" if value is not None and word else label
 
 
 # Chapters ---------------------------------------------------------------------------------------
