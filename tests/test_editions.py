@@ -557,6 +557,7 @@ def test_a_wrapped_title_field_keeps_an_alternative_title_and_files_a_subtitle_a
                      ["Errata", "Transcriber’s Notes"], id="errata and transcriber's notes"),
         pytest.param("NOTE\n\nSeven years later we went back to the ford.", [], id="a closing note is story"),
         pytest.param("Notes:\n\nThanks for reading!", [], id="mixed case is an author's note"),
+        pytest.param("ÍNDICE\n\n   PRÓLOGO   6\n   I   21\n   II   29", ["Contents"], id="a contents list at the back"),
     ],
 )
 def test_notes_index_and_errata_after_the_last_chapter_go_to_the_back(tail, titles):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from .contents import is_contents_word
 from .headings import PART, SPECIAL, Heading, cjk_value, roman_value
 from .titlecase import is_capitals
 from ..patterns import lazy
@@ -64,4 +65,6 @@ def back_matter_title(text: str) -> str:
     if len(text) > 40:
         return ""
     title = next((title for pattern, title in _BACK if pattern.match(text)), "")
+    if not title and is_contents_word(text):
+        title = "Contents"  # "ÍNDICE" after the last chapter: the list a printed book keeps at its back
     return title if title == "Transcriber’s Notes" or is_capitals(text) else ""
