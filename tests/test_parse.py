@@ -110,6 +110,8 @@ def test_front_matter_labels_alone_on_their_lines():
         pytest.param("# **Night Train**\n\nby A. Writer\n\n", "Night Train", ("A. Writer",), id="markdown title in bold"),
         pytest.param("---\ntitle: Night Train\nauthor: A. Writer\ntags: [trains, night]\n---\n", "Night Train",
                      ("A. Writer",), id="yaml"),
+        pytest.param("---\ntitle: Night Train\nsubtitle:  by A. Writer and B. Writer\n---\n", "Night Train",
+                     ("A. Writer", "B. Writer"), id="yaml byline as a subtitle"),
         pytest.param("", "", (), id="none"),
     ],
 )

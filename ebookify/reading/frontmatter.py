@@ -314,5 +314,9 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
                 fields["description"] = fields.get("description", ()) + block
         elif value:
             set_field(fields, field, label.capitalize(), value)
+    byline = by_line(fields.get("subtitle", ""))
+    if byline and "authors" not in fields:  # "subtitle: by Mike Loader and Lara Bartram": a blog's byline
+        fields["authors"] = names(byline)
+        del fields["subtitle"]
     trace.append((i, f"YAML front matter: {', '.join(str(k) for k in data)}"))
     return end + 1
