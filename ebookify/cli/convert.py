@@ -46,7 +46,8 @@ def convert(
     format_: str = typer.Option("epub", "--format", metavar="epub|kepub|epub,kepub", rich_help_panel=OUTPUT,
                                 help="The book's kind: EPUB, Kobo's KEPUB (NAME.kepub.epub), or both from one run."),
     debug_structure: bool = typer.Option(False, "--debug-structure", rich_help_panel=OUTPUT,
-                                         help="Print what was found where: front matter, parts, chapters, notes."),
+                                         help="Print what was found where: front matter, parts, chapters, notes. The book is written too; "
+                                              "'ebookify info STORY --debug-structure' prints it alone."),
     verbose: bool = typer.Option(False, "--verbose", "-v", rich_help_panel=OUTPUT, help="Also print what was detected, such as the language."),
     title: str = typer.Option("", "--title", metavar="TEXT", rich_help_panel=METADATA, help="The book's title, instead of the one found."),
     author: list[str] = typer.Option([], "--author", metavar="NAME", rich_help_panel=METADATA,
