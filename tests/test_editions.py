@@ -847,3 +847,32 @@ def test_a_plays_acts_in_words_are_its_chapters_and_its_list_of_scenes_stays_tex
     assert [c.label for c in parsed.chapters] == ["FIRST ACT", "SECOND ACT"]
     front = " ".join(block_texts(parsed.front_matter[0].blocks))
     assert "ACT I" in front and "A Flat in Town." in front and "ACT II" in front
+
+
+def test_a_label_over_its_title_matches_an_entry_that_gives_the_number_and_title_alone():
+    """The list: "CHAPTER I. The Widow  1" / "II. The Old Mint  13"; the text: "CHAPTER II." over
+    "The Old Mint.": one heading, nothing of it lost."""
+    listing = ("CONTENTS.\n\nCHAPTER I. The Widow and her Child             1\n"
+               "       II. The Old Mint                       13\n"
+               "      III. The first Step towards the Ladder 119\n"
+               "       IV. Jonathan Wild's House in the Old  201\n"
+               "              Bailey\n"
+               "        V. The Storm                         224\n\n\n\n")
+    titles = ("The Widow and her Child.", "The Old Mint.", "The first Step towards the Ladder.",
+              "Jonathan Wild's House in the Old Bailey.", "The Storm.")
+    body = "".join(f"CHAPTER {n}.\n\n{title}\n\n\n{P}\n\n{Q}\n\n\n\n" for n, title in zip(("I", "II", "III", "IV", "V"), titles))
+    parsed = parse(listing + body)
+    assert [(c.label, c.title) for c in parsed.chapters] == [
+        (f"CHAPTER {n}", title) for n, title in zip(("I", "II", "III", "IV", "V"), titles)]
+    assert all(block_texts(c.blocks) == [P, Q] for c in parsed.chapters)
+
+
+def test_a_list_of_several_parts_goes_on_past_the_gap_before_each_part():
+    """"CONTENTS OF VOLUME II." names letters by part, four blank lines before each part: the list
+    is whole, and the part headings in it are no chapters."""
+    part = lambda word, first: (f"{word} PART.\n\n" + "\n".join(f"{n}. To Ada" for n in range(first, first + 4)) + "\n\n\n\n")
+    listing = "CONTENTS OF VOLUME II.\n\n\n" + part("SECOND", 1) + part("THIRD", 5)
+    letters = "".join(f"{n}. TO ADA.\n\n{P}\n\n" for n in range(1, 9))
+    parsed = parse(f"{listing}\n{letters}")
+    assert [c.label for c in parsed.chapters] == [str(n) for n in range(1, 9)]
+    assert "THIRD PART." in " ".join(block_texts(parsed.front_matter[0].blocks))

@@ -18,17 +18,20 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from .blocks import BREAK
-from .headings import CHAPTER, SPECIAL, keyword_label, match_heading
+from .headings import CHAPTER, PART, SPECIAL, keyword_label, match_heading
 from ..patterns import lazy
 
 _KEYWORD = lazy(
     r"^(?:(?:table of )?contents|index|[ií]ndice|inhalt|inhaltsverzeichnis|table(?: des mati[eè]res)?|sommaire"
     r"|оглавление|содержание|inhoud|sumario|sumário|indholdsfortegnelse|innhold|spis tre[sś]ci"
-    r"|目录|目錄|目次|차례|목차)\s*[.:：]?$",
+    r"|目录|目錄|目次|차례|목차)"
+    r"(?:\s+of\s+(?:the\s+)?(?:\w+\s+)?(?:volume|vol\.|book|part)(?:\s+[\dIVXLC]{1,6})?)?"  # "CONTENTS OF VOLUME II."
+    r"\s*[.:：]?$",
     re.IGNORECASE,
 )
 _PAGE = lazy(r"(?:\s*\.{2,}\s*|\s*(?:\. ){2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$",
              re.IGNORECASE)  # "....... 41", ". . . . 41" (leaders), "   41", "p. 41"
+_LAST_NUMBER = lazy(r"(?<=[^\W\d])\s\d{1,4}$")  # a page number after a word and one space
 _PAGE_END = lazy(r"(?:\d|[ivxlcdm])\.?$", re.IGNORECASE)  # how every page number above ends
 _COLUMN_HEAD = lazy(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
 _NUMBERING = lazy(
@@ -92,7 +95,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
         text = lines[index].strip()
         if not text or text == BREAK:  # three blank lines may have become a scene-break mark already
             blank += 1
-            if raw and blank >= _GAP:
+            if raw and blank >= _GAP and not _list_goes_on(lines, index + 1):
                 break
         else:
             if len(text) > 120 or (raw and is_contents_word(text)):
@@ -119,21 +122,48 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
                 and sum(1 for t in texts if _NUMBERING.match(t)) >= 0.6 * len(texts))  # "CHAPTER I.", not "The …"
     spaced = sum(1 for _, _, before in raw[1:] if before) >= 0.5 * max(1, len(raw) - 1)  # a blank line between entries
     entries: list[str] = []
-    previous_paged, after_head = True, False
-    for _, text, before in raw:
+    previous_paged, after_head, previous_indent = True, False, 0
+    for index, text, before in raw:
+        indent = len(lines[index]) - len(lines[index].lstrip())
         if _COLUMN_HEAD.match(text):
             after_head = True
             continue
-        continues = entries and not before and not after_head and not keyword_label(text) and (
+        numbered = bool(keyword_label(text) or _NUMBERED_ENTRY.match(text))  # "Book II. …", "XIX. …": an entry's own start
+        unpaged = _without_pages(text, paged) == text
+        continues = entries and not before and not after_head and not numbered and (
             spaced or text[0].islower() or (paged and not previous_paged)
-            or (prefixed and text.split()[0].lower() != prefix))  # "Book II. …" under "Chapter V. Elders": its own
+            or (paged and previous_paged and unpaged and indent > previous_indent + 2)  # "  XVI. … the Old  201" / "        Bailey"
+            or (prefixed and text.split()[0].lower() != prefix))
         if continues:  # a label alone ("PART ONE") over its title joins it as a heading does
-            entries[-1] += (": " if keyword_label(entries[-1]) == entries[-1] else " ") + text
+            last = _without_pages(entries[-1], paged)  # "…broke out of  218" / "the Cage at Willesden"
+            entries[-1] = last + (": " if keyword_label(last) == last else " ") + text
         else:
             entries.append(text)
-        previous_paged, after_head = bool(_PAGE.search(text)), False
-    cleaned = tuple(_PAGE.sub("", e).strip(" .") or e for e in entries)
+        previous_paged, after_head, previous_indent = not unpaged, False, indent
+    cleaned = tuple(_without_pages(e, paged).strip(" .") or e for e in entries)
     return Contents(start, end, cleaned, _groups(entries) if paged else frozenset(), _under_chapters(entries))
+
+
+def _list_goes_on(lines: list[str], index: int) -> bool:
+    """After a wide gap, a part's heading over a run of numbered entries: the list of the next
+    part ("THIRD PART." / "315. To Zelter" / "316. To F. Ries" …), not the story."""
+    start = next((i for i in range(index, min(len(lines), index + 6)) if lines[i].strip()), None)
+    heading = match_heading(lines[start]) if start is not None else None
+    if heading is None or heading.kind != PART:
+        return False
+    run = 0
+    for line in lines[start + 1:start + 12]:
+        run = run + 1 if _NUMBERED_ENTRY.match(line) else 0 if line.strip() else run
+        if run >= _RUN:
+            return True
+    return False
+
+
+def _without_pages(entry: str, paged: bool) -> str:
+    """The entry without its page number; in a list whose entries have them, one a single space
+    away counts too ("The first Step towards the Ladder 119", where the title filled the column)."""
+    bare = _PAGE.sub("", entry)
+    return _LAST_NUMBER.sub("", bare) if paged and bare == entry else bare
 
 
 def _groups(entries: list[str]) -> frozenset[int]:

@@ -87,6 +87,10 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     listed: set[int] = set()
     for index, (entry, below) in matched.items():
         index = owner.get(index, index)  # the title under a numeral: the numeral is the heading
+        label = _bare_label_above(lines, index, found, inside)
+        if label is not None and label not in matched and entry not in contents.sections:  # "CHAPTER II." over "The Old Mint.", which the list gives as "II. The Old Mint"
+            below = tuple(i for i in range(label + 1, index + 1) if lines[i].strip()) + tuple(below)
+            index = label
         if entry in contents.sections and index not in found:
             found[index] = Heading(SECTION, " ".join(lines[i].strip() for i in (index, *below)),
                                    signal="a section the contents list gives under its chapter")
@@ -125,6 +129,18 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
             found[index] = replace(found[index], kind=SECTION)
     return found
+
+
+def _bare_label_above(lines: list[str], index: int, found: dict[int, Heading], inside: list[int]) -> int | None:
+    """The heading of a label alone ("CHAPTER II.") one or two lines above a line the contents
+    list names: that line is its title, set under it."""
+    if index in found:
+        return None
+    above = next((i for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), None)
+    heading = found.get(above) if above is not None else None
+    if heading is None or above in inside or heading.title or not heading.label or heading.kind in (PART, LINE):
+        return None
+    return above
 
 
 def _wrapped_titles(lines: list[str], found: dict[int, Heading], consumed: set[int], width: int,
