@@ -366,3 +366,17 @@ def test_old_gutenberg_small_print_header():
     parsed = parse(text)
     assert block_texts(parsed.chapters[0].blocks) == [PROSE]
     assert "Small print here." in block_texts(parsed.back_matter[0].blocks)
+
+
+def test_a_part_heading_of_the_text_is_kept_when_the_contents_list_names_another_part():
+    """"PART ONE" in the text, right over a chapter the list files under "EPOCH THE FIRST": both
+    names stay (the text's heading had been replaced by the list's, and its words lost)."""
+    from ebookify.reading.headings import CHAPTER, PART, Heading
+    from ebookify.reading.structure import build_chapters
+
+    story = "The ferry left at dawn, and the gulls followed it out past the harbour wall."
+    lines = ["PART ONE", "", "", "The Widow", "", story, "", "The Mint", "", story]
+    given = {0: Heading(PART, "PART ONE", ""), 3: Heading(CHAPTER, "", "The Widow", part="EPOCH THE FIRST"),
+             7: Heading(CHAPTER, "", "The Mint", part="EPOCH THE FIRST")}
+    chapters = build_chapters(lines, Settings(), 0, given).chapters
+    assert [c.part for c in chapters] == ["PART ONE · EPOCH THE FIRST"] * 2

@@ -210,6 +210,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         trace.append((offset, f"chapter 1, untitled: {chapters[0].words} words"))
     part, part_kind, opened = "", "", False  # opened: a chapter stands under the part heading
     carried: tuple[Block, ...] = ()
+    listed = ""  # the part the contents list last named
     for position, span in enumerate(rest):
         heading = span.heading
         following = rest[position + 1].heading if position + 1 < len(rest) else None
@@ -233,8 +234,9 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         kind = _special_kind(heading)
         if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
-        if heading.part and heading.part != part:  # the contents list says which part, its heading in the text or not
-            part, part_kind = heading.part, PART
+        if heading.part and heading.part not in (part, listed):  # the contents list says which part, its heading in the text or not
+            above = part if part and not opened and _ALNUM.sub("", part.casefold()) != _ALNUM.sub("", heading.part.casefold()) else ""
+            part, part_kind, listed = f"{above} · {heading.part}" if above else heading.part, PART, heading.part  # a text's own part heading stays
             trace.append((offset + span.line, f"part: {part} (from the contents list)"))
         chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
         if carried:
@@ -247,6 +249,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
     return chapters
 
 
+_ALNUM = lazy(r"\W+")
 _PROLOGUE = lazy(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
 _EPILOGUE = lazy(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)
 
