@@ -876,3 +876,18 @@ def test_a_list_of_several_parts_goes_on_past_the_gap_before_each_part():
     parsed = parse(f"{listing}\n{letters}")
     assert [c.label for c in parsed.chapters] == [str(n) for n in range(1, 9)]
     assert "THIRD PART." in " ".join(block_texts(parsed.front_matter[0].blocks))
+
+
+def test_french_parts_in_ordinal_words_stand_over_their_numbered_chapters():
+    chapters = "".join(f"{n}\n\n\n{P}\n\n{Q}\n\n\n" for n in ("I", "II", "III"))
+    parsed = parse(f"Première Partie\n\n\n\n{chapters}Deuxième partie\n\n\n\n{chapters}")
+    assert [(c.part, c.label) for c in parsed.chapters] == [
+        (part, n) for part in ("Première Partie", "Deuxième partie") for n in ("I", "II", "III")]
+
+
+def test_the_list_names_a_book_without_its_article():
+    """The list: "FIRST BOOK"; the text: "THE FIRST BOOK" over its numbered thoughts."""
+    listing = "CONTENTS\n\n     FIRST BOOK\n\n     SECOND BOOK\n\n     THIRD BOOK\n\n\n\n"
+    books = "".join(f"THE {n} BOOK\n\n\nI. {P}\n\nII. {Q}\n\n\n" for n in ("FIRST", "SECOND", "THIRD"))
+    parsed = parse(listing + books)
+    assert [c.label for c in parsed.chapters] == ["THE FIRST BOOK", "THE SECOND BOOK", "THE THIRD BOOK"]

@@ -323,6 +323,8 @@ def _line_keys(text: str, label: bool = True) -> tuple[str, ...]:
     bare = _NUMBERING.sub("", text)
     if bare != text:
         keys.append(key(bare))
+    if text[:4].lower() == "the " and label:  # "THE FIRST BOOK" in the text, "FIRST BOOK" in the list
+        keys.append(key(text[4:]))
     found = keyword_label(text) if label else ""
     if found:
         keys.append(key(found))

@@ -145,12 +145,18 @@ _ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_
 # "FIRST ACT", "Second Book", "Final Chapter": English puts its ordinal first too (plays, older novels).
 ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
                     "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-_ENGLISH_ORDINAL_FIRST = lazy(
-    rf"^(?P<label>(?P<number>{'|'.join(ENGLISH_ORDINALS)}|last|final)\s+(?P<word>chapter|book|part|act|volume|scene|canto))\.?"
+# "Première partie", "Deuxième Livre": French too.
+FRENCH_ORDINALS = ("première premier deuxième second seconde troisième quatrième cinquième sixième septième "
+                   "huitième neuvième dixième onzième douzième").split()
+_ORDINAL_BEFORE = lazy(
+    rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join(ENGLISH_ORDINALS + FRENCH_ORDINALS)}|last|final|dernière|dernier)\s+"
+    r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
-_ENGLISH_OPENINGS = frozenset(ENGLISH_ORDINALS + ["last", "final"])
+ORDINAL_VALUES = {**{word: n for n, word in enumerate(ENGLISH_ORDINALS, 1)},
+                  **dict(zip(FRENCH_ORDINALS, (1, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)))}
+_ORDINAL_OPENINGS = frozenset(ENGLISH_ORDINALS + FRENCH_ORDINALS + ["last", "final", "dernière", "dernier", "the"])
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
@@ -207,10 +213,10 @@ def _keyword_heading(text: str) -> Heading | None:
         return _cjk_heading(text)
     folded = text.casefold()
     ordinal = _ORDINAL_FIRST.match(text) if _ORDINAL_WORDS.search(folded) else None
-    if ordinal is None and folded.partition(" ")[0] in _ENGLISH_OPENINGS:
-        ordinal = _ENGLISH_ORDINAL_FIRST.match(text)
-    if ordinal and ordinal["number"][0].isupper():
-        kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt", "chapter", "scene", "canto") else PART
+    if ordinal is None and folded.partition(" ")[0] in _ORDINAL_OPENINGS:
+        ordinal = _ORDINAL_BEFORE.match(text)
+    if ordinal and ordinal["label"][0].isupper():
+        kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt", "chapter", "scene", "canto", "chapitre", "scène") else PART
         return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
     match = _keyword_match(text, folded) if folded[:3] in _KEYWORD_OPENINGS else None
     if not match:

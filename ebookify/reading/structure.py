@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 
 from .blocks import BREAK, SUBHEADING, Layout, paragraph, read_layout, to_blocks
 from .notes import split_notes
-from .headings import ENGLISH_ORDINALS, LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, roman_value
+from .headings import ORDINAL_VALUES, LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, roman_value
 from .matter import back_matter_title, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
@@ -193,9 +193,9 @@ def _key(heading: Heading) -> str:
     label = " ".join(heading.label.lower().split())
     number = heading.number.lower()
     value = roman_value(number) if number else None
-    if value is None and number in ENGLISH_ORDINALS:
-        value = ENGLISH_ORDINALS.index(number) + 1
-    word = " ".join(w for w in label.split() if w != number)
+    if value is None:
+        value = ORDINAL_VALUES.get(number)
+    word = " ".join(w for w in label.split() if w not in (number, "the"))
     return f"{word} {value}" if value is not None and word else label
 
 
