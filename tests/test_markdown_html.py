@@ -85,3 +85,13 @@ def test_a_line_that_is_only_a_link_named_like_a_heading_stays_a_link():
     assert len(parsed.chapters) == 1
     assert block_texts(parsed.chapters[0].blocks)[1:] == ["[PART II](https://example.org/part-2)",
                                                           "[PART III](https://example.org/part-3)"]
+
+
+def test_pages_of_a_site_joined_into_one_file_are_its_chapters():
+    """Each page keeps its front matter ("---" / "title: Chapter 2" / "layout: …" / "---"): each
+    title is a chapter, and the book is named by the collection, not by the first page's title."""
+    page = lambda n, text: f"---\ntitle: Chapter {n}\nlayout: standard\nauthor: Ada Quill\ncollection: The Ferry\n---\n\n{text}\n\n"
+    parsed = parse(page(1, P1) + page(2, P2) + page(3, P1), MARKDOWN)
+    assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ferry", ("Ada Quill",))
+    assert "layout" not in " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))

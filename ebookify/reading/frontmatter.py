@@ -320,3 +320,38 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
         del fields["subtitle"]
     trace.append((i, f"YAML front matter: {', '.join(str(k) for k in data)}"))
     return end + 1
+
+
+_YAML_FIELD = lazy(r"^[A-Za-z_][\w -]{0,30}:(?:\s.*)?$")
+_YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$")
+_COLLECTION = lazy(r"^(?:collection|series|story):\s*(?P<value>.*?)\s*$")
+
+
+def joined_pages(lines: list[str]) -> list[str]:
+    """Pages of a site joined into one file, each under its own front matter ("---" / "title:
+    Chapter 2" / "layout: …" / "---"): each page's title becomes its "# " heading, and the book is
+    named by the collection the first page names, not by that page's "Chapter 1"."""
+    blocks = []
+    index = 0
+    while index < len(lines):
+        if lines[index].strip() == "---":
+            end = next((j for j in range(index + 1, min(len(lines), index + 16)) if lines[j].strip() == "---"), None)
+            body = lines[index + 1:end] if end else []
+            if body and all(_YAML_FIELD.match(line) for line in body if line.strip()):
+                title = next((m["value"].strip("'\"") for m in map(_YAML_TITLE.match, body) if m), "")
+                blocks.append((index, end, title))
+                index = end + 1
+                continue
+        index += 1
+    if len(blocks) < 2 or not all(title for _, _, title in blocks):
+        return lines
+    out = list(lines)
+    for start, end, title in reversed(blocks):
+        if start == 0:
+            body = out[1:end]
+            named = next((m["value"] for m in map(_COLLECTION.match, body) if m), "")
+            body = [f"title: {named}" if _YAML_TITLE.match(line) else line for line in body if named or not _YAML_TITLE.match(line)]
+            out[start:end + 1] = ["---", *body, "---", "", f"# {title}"]
+        else:
+            out[start:end + 1] = ["", f"# {title}", ""]
+    return out

@@ -40,7 +40,7 @@ from dataclasses import dataclass
 
 from .blocks import read_layout, to_blocks
 from ..errors import ParseError
-from .frontmatter import read_front_matter
+from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
 from .sites import read_export
 from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
@@ -74,6 +74,8 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     lines = [line.expandtabs(4).rstrip() for line in text.split("\n")]
     if not any(line.strip() for line in lines):
         raise ParseError("the file is empty: there is no story to convert")
+    if settings.markdown and settings.front_matter:
+        lines = joined_pages(lines)
     fields: dict = {}
     back_matter: tuple[Section, ...] = ()
     body, offset = lines, 0
