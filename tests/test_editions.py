@@ -891,3 +891,30 @@ def test_the_list_names_a_book_without_its_article():
     books = "".join(f"THE {n} BOOK\n\n\nI. {P}\n\nII. {Q}\n\n\n" for n in ("FIRST", "SECOND", "THIRD"))
     parsed = parse(listing + books)
     assert [c.label for c in parsed.chapters] == ["THE FIRST BOOK", "THE SECOND BOOK", "THE THIRD BOOK"]
+
+
+def test_an_edition_s_title_page_list_parts_and_running_titles_make_no_chapters():
+    """Over the list, "_VOL. XII_" is the title page's; a part's heading over a running title
+    ("THE HARBOUR CHRONICLE.") is still a part; entries with a page one space away or on a wrapped
+    entry's first line are entries, not the list's own headings."""
+    first = ("The Ford", "The Mill at the end of the Lane", "A Wet Night")
+    second = ("The Storm that broke over the Harbour", "The Wreck", "The Long Road")
+    listing = ("CONTENTS.\n\nEPOCH THE FIRST, 1703.\n\n"
+               "CHAPTER I. The Ford                           1\n"
+               "       II. The Mill at the end of the Lane 19\n"
+               "      III. A Wet Night                       27\n\n"
+               "EPOCH THE SECOND, 1715.\n\n"
+               "CHAPTER I. The Storm that broke over the    31\n"
+               "              Harbour\n"
+               "       II. The Wreck                         40\n"
+               "      III. The Long Road                     52\n\n\n\n")
+    long = "\n\n".join([P, Q] * 12)  # chapters as long as a novel's (a list at the back has short ones)
+    epoch = lambda name, year, titles: (f"EPOCH THE {name}.\n\n{year}.\n\n\n\nTHE HARBOUR CHRONICLE.\n\n\n\n" + "".join(
+        f"CHAPTER {n}.\n\n{t}.\n\n\n{long}\n\n\n\n" for n, t in zip(("I", "II", "III"), titles)))
+    text = "The Ford Library\n\n_VOL. XII_\n\nTHE HARBOUR\n\n\n\n" + listing + epoch("FIRST", 1703, first) + epoch("SECOND", 1715, second)
+    parsed = parse(text)
+    assert [(c.label, c.title) for c in parsed.chapters] == [
+        (f"CHAPTER {n}", f"{t}.") for titles in (first, second) for n, t in zip(("I", "II", "III"), titles)]
+    assert [c.part for c in parsed.chapters] == ["EPOCH THE FIRST, 1703"] * 3 + ["EPOCH THE SECOND, 1715"] * 3
+    assert "VOL. XII" in block_texts(parsed.front_matter[0].blocks)
+    assert "THE HARBOUR CHRONICLE." in block_texts(parsed.chapters[0].blocks)[:2]

@@ -122,6 +122,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
                 and sum(1 for t in texts if _NUMBERING.match(t)) >= 0.6 * len(texts))  # "CHAPTER I.", not "The …"
     spaced = sum(1 for _, _, before in raw[1:] if before) >= 0.5 * max(1, len(raw) - 1)  # a blank line between entries
     entries: list[str] = []
+    pages: list[bool] = []  # whether each entry gives a page number (on any of its lines)
     previous_paged, after_head, previous_indent = True, False, 0
     for index, text, before in raw:
         indent = len(lines[index]) - len(lines[index].lstrip())
@@ -137,11 +138,13 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
         if continues:  # a label alone ("PART ONE") over its title joins it as a heading does
             last = _without_pages(entries[-1], paged)  # "…broke out of  218" / "the Cage at Willesden"
             entries[-1] = last + (": " if keyword_label(last) == last else " ") + text
+            pages[-1] = pages[-1] or not unpaged
         else:
             entries.append(text)
+            pages.append(not unpaged)
         previous_paged, after_head, previous_indent = not unpaged, False, indent
     cleaned = tuple(_without_pages(e, paged).strip(" .") or e for e in entries)
-    return Contents(start, end, cleaned, _groups(entries) if paged else frozenset(), _under_chapters(entries))
+    return Contents(start, end, cleaned, _groups(entries, pages) if paged else frozenset(), _under_chapters(entries, pages))
 
 
 def _list_goes_on(lines: list[str], index: int) -> bool:
@@ -166,21 +169,20 @@ def _without_pages(entry: str, paged: bool) -> str:
     return _LAST_NUMBER.sub("", bare) if paged and bare == entry else bare
 
 
-def _groups(entries: list[str]) -> frozenset[int]:
+def _groups(entries: list[str], numbered: list[bool]) -> frozenset[int]:
     """Entries without a page number, each over entries with one: the list's own headings. Two at
     least, and none a heading of the chapter kind ("PREFACE" over page-numbered chapters is the
     preface, not a part)."""
-    numbered = [bool(_PAGE.search(e)) for e in entries]
     groups = frozenset(i for i in range(len(entries) - 1) if not numbered[i] and numbered[i + 1]
                        and not _chapter_like(entries[i]))
     return groups if len(groups) >= 2 else frozenset()
 
 
-def _under_chapters(entries: list[str]) -> frozenset[int]:
+def _under_chapters(entries: list[str], pages: list[bool]) -> frozenset[int]:
     found: set[int] = set()
     under = False
-    for index, entry in enumerate(entries):
-        paged, chapter = bool(_PAGE.search(entry)), _chapter_like(entry)
+    for index, (entry, paged) in enumerate(zip(entries, pages)):
+        chapter = _chapter_like(entry)
         if chapter or not paged:
             under = chapter and not paged
         elif under:

@@ -84,6 +84,9 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
                                            f"in the text ({share:.0%})"))
     if len(matched) < 2 or share < _TRUST:
         return found
+    for index in [i for i, h in found.items() if i < contents.start and h.kind in (PART, CHAPTER)]:
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: above the contents list (the title page)"))
+        found[index] = replace(found[index], kind=LINE)  # "_VOL. XII_" over the list: the edition's, not the story's
     listed: set[int] = set()
     for index, (entry, below) in matched.items():
         index = owner.get(index, index)  # the title under a numeral: the numeral is the heading

@@ -214,12 +214,16 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
     for position, span in enumerate(rest):
         heading = span.heading
         following = rest[position + 1].heading if position + 1 < len(rest) else None
-        if not has_text(span.blocks):
+        brief = heading.kind == PART and following is not None and following.kind != PART and (part or not chapters) \
+            and word_count(span.blocks, enough=_PART_WORDS) < _PART_WORDS  # a running title, a motto under it
+        # (among parts, or before any chapter: a "Part 2: is below" amid chapters without parts is none)
+        if not has_text(span.blocks) or brief:
             if heading.kind == PART or (following is not None and following.kind != heading.kind):
                 above = part if part and not opened else ""  # "PART I" right over "Book I": one heading, both kept
                 part, part_kind, opened = _heading_string(heading), heading.kind, False
                 part = f"{above} · {part}" if above else part
                 trace.append((offset + span.line, f"part: {part}"))
+                carried += trim_breaks(span.blocks)  # the few words under it open its first chapter
                 continue
             if chapters:  # a last heading with nothing under it: keep it as text
                 last = chapters[-1]
@@ -250,6 +254,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
 
 
 _ALNUM = lazy(r"\W+")
+_PART_WORDS = 12  # under a part's heading, fewer words than this (a running title) do not make it a chapter
 _PROLOGUE = lazy(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
 _EPILOGUE = lazy(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)
 
