@@ -380,3 +380,17 @@ def test_a_part_heading_of_the_text_is_kept_when_the_contents_list_names_another
              7: Heading(CHAPTER, "", "The Mint", part="EPOCH THE FIRST")}
     chapters = build_chapters(lines, Settings(), 0, given).chapters
     assert [c.part for c in chapters] == ["PART ONE · EPOCH THE FIRST"] * 2
+
+
+def test_a_file_of_verse_keeps_every_line_of_its_stanzas():
+    """Lines of one length, nearly each opening with a capital, a blank line only between poems:
+    verse, not a hard-wrapped paragraph (a collection of sonnets read as prose had lost its lines)."""
+    poem = ["  Where the grey gulls gather by the mill,", "  And the tide comes softly up the stair,",
+            "  Go, my song, and wait for me there still,", "  Till the lamps are lit along the square.",
+            "  Then the ferry, then the quiet quay,", "  Then the letter nobody will read;",
+            "    All the harbour keeps its count of me,", "    All the water takes the thing I need."]
+    text = "\n".join(f"  {numeral}\n\n" + "\n".join(poem) + "\n" for numeral in ("I", "II", "III", "IV"))
+    chapters = parse(text).chapters
+    assert [c.label for c in chapters] == ["I", "II", "III", "IV"]
+    (stanza,) = chapters[0].blocks
+    assert sum(isinstance(i, LineBreak) for i in stanza.inlines) == len(poem) - 1

@@ -44,6 +44,7 @@ class Layout:
     scene_breaks: bool = True
     spaced: bool = True  # most lines have a blank line after them: a run of lines is a deliberate block
     markdown: bool = False  # backslash escapes are Markdown's (``Settings.markdown``)
+    verse: bool = False  # the whole text is verse: each group of lines a stanza, its line breaks kept
 
 
 def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
@@ -70,10 +71,22 @@ def _measure(lines: list[str], style: str) -> Layout:
     # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
     inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
     ends = _mostly_ending(texts, 0.75) or _mostly_ending(inner, 0.5, least=3)
-    wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and (
+    verse = style != "wrapped" and width <= 100 and not spaced and _verse_lines(texts)
+    wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and not verse and (
         indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
-    return Layout(wrapped, width, indented, vocabulary, spaced=spaced)
+    return Layout(wrapped, width, indented, vocabulary, spaced=spaced, verse=verse)
+
+
+def _verse_lines(texts: list[str]) -> bool:
+    """Nearly every line opens with a capital, as verse does ("From fairest creatures we desire
+    increase, / That thereby beauty's rose…"); a wrap of prose opens most lines mid-sentence."""
+    firsts = [next((c for c in line if c.isalpha()), "") for line in texts]
+    letters = [c for c in firsts if c]
+    return len(letters) >= 20 and sum(c.isupper() for c in letters) >= _VERSE_CAPITALS * len(letters)
+
+
+_VERSE_CAPITALS = 0.85
 
 
 def _mostly_ending(lines: list[str], share: float, least: int = 0) -> bool:
@@ -221,7 +234,7 @@ def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
 
 
 def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
-    if not layout.wrapped and layout.spaced and _is_stanza(lines):
+    if not layout.wrapped and (layout.spaced and _is_stanza(lines) or layout.verse and len(lines) > 1):
         return [_verse(lines, layout)]
     if not layout.wrapped or len(lines) == 1:
         return [paragraph(line, layout.emphasis, layout.markdown) for line in lines]
