@@ -81,12 +81,13 @@ def _measure(lines: list[str], style: str) -> Layout:
 def _verse_lines(texts: list[str]) -> bool:
     """Nearly every line opens with a capital, as verse does ("From fairest creatures we desire
     increase, / That thereby beauty's rose…"); a wrap of prose opens most lines mid-sentence."""
-    firsts = [next((c for c in line if c.isalpha()), "") for line in texts]
-    letters = [c for c in firsts if c]
+    letters = [found.group() for found in map(_FIRST_LETTER.search, texts[:_VERSE_SAMPLE]) if found]  # a sample will do
     return len(letters) >= 20 and sum(c.isupper() for c in letters) >= _VERSE_CAPITALS * len(letters)
 
 
 _VERSE_CAPITALS = 0.85
+_VERSE_SAMPLE = 2000
+_FIRST_LETTER = lazy(r"[^\W\d_]")
 
 
 def _mostly_ending(lines: list[str], share: float, least: int = 0) -> bool:
