@@ -48,7 +48,6 @@ from ..options import Settings
 from ..metadata import language_code
 from .structure import build_chapters
 from .titlecase import name_case, title_case
-from .rawhtml import without_html
 from .titlepage import read_title_page
 
 LICENCE_TITLE = "Project Gutenberg Licence"
@@ -70,6 +69,8 @@ class Parsed:
 
 def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if settings.markdown:
+        from .rawhtml import without_html  # the HTML tokenizer loads only for a Markdown story
+
         text = without_html(text)
     lines = [line.expandtabs(4).rstrip() for line in text.split("\n")]
     if not any(line.strip() for line in lines):
