@@ -918,3 +918,19 @@ def test_an_edition_s_title_page_list_parts_and_running_titles_make_no_chapters(
     assert [c.part for c in parsed.chapters] == ["EPOCH THE FIRST, 1703"] * 3 + ["EPOCH THE SECOND, 1715"] * 3
     assert "VOL. XII" in block_texts(parsed.front_matter[0].blocks)
     assert "THE HARBOUR CHRONICLE." in block_texts(parsed.chapters[0].blocks)[:2]
+
+
+def test_a_letter_s_date_under_its_numbered_heading_is_its_dateline():
+    """"220." / "TO ADA MARSH." / "Feb. 23, 1817." / "MY DEAR ADA,--": a collection of letters; the
+    date is the letter's first line, not a heading of its own under a part made of the letter."""
+    letters = "".join(f"{n}.\n\nTO ADA MARSH.\n\n{month} {day}, 1817.\n\nMY DEAR ADA,--\n\n{P}\n\n{Q}\n\n\n"
+                      for n, month, day in ((220, "Feb.", 23), (221, "March", 2), (222, "March", 9), (223, "April", 1)))
+    parsed = parse(letters)
+    assert [(c.part, c.label) for c in parsed.chapters] == [("", str(n)) for n in (220, 221, 222, 223)]
+    assert block_texts(parsed.chapters[0].blocks)[:2] == ["Feb. 23, 1817.", "MY DEAR ADA,--"]
+
+
+def test_dated_letters_under_a_book_heading_stay_headings():
+    letters = "".join(f"{day}\n\n{P}\n\n{Q}\n\n" for day in ("MAY 4.", "MAY 10.", "MAY 12.", "MAY 13."))
+    parsed = parse(f"BOOK I\n\n\n{letters}")
+    assert [(c.part, c.label) for c in parsed.chapters] == [("BOOK I", d) for d in ("MAY 4.", "MAY 10.", "MAY 12.", "MAY 13.")]

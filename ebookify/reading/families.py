@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from .headings import Heading
+from .headings import PART, Heading
 from ..patterns import lazy
 
 DATE = "date"
@@ -64,6 +64,11 @@ def keep_date_family(lines: list[str], found: dict[int, Heading], blankless: boo
     family = sorted(i for i, h in found.items() if h.kind == DATE)
     if not family:
         return found
+    dateline = {i for i in family if _under_a_heading(lines, i, found)}  # "220." / "TO …" / "Feb. 23, 1817."
+    for index in dateline:
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: the date of the heading above it"))
+    family = [i for i in family if i not in dateline]
+    found = {i: h for i, h in found.items() if i not in dateline}
     spaced = [i for i in family if i == 0 or blankless or not lines[i - 1].strip()]
     ends = spaced[1:] + [len(lines)]
     sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(spaced, ends))
@@ -73,3 +78,9 @@ def keep_date_family(lines: list[str], found: dict[int, Heading], blankless: boo
             trace.append((offset + index, f"rejected {lines[index].strip()!r}: a date line, but not one of a family "
                                           f"of {_FAMILY} or more set off by blank lines with entries under them"))
     return {i: h for i, h in found.items() if h.kind != DATE or i in keep}
+
+
+def _under_a_heading(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
+    """A date under another heading (and its title) is that heading's dateline (a letter's), not one of its own."""
+    above = [i for i in range(index - 1, max(-1, index - 6), -1) if lines[i].strip()][:2]  # the heading, its title
+    return any(i in found and found[i].kind not in (DATE, PART) for i in above)  # under "BOOK I", the first entry
