@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 
 from ebookify import Options, convert
 from ebookify.model import Subheading, block_texts
+from ebookify.options import Settings
 from ebookify.reading.contents import find_contents, key
 from ebookify.reading.parse import FRONT_TITLE, parse
 from ebookify.reading.titlecase import name_case, title_case
@@ -934,3 +935,22 @@ def test_dated_letters_under_a_book_heading_stay_headings():
     letters = "".join(f"{day}\n\n{P}\n\n{Q}\n\n" for day in ("MAY 4.", "MAY 10.", "MAY 12.", "MAY 13."))
     parsed = parse(f"BOOK I\n\n\n{letters}")
     assert [(c.part, c.label) for c in parsed.chapters] == [("BOOK I", d) for d in ("MAY 4.", "MAY 10.", "MAY 12.", "MAY 13.")]
+
+
+def test_dated_scenes_inside_keyword_chapters_are_their_subheadings():
+    """"**Chapter I: Plans**" / "***September 7, 2004***" … and later "***November 12, 2004***"
+    inside the chapter: the dates head scenes, they are no chapters of their own."""
+    def chapter(number, title, dates):
+        return f"**Chapter {number}: {title}**\n\n" + "".join(f"***{d}***\n\n{P}\n\n{Q}\n\n" for d in dates)
+    text = (chapter("I", "Plans", ["September 7, 2004", "September 9, 2004", "September 10, 2004"])
+            + chapter("II", "Boston", ["November 12, 2004", "November 13, 2004", "November 15, 2004"])
+            + chapter("III", "Home", ["December 1, 2004", "December 2, 2004"]))
+    parsed = parse(text)
+    assert [c.label for c in parsed.chapters] == ["Chapter I", "Chapter II", "Chapter III"]
+    assert [b.text for b in parsed.chapters[1].blocks if isinstance(b, Subheading)] == ["November 13, 2004",
+                                                                                          "November 15, 2004"]
+
+
+def test_a_title_over_its_author_over_the_first_heading():
+    meta = parse(f"The Ford Volume I\n\nIda J Marsh\n\n# Prologue\n\n{P}\n\n# Chapter 1\n\n{Q}\n", Settings(markdown=True)).metadata
+    assert (meta.title, meta.authors) == ("The Ford Volume I", ("Ida J Marsh",))

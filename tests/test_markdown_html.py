@@ -95,3 +95,13 @@ def test_pages_of_a_site_joined_into_one_file_are_its_chapters():
     assert [c.label for c in parsed.chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ferry", ("Ada Quill",))
     assert "layout" not in " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))
+
+
+def test_pandoc_markdown_reads_as_pandoc_writes_it():
+    """A title block closed with "...", escaped apostrophes in headings, a break of 72 dashes."""
+    text = ("---\ntitle: The Ferry\nauthor: Ada Quill\nlanguage: en-US\n...\n\n"
+            f"# Chapter 1: Ada\\'s Crossing\n\n{P1}\n\n{'-' * 72}\n\n{P2}\n\n# Chapter 2: The Gulls\\' Island\n\n{P1}\n")
+    parsed = parse(text, MARKDOWN)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ferry", ("Ada Quill",))
+    assert [c.title for c in parsed.chapters] == ["Ada's Crossing", "The Gulls' Island"]
+    assert [type(b).__name__ for b in parsed.chapters[0].blocks] == ["Paragraph", "SceneBreak", "Paragraph"]

@@ -74,7 +74,7 @@ def test_a_list_of_headings_without_text_stays_as_paragraphs():
     assert block_texts(parse(text).front_matter[0].blocks) == ["Contents", "Chapter 1", "Chapter 2", "Chapter 3"]
 
 
-@pytest.mark.parametrize("divider", ["***", "* * *", "~~~", "-----", "#", "==="])
+@pytest.mark.parametrize("divider", ["***", "* * *", "~~~", "-----", "#", "===", "-" * 72])
 def test_scene_breaks(divider):
     blocks = parse(f"Before.\n{divider}\nAfter.").chapters[0].blocks
     assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]

@@ -152,7 +152,9 @@ def is_scene_break(line: str) -> bool:
     if _NOT_A_DIVIDER.search(line):  # one scan that stops at the first letter of ordinary text
         return False
     compact = "".join(line.split())
-    if not compact or len(compact) > 40:
+    if len(compact) > 40:  # a long rule of one mark: pandoc writes a break as 72 dashes
+        return len(set(compact)) == 1 and compact[0] in "-=_*~"
+    if not compact:
         return False
     if compact in _LONE_DIVIDERS:
         return True

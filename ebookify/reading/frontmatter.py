@@ -289,7 +289,7 @@ class _Header(TitleLines):
 
 
 def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace: list) -> int:
-    end = next((j for j in range(i + 1, min(len(lines), i + 200)) if lines[j].strip() == "---"), None)
+    end = next((j for j in range(i + 1, min(len(lines), i + 200)) if lines[j].strip() in ("---", "...")), None)  # pandoc ends with "..."
     if end is None:
         return i
     import yaml  # only files with YAML front matter pay for the import

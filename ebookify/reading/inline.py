@@ -36,6 +36,11 @@ _HIDDEN = 0xE000
 _SHOWN = {_HIDDEN + code: chr(code) for code in range(0x21, 0x7F)}
 
 
+def unescaped(text: str) -> str:
+    """A Markdown heading's text without its backslash escapes ("Ace\\'s" is "Ace's")."""
+    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+
+
 def parse_inlines(text: str, markdown: bool = False) -> tuple[Inline, ...]:
     """``markdown``: the text is Markdown, whose backslash escapes are read and dropped."""
     if "\\" in text and text.translate(_SHOWN) == text:  # (and no private-use marks of its own)

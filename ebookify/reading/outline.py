@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .contents import find_contents, match_lines, part_of
-from .families import date_heading, keep_date_family
+from .families import DATE, date_heading, keep_date_family
 from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
@@ -185,6 +185,9 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a numbered section under the "
                                       f"keyword chapter above"))
         found[index] = replace(found[index], kind=LINE)
+    for index in [i for i, h in found.items() if h.kind == DATE and i > keywords[0]]:  # "***November 12, 2004***"
+        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a dated scene in the keyword chapter above"))
+        found[index] = replace(found[index], kind=SECTION)
     return found
 
 

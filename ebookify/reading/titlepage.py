@@ -38,7 +38,8 @@ def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[
             return {"title": first_text, "authors": (_strip(by["name"]),)}, [
                 (first, f"title page: title {first_text!r}, author {by['name']!r} (a 'by' line under the title)")]
         if gap_after_first <= 1 and _is_title(first_text) and _is_name(second_text) \
-                and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2):
+                and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2
+                                                               or (len(rest) > 1 and match_heading(rest[1][1]))):
             return {"title": first_text, "authors": (second_text,)}, [
                 (first, f"title page: title {first_text!r} over the author's name {second_text!r}")]
         if not gap_after_first and _is_name(first_text) and is_capitals(second_text) and not is_capitals(first_text) \
