@@ -96,6 +96,11 @@ class _Header(TitleLines):
             if "authors" not in fields and by_line(line) and not label_of(line):
                 i = self._byline(i)
                 continue
+            if _ADDRESS.match(line) and "source_url" not in fields:  # the work's address under its byline
+                fields["source_url"] = line.strip().strip("<>")
+                self.trace.append((i, f"source: {fields['source_url']}"))
+                i += 1
+                continue
             if is_ffn_stats(line) or is_ao3_stats(line):
                 self._stats(i)
                 i += 1
@@ -322,6 +327,7 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     return end + 1
 
 
+_ADDRESS = lazy(r"^\s*<?https?://\S+>?\s*$")
 _YAML_FIELD = lazy(r"^[A-Za-z_][\w -]{0,30}:(?:\s.*)?$")
 _YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$")
 _COLLECTION = lazy(r"^(?:collection|series|story):\s*(?P<value>.*?)\s*$")

@@ -161,6 +161,8 @@ _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
+_NOTE_LABEL = lazy(r"^(?:summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes)\s*:?$",
+                   re.IGNORECASE)  # AO3's own labels ("## Author's notes" over pages of them is a section of its own)
 _MAX_MARKDOWN = 400  # "#### [WP] …": a marked heading may be a writing prompt of three sentences
 _PAGE_NUMBER = lazy(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
 
@@ -195,6 +197,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
     markdown = _MARKDOWN_LINE.match(text) if text[0] == "#" else None
     if markdown:
         inner = markdown["text"]
+        if _NOTE_LABEL.match(inner):  # "## Summary", "## Chapter End Notes": a label of the export, not a chapter
+            return None
         return _keyword_heading(inner) or Heading(MARKDOWN, "", inner)
     found = _keyword_heading(text.strip(_DECORATION))
     if found:

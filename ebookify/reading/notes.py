@@ -39,11 +39,11 @@ _LABEL_WORDS = (
 )
 _BRACKETED = lazy(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-–—)\]]|$)\s*[:\-–—.]?\s*", re.I)
 _SLASH = lazy(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
-_PLAIN = lazy(rf"^\s*(?P<label>{_LABEL_WORDS})\s*(?:(?:[:\-–—]|//)\s*|$)", re.I)  # "AN// …" too
+_PLAIN = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{_LABEL_WORDS})\s*(?:(?:[:\-–—]|//)\s*|$)", re.I)  # "AN// …", "## Chapter End Notes"
 _FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
 _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
 _AO3_LABEL = lazy(
-    r"^\s*(?P<label>summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes"
+    r"^\s*(?:#{1,6}\s+)?(?P<label>summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes"
     r"|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
 _SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}
