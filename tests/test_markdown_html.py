@@ -111,10 +111,12 @@ def test_an_ao3_work_exported_to_markdown():
     """AO3's labels set as headings by an exporter ("## Summary", "## Chapter End Notes") are its
     summary and notes, not chapters; the work's address under the byline is its source."""
     text = (f"# The Ferry\n\nby quillfeather\n\nhttp://archiveofourown.org/works/123\n\n## Summary\n\n{P2}\n\n\n"
-            f"# Dawn Crossing\n\n{P1}\n\n## Chapter End Notes\n\nThanks for reading!\n\n\n# The Island\n\n{P2}\n")
+            f"# Dawn Crossing\n\n{P1}\n\n## Chapter End Notes\n\nThanks for reading!\n\nMore next week.\n\n\n\n"
+            f"# The Island\n\n{P2}\n")
     parsed = parse(text, MARKDOWN)
     meta = parsed.metadata
     assert (meta.title, meta.authors, meta.source_url) == ("The Ferry", ("quillfeather",), "http://archiveofourown.org/works/123")
     assert block_texts(meta.description) == [P2]
     assert [c.title for c in parsed.chapters] == ["Dawn Crossing", "The Island"]
-    assert [block_texts(n.blocks) for n in parsed.chapters[0].notes] == [["Thanks for reading!"]]
+    assert [block_texts(n.blocks) for n in parsed.chapters[0].notes] == [["Thanks for reading!", "More next week."]]
+    assert block_texts(parsed.chapters[0].blocks) == [P1]

@@ -45,6 +45,8 @@ _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
 _AO3_LABEL = lazy(
     r"^\s*(?:#{1,6}\s+)?(?P<label>summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes"
     r"|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
+_END_LABEL = lazy(r"^\s*(?:#{1,6}\s+)?(?:chapter end notes|end notes|work end notes)\s*:?\s*$", re.I)
+_END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over more paragraphs than this
 _SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}
 _ENDS_SENTENCE = frozenset(".!?…:)]\"”’»*~")
@@ -218,6 +220,8 @@ class _Reader:
         first = next((j for j in range(i, min(stop, i + 3)) if self.lines[j].strip()), None)
         if first is None or not self._in_group(first):
             return None
+        if _END_LABEL.match(self.lines[i - 1]) and self._paragraphs(first, stop) <= _END_GROUPS:
+            return stop  # AO3's "Chapter End Notes": all that follows, to the chapter's end
         if self.layout.wrapped:
             group_end = self._paragraph_end(first, stop)
         else:
@@ -235,6 +239,17 @@ class _Reader:
                 if _BRACKETED.match(self.lines[at + size]) or _PLAIN.match(self.lines[at + size]):
                     break
         return group_end
+
+    def _paragraphs(self, j: int, stop: int) -> int:
+        """How many paragraphs (groups of lines) there are from ``j`` to ``stop``, none a scene break."""
+        count = 0
+        for k in range(j, stop):
+            if not self._in_group(k) and self.lines[k].strip():
+                if any(self._in_group(m) for m in range(k + 1, stop)):
+                    return _END_GROUPS + 1  # a scene break, and the story goes on after it
+                break  # the blank lines before the next chapter, read as a break
+            count += bool(self.lines[k].strip()) and (k == j or not self.lines[k - 1].strip())
+        return count
 
     def _gaps(self, j: int, stop: int) -> list[tuple[int, int]]:
         """(first blank line, number of blank lines) of each gap from ``j`` on, up to a scene break."""
