@@ -92,6 +92,9 @@ CASES = [
                  id="a title in title case alone over the story"),
     pytest.param(f"A Song for the Drowned Bells\n\n\n{P1}\n\n{P2}", "A Song for the Drowned Bells", [], [""],
                  id="a title alone, two blank lines"),
+    pytest.param(f"**Disclaimer: I own nothing but the plot.**\n\n**Thanks to my beta, who reads everything twice.**\n\n"
+                 f"**The Salt Road**\n\n**By WREN42**\n\n{body('Chapter 1', 'Chapter 2')}", "The Salt Road", ["WREN42"],
+                 ["Chapter 1", "Chapter 2"], id="title and byline under a disclaimer and thanks, a user name kept"),
 ]
 
 

@@ -146,7 +146,7 @@ def _mid_sentence(text: str, start: int) -> bool:
 
 def name_case(name: str) -> str:
     """``JOSEPH CONRAD`` → "Joseph Conrad", ``J. B. DE ALMEIDA-GARRETT`` → "J. B. de Almeida-Garrett"."""
-    if not is_capitals(name):
+    if not is_capitals(name) or any(c.isdigit() for c in name):  # "ACI100" is a user name, kept as written
         return name
     words = name.lower().split()
     return " ".join(w if i and w in _NAME_PARTICLES else _capitalise(w) for i, w in enumerate(words))

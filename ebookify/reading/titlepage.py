@@ -21,6 +21,7 @@ _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<nam
 _NAME_WORD = lazy(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|van|von|der|le|la|du|di|y)$")
 _SENTENCE_END = lazy(r"[.!?;,:]$")
 _LOOK = 12  # lines from the top: a title page is at the very start
+_FAR = 40  # lines a header of notes and thanks may take before the title under them
 _CREDIT = lazy(r"^(?:translated|illustrated|edited|adapted|abridged|retold)\b.{0,60}?\bby\s+\S", re.IGNORECASE)
 _PICTURE = lazy(r"^\[(?:illustration|frontispiece|picture|image)\b[^\]]*\]$", re.IGNORECASE)  # a plate, not a word
 
@@ -30,6 +31,29 @@ def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[
     top = _top_lines(lines, start)
     if not top:
         return {}, []
+    found = _page(top)
+    return found if found[0] else _title_over_byline_below(lines, start)
+
+
+def _title_over_byline_below(lines: list[str], start: int) -> tuple[dict, list[tuple[int, str]]]:
+    """ "**Ace Iverson and the Fabric of Fate**" / "**By ACI100**" under a disclaimer and thanks, before
+    the first heading: a title over a 'by' line further down the header is the story's too."""
+    texts = []
+    for index in range(start, min(len(lines), start + _FAR)):
+        text = lines[index].strip()
+        if text and match_heading(text):
+            break
+        if text:
+            texts.append((index, _strip(text)))
+    for (first, title), (_, below) in zip(texts, texts[1:]):
+        by = _BY.match(below)
+        if by and _is_title(title) and _are_names(by["name"]) and not title.endswith((".", "!", "?")):
+            return {"title": title, "authors": (_strip(by["name"]),)}, [
+                (first, f"title page: title {title!r}, author {by['name']!r} (a 'by' line under it, below the top)")]
+    return {}, []
+
+
+def _page(top: list[tuple[int, str, int]]) -> tuple[dict, list[tuple[int, str]]]:
     (first, first_text, gap_after_first), rest = top[0], top[1:]
     if rest:
         second, second_text, gap_after_second = rest[0]
