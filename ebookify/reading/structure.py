@@ -220,9 +220,8 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         # (among parts, or before any chapter: a "Part 2: is below" amid chapters without parts is none)
         if not has_text(span.blocks) or brief:
             if heading.kind == PART or (following is not None and following.kind != heading.kind):
-                above = part if part and not opened else ""  # "PART I" right over "Book I": one heading, both kept
-                part, part_kind, opened = _heading_string(heading), heading.kind, False
-                part = f"{above} · {part}" if above else part
+                part = _stacked(part if not opened else "", _heading_string(heading))  # "PART I" over "Book I"
+                part_kind, opened = heading.kind, False
                 trace.append((offset + span.line, f"part: {part}"))
                 carried += trim_breaks(span.blocks)  # the few words under it open its first chapter
                 continue
@@ -240,8 +239,8 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
         if heading.part and heading.part not in (part, listed):  # the contents list says which part, its heading in the text or not
-            above = part if part and not opened and _ALNUM.sub("", part.casefold()) != _ALNUM.sub("", heading.part.casefold()) else ""
-            part, part_kind, listed = f"{above} · {heading.part}" if above else heading.part, PART, heading.part  # a text's own part heading stays
+            part = _stacked(part if not opened else "", heading.part)  # the text's own part heading stays
+            part_kind, listed = PART, heading.part
             trace.append((offset + span.line, f"part: {part} (from the contents list)"))
         chapter = replace(_chapter(len(chapters) + 1, span, part, layout, trace, offset), kind=kind)
         if carried:
@@ -252,6 +251,12 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                       f"({chapter.words} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
         chapters.append(chapter)
     return chapters
+
+
+def _stacked(above: str, part: str) -> str:
+    """A part heading under another that no chapter stands under yet: both names, once each."""
+    same = _ALNUM.sub("", above.casefold()) == _ALNUM.sub("", part.casefold())
+    return f"{above} · {part}" if above and not same else part
 
 
 _ALNUM = lazy(r"\W+")
