@@ -46,6 +46,7 @@ class _Span:
     lines: list[str]
     blocks: tuple[Block, ...] = ()
     parsed: bool = False  # ``blocks`` are ``to_blocks(lines)`` as they stand: a chapter without notes reuses them
+    typed: str = ""  # the heading's line as written, for when it turns out to be text
 
 
 @dataclass(frozen=True)
@@ -120,7 +121,7 @@ def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], l
         elif index in headings and headings[index].kind == SECTION:  # a heading inside the chapter
             spans[-1].lines.extend(["", SUBHEADING + _section_text(line, headings[index]), ""])
         elif index in headings:
-            spans.append(_Span(index, headings[index], []))
+            spans.append(_Span(index, headings[index], [], typed=line.strip()))
         elif index in consumed:
             continue
         else:
@@ -184,8 +185,8 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
 
 def _merge(into: _Span, span: _Span) -> None:
     """A heading that is not one goes back into the text before it, as a line of its own."""
-    into.blocks += (_heading_paragraph(span.heading),) + span.blocks
-    into.lines += ["", _heading_string(span.heading), ""] + span.lines
+    into.blocks += (_heading_paragraph(span),) + span.blocks
+    into.lines += ["", _as_typed(span), ""] + span.lines
     into.parsed = False  # the heading's paragraph is kept as plain text, which the lines would not give
 
 
@@ -227,10 +228,10 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                 continue
             if chapters:  # a last heading with nothing under it: keep it as text
                 last = chapters[-1]
-                chapters[-1] = replace(last, blocks=last.blocks + (_heading_paragraph(heading),))
+                chapters[-1] = replace(last, blocks=last.blocks + (_heading_paragraph(span),))
                 continue
             if following is not None:  # a first heading with nothing under it ("#### Translator: …"): the
-                carried += (_heading_paragraph(heading),)  # next chapter's first line, not an empty chapter
+                carried += (_heading_paragraph(span),)  # next chapter's first line, not an empty chapter
                 trace.append((offset + span.line, f"not a chapter: {_heading_string(heading)!r}: nothing under it"))
                 continue
         elif heading.kind == part_kind:  # the part's own kind, now with text: the part is over
@@ -311,5 +312,15 @@ def _heading_string(heading: Heading) -> str:
     return heading_text(heading.label, heading.title)
 
 
-def _heading_paragraph(heading: Heading) -> Paragraph:
-    return Paragraph((Text(_heading_string(heading)),))
+def _heading_paragraph(span: _Span) -> Paragraph:
+    typed = _as_typed(span)
+    return paragraph(typed) if typed == span.typed else Paragraph((Text(typed),))  # "**Chapter 1**" as bold
+
+
+def _as_typed(span: _Span) -> str:
+    """A heading that is text after all, as written ("ACT I. A Flat in Town.", not "ACT I: …"),
+    unless it took its title from the lines below or is Markdown's ("# …")."""
+    heading, typed = span.heading, span.typed
+    if not typed or typed.startswith("#") or (heading.title and heading.title not in typed):
+        return _heading_string(heading)
+    return typed
