@@ -954,3 +954,16 @@ def test_dated_scenes_inside_keyword_chapters_are_their_subheadings():
 def test_a_title_over_its_author_over_the_first_heading():
     meta = parse(f"The Ford Volume I\n\nIda J Marsh\n\n# Prologue\n\n{P}\n\n# Chapter 1\n\n{Q}\n", Settings(markdown=True)).metadata
     assert (meta.title, meta.authors) == ("The Ford Volume I", ("Ida J Marsh",))
+
+
+def test_a_contents_list_at_the_back_names_the_headings_above_it():
+    """A French book keeps its "TABLE DES MATIÈRES" at the end: its entries say which lines are
+    the poems' titles, in capitals in the text, as they would from the top."""
+    titles = ("AURORE", "AU PLATANE", "LA PYTHIE", "LE SYLPHE")
+    poem = "\n".join(["Quand le jour se lève sur la mer,", "Tout le port s'éveille et chante,",
+                      "Et les voiles blanches dans l'air", "Portent la lumière lente."])
+    body = "".join(f"{title}\n\n\n{poem}\n\n{poem}\n\n\n\n" for title in titles)
+    listing = "TABLE DES MATIÈRES\n\n\n" + "\n".join(f"  {t.title():<24}{n}" for t, n in zip(titles, (7, 12, 59, 74))) + "\n"
+    parsed = parse(body + listing)
+    assert [c.title or c.label for c in parsed.chapters] == list(titles)
+    assert [s.title for s in parsed.back_matter] == ["Contents"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .blocks import BREAK
 from .headings import CHAPTER, PART, SPECIAL, keyword_label, match_heading
@@ -42,6 +42,7 @@ _NUMBERING = lazy(
 _NUMBERED_ENTRY = lazy(r"^\s*(?:\d{1,3}|[IVXLC]{1,7})[.)]\s+\S.{0,80}$")
 _RUN = 3  # numbered entries on consecutive lines that make a contents list without a heading
 _SEARCH = 0.3  # the list is in the first part of the file
+_BACK_SEARCH = 0.1  # or, in capitals, in its last part
 _GAP = 3  # blank lines that end the list once it has entries
 _MIN_KEY = 3
 
@@ -59,6 +60,7 @@ class Contents:
     # Entries with a page number under a chapter of the list without one ("CHAPTER XI" over "Lucy
     # Westenra's Diary  143"): what that chapter holds, its sections, never chapters of their own.
     sections: frozenset[int] = frozenset()
+    back: bool = False  # at the end of the book (a French "Table des matières"): it names the lines above it
 
 
 def is_contents_word(line: str) -> bool:
@@ -77,13 +79,32 @@ def find_contents(lines: list[str]) -> Contents | None:
         if is_contents_word(line):
             found = _read_entries(lines, index)
             if found and len(found.entries) >= 2:
-                return found
+                return replace(found, back=_at_the_back(lines, found))
         run = run + 1 if _NUMBERED_ENTRY.match(line) else 0
         if run == _RUN:
             found = _read_entries(lines, index - _RUN)
             if found and len(found.entries) >= _RUN:
                 return found
     return None
+
+
+def find_back_contents(lines: list[str]) -> Contents | None:
+    """A contents list after the text ("TABLE DES MATIÈRES" at the end of a French book, an
+    "ÍNDICE"), when none stands at the top: its entries name the headings above it."""
+    for index in range(len(lines) - 1, max(-1, int(len(lines) * (1 - _BACK_SEARCH)) - 1), -1):
+        if is_contents_word(lines[index]) and lines[index].strip().isupper():
+            found = _read_entries(lines, index)
+            if found and len(found.entries) >= _RUN:
+                return replace(found, back=True)
+    return None
+
+
+def _at_the_back(lines: list[str], contents: Contents) -> bool:
+    """Little text after the list and much before it: the list closes the book (in a short file
+    the top third, where lists are looked for, reaches its end)."""
+    after = sum(1 for line in lines[contents.end:] if line.strip())
+    before = sum(1 for line in lines[:contents.start] if line.strip())
+    return after < _BACK_SEARCH * before
 
 
 def _read_entries(lines: list[str], start: int) -> Contents | None:
@@ -238,8 +259,8 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
         whole.append(set(_line_keys(entry, label=False)))
     starts = {variant[:size] for variant in table for size in range(1, len(variant) + 1)}  # to try a join at all
     candidates: list[tuple[int, int, tuple[int, ...]]] = []  # (line, entry, lines below it taken)
-    index = contents.end
-    while index < len(lines):
+    index, stop = (0, contents.start) if contents.back else (contents.end, len(lines))
+    while index < stop:
         text = lines[index].strip()
         if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])):
             keys = _line_keys(text)

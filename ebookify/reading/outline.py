@@ -16,7 +16,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from .contents import find_contents, match_lines, part_of
+from .contents import find_back_contents, find_contents, match_lines, part_of
 from .families import DATE, date_heading, keep_date_family
 from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
@@ -68,7 +68,7 @@ _TRUST = 0.5  # share of a contents list's entries that must be found for the li
 
 def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int], owner: dict[int, int],
                  trace: list, offset: int) -> dict[int, Heading]:
-    contents = find_contents(lines)
+    contents = find_contents(lines) or find_back_contents(lines)
     if contents is None:
         return found
     inside = [i for i in found if contents.start <= i < contents.end]
@@ -84,7 +84,7 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
                                            f"in the text ({share:.0%})"))
     if len(matched) < 2 or share < _TRUST:
         return found
-    for index in [i for i, h in found.items() if i < contents.start and h.kind in (PART, CHAPTER)]:
+    for index in [i for i, h in found.items() if i < contents.start and h.kind in (PART, CHAPTER) and not contents.back]:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: above the contents list (the title page)"))
         found[index] = replace(found[index], kind=LINE)  # "_VOL. XII_" over the list: the edition's, not the story's
     listed: set[int] = set()
