@@ -102,9 +102,13 @@ def find_back_contents(lines: list[str]) -> Contents | None:
 def _at_the_back(lines: list[str], contents: Contents) -> bool:
     """Little text after the list and much before it: the list closes the book (in a short file
     the top third, where lists are looked for, reaches its end)."""
-    after = sum(1 for line in lines[contents.end:] if line.strip())
-    before = sum(1 for line in lines[:contents.start] if line.strip())
-    return after < _BACK_SEARCH * before
+    most = _BACK_SEARCH * sum(1 for index in range(contents.start) if lines[index].strip())
+    after = 0
+    for index in range(contents.end, len(lines)):  # a list at the top stops this within a few lines
+        after += bool(lines[index].strip())
+        if after >= most:
+            return False
+    return True
 
 
 def _read_entries(lines: list[str], start: int) -> Contents | None:

@@ -294,7 +294,7 @@ class _Header(TitleLines):
 
 
 def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace: list) -> int:
-    end = next((j for j in range(i + 1, min(len(lines), i + 200)) if lines[j].strip() in ("---", "...")), None)  # pandoc ends with "..."
+    end = _yaml_end(lines, i, 200)
     if end is None:
         return i
     import yaml  # only files with YAML front matter pay for the import
@@ -333,6 +333,11 @@ _YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$")
 _COLLECTION = lazy(r"^(?:collection|series|story):\s*(?P<value>.*?)\s*$")
 
 
+def _yaml_end(lines: list[str], i: int, most: int) -> int | None:
+    """The line that closes the front matter opened at ``i``: "---", or pandoc's "..."."""
+    return next((j for j in range(i + 1, min(len(lines), i + most)) if lines[j].strip() in ("---", "...")), None)
+
+
 def joined_pages(lines: list[str]) -> list[str]:
     """Pages of a site joined into one file, each under its own front matter ("---" / "title:
     Chapter 2" / "layout: …" / "---"): each page's title becomes its "# " heading, and the book is
@@ -341,7 +346,7 @@ def joined_pages(lines: list[str]) -> list[str]:
     index = 0
     while index < len(lines):
         if lines[index].strip() == "---":
-            end = next((j for j in range(index + 1, min(len(lines), index + 16)) if lines[j].strip() == "---"), None)
+            end = _yaml_end(lines, index, 16)
             body = lines[index + 1:end] if end else []
             if body and all(_YAML_FIELD.match(line) for line in body if line.strip()):
                 title = next((m["value"].strip("'\"") for m in map(_YAML_TITLE.match, body) if m), "")
@@ -353,11 +358,10 @@ def joined_pages(lines: list[str]) -> list[str]:
         return lines
     out = list(lines)
     for start, end, title in reversed(blocks):
-        if start == 0:
-            body = out[1:end]
+        if start == 0:  # the first page's front matter names the book: by its collection, not "Chapter 1"
+            body = [line for line in out[1:end] if not _YAML_TITLE.match(line)]
             named = next((m["value"] for m in map(_COLLECTION.match, body) if m), "")
-            body = [f"title: {named}" if _YAML_TITLE.match(line) else line for line in body if named or not _YAML_TITLE.match(line)]
-            out[start:end + 1] = ["---", *body, "---", "", f"# {title}"]
+            out[start:end + 1] = ["---", *([f"title: {named}"] if named else []), *body, "---", "", f"# {title}"]
         else:
             out[start:end + 1] = ["", f"# {title}", ""]
     return out

@@ -142,27 +142,31 @@ _CJK_LINE = lazy(
 _CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
 CJK_LETTER = lazy(f"[{HAN}{KANA}{HANGUL}]")  # a letter of Chinese, Japanese or Korean
 _ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
-# "FIRST ACT", "Second Book", "Final Chapter": English puts its ordinal first too (plays, older novels).
-ENGLISH_ORDINALS = ("first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth "
-                    "thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth").split()
-# "Première partie", "Deuxième Livre": French too.
-FRENCH_ORDINALS = ("première premier deuxième second seconde troisième quatrième cinquième sixième septième "
-                   "huitième neuvième dixième onzième douzième").split()
+# "FIRST ACT", "Second Book", "Final Chapter", "Première partie": English and French put the ordinal
+# first too (plays, older novels). Each ordinal with its value, for telling "ACT I" and "FIRST ACT" alike.
+ORDINAL_VALUES = {
+    **{word: n for n, word in enumerate(("first second third fourth fifth sixth seventh eighth ninth tenth eleventh "
+                                         "twelfth thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth "
+                                         "nineteenth twentieth").split(), 1)},
+    "première": 1, "premier": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
+    "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12,
+}
+_LAST_ORDINALS = ("last", "final", "dernière", "dernier")
 _ORDINAL_BEFORE = lazy(
-    rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join(ENGLISH_ORDINALS + FRENCH_ORDINALS)}|last|final|dernière|dernier)\s+"
+    rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join((*ORDINAL_VALUES, *_LAST_ORDINALS))})\s+"
     r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
-ORDINAL_VALUES = {**{word: n for n, word in enumerate(ENGLISH_ORDINALS, 1)},
-                  **dict(zip(FRENCH_ORDINALS, (1, 1, 2, 2, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12)))}
-_ORDINAL_OPENINGS = frozenset(ENGLISH_ORDINALS + FRENCH_ORDINALS + ["last", "final", "dernière", "dernier", "the"])
+_ORDINAL_OPENINGS = frozenset((*ORDINAL_VALUES, *_LAST_ORDINALS, "the"))
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
-_NOTE_LABEL = lazy(r"^(?:summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes)\s*:?$",
-                   re.IGNORECASE)  # AO3's own labels ("## Author's notes" over pages of them is a section of its own)
+# AO3's own labels, which exporters may set as Markdown headings ("## Chapter End Notes").
+AO3_END_LABELS = "chapter end notes|end notes|work end notes"
+AO3_LABELS = f"summary|chapter summary|notes|chapter notes|{AO3_END_LABELS}"
+_NOTE_LABEL = lazy(rf"^(?:{AO3_LABELS})\s*:?$", re.IGNORECASE)  # ("## Author's notes" over pages of them is a section)
 _MAX_MARKDOWN = 400  # "#### [WP] …": a marked heading may be a writing prompt of three sentences
 _PAGE_NUMBER = lazy(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
 

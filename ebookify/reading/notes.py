@@ -24,6 +24,7 @@ from __future__ import annotations
 import re
 
 from .blocks import BREAK, Layout, ends_with, is_scene_break, to_blocks
+from .headings import AO3_END_LABELS, AO3_LABELS
 from ..model import Block, Note, Placement, SceneBreak, trim_breaks
 from ..patterns import lazy
 
@@ -42,10 +43,8 @@ _SLASH = lazy(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A
 _PLAIN = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{_LABEL_WORDS})\s*(?:(?:[:\-–—]|//)\s*|$)", re.I)  # "AN// …", "## Chapter End Notes"
 _FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
 _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
-_AO3_LABEL = lazy(
-    r"^\s*(?:#{1,6}\s+)?(?P<label>summary|chapter summary|notes|chapter notes|chapter end notes|end notes|work end notes"
-    r"|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
-_END_LABEL = lazy(r"^\s*(?:#{1,6}\s+)?(?:chapter end notes|end notes|work end notes)\s*:?\s*$", re.I)
+_AO3_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{AO3_LABELS}|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
+_END_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
 _END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over more paragraphs than this
 _SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}

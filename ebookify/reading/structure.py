@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .blocks import BREAK, SUBHEADING, Layout, paragraph, read_layout, to_blocks
+from .contents import key
 from .inline import unescaped
 from .notes import split_notes
 from .headings import ORDINAL_VALUES, LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, roman_value
@@ -256,11 +257,9 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
 
 def _stacked(above: str, part: str) -> str:
     """A part heading under another that no chapter stands under yet: both names, once each."""
-    same = _ALNUM.sub("", above.casefold()) == _ALNUM.sub("", part.casefold())
-    return f"{above} · {part}" if above and not same else part
+    return f"{above} · {part}" if above and key(above) != key(part) else part
 
 
-_ALNUM = lazy(r"\W+")
 _PART_WORDS = 12  # under a part's heading, fewer words than this (a running title) do not make it a chapter
 _PROLOGUE = lazy(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
 _EPILOGUE = lazy(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)

@@ -46,21 +46,27 @@ def _title_over_byline_below(lines: list[str], start: int) -> tuple[dict, list[t
         if text:
             texts.append((index, _strip(text)))
     for (first, title), (_, below) in zip(texts, texts[1:]):
-        by = _BY.match(below)
-        if by and _is_title(title) and _are_names(by["name"]) and not title.endswith((".", "!", "?")):
-            return {"title": title, "authors": (_strip(by["name"]),)}, [
-                (first, f"title page: title {title!r}, author {by['name']!r} (a 'by' line under it, below the top)")]
+        name = _by_name(title, below)
+        if name and not title.endswith((".", "!", "?")):
+            return {"title": title, "authors": (name,)}, [
+                (first, f"title page: title {title!r}, author {name!r} (a 'by' line under it, below the top)")]
     return {}, []
+
+
+def _by_name(title: str, below: str) -> str:
+    """The name in a 'by' line under a title ("Der Fluss" / "von Ida Marsh"), else ""."""
+    by = _BY.match(below)
+    return _strip(by["name"]) if by and _is_title(title) and _are_names(by["name"]) else ""
 
 
 def _page(top: list[tuple[int, str, int]]) -> tuple[dict, list[tuple[int, str]]]:
     (first, first_text, gap_after_first), rest = top[0], top[1:]
     if rest:
         second, second_text, gap_after_second = rest[0]
-        by = _BY.match(second_text)
-        if by and _is_title(first_text) and _are_names(by["name"]):
-            return {"title": first_text, "authors": (_strip(by["name"]),)}, [
-                (first, f"title page: title {first_text!r}, author {by['name']!r} (a 'by' line under the title)")]
+        name = _by_name(first_text, second_text)
+        if name:
+            return {"title": first_text, "authors": (name,)}, [
+                (first, f"title page: title {first_text!r}, author {name!r} (a 'by' line under the title)")]
         if gap_after_first <= 1 and _is_title(first_text) and _is_name(second_text) \
                 and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2
                                                                or (len(rest) > 1 and match_heading(rest[1][1]))):
