@@ -2,6 +2,7 @@
 and Ctrl-C through a real process. Most run in this process with ``--jobs 1`` (the same code
 path minus the worker pool); the pool itself is exercised through real processes."""
 
+import multiprocessing
 import os
 import signal
 import subprocess
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import invoke
+from ebookify.cli import batch
 from ebookify.cli.batch import Names, collect
 
 NIGHT = "Title: Night\n\nChapter 1\nThe ferry left at dawn.\n"
@@ -189,6 +191,29 @@ def test_ctrl_c_keeps_the_finished_books_and_leaves_nothing_partial(shelf, signu
     assert 1 <= len(written) < 12
     assert all(name.endswith(".epub") for name in written), written  # no temporary file
     for name in written:
+        assert zipfile.ZipFile(shelf.parent / "out" / name).testzip() is None
+
+
+CONVERT_ONE = batch.convert_one
+
+
+def dies_on_story_2(job):
+    """A worker's task that kills its process on one story, as the machine running out of memory would."""
+    if job[1].name == "s2.txt":
+        os._exit(9)
+    return CONVERT_ONE(job)
+
+
+@pytest.mark.skipif("fork" not in multiprocessing.get_all_start_methods(), reason="workers see the stand-in only when forked")
+def test_a_worker_that_dies_fails_the_stories_left_and_the_batch_ends(shelf, monkeypatch):
+    for number in range(4):
+        write(shelf / f"s{number}.txt", NIGHT.replace("Night", f"Story {number}"))
+    monkeypatch.setattr(batch, "convert_one", dies_on_story_2)
+    result = invoke(shelf, "--jobs", "2", "-o", "out")
+    assert result.exit_code in (1, 5), result.stderr
+    assert "Error: stories/s2.txt: not converted: a worker process stopped unexpectedly" in result.stderr
+    assert "Traceback" not in result.stderr
+    for name in books(shelf.parent / "out"):
         assert zipfile.ZipFile(shelf.parent / "out" / name).testzip() is None
 
 

@@ -26,6 +26,8 @@ import re
 import signal
 import sys
 import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
@@ -141,6 +143,41 @@ def _worker_signals() -> None:
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
+class _Workers:
+    """Worker processes, forked where the platform can (they start with this process's imports),
+    that can all be stopped at once. Not ``multiprocessing.Pool``: its thread that watches the
+    workers also wakes whenever a result waits in the pipe, and a book of 200 KB waits there for
+    several reads, so it spun through a tenth of this process's time in a 200-story batch, time
+    the workers' cores lacked; and a worker that died left it waiting for ever."""
+
+    def __init__(self, count: int, jobs: list) -> None:
+        methods = multiprocessing.get_all_start_methods()
+        context = multiprocessing.get_context("fork" if "fork" in methods else None)
+        alive = set(multiprocessing.active_children())
+        self.executor = ProcessPoolExecutor(count, mp_context=context, initializer=_worker_signals)
+        self.jobs = {self.executor.submit(convert_one, job): job for job in jobs}
+        self.processes = set(multiprocessing.active_children()) - alive  # started by the submissions
+
+    def results(self) -> Iterator[Done]:
+        """Each story's outcome as soon as it is there. A worker that dies (the machine out of
+        memory, a crash in a library) fails the stories not yet done, each with its line."""
+        for future in as_completed(self.jobs):
+            try:
+                yield future.result()
+            except BrokenProcessPool:
+                index, source = self.jobs[future][:2]
+                yield Done(index, source, error=_story_error(source, "Error: not converted: a worker process "
+                                                                    "stopped unexpectedly (out of memory, or a bug in ebookify)"))
+
+    def stop(self) -> None:
+        """No story starts after this, and those under way stop now (nothing of theirs is on
+        disk: this process writes every book)."""
+        self.executor.shutdown(wait=False, cancel_futures=True)
+        for process in self.processes:
+            process.terminate()
+        self.executor.shutdown(wait=True)
+
+
 def cores() -> int:
     try:
         return len(os.sched_getaffinity(0))
@@ -185,10 +222,8 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
     pool = None
     try:
         if workers > 1:
-            methods = multiprocessing.get_all_start_methods()
-            context = multiprocessing.get_context("fork" if "fork" in methods else None)
-            pool = context.Pool(workers, initializer=_worker_signals)
-            results: Iterator[Done] = pool.imap_unordered(convert_one, jobs)
+            pool = _Workers(workers, jobs)
+            results: Iterator[Done] = pool.results()
         else:
             results = map(convert_one, jobs)
         with show:
@@ -201,15 +236,14 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
     except interrupts.Interrupted:
         interrupts.book_is_safe()  # a second Ctrl-C must not cut the clean-up short
         if pool is not None:
-            pool.terminate()
+            pool.stop()
         typer.echo(f"Error: interrupted; {tally.written} book{'s' if tally.written != 1 else ''} written, "
                    f"{len(jobs) - tally.written - len(tally.failed)} stories not converted, nothing partial left",
                    err=True)
         raise typer.Exit(130) from None
     finally:
         if pool is not None:
-            pool.terminate()
-            pool.join()
+            pool.stop()
     show.summary(tally, time.perf_counter() - started)
     if tally.failed:
         raise typer.Exit(SOME_FAILED if tally.written else 1)
