@@ -78,18 +78,15 @@ def _given(options: Options) -> frozenset[str]:
 
 def _made(story: Story, options: Options, old: OpenBook, new_cover: bool) -> Result:
     """The new book with the cover it should have: the caller's image, a new drawing, none when
-    the book had none, else the book's own; a cover ebookify drew that drawing again reproduces
-    is not re-encoded (each update would blur it a little more)."""
+    the book had none, else the book's own. The book's own is never drawn again to compare:
+    a JPEG that readers show as it is keeps its bytes (``prepare_cover``), so a cover ebookify
+    drew stays byte for byte, and an unchanged book of 200 is not 200 drawings."""
     from .pipeline import make
 
     if options.cover_image or new_cover:
         return make(story, options)
     if not old.cover_path:
         return make(story, replace(options, cover=False))
-    if old.generator == "ebookify":
-        drawn = make(story, options)
-        if open_book(drawn.epub).cover == old.cover:
-            return drawn
     return make(story, replace(options, cover_image=old.cover))
 
 
