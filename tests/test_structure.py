@@ -53,6 +53,21 @@ def test_bare_numerals_are_headings_only_as_a_rising_pattern():
     assert headings(f"{PROSE}\n\n12\n\n{PROSE}") == [("", "")]
 
 
+def roman(number: int) -> str:
+    digits = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+    out = ""
+    for value, letters in digits:
+        while number >= value:
+            out, number = out + letters, number - value
+    return out
+
+
+def test_roman_numerals_as_long_as_a_long_book_needs():
+    """LXXXVIII (88) has eight letters and CLXXXVIII (188) nine: such chapters merged into the one before."""
+    found = headings(story(*(f"CHAPTER {roman(n)}." for n in range(1, 190))))
+    assert found == [(f"CHAPTER {roman(n)}", "") for n in range(1, 190)]
+
+
 def test_a_numeral_takes_the_upper_case_line_below_as_its_title():
     text = f"CAPITOLO I.\n\nNELLA TANA.\n\n{PROSE}\n\nCAPITOLO II.\n\nIL LAGO.\n\n{PROSE}"
     assert headings(text) == [("CAPITOLO I", "NELLA TANA."), ("CAPITOLO II", "IL LAGO.")]

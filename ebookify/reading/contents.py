@@ -36,10 +36,10 @@ _PAGE_END = lazy(r"(?:\d|[ivxlcdm])\.?$", re.IGNORECASE)  # how every page numbe
 _COLUMN_HEAD = lazy(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
 _NUMBERING = lazy(
     r"^(?:[^\W\d_]{2,12}\.?\s+)?"  # a label word before the number: "CHAPTER", "STORY", "CAP.", "Глава"
-    r"(?:\d{1,4}|[IVXLCDM]{1,7})[.:)\-—–]*\s+",
+    r"(?:\d{1,4}|[IVXLCDM]{1,12})[.:)\-—–]*\s+",
     re.IGNORECASE,
 )
-_NUMBERED_ENTRY = lazy(r"^\s*(?:\d{1,3}|[IVXLC]{1,7})[.)]\s+\S.{0,80}$")
+_NUMBERED_ENTRY = lazy(r"^\s*(?:\d{1,3}|[IVXLC]{1,12})[.)]\s+\S.{0,80}$")
 _RUN = 3  # numbered entries on consecutive lines that make a contents list without a heading
 _SEARCH = 0.3  # the list is in the first part of the file
 _BACK_SEARCH = 0.1  # or, in capitals, in its last part

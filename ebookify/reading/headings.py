@@ -58,7 +58,7 @@ _ORDINALS = (
 ).split()
 _NUMBER_WORDS = frozenset(_CARDINALS + _ORDINALS)
 _WORD_NUMBER = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
-_FIGURES = r"\d{1,5}(?:\.[IVXLCDMivxlcdm]{1,7})?|[IVXLCDM]{1,7}|[ivx]{1,5}"
+_FIGURES = r"\d{1,5}(?:\.[IVXLCDMivxlcdm]{1,7})?|[IVXLCDM]{1,12}|[ivx]{1,5}"
 _SPELLED = rf"(?:the )?(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?"  # "the Twenty-First", "Twenty One"
 _BETWEEN = r"(?:\.\d{1,2}|[a-d])?"  # "Chapter 12.5", "Chapter 3a": a chapter slipped in between two others
 _NUMERAL = rf"(?:{_FIGURES}|{_SPELLED}){_BETWEEN}"
@@ -159,8 +159,8 @@ _ORDINAL_BEFORE = lazy(
     re.IGNORECASE,
 )
 _ORDINAL_OPENINGS = frozenset((*ORDINAL_VALUES, *_LAST_ORDINALS, "the"))
-_NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.?$")
-_NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,7}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
+_NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.?$")
+_NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
 # AO3's own labels, which exporters may set as Markdown headings ("## Chapter End Notes").
@@ -344,4 +344,4 @@ def heading_text(label: str, title: str) -> str:
     return label or title
 
 
-_NUMERAL_ONLY = lazy(r"^(?:\d{1,4}|[IVXLCDM]{1,7})$")
+_NUMERAL_ONLY = lazy(r"^(?:\d{1,4}|[IVXLCDM]{1,12})$")
