@@ -5,7 +5,7 @@ import re
 import pytest
 
 from ebookify.model import BlockQuote, Emphasis, LineBreak, Paragraph, Placement, Preformatted, SceneBreak, Strike, \
-    Strong, Text, block_texts
+    Strong, Text, block_texts, inline_text
 from ebookify.reading.parse import LICENCE_TITLE, parse
 from ebookify.options import Settings
 
@@ -51,6 +51,25 @@ def test_heading_forms(heading, label, title):
 def test_bare_numerals_are_headings_only_as_a_rising_pattern():
     assert headings(story("I.", "II.", "III.")) == [("I", ""), ("II", ""), ("III", "")]
     assert headings(f"{PROSE}\n\n12\n\n{PROSE}") == [("", "")]
+
+
+@pytest.mark.parametrize(
+    "ending",
+    [
+        pytest.param("'I have brought you the man,' was Sir Walter's\nintroduction.", id="a lower-case keyword"),
+        pytest.param("and the ink ran very easily across the sheets of the\nPrologue.", id="after a long line cut mid-sentence"),
+        pytest.param("the ink ran easily on the\ncarta di gluga.", id="a lower-case roman numeral"),
+    ],
+)
+def test_the_last_line_of_a_wrapped_paragraph_is_not_a_heading(ending):
+    text = f"Chapter 1\n\n{PROSE}\n\n{ending}\n\n{PROSE}"
+    assert headings(text) == [("Chapter 1", "")]
+    assert ending.split("\n")[1] in inline_text(parse(text, Settings()).chapters[0].blocks[1].inlines)
+
+
+def test_a_heading_glued_under_a_paragraph_stays_one():
+    assert headings(f"Chapter 1\n\n{PROSE}\nThe end of it, he said.\nChapter 2\n\n{PROSE}") == [
+        ("Chapter 1", ""), ("Chapter 2", "")]
 
 
 def roman(number: int) -> str:

@@ -39,6 +39,9 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
         heading = match_heading(line, settings.pattern) or (date_heading(line) if settings.pattern is None else None)
         if heading:
             found[index] = replace(heading, signal=heading.signal or _SIGNALS.get(heading.kind, "keyword"))
+    for index in [i for i in found if _runs_on(lines, i, found)]:
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: the end of the sentence on the line above"))
+        del found[index]
     blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
     for kind in (NUMERAL, NUMBERED):
         for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
@@ -206,6 +209,18 @@ def _title_below(lines: list[str], index: int, found: dict[int, Heading]) -> lis
         titles.append(below)
         below += 1
     return taken + titles if titles else []
+
+
+def _runs_on(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
+    """"…was Sir Walter's / introduction.", "…scorreva facilmente sulla / carta di _gluga_.": a
+    line that goes on from the text right above it, in lower case or after a long line broken
+    mid-sentence, is the end of a wrapped paragraph, not a heading (a heading glued under a
+    paragraph's last line, "…he said. / Chapter 3", stays one)."""
+    above = lines[index - 1].strip() if index else ""
+    text = lines[index].strip()
+    if not above or index - 1 in found or _is_rule(above) or text[:1] == "#":
+        return False
+    return text[:1].islower() or (len(above.split()) >= 8 and (above[-1].islower() or above[-1] in ",;"))
 
 
 def _is_rule(line: str) -> bool:
