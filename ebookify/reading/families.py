@@ -1,7 +1,7 @@
 """Headings that no keyword names, known by how a file repeats them: dated diary entries.
 
 A diary heads its entries with the date alone on a line ("Monday 3 March", "March 4th, 1902",
-"Mardi 5 mars", "Montag, 6. März"); one such line could be a sentence's fragment, so the lines
+"Mardi 5 mars", "Montag, 6. März", "9 de Janeiro."); one such line could be a sentence's fragment, so the lines
 count only as a family: three or more, each after a blank line (any line, in a file without
 blank lines), with text under each. Day and entry numbers ("Day 12", "Entry 4") are keywords
 (headings.py) and need no family.
@@ -21,7 +21,9 @@ _WEEKDAYS = (
     "lundi mardi mercredi jeudi vendredi samedi dimanche "
     "montag dienstag mittwoch donnerstag freitag samstag sonnabend sonntag "
     "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
-    "lunedì martedì mercoledì giovedì venerdì sabato domenica"
+    "lunedì martedì mercoledì giovedì venerdì sabato domenica "
+    "segunda-feira terça-feira terca-feira quarta-feira quinta-feira sexta-feira "
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
 ).split()
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -29,7 +31,9 @@ _MONTHS = (
     "janvier février fevrier mars avril mai juin juillet août aout septembre octobre novembre décembre decembre "
     "januar jänner februar märz april mai juni juli august september oktober november dezember "
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
-    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre"
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
+    "janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro "
+    "januari februari maart mei augustus oktober"
 ).split()
 _WEEKDAY = "|".join(sorted(set(_WEEKDAYS), key=len, reverse=True))
 _MONTH = "|".join(sorted(set(_MONTHS), key=len, reverse=True))

@@ -52,7 +52,9 @@ _ORDINALS = (
     "premier première deuxième troisième quatrième cinquième dernier dernière "
     "erstes erste zweites zweite drittes dritte viertes vierte letztes letzte "
     "primero primera segundo segunda tercero tercera cuarto cuarta último última "
-    "primo prima secondo seconda terzo terza quarto quarta ultimo ultima "
+    "quinto quinta sexto sexta séptimo sétimo octavo oitavo noveno nono décimo decimo "
+    "primo prima secondo seconda terzo terza quarto quarta sesto settimo ottavo ultimo ultima "
+    "primeiro primeira terceiro terceira "
     "первая первый первое вторая второй второе третья третий третье четвертое четвёртое пятое "
     "последняя последний"
 ).split()
@@ -66,7 +68,7 @@ _NUMERAL = rf"(?:{_FIGURES}|{_SPELLED}){_BETWEEN}"
 # novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
 _CHAPTER_WORDS = (
     r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]"
-    r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь"
+    r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь|fitt?"  # "Fit the First" (Carroll, old ballads)
     r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
     r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
 )
