@@ -87,6 +87,12 @@ def test_roman_numerals_as_long_as_a_long_book_needs():
     assert found == [(f"CHAPTER {roman(n)}", "") for n in range(1, 190)]
 
 
+@pytest.mark.parametrize("number", ["XIX", "MCMIX"], ids=["a volume of the works", "the year"])
+def test_a_number_on_the_title_page_over_a_family_of_numerals_is_no_chapter(number):
+    text = f"THE COMPLETE WORKS\n\n{number}\n\nA NOVEL\n\nA short preface.\n\n" + story("I.", "II.", "III.")
+    assert headings(text) == [("I", ""), ("II", ""), ("III", "")]
+
+
 def test_a_numeral_takes_the_upper_case_line_below_as_its_title():
     text = f"CAPITOLO I.\n\nNELLA TANA.\n\n{PROSE}\n\nCAPITOLO II.\n\nIL LAGO.\n\n{PROSE}"
     assert headings(text) == [("CAPITOLO I", "NELLA TANA."), ("CAPITOLO II", "IL LAGO.")]

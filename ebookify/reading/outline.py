@@ -235,12 +235,17 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
     family = {i for i, h in found.items() if h.kind == kind and h.number[:1].isdigit() != roman}
     indices = sorted(i for i in family if i == 0 or blankless or not lines[i - 1].strip())
     values = [roman_value(found[i].number) for i in indices]
+    above = []  # "XIX" (a volume of the works), "MCMIX" (the year) on the title page over "I", "II"…
+    while len(indices) > 2 and None not in values[:2] and values[0] > values[1]:
+        above.append(indices.pop(0))
+        values.pop(0)
     rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
     sequence = len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2)
     sections = _sections_hold_text(lines, indices) if sequence else True
     keep = set(indices) if sequence and sections else set()
     for index in (i for i in sorted(family) if i not in keep):
-        why = "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence" \
+        why = "a number above the first of the family that follows it" if index in above else \
+            "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence" \
             if not sequence else "too little text under them, or all at the end (notes, not chapters)"
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: {why}"))
     return {i: h for i, h in found.items() if i not in family or i in keep}
