@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from ..model import Emphasis, Inline, Strike, Strong, Text
+from ..model import Emphasis, Inline, Strike, Strong, Text, inline_text
 from ..patterns import lazy
 
 _DELIMITER = lazy(r"\*+|_+|~+")
@@ -36,9 +36,12 @@ _HIDDEN = 0xE000
 _SHOWN = {_HIDDEN + code: chr(code) for code in range(0x21, 0x7F)}
 
 
-def unescaped(text: str) -> str:
-    """A Markdown heading's text without its backslash escapes ("Ace\\'s" is "Ace's")."""
-    return _ESCAPED.sub(r"\1", text) if "\\" in text else text
+def as_plain(text: str, markdown: bool = False) -> str:
+    """A heading's words as a reader sees them: emphasis read and its marks dropped ("Book I:
+    _Boy and Girl_"), pseudo letters made plain, and in Markdown its escapes gone ("Ace\\'s")."""
+    if text.isascii() and not any(mark in text for mark in "*_~\\"):
+        return text
+    return inline_text(parse_inlines(text, markdown))
 
 
 def parse_inlines(text: str, markdown: bool = False) -> tuple[Inline, ...]:

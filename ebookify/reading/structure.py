@@ -19,10 +19,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import partial
 
 from .blocks import BREAK, SUBHEADING, Layout, paragraph, read_layout, to_blocks
 from .contents import key
-from .inline import unescaped
+from .inline import as_plain
 from .notes import split_notes
 from .headings import ORDINAL_VALUES, LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, roman_value
 from .matter import back_matter_title, opens_the_story, prefatory
@@ -276,8 +277,8 @@ def _chapter(number: int, span: _Span, part: str, layout: Layout, trace: list, o
     first = span.line + (span.heading is not None)  # the span's lines start under its heading
     trace.extend((offset + first + line, what) for line, what in found)
     heading = span.heading or Heading(MARKDOWN, "", "")
-    if layout.markdown:  # "Chapter III: Ace\'s Encounter": Markdown's escapes are no part of the title
-        heading, part = replace(heading, title=unescaped(heading.title), label=unescaped(heading.label)), unescaped(part)
+    plain = partial(as_plain, markdown=layout.markdown)  # "_Boy and Girl_", "Ace\'s": marks are no part of a title
+    heading, part = replace(heading, title=plain(heading.title), label=plain(heading.label)), plain(part)
     return Chapter(number, blocks, title=heading.title, label=heading.label, notes=notes, part=part)
 
 
