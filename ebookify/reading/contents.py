@@ -370,6 +370,7 @@ def _lookup(table: dict[str, list[int]], keys: tuple[str, ...]) -> list[int]:
 
 
 def _short(line: str) -> bool:
-    """A rule or a numeral above a title line does not stop the title from being a heading."""
+    """A rule, a numeral or a bare label ("CHAPTER ONE") right above a title line does not stop
+    the title from being a heading."""
     text = line.strip()
-    return len(text) <= 8 and not any(c.islower() for c in text)
+    return len(text) <= 8 and not any(c.islower() for c in text) or keyword_label(text) == text.rstrip(".:")
