@@ -96,6 +96,23 @@ def test_a_number_on_the_title_page_over_a_family_of_numerals_is_no_chapter(numb
     assert headings(text) == [("I", ""), ("II", ""), ("III", "")]
 
 
+def test_a_label_takes_the_title_case_line_right_under_it_as_its_title():
+    text = f"CHAPTER ONE\nThe Man Who Died\n\n{PROSE}\n\nCHAPTER TWO\nThe Milkman Sets Out on his Travels\n\n{PROSE}"
+    assert headings(text) == [("CHAPTER ONE", "The Man Who Died"), ("CHAPTER TWO", "The Milkman Sets Out on his Travels")]
+
+
+def test_a_contents_entry_names_the_title_right_under_a_spelled_label():
+    titles = ["The man who died", "A milkman sets out", "The dry-fly fisherman"]
+    listed = "CONTENTS\n\n" + "".join(f"{n}.   {title}\n" for n, title in enumerate(titles, 1)) + "\n\n\n"
+    text = listed + "\n\n".join(f"CHAPTER {n}\n{title}\n\n{PROSE}\n\n{PROSE}" for n, title in zip(["ONE", "TWO", "THREE"], titles))
+    assert headings(text) == [(f"CHAPTER {n}", title) for n, title in zip(["ONE", "TWO", "THREE"], titles)]
+
+
+@pytest.mark.parametrize("first", ["It was a dark night when the ferry left.", "\"Come here,\" she said.", "Harry woke up."])
+def test_a_first_line_right_under_a_label_stays_the_story(first):
+    assert headings(f"Chapter 1\n{first}\n\n{PROSE}\n\nChapter 2\n\n{PROSE}") == [("Chapter 1", ""), ("Chapter 2", "")]
+
+
 def test_a_numeral_takes_the_upper_case_line_below_as_its_title():
     text = f"CAPITOLO I.\n\nNELLA TANA.\n\n{PROSE}\n\nCAPITOLO II.\n\nIL LAGO.\n\n{PROSE}"
     assert headings(text) == [("CAPITOLO I", "NELLA TANA."), ("CAPITOLO II", "IL LAGO.")]

@@ -54,7 +54,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     if width and not blankless:
         found = _wrapped_titles(lines, found, consumed, width, trace, offset)
     for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
-        title_lines = _title_below(lines, index, found) if not heading.title and heading.kind not in (PART, LINE) else []
+        title_lines = _title_below(lines, index, found, blankless) if not heading.title and heading.kind not in (PART, LINE) else []
         if title_lines:
             found[index] = replace(heading, title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
             consumed.update(title_lines)
@@ -194,9 +194,11 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
     return found
 
 
-def _title_below(lines: list[str], index: int, found: dict[int, Heading]) -> list[int]:
-    """The title under a bare numeral: one to three upper-case lines, after at most one blank line
-    or a rule ("I" / "-----" / "LE GUN-CLUB"); a rule between them is taken with the title."""
+def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankless: bool = False) -> list[int]:
+    """The title under a bare label: one to three upper-case lines, after at most one blank line
+    or a rule ("I" / "-----" / "LE GUN-CLUB"); a rule between them is taken with the title. Or, in
+    a file with blank lines, one line in title case right under the label and alone
+    ("CHAPTER ONE" / "The Man Who Died"), where a story's first line would read as a sentence."""
     below = _next_text_line(lines, index)
     taken: list[int] = []
     if below is not None and below - index <= 2 and _is_rule(lines[below]):
@@ -208,7 +210,20 @@ def _title_below(lines: list[str], index: int, found: dict[int, Heading]) -> lis
     while below < len(lines) and len(titles) < 3 and below not in found and is_title_line(lines[below]):
         titles.append(below)
         below += 1
+    if not titles and not taken and not blankless and below == index + 1 and below not in found \
+            and (below + 1 == len(lines) or not lines[below + 1].strip()) and _in_title_case(lines[below]):
+        titles.append(below)
     return taken + titles if titles else []
+
+
+def _in_title_case(line: str) -> bool:
+    """"The Man Who Died", "Mr. Tulliver Declares His Resolution": every word of four letters or
+    more capitalised, and no mark that ends a sentence of speech ("It was a dark night." is not)."""
+    text = line.strip()
+    words = text.split()
+    if not words or len(text) > 70 or text[0] in "\"“'‘«(-—–" or text[-1] in ",;:!?\"”'’»":
+        return False
+    return words[0][:1].isupper() and all(word[:1].isupper() for word in words if len(word.strip(".,;:!?'’")) >= 4)
 
 
 def _runs_on(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
