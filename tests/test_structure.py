@@ -75,6 +75,14 @@ def test_a_heading_glued_under_a_paragraph_stays_one():
         ("Chapter 1", ""), ("Chapter 2", "")]
 
 
+def test_a_markdown_heading_below_the_keyword_chapters_level_is_a_section_of_its_chapter():
+    text = (f"# Kapitel 1: Ein Tag\n\n{PROSE}\n\n## Besuchen Sie die Seite\n\n{PROSE}\n\n"
+            f"# Kapitel 2: Alles falsch\n\n{PROSE}")
+    book = parse(text, Settings(markdown=True))
+    assert [(c.label, c.title) for c in book.chapters] == [("Kapitel 1", "Ein Tag"), ("Kapitel 2", "Alles falsch")]
+    assert "Besuchen Sie die Seite" in block_texts(book.chapters[0].blocks)
+
+
 def roman(number: int) -> str:
     digits = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
     out = ""

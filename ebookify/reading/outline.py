@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .families import DATE, date_heading, keep_date_family
-from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -191,7 +191,19 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
     for index in [i for i, h in found.items() if h.kind == DATE and i > keywords[0]]:  # "***November 12, 2004***"
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a dated scene in the keyword chapter above"))
         found[index] = replace(found[index], kind=SECTION)
+    levels = {_level(lines[i]) for i in keywords}  # "# Kapitel 1: …" over "## Besuchen Sie …"
+    if len(levels) == 1 and 0 not in levels:
+        for index in [i for i, h in found.items() if h.kind == MARKDOWN and i > keywords[0] and _level(lines[i]) > min(levels)]:
+            trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a Markdown heading a level "
+                                          f"below the keyword chapters"))
+            found[index] = replace(found[index], kind=SECTION)
     return found
+
+
+def _level(line: str) -> int:
+    """A Markdown heading's level: how many # open it (0 for any other line)."""
+    text = line.strip()
+    return len(text) - len(text.lstrip("#")) if text[:1] == "#" else 0
 
 
 def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankless: bool = False) -> list[int]:
