@@ -492,6 +492,7 @@ def test_a_plate_over_the_title_page_stays_in_the_book():
         pytest.param("АРХИЕРЕЙ", "ru", "Архиерей", id="Cyrillic"),
         pytest.param("The Ford of the River", "en", "The Ford of the River", id="mixed case is left alone"),
         pytest.param("VIAGGIO DI MARE", "it", "Viaggio di mare", id="di is no numeral"),
+        pytest.param("DERMOTT MCDERMOTT AND THE MCS", "en", "Dermott McDermott and the Mcs", id="Mc names"),
     ],
 )
 def test_title_case(text, language, expected):

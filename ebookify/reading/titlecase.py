@@ -162,7 +162,8 @@ def _core(word: str) -> str:
 
 def _capitalise(word: str) -> str:
     """First letter up, also after an opening quote or bracket, and after each hyphen or apostrophe
-    that joins two words ("Gun-Club", "D'Alice" stays "D'alice": an elided article is lower)."""
+    that joins two words ("Gun-Club", "D'Alice" stays "D'alice": an elided article is lower), and
+    after a Scottish or Irish "Mc" ("MCDERMOTT" is McDermott)."""
     out, upper_next = [], True
     for char in word:
         if char.isalpha():
@@ -171,4 +172,7 @@ def _capitalise(word: str) -> str:
         else:
             out.append(char)
             upper_next = upper_next or char == "-"
-    return "".join(out)
+    return _MC.sub(lambda found: found[1] + found[2].upper(), "".join(out))
+
+
+_MC = lazy(r"\b(Mc)([a-z])(?=[a-z])")
