@@ -21,6 +21,7 @@ from .model import (
     Emphasis,
     Inline,
     LineBreak,
+    NoteRef,
     Paragraph,
     Preformatted,
     SceneBreak,
@@ -31,6 +32,9 @@ from .model import (
     inline_text,
     trim_breaks,
 )
+
+
+NOTES_PAGE = "endnotes.xhtml"  # the book's footnotes, each with a link back to its mark
 
 
 @dataclass(frozen=True)
@@ -101,6 +105,9 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
             parts.append(escape(inline.text))
         elif isinstance(inline, LineBreak):
             parts.append(Markup("<br/>"))
+        elif isinstance(inline, NoteRef):  # the reader's pop-up, or a link to the notes page
+            parts.append(Markup('<a class="noteref" id="noteref-%s" href="%s#note-%s" epub:type="noteref" '
+                                'role="doc-noteref">%s</a>') % (inline.ref, NOTES_PAGE, inline.key, inline.mark))
         else:
             tag = _INLINE_TAGS[type(inline)]
             parts.append(Markup(f"<{tag}>%s</{tag}>") % inlines_html(inline.children))

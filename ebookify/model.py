@@ -49,7 +49,17 @@ class LineBreak:
     """A deliberate break inside a paragraph: verse, a letter's address, a song."""
 
 
-Inline = Union[Text, Emphasis, Strong, Strike, LineBreak]
+@dataclass(frozen=True)
+class NoteRef:
+    """A footnote's mark where the text calls it ("[^1]" in Markdown, "[1]" in a Gutenberg
+    edition): a link to the note. ``key`` names the note in the book, ``ref`` this mark of it."""
+
+    key: str
+    mark: str  # what the reader sees: the notes numbered through the book
+    ref: str  # unique in the book: a note marked twice is marked "3" and "3-2"
+
+
+Inline = Union[Text, Emphasis, Strong, Strike, LineBreak, NoteRef]
 
 # Blocks -----------------------------------------------------------------------------------
 
@@ -146,6 +156,15 @@ class Section:
     blocks: tuple[Block, ...]
 
 
+@dataclass(frozen=True)
+class Footnote:
+    """A footnote's words, gathered with the others on the book's notes page."""
+
+    key: str
+    mark: str
+    blocks: tuple[Block, ...]
+
+
 EPOCH = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
 
 
@@ -189,6 +208,7 @@ class Book:
     front_notes: tuple[Note, ...] = ()
     back_matter: tuple[Section, ...] = ()
     front_matter: tuple[Section, ...] = ()  # shown after the title page, not counted as chapters
+    footnotes: tuple[Footnote, ...] = ()  # in the order of their first marks
 
     def __post_init__(self) -> None:
         if not self.metadata.title.strip():
@@ -210,7 +230,7 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
             parts.append(inline.text)
         elif isinstance(inline, LineBreak):
             parts.append(" ")
-        else:
+        elif not isinstance(inline, NoteRef):  # a note's mark is no word of the text
             parts.append(inline_text(inline.children))
     return "".join(parts)
 

@@ -78,7 +78,7 @@ def read(source: bytes, options: Options = Options()) -> Story:
         reading = replace(reading, markdown=True)
     text, findings, parsed = _parsed(source, options.encoding, reading)
     metadata, guesses = settle(parsed.metadata, parsed.chapters, options)
-    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter, parsed.front_matter)
+    book = Book(metadata, parsed.chapters, parsed.front_notes, parsed.back_matter, parsed.front_matter, parsed.footnotes)
     events = tuple(Event(line, what) for line, what in parsed.trace)
     pattern = options.reading.pattern
     if pattern and not any(pattern.search(line) for line in text.splitlines()):

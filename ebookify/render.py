@@ -8,13 +8,15 @@ Render decides file names, reading order and the table of contents; ``package`` 
 
 from __future__ import annotations
 
+import re
+
 from markupsafe import Markup
 
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
                     TocEntry, inline_text, paragraphs)
 from .reading.titlecase import is_capitals, proper_names, title_case, title_words
-from .markup import LinkHeading, NoteBox, blocks_html, fill, split_blocks
+from .markup import NOTES_PAGE, LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
 from .metadata import primary_language
 from .resources import read_asset
@@ -48,6 +50,8 @@ def render(book: Book, with_cover: bool, notes: str = "inline") -> Rendition:
             toc.extend(entries)
         body.extend(pages)
     back = [_section_page(book, section, number) for number, section in enumerate(_back_matter(book, notes, names), 1)]
+    if book.footnotes:
+        back.insert(0, _notes_page_of_footnotes(book, front + body + back))
     contents_page = len(book.chapters) > 1  # worth a page in the reading order only with a choice to make
     pages = list(front)
     nav = _nav(book, pages + body, toc, contents_page)
@@ -182,6 +186,29 @@ def _notes_page(book: Book) -> Page:
              naming=Markup('aria-label="%s (%d/%d)"') % (_labels(book)(note.label), number, len(notes)) if len(notes) > 1
              else Markup('aria-labelledby="note-%d-heading"') % number)
         for number, note in enumerate(notes, 1))))
+
+
+def _notes_page_of_footnotes(book: Book, pages: list[Page]) -> Page:
+    """The footnotes, numbered, each linking back to its first mark: a reader that shows notes
+    as pop-ups shows these; any other follows the link here and back."""
+    marks: dict[str, str] = {}
+    for page in pages:
+        for ref in _MARK_ID.findall(page.content):
+            marks.setdefault(ref.decode(), page.href)
+    items = []
+    for note in book.footnotes:
+        body = blocks_html(note.blocks)
+        if note.key in marks and body.endswith("</p>"):
+            back = Markup(' <a href="%s#noteref-%s" epub:type="backlink" role="doc-backlink">↩</a>') % (marks[note.key], note.key)
+            body = Markup(body[:-4]) + back + Markup("</p>")
+        items.append(Markup('<li id="note-%s" epub:type="endnote">\n%s\n</li>') % (note.key, body))
+    title = _labels(book)("Notes")
+    html = _page("section.xhtml", book, title, ' epub:type="backmatter"', anchor="endnotes", title=title, kind="endnotes",
+                 role=Markup(' role="doc-endnotes"'), body=Markup("<ol>\n%s\n</ol>") % Markup("\n").join(items))
+    return Page(NOTES_PAGE, title, html)
+
+
+_MARK_ID = re.compile(rb'id="noteref-([\w-]+)"')
 
 
 def _part_page(book: Book, part: str, number: int) -> Page:

@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import Callable, Union
 
 from .metadata import primary_language
-from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, Paragraph, Strike, Strong, Subheading, Text
+from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, NoteRef, Paragraph, Strike, Strong, Subheading, Text
 from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
 from .patterns import lazy
 
@@ -274,8 +274,8 @@ def _segments(inlines: tuple[Inline, ...]) -> list[str]:
             out.append(inline.text)
         elif isinstance(inline, _CONTAINERS):
             out.extend(_segments(inline.children))
-        else:
-            out.append("\n")
+        else:  # a footnote's mark is looked through ('"word[1]"' closes its quote), a line break is a space
+            out.append("" if isinstance(inline, NoteRef) else "\n")
     return out
 
 
@@ -288,7 +288,7 @@ def _refill(inlines: tuple[Inline, ...], pieces) -> tuple[Inline, ...]:
         elif isinstance(inline, _CONTAINERS):
             out.append(replace(inline, children=_refill(inline.children, pieces)))
         else:
-            next(pieces)  # the "\n" that stood for it
+            next(pieces)  # the "\n" (or "") that stood for it
             out.append(inline)
     return tuple(out)
 
@@ -361,4 +361,5 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
         chapters=tuple(map(chapter, book.chapters)),
         back_matter=tuple(replace(s, title=line(s.title), blocks=blocks(s.blocks)) for s in book.back_matter),
         front_matter=tuple(replace(s, title=line(s.title), blocks=blocks(s.blocks)) for s in book.front_matter),
+        footnotes=tuple(replace(f, blocks=blocks(f.blocks)) for f in book.footnotes),
     )

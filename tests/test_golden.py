@@ -24,6 +24,7 @@ CASES = {
     "ffn-copy": ROOT / "tests" / "fixtures" / "ffn-copy.txt",
     "fanficfare-export": ROOT / "tests" / "fixtures" / "fanficfare-export.txt",
     "ao3-work-copy": ROOT / "tests" / "fixtures" / "ao3-work-copy.txt",
+    "footnoted-edition": ROOT / "tests" / "fixtures" / "footnoted-edition.txt",
 }
 MODIFIED = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
 

@@ -43,7 +43,9 @@ A/N: A note after the first chapter.
 
 Chapter 2
 
-Words of the second chapter.
+Words of the second chapter.[^1]
+
+[^1]: A footnote, on the notes page.
 """
 
 

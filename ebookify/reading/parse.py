@@ -36,14 +36,15 @@ body would be empty is read again as all body, so any text with words gives a bo
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .blocks import read_layout, to_blocks
 from ..errors import ParseError
+from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
 from .sites import read_export
-from ..model import Chapter, Metadata, Note, Paragraph, Section, Text, has_text
+from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
 from ..metadata import language_code
 from .structure import build_chapters
@@ -65,6 +66,7 @@ class Parsed:
     back_matter: tuple[Section, ...] = ()
     trace: tuple[tuple[int, str], ...] = ()  # (1-based line, what was found there), for --debug-structure
     front_matter: tuple[Section, ...] = ()  # the edition's own opening: title page, contents, preface
+    footnotes: tuple[Footnote, ...] = ()
 
 
 def parse(text: str, settings: Settings = Settings()) -> Parsed:
@@ -110,6 +112,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
     events = sorted([(offset + i, what) for i, what in trace] + chapter_trace)
+    front_matter, chapters, back_matter, footnotes = _with_footnotes(front_matter, chapters, back_matter)
     return Parsed(
         Metadata(**fields),
         tuple(notes),
@@ -117,7 +120,22 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         back_matter,
         tuple((line + 1, what) for line, what in events),
         front_matter,
+        footnotes,
     )
+
+
+def _with_footnotes(front: tuple[Section, ...], chapters, back: tuple[Section, ...]):
+    """Marks made links and the notes they call taken out (footnotes.py), in every page of text."""
+    units = [s.blocks for s in front] + [c.blocks for c in chapters] + [s.blocks for s in back]
+    first = len(front)
+    units, titles, footnotes = link_footnotes(units, {first + i: (c.label, c.title) for i, c in enumerate(chapters)})
+    if not footnotes:
+        return front, chapters, back, ()
+    front = tuple(replace(s, blocks=b) for s, b in zip(front, units))
+    chapters = [replace(c, blocks=units[first + i], label=titles[first + i][0], title=titles[first + i][1])
+                for i, c in enumerate(chapters)]
+    back = tuple(replace(s, blocks=b) for s, b in zip(back, units[first + len(chapters):]))
+    return front, chapters, back, footnotes
 
 
 def _in_normal_case(fields: dict) -> dict:

@@ -1,0 +1,197 @@
+"""Footnotes: the marks in the text and the notes they call, linked for a reader's pop-ups.
+
+Two layouts, as people write them. Markdown's, in a ``.md`` or a ``.txt`` ("…a word[^1] …" and,
+anywhere, "[^1]: The note."), and Distributed Proofreaders' in Project Gutenberg editions ("…a
+word[1] …" and "[Footnote 1: The note.]", a note of several paragraphs closing with its "]").
+A mark becomes a link only where a note of its name exists, and a note leaves its place only when
+a mark calls it: "[1]" in a text without notes stays as typed, and so does a note no mark calls.
+Editions number their notes again in each chapter: a mark calls the note of its name in its own
+chapter first, then one further on (a "FOOTNOTES" section at the back), then any. The book
+numbers the notes through, in the order they are first called. A mark in a heading ("Hanging-Hair
+Traveler[^1]") leaves the heading; its note is kept with the others.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import BlockQuote, Footnote, Inline, LineBreak, NoteRef, Paragraph, Text, inline_text
+from ..patterns import lazy
+
+_NOTE = lazy(r"^\[(?:\^(?P<md>[^\]\s]{1,40})\]:|(?:Footnote|Note|Fußnote|Anmerkung|Nota|Noot|Примечание)\s+"
+             r"(?P<dp>[\w*†‡§]{1,6})\s*:)\s*", re.IGNORECASE)
+_MARK = lazy(r"\[(?:\^(?P<md>[^\]\s]{1,40})|(?P<dp>[\w*†‡§]{1,6}))\]")
+_MOST_PARAGRAPHS = 20  # an edition's note that never closes its "]" is text, not a note running on for ever
+
+
+@dataclass(frozen=True)
+class _Note:
+    unit: int  # which chapter or section holds it, in reading order
+    block: int  # the index of its first paragraph there
+    end: int  # one past its last
+    name: tuple[str, str]  # ("md", "1") or ("dp", "1")
+    paragraphs: tuple[Paragraph, ...]
+
+
+def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> tuple[list[tuple], dict[int, tuple[str, str]], tuple[Footnote, ...]]:
+    """``units``: the blocks of each front section, chapter and back section, in reading order;
+    ``titles``: the (label, title) of the units that are chapters. Returns them with the called
+    notes taken out and their marks made links, and the notes in the order of their numbers."""
+    units = [separated(blocks) for blocks in units]
+    notes = [note for unit, blocks in enumerate(units) for note in _notes_in(unit, blocks)]
+    if not notes:
+        return units, titles, ()
+    by_name: dict[tuple[str, str], list[_Note]] = {}
+    for note in notes:
+        by_name.setdefault(note.name, []).append(note)
+    called: dict[_Note, Footnote] = {}
+    marks: dict[_Note, int] = {}
+
+    def call(unit: int, name: tuple[str, str]) -> NoteRef | None:
+        candidates = by_name.get(name)
+        if not candidates:
+            return None
+        note = next((n for n in candidates if n.unit == unit), None) or next(
+            (n for n in candidates if n.unit > unit), candidates[0])
+        if note not in called:
+            key = str(len(called) + 1)
+            called[note] = Footnote(key, key, note.paragraphs)
+        footnote = called[note]
+        marks[note] = marks.get(note, 0) + 1
+        return NoteRef(footnote.key, footnote.mark, footnote.key + (f"-{marks[note]}" if marks[note] > 1 else ""))
+
+    inside = {(n.unit, i) for n in notes for i in range(n.block, n.end)}
+    linked = []
+    titles = dict(titles)
+    for unit, blocks in enumerate(units):
+        if unit in titles:  # a heading's mark is called before its chapter's
+            titles[unit] = tuple(_unmarked(text, unit, call) for text in titles[unit])
+        linked.append(tuple(_linked(block, unit, call) if (unit, i) not in inside else block
+                            for i, block in enumerate(blocks)))
+    gone = {(n.unit, i) for n in called for i in range(n.block, n.end)}
+    units = [tuple(b for i, b in enumerate(blocks) if (unit, i) not in gone) for unit, blocks in enumerate(linked)]
+    return units, titles, tuple(called.values())
+
+
+def separated(blocks: tuple) -> tuple:
+    """Notes written one under another ("[^1]: …" / "[^2]: …") read as one paragraph: one each."""
+    if not any(isinstance(b, Paragraph) and _NOTE.match(_leading_text(b)) for b in blocks):
+        return blocks
+    out = []
+    for block in blocks:
+        if not (isinstance(block, Paragraph) and _NOTE.match(_leading_text(block))):
+            out.append(block)
+            continue
+        pieces: list[list[Inline]] = [[]]
+        for inline in block.inlines:
+            texts = _NEXT_NOTE.split(inline.text) if isinstance(inline, Text) else [inline]
+            for number, piece in enumerate(texts):
+                if number:  # a note opening inside a line joined from several
+                    pieces.append([])
+                if isinstance(piece, str):
+                    if piece:
+                        pieces[-1].append(Text(piece))
+                elif isinstance(piece, LineBreak):
+                    pieces.append([])
+                else:
+                    pieces[-1].append(piece)
+        merged: list[list[Inline]] = []
+        for piece in pieces:  # a line break not followed by a note's opening stays inside the note
+            if merged and not (piece and isinstance(piece[0], Text) and _NOTE.match(piece[0].text)):
+                merged[-1] += [LineBreak(), *piece]
+            elif piece:
+                merged.append(piece)
+        out.extend(Paragraph(tuple(piece)) for piece in merged)
+    return tuple(out)
+
+
+_NEXT_NOTE = lazy(r"(?<=\S)\s+(?=\[\^[^\]\s]{1,40}\]:\s)")
+
+
+def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
+    found = []
+    index = 0
+    while index < len(blocks):
+        block = blocks[index]
+        opening = _NOTE.match(_leading_text(block)) if isinstance(block, Paragraph) else None
+        if opening is None:
+            index += 1
+            continue
+        kind = "md" if opening["md"] else "dp"
+        end = index + 1
+        if kind == "dp":  # "[Footnote 3: …" runs to the paragraph that closes it with "]"
+            end = next((j + 1 for j in range(index, min(len(blocks), index + _MOST_PARAGRAPHS))
+                        if isinstance(blocks[j], Paragraph) and inline_text(blocks[j].inlines).rstrip().endswith("]")), 0)
+            if not end:
+                index += 1
+                continue
+        paragraphs = [b for b in blocks[index:end] if isinstance(b, Paragraph)]
+        paragraphs[0] = Paragraph(_cut_start(paragraphs[0].inlines, opening.end()))
+        if kind == "dp":
+            paragraphs[-1] = Paragraph(_cut_end(paragraphs[-1].inlines))
+        found.append(_Note(unit, index, end, (kind, opening[kind]), tuple(p for p in paragraphs if inline_text(p.inlines).strip())))
+        index = end
+    return found
+
+
+def _leading_text(block: Paragraph) -> str:
+    first = block.inlines[0] if block.inlines else None
+    return first.text if isinstance(first, Text) else ""
+
+
+def _cut_start(inlines: tuple[Inline, ...], count: int) -> tuple[Inline, ...]:
+    """The paragraph without its opening "[^1]: " (which stands in its first text node)."""
+    rest = inlines[0].text[count:]
+    return ((Text(rest),) if rest else ()) + inlines[1:]
+
+
+def _cut_end(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
+    """The paragraph without the "]" that closes an edition's note, where a text node ends with it."""
+    last = inlines[-1] if inlines else None
+    if isinstance(last, Text) and last.text.rstrip().endswith("]"):
+        return inlines[:-1] + (Text(last.text.rstrip()[:-1]),)
+    return inlines
+
+
+def _linked(block, unit: int, call):
+    if isinstance(block, Paragraph):
+        return Paragraph(_marks(block.inlines, unit, call))
+    if isinstance(block, BlockQuote):
+        return BlockQuote(tuple(Paragraph(_marks(p.inlines, unit, call)) for p in block.paragraphs))
+    return block
+
+
+def _marks(inlines: tuple[Inline, ...], unit: int, call) -> tuple[Inline, ...]:
+    out: list[Inline] = []
+    for inline in inlines:
+        if isinstance(inline, Text) and "[" in inline.text:
+            out.extend(_split(inline.text, unit, call))
+        elif hasattr(inline, "children"):
+            out.append(replace(inline, children=_marks(inline.children, unit, call)))
+        else:
+            out.append(inline)
+    return tuple(out)
+
+
+def _split(text: str, unit: int, call) -> list[Inline]:
+    out: list[Inline] = []
+    position = 0
+    for mark in _MARK.finditer(text):
+        ref = call(unit, ("md", mark["md"]) if mark["md"] else ("dp", mark["dp"]))
+        if ref is None:
+            continue
+        if mark.start() > position:
+            out.append(Text(text[position:mark.start()]))
+        out.append(ref)
+        position = mark.end()
+    if position < len(text):
+        out.append(Text(text[position:]))
+    return out
+
+
+def _unmarked(text: str, unit: int, call) -> str:
+    """A heading without the Markdown marks of notes it calls (called all the same, so kept)."""
+    if "[^" not in text:
+        return text
+    return _MARK.sub(lambda mark: "" if mark["md"] and call(unit, ("md", mark["md"])) else mark.group(), text).rstrip()

@@ -1,0 +1,94 @@
+"""Footnotes as people write them, Markdown's "[^1]" and an edition's "[Footnote 1: …]": the marks
+become links to a numbered notes page, each note linking back, and nothing else moves."""
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import FIXTURES, build, unzip
+from ebookify.model import NoteRef, inline_text
+from ebookify.options import Settings
+from ebookify.reading.parse import parse
+from ebookify.typography import typeset
+
+PROSE = "The tide came in over the flats, and the boats lay tilted in the mud until evening."
+
+
+def marks(blocks):
+    return [(i.key, i.mark, i.ref) for b in blocks for i in getattr(b, "inlines", ()) if isinstance(i, NoteRef)]
+
+
+def texts(blocks):
+    return [inline_text(b.inlines) for b in blocks]
+
+
+def test_markdown_marks_call_their_notes_numbered_as_the_book_first_calls_them():
+    text = (f"# Chapter 1\n\n{PROSE}[^tide] and the mud[^1].\n\n# Chapter 2\n\nThe mud again[^1].\n\n"
+            "[^1]: Grey mud, knee deep.\n[^tide]: Spring tide.\n")
+    parsed = parse(text, Settings(markdown=True))
+    assert marks(parsed.chapters[0].blocks) == [("1", "1", "1"), ("2", "2", "2")]
+    assert marks(parsed.chapters[1].blocks) == [("2", "2", "2-2")]  # one note, called twice
+    assert [(f.key, texts(f.blocks)) for f in parsed.footnotes] == [("1", ["Spring tide."]), ("2", ["Grey mud, knee deep."])]
+    assert all("[^" not in t for c in parsed.chapters for t in texts(c.blocks))
+
+
+def test_a_mark_without_a_note_and_a_note_without_a_mark_stay_as_typed():
+    text = f"{PROSE} See [3] and [^x].\n\n[^y]: A note nothing calls.\n"
+    parsed = parse(text, Settings(markdown=True))
+    assert parsed.footnotes == ()
+    assert texts(parsed.chapters[0].blocks) == [f"{PROSE} See [3] and [^x].", "[^y]: A note nothing calls."]
+
+
+def test_an_editions_notes_begin_again_in_each_chapter_and_each_mark_calls_its_own():
+    parsed = parse((FIXTURES / "footnoted-edition.txt").read_text())
+    first, second = parsed.chapters
+    assert [m[0] for m in marks(first.blocks)] == ["1", "2"] and [m[0] for m in marks(second.blocks)] == ["3"]
+    notes = {f.key: texts(f.blocks) for f in parsed.footnotes}
+    assert notes["1"] == ["There are ninety-one in the old tower; the new one, built after the storm, has a lift."]
+    assert notes["2"] == ["A barometer hung by the door. Keepers called it the glass.",
+                          "Some of them trusted it more than the almanac."]  # two paragraphs, to the closing "]"
+    assert notes["3"] == ["A north-easterly, which in that bay brings the worst seas."]
+    assert "[7]" in " ".join(texts(second.blocks)) and not any("Footnote" in t for t in texts(first.blocks + second.blocks))
+
+
+def test_a_heading_gives_up_its_mark_and_its_note_is_kept():
+    parsed = parse(f"# Chapter 1: The Flats[^1]\n\n{PROSE}\n\n# Chapter 2: The Mud\n\n{PROSE}\n\n[^1]: Named for the tide.\n",
+                   Settings(markdown=True))
+    assert [(c.label, c.title) for c in parsed.chapters] == [("Chapter 1", "The Flats"), ("Chapter 2", "The Mud")]
+    assert [texts(f.blocks) for f in parsed.footnotes] == [["Named for the tide."]]
+
+
+def test_a_quote_closes_after_a_mark():
+    book = typeset(build_book('"The tide[^1]," she said.\n\n[^1]: Spring tide.\n'))
+    assert inline_text(book.chapters[0].blocks[0].inlines) == "“The tide,” she said."
+
+
+def build_book(text):
+    from ebookify.options import Options
+    from ebookify.pipeline import read
+
+    return read(text.encode(), Options(source_name="story.md")).book
+
+
+@pytest.fixture(scope="module")
+def pages():
+    return unzip(build((FIXTURES / "footnoted-edition.txt").read_bytes(), source_name="footnoted-edition.txt"))
+
+
+def test_each_mark_links_to_its_note_and_each_note_back_to_its_first_mark(pages):
+    notes = BeautifulSoup(pages["EPUB/endnotes.xhtml"], "xml")
+    assert notes.find("section")["epub:type"] == "endnotes" and notes.find("section")["role"] == "doc-endnotes"
+    items = notes.find_all("li")
+    assert [li["id"] for li in items] == ["note-1", "note-2", "note-3"]
+    for li in items:
+        back = li.find("a", attrs={"role": "doc-backlink"})
+        page, fragment = back["href"].split("#")
+        mark = BeautifulSoup(pages[f"EPUB/{page}"], "xml").find(id=fragment)
+        assert mark["href"] == f"endnotes.xhtml#{li['id']}" and mark["epub:type"] == "noteref"
+        assert mark.get_text() == li["id"].removeprefix("note-")
+
+
+def test_the_notes_page_is_in_the_reading_order_after_the_story(pages):
+    opf = BeautifulSoup(pages["EPUB/content.opf"], "xml")
+    manifest = {item["id"]: item["href"] for item in opf.find_all("item")}
+    spine = [manifest[ref["idref"]] for ref in opf.find_all("itemref")]
+    assert spine.index("endnotes.xhtml") > max(spine.index(h) for h in spine if h.startswith("chapter-"))
