@@ -21,6 +21,7 @@ from .model import (
     Emphasis,
     Inline,
     LineBreak,
+    ListBlock,
     NoteRef,
     Paragraph,
     Preformatted,
@@ -87,6 +88,11 @@ def _block_html(block) -> Markup:
         return Markup("<pre>%s</pre>") % block.text
     if isinstance(block, Subheading):
         return Markup('<h3 class="subheading">%s</h3>') % block.text
+    if isinstance(block, ListBlock):
+        items = _joined("\n", (Markup("<li>%s</li>") % inlines_html(item) for item in block.items))
+        if not block.ordered:
+            return Markup("<ul>\n%s\n</ul>") % items
+        return Markup("<ol%s>\n%s\n</ol>") % (Markup(' start="%d"') % block.start if block.start != 1 else "", items)
     if isinstance(block, NoteBox):
         return Markup('<div class="authors-note" role="note">\n<p class="note-label">%s</p>\n%s\n</div>') % (
             block.label, blocks_html(block.blocks))

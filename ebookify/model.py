@@ -97,7 +97,16 @@ class Subheading:
     text: str
 
 
-Block = Union[Paragraph, SceneBreak, BlockQuote, Preformatted, Subheading]
+@dataclass(frozen=True)
+class ListBlock:
+    """A Markdown list ("- item", "1. item"): its items in order, each a run of inlines."""
+
+    items: tuple[tuple[Inline, ...], ...]
+    ordered: bool = False
+    start: int = 1  # an ordered list's first number ("3. …" goes on from an earlier list)
+
+
+Block = Union[Paragraph, SceneBreak, BlockQuote, Preformatted, Subheading, ListBlock]
 
 
 class Placement(Enum):
@@ -236,7 +245,7 @@ def inline_text(inlines: tuple[Inline, ...]) -> str:
 
 
 def paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
-    """Every paragraph, including those inside block quotes, in order."""
+    """Every paragraph, including those inside block quotes and a list's items, in order."""
     found: list[Paragraph] = []
     for block in blocks:
         if isinstance(block, Paragraph):
@@ -247,6 +256,8 @@ def paragraphs(blocks: tuple[Block, ...]) -> list[Paragraph]:
             found.append(Paragraph((Text(block.text),)))
         elif isinstance(block, Subheading):
             found.append(Paragraph((Text(block.text),)))
+        elif isinstance(block, ListBlock):
+            found.extend(map(Paragraph, block.items))
     return found
 
 

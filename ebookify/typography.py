@@ -54,7 +54,7 @@ from functools import lru_cache
 from typing import Callable, Union
 
 from .metadata import primary_language
-from .model import BlockQuote, Book, Chapter, Emphasis, Inline, Note, NoteRef, Paragraph, Strike, Strong, Subheading, Text
+from .model import BlockQuote, Book, Chapter, Emphasis, Inline, ListBlock, Note, NoteRef, Paragraph, Strike, Strong, Subheading, Text
 from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
 from .patterns import lazy
 
@@ -343,6 +343,7 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
         return tuple(paragraph(b) if isinstance(b, Paragraph)
                      else BlockQuote(tuple(map(paragraph, b.paragraphs))) if isinstance(b, BlockQuote)
                      else Subheading(line(b.text)) if isinstance(b, Subheading)
+                     else replace(b, items=tuple(paragraph(Paragraph(i)).inlines for i in b.items)) if isinstance(b, ListBlock)
                      else b for b in items)
 
     def note(n: Note) -> Note:

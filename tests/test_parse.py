@@ -142,3 +142,21 @@ def test_front_matter_only_is_read_as_story_rather_than_lost():
 def test_empty_text_is_an_error(text):
     with pytest.raises(ParseError, match="empty"):
         parse(text)
+
+
+def test_a_markdown_list_is_a_list_of_items():
+    from ebookify.model import ListBlock, inline_text
+    from ebookify.options import Settings
+
+    text = ("Visit for:\n\n- the text\n- a *fine* PDF,\n  printed\n\n- and podcasts\n\n3. third\n4. fourth\n\n"
+            "A paragraph:\n- that goes on.\n")
+    blocks = parse(text, Settings(markdown=True)).chapters[0].blocks
+    lists = [b for b in blocks if isinstance(b, ListBlock)]
+    assert [([inline_text(i) for i in b.items], b.ordered, b.start) for b in lists] == [
+        (["the text", "a fine PDF, printed", "and podcasts"], False, 1), (["third", "fourth"], True, 3)]
+    assert not isinstance(blocks[-1], ListBlock) and "that goes on." in block_texts(blocks)[-1]  # a line of text first
+
+
+def test_dashes_opening_lines_of_a_plain_text_are_no_list():
+    blocks = parse("- Who is there?\n- Nobody.\n\n- Then go.\n").chapters[0].blocks
+    assert all(isinstance(b, Paragraph) for b in blocks)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from .inline import parse_inlines
 from ..options import Settings
-from ..model import Block, BlockQuote, LineBreak, Paragraph, Preformatted, SceneBreak, Subheading, Text
+from ..model import Block, BlockQuote, LineBreak, ListBlock, Paragraph, Preformatted, SceneBreak, Subheading, Text
 from ..patterns import CJK_MARKS, HAN, KANA, lazy, may_be_cjk
 
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═")  # and CJK texts' own
@@ -177,7 +177,13 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
 
     def flush() -> None:
         if group:
-            blocks.extend(_paragraphs(group, layout))
+            listed = _list(group, layout) if layout.markdown else None
+            if listed is None:
+                blocks.extend(_paragraphs(group, layout))
+            elif blocks and isinstance(blocks[-1], ListBlock) and blocks[-1].ordered == listed.ordered:
+                blocks[-1] = replace(blocks[-1], items=blocks[-1].items + listed.items)  # a list with blank lines between its items
+            else:
+                blocks.append(listed)
             group.clear()
         if quote:
             inner = _paragraphs_of_quote(quote, layout)
@@ -216,6 +222,27 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
         blocks.append(Preformatted("\n".join(fence)))
     flush()
     return blocks
+
+
+_LIST_ITEM = lazy(r"^ {0,3}(?:[-*+]|(?P<number>\d{1,9})[.)])\s+(?P<text>\S.*)$")
+
+
+def _list(lines: list[str], layout: Layout) -> ListBlock | None:
+    """Markdown's list: every line an item ("- ", "* ", "1. ") or an indented line going on from one."""
+    first = _LIST_ITEM.match(lines[0])
+    if first is None:
+        return None
+    items: list[list[str]] = []
+    for line in lines:
+        item = _LIST_ITEM.match(line)
+        if item is not None and bool(item["number"]) == bool(first["number"]):
+            items.append([item["text"]])
+        elif line[:1].isspace() and items:
+            items[-1].append(line.strip())
+        else:
+            return None
+    return ListBlock(tuple(paragraph(" ".join(item), layout.emphasis, True).inlines for item in items),
+                     ordered=bool(first["number"]), start=int(first["number"] or 1))
 
 
 def paragraph(text: str, emphasis: bool = True, markdown: bool = False) -> Paragraph:
