@@ -31,6 +31,12 @@ def test_markdown_marks_call_their_notes_numbered_as_the_book_first_calls_them()
     assert all("[^" not in t for c in parsed.chapters for t in texts(c.blocks))
 
 
+def test_marks_in_quotes_and_lists_call_their_notes_too():
+    text = f"{PROSE}\n\n> A letter[^a].\n\n- an item[^b]\n- another\n\n[^a]: From Nell.\n\n[^b]: Bought in May.\n"
+    parsed = parse(text, Settings(markdown=True))
+    assert [texts(f.blocks) for f in parsed.footnotes] == [["From Nell."], ["Bought in May."]]
+
+
 def test_a_mark_without_a_note_and_a_note_without_a_mark_stay_as_typed():
     text = f"{PROSE} See [3] and [^x].\n\n[^y]: A note nothing calls.\n"
     parsed = parse(text, Settings(markdown=True))

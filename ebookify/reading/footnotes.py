@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from ..model import BlockQuote, Footnote, Inline, LineBreak, NoteRef, Paragraph, Text, inline_text
+from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef, Paragraph, Text, inline_text
 from ..patterns import lazy
 
 _NOTE = lazy(r"^\[(?:\^(?P<md>[^\]\s]{1,40})\]:|(?:Footnote|Note|Fußnote|Anmerkung|Nota|Noot|Примечание)\s+"
@@ -159,6 +159,8 @@ def _linked(block, unit: int, call):
         return Paragraph(_marks(block.inlines, unit, call))
     if isinstance(block, BlockQuote):
         return BlockQuote(tuple(Paragraph(_marks(p.inlines, unit, call)) for p in block.paragraphs))
+    if isinstance(block, ListBlock):
+        return replace(block, items=tuple(_marks(item, unit, call) for item in block.items))
     return block
 
 
