@@ -116,6 +116,21 @@ def test_a_contents_entry_names_the_title_right_under_a_spelled_label():
     assert headings(text) == [(f"CHAPTER {n}", title) for n, title in zip(["ONE", "TWO", "THREE"], titles)]
 
 
+PLACES = ["Karlsbad to the Brenner", "From the Brenner to Verona", "Verona to Venice", "Venice", "Ferrara to Rome", "Rome"]
+
+
+def test_an_indented_list_under_no_contents_word_names_the_sections_it_lists():
+    listed = "The Journey\n\n" + "".join(f"  {place}\n" for place in PLACES) + "\n\n\n"
+    text = listed + "\n\n\n".join(f"{place}\n\n{PROSE}\n\n{PROSE}" for place in PLACES)
+    assert headings(text) == [("", place) for place in PLACES]
+
+
+def test_indented_verse_at_the_top_names_nothing():
+    verse = "".join(f"  {line}\n" for line in ["Over the hill", "Under the sky", "Where the larks go", "Far and high",
+                                                 "Home at evening", "Rome"])
+    assert headings(f"{verse}\n\n{PROSE}\n\nRome\n\n{PROSE}") == [("", "")]
+
+
 @pytest.mark.parametrize("first", ["It was a dark night when the ferry left.", "\"Come here,\" she said.", "Harry woke up."])
 def test_a_first_line_right_under_a_label_stays_the_story(first):
     assert headings(f"Chapter 1\n{first}\n\n{PROSE}\n\nChapter 2\n\n{PROSE}") == [("Chapter 1", ""), ("Chapter 2", "")]

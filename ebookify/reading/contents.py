@@ -61,6 +61,7 @@ class Contents:
     # Westenra's Diary  143"): what that chapter holds, its sections, never chapters of their own.
     sections: frozenset[int] = frozenset()
     back: bool = False  # at the end of the book (a French "Table des matières"): it names the lines above it
+    unlabelled: bool = False  # an indented list under no contents word: trusted only when nearly all found
 
 
 def is_contents_word(line: str) -> bool:
@@ -85,7 +86,26 @@ def find_contents(lines: list[str]) -> Contents | None:
             found = _read_entries(lines, index - _RUN)
             if found and len(found.entries) >= _RUN:
                 return found
+    return _indented_list(lines[:limit])
+
+
+def _indented_list(lines: list[str]) -> Contents | None:
+    """An edition's list under no contents word: five or more short indented lines, one under
+    another, none ending a sentence, after a blank line or a heading ("Die Reise" / "  Karlsbad bis
+    auf den Brenner" / "  Vom Brenner bis Verona" …)."""
+    run = 0
+    for index, line in enumerate(lines):
+        text = line.strip()
+        entry = line[:1].isspace() and 0 < len(text) <= 60 and text[-1] not in ".,;:!?\"”’»" and not text[0].islower()
+        run = run + 1 if entry else 0
+        if run == _INDENTED_RUN and (index - run < 0 or not lines[index - run].strip() or not lines[index - run][:1].isspace()):
+            found = _read_entries(lines, index - run)
+            if found and len(found.entries) >= _INDENTED_RUN:
+                return replace(found, unlabelled=True)
     return None
+
+
+_INDENTED_RUN = 5
 
 
 def find_back_contents(lines: list[str]) -> Contents | None:

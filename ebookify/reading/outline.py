@@ -67,6 +67,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
 _SIGNALS = {NUMERAL: "numeral in sequence", NUMBERED: "numbered title in sequence", "markdown": "markdown"}
 _WHOLE = 0.9  # a list that names this share of its entries leaves out the rest on purpose
 _TRUST = 0.5  # share of a contents list's entries that must be found for the list to name the headings
+_TRUST_UNLABELLED = 0.8  # of a list under no contents word (it may be verse, or a list in the story)
 
 
 def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int], owner: dict[int, int],
@@ -85,7 +86,7 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     share = len(matched) / len(contents.entries)
     trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "
                                            f"in the text ({share:.0%})"))
-    if len(matched) < 2 or share < _TRUST:
+    if len(matched) < 2 or share < (_TRUST_UNLABELLED if contents.unlabelled else _TRUST):
         return found
     for index in [i for i, h in found.items() if i < contents.start and h.kind in (PART, CHAPTER) and not contents.back]:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: above the contents list (the title page)"))
