@@ -116,6 +116,16 @@ def test_a_contents_entry_names_the_title_right_under_a_spelled_label():
     assert headings(text) == [(f"CHAPTER {n}", title) for n, title in zip(["ONE", "TWO", "THREE"], titles)]
 
 
+def test_a_heading_repeated_atop_each_page_of_a_chapter_is_one_chapter():
+    page = "---\n\n**Chapter {n}: The Test of Spirit**\n\n{text}\n\n"
+    long = " ".join([PROSE] * 20)  # a page of a site, longer than an index entry at the back
+    text = "".join(page.format(n=n, text=f"Page {p}. {long}") for n, p in ((1, 1), (1, 2), (1, 3), (2, 1)))
+    parsed = parse(text, Settings())
+    assert [(c.label, c.title) for c in parsed.chapters] == [("Chapter 1", "The Test of Spirit"), ("Chapter 2", "The Test of Spirit")]
+    pages = [b for b in block_texts(parsed.chapters[0].blocks) if b.startswith("Page")]
+    assert pages == [f"Page {p}. {long}" for p in (1, 2, 3)]  # the repeated headers stay as lines of it
+
+
 PLACES = ["Karlsbad to the Brenner", "From the Brenner to Verona", "Verona to Venice", "Venice", "Ferrara to Rome", "Rome"]
 
 

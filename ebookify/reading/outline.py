@@ -42,6 +42,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     for index in [i for i in found if _runs_on(lines, i, found)]:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: the end of the sentence on the line above"))
         del found[index]
+    found = _without_page_headers(lines, found, trace, offset)
     blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
     for kind in (NUMERAL, NUMBERED):
         for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
@@ -237,6 +238,21 @@ def _in_title_case(line: str) -> bool:
     if not words or len(text) > 70 or text[0] in "\"“'‘«(-—–" or text[-1] in ",;:!?\"”'’»":
         return False
     return words[0][:1].isupper() and all(word[:1].isupper() for word in words if len(word.strip(".,;:!?'’")) >= 4)
+
+
+def _without_page_headers(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
+    """A chapter a site serves in pages repeats its heading atop each page ("第1章 …" / … / "---"
+    / "第1章 …"): the same heading again, with no other between, is a page's header, a line of
+    the chapter (every word stays), and the chapter runs on."""
+    previous = ""
+    for index in sorted(found):
+        text = lines[index].strip().strip("*_#").strip()
+        if text != previous or found[index].kind not in (CHAPTER, PART, SPECIAL):
+            previous = text
+            continue
+        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: the heading above again, atop a page"))
+        found[index] = replace(found[index], kind=LINE)
+    return found
 
 
 def _runs_on(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
