@@ -38,6 +38,7 @@ def story(*headings_):
         pytest.param("Omake", "Omake", "", id="omake"),
         pytest.param("Side Story", "Side Story", "", id="side story"),
         pytest.param("Afterword", "Afterword", "", id="afterword"),
+        pytest.param("Conclusion", "Conclusion", "", id="conclusion"),
         pytest.param("Chapitre 2", "Chapitre 2", "", id="french"),
         pytest.param("Kapitel 2: Der Fluss", "Kapitel 2", "Der Fluss", id="german"),
         pytest.param("Capítulo 2", "Capítulo 2", "", id="spanish"),

@@ -81,6 +81,7 @@ _SPECIAL_WORDS = (
     r"|interlude|intermission|interludio|zwischenspiel|интерлюдия|omake|side[- ]story|bonus chapter"
     r"|afterword|postface|nachwort|послесловие|foreword|preface|pr[eé]face|vorwort|prefacio|prefazione"
     r"|предисловие|introduction|einleitung|introducci[oó]n|introduzione|введение|appendix|finale"
+    r"|conclusion|conclusi[oó]n|conclusione|заключение"
 )
 _SEPARATOR = r"(?P<separator>\s*[:.\-–—|]\s*|\s+)"
 _DECORATION = "~=*_+-–—•·◇◆ \t"
