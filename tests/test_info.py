@@ -62,6 +62,13 @@ def test_chapters_notes_and_scene_breaks_are_records(folder):
     assert all(set(e) == {"line", "what"} for e in record["events"])
 
 
+def test_footnotes_are_records_and_a_row_of_the_table(tmp_path):
+    (tmp_path / "f.txt").write_text("Chapter 1\n\nThe fog came[^1] down like wool.\n\n[^1]: Sea fog, thick.\n")
+    record = json.loads(run_process("info", "f.txt", "--json", cwd=tmp_path).stdout)
+    assert record["footnotes"] == [{"mark": "1", "words": 3}]
+    assert "notes page: 1 footnote" in run_process("info", "f.txt", cwd=tmp_path).stdout
+
+
 def test_debug_structure_prints_the_same_events_convert_prints(folder):
     shown = run_process("info", "night-ferry.txt", "--debug-structure", cwd=folder).stdout.splitlines()
     converted = run_process("night-ferry.txt", "-o", "out.epub", "--debug-structure", cwd=folder).stdout.splitlines()

@@ -86,6 +86,7 @@ def story_record(path: Path, data: bytes, options) -> dict:
                      for c in book.chapters],
         "back_matter": [{"title": s.title, "words": len(" ".join(block_texts(s.blocks)).split())}
                         for s in book.back_matter],
+        "footnotes": [{"mark": f.mark, "words": word_count(f.blocks)} for f in book.footnotes],
         "findings": [{"severity": f.severity, "message": f.message, "option": f.option} for f in story.findings],
         "events": [{"line": e.line, "what": e.what} for e in story.events],
     }
@@ -174,6 +175,10 @@ def _story_contents(record: dict):
             heading = f"{chapter['part']} › {heading}"
         notes = ", ".join(f"{n['label']} ({n['placement']}, {n['words']} words)" for n in chapter["notes"])
         _row(table, str(chapter["number"]), heading, f"{chapter['words']:,}", str(chapter["scene_breaks"] or ""), notes)
+    if record["footnotes"]:
+        count = len(record["footnotes"])
+        _row(table, "", f"notes page: {count} footnote{'s' if count != 1 else ''}",
+             f"{sum(n['words'] for n in record['footnotes']):,}", "", "")
     for section in record["back_matter"]:
         _row(table, "", f"back matter: {section['title']}", f"{section['words']:,}", "", "")
     return table
