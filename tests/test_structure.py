@@ -142,6 +142,17 @@ def test_indented_verse_at_the_top_names_nothing():
     assert headings(f"{verse}\n\n{PROSE}\n\nRome\n\n{PROSE}") == [("", "")]
 
 
+def test_labels_that_each_have_a_title_after_a_blank_line_take_them():
+    titles = ["Loomings.", "The Carpet-Bag.", "Prehistoric Monuments; and their Superstitions.", "Tarullinen salo."]
+    text = "\n\n".join(f"CHAPTER {n}.\n\n{title}\n\n{PROSE}" for n, title in zip(["I", "II", "III", "IV"], titles))
+    assert headings(text) == [(f"CHAPTER {n}", title) for n, title in zip(["I", "II", "III", "IV"], titles)]
+
+
+def test_one_chapter_opening_on_a_short_line_keeps_it_as_story():
+    text = f"CHAPTER I.\n\nDarkness.\n\n{PROSE}\n\nCHAPTER II.\n\n{PROSE}\n\nCHAPTER III.\n\n{PROSE}"
+    assert headings(text) == [("CHAPTER I", ""), ("CHAPTER II", ""), ("CHAPTER III", "")]
+
+
 @pytest.mark.parametrize("first", ["It was a dark night when the ferry left.", "\"Come here,\" she said.", "Harry woke up."])
 def test_a_first_line_right_under_a_label_stays_the_story(first):
     assert headings(f"Chapter 1\n{first}\n\n{PROSE}\n\nChapter 2\n\n{PROSE}") == [("Chapter 1", ""), ("Chapter 2", "")]

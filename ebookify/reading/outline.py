@@ -54,10 +54,12 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     owner: dict[int, int] = {}
     if width and not blankless:
         found = _wrapped_titles(lines, found, consumed, width, trace, offset)
-    for index, heading in list(found.items()):  # a bare label may take the upper-case line(s) below it
-        title_lines = _title_below(lines, index, found, blankless) if not heading.title and heading.kind not in (PART, LINE) else []
+    below = {index: _title_below(lines, index, found, blankless) for index, heading in found.items()
+             if not heading.title and heading.kind not in (PART, LINE)}  # a bare label may take the line(s) below it
+    below.update(_titles_after_a_gap(lines, found, below) if not blankless else {})
+    for index, title_lines in below.items():
         if title_lines:
-            found[index] = replace(heading, title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
+            found[index] = replace(found[index], title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
             consumed.update(title_lines)
             owner.update((j, index) for j in title_lines)
     if settings.pattern is None:
@@ -230,14 +232,31 @@ def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankl
     return taken + titles if titles else []
 
 
-def _in_title_case(line: str) -> bool:
+def _titles_after_a_gap(lines: list[str], found: dict[int, Heading], below: dict[int, list[int]]) -> dict[int, list[int]]:
+    """"CHAPTER II." / "" / "Local Customs--Civic, Aquatic, Ceremonial." / "": a line mostly in
+    title case (or of four words at most, "Tarullinen salo."), alone after one blank line, is the
+    title of the bare label above it when the file does so under most of its labels (a story's
+    first paragraph can be one such line once, not under every heading)."""
+    bare = [index for index, taken in below.items() if not taken]
+    titled = {}
+    for index in bare:
+        line = index + 2
+        if line < len(lines) and not lines[index + 1].strip() and line not in found and (line + 1 == len(lines) or not lines[line + 1].strip()) \
+                and (_in_title_case(lines[line], 0.6) or len(lines[line].split()) <= 4 and _in_title_case(lines[line], 0)):
+            titled[index] = [line]
+    return titled if len(titled) >= 2 and len(titled) * 2 >= len(below) else {}
+
+
+def _in_title_case(line: str, share: float = 1.0) -> bool:
     """"The Man Who Died", "Mr. Tulliver Declares His Resolution": every word of four letters or
-    more capitalised, and no mark that ends a sentence of speech ("It was a dark night." is not)."""
+    more capitalised (or ``share`` of them), and no mark that ends a sentence of speech ("It was a
+    dark night." is not)."""
     text = line.strip()
     words = text.split()
     if not words or len(text) > 70 or text[0] in "\"“'‘«(-—–" or text[-1] in ",;:!?\"”'’»":
         return False
-    return words[0][:1].isupper() and all(word[:1].isupper() for word in words if len(word.strip(".,;:!?'’")) >= 4)
+    long = [word for word in words if len(word.strip(".,;:!?'’-")) >= 4]
+    return words[0][:1].isupper() and sum(word[:1].isupper() for word in long) >= share * len(long)
 
 
 def _without_page_headers(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
