@@ -56,6 +56,20 @@ def test_an_editions_notes_begin_again_in_each_chapter_and_each_mark_calls_its_o
     assert "[7]" in " ".join(texts(second.blocks)) and not any("Footnote" in t for t in texts(first.blocks + second.blocks))
 
 
+def test_an_older_editions_note_is_a_paragraph_opening_with_its_mark():
+    text = f"Chapter 1\n\nThe heroes came home.[1] {PROSE}\n\n[1] The greatest of them was Matti.\n\n{PROSE}"
+    parsed = parse(text)
+    assert marks(parsed.chapters[0].blocks) == [("1", "1", "1")]
+    assert [texts(f.blocks) for f in parsed.footnotes] == [["The greatest of them was Matti."]]
+
+
+def test_numbered_clauses_are_no_notes():
+    clauses = ("[1] the Project may be liable to you for damages, costs and\n"
+               "expenses, including legal fees, and [2] YOU HAVE NO REMEDIES\n\n[2] Honor the refund provisions.")
+    parsed = parse(f"Chapter 1\n\n{PROSE}\n\n{clauses}\n\n{PROSE}")
+    assert parsed.footnotes == () and "and [2] YOU HAVE" in " ".join(texts(parsed.chapters[0].blocks))
+
+
 def test_a_heading_gives_up_its_mark_and_its_note_is_kept():
     parsed = parse(f"# Chapter 1: The Flats[^1]\n\n{PROSE}\n\n# Chapter 2: The Mud\n\n{PROSE}\n\n[^1]: Named for the tide.\n",
                    Settings(markdown=True))

@@ -1,8 +1,10 @@
 """Footnotes: the marks in the text and the notes they call, linked for a reader's pop-ups.
 
 Two layouts, as people write them. Markdown's, in a ``.md`` or a ``.txt`` ("…a word[^1] …" and,
-anywhere, "[^1]: The note."), and Distributed Proofreaders' in Project Gutenberg editions ("…a
-word[1] …" and "[Footnote 1: The note.]", a note of several paragraphs closing with its "]").
+anywhere, "[^1]: The note."), and Project Gutenberg editions' ("…a word[1] …" and Distributed
+Proofreaders' "[Footnote 1: The note.]", a note of several paragraphs closing with its "]", or
+older texts' one paragraph "[1] The note.", whose mark stands right after a word: "fees, and [2]
+YOU HAVE…" numbers a clause, not a note).
 A mark becomes a link only where a note of its name exists, and a note leaves its place only when
 a mark calls it: "[1]" in a text without notes stays as typed, and so does a note no mark calls.
 Editions number their notes again in each chapter: a mark calls the note of its name in its own
@@ -20,7 +22,7 @@ from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef,
 from ..patterns import lazy
 
 _NOTE = lazy(r"^\[(?:\^(?P<md>[^\]\s]{1,40})\]:|(?:Footnote|Note|Fußnote|Anmerkung|Nota|Noot|Примечание)\s+"
-             r"(?P<dp>[\w*†‡§]{1,6})\s*:)\s*", re.IGNORECASE)
+             r"(?P<dp>[\w*†‡§]{1,6})\s*:|(?P<pg>\d{1,3})\](?=\s+\S))\s*", re.IGNORECASE)
 _MARK = lazy(r"\[(?:\^(?P<md>[^\]\s]{1,40})|(?P<dp>[\w*†‡§]{1,6}))\]")
 _MOST_PARAGRAPHS = 20  # an edition's note that never closes its "]" is text, not a note running on for ever
 
@@ -120,7 +122,7 @@ def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
             continue
         kind = "md" if opening["md"] else "dp"
         end = index + 1
-        if kind == "dp":  # "[Footnote 3: …" runs to the paragraph that closes it with "]"
+        if opening["dp"]:  # "[Footnote 3: …" runs to the paragraph that closes it with "]"
             end = next((j + 1 for j in range(index, min(len(blocks), index + _MOST_PARAGRAPHS))
                         if isinstance(blocks[j], Paragraph) and inline_text(blocks[j].inlines).rstrip().endswith("]")), 0)
             if not end:
@@ -128,9 +130,10 @@ def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
                 continue
         paragraphs = [b for b in blocks[index:end] if isinstance(b, Paragraph)]
         paragraphs[0] = Paragraph(_cut_start(paragraphs[0].inlines, opening.end()))
-        if kind == "dp":
+        if opening["dp"]:
             paragraphs[-1] = Paragraph(_cut_end(paragraphs[-1].inlines))
-        found.append(_Note(unit, index, end, (kind, opening[kind]), tuple(p for p in paragraphs if inline_text(p.inlines).strip())))
+        name = ("pg", opening["pg"]) if opening["pg"] else (kind, opening["md"] or opening["dp"])
+        found.append(_Note(unit, index, end, name, tuple(p for p in paragraphs if inline_text(p.inlines).strip())))
         index = end
     return found
 
@@ -181,6 +184,8 @@ def _split(text: str, unit: int, call) -> list[Inline]:
     position = 0
     for mark in _MARK.finditer(text):
         ref = call(unit, ("md", mark["md"]) if mark["md"] else ("dp", mark["dp"]))
+        if ref is None and mark["dp"] and mark.start() and not text[mark.start() - 1].isspace():
+            ref = call(unit, ("pg", mark["dp"]))  # "sankareja.[1]" calls "[1] Heistä…"; "and [2] YOU" is a clause
         if ref is None:
             continue
         if mark.start() > position:

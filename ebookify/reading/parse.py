@@ -125,17 +125,19 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
 
 
 def _with_footnotes(front: tuple[Section, ...], chapters, back: tuple[Section, ...]):
-    """Marks made links and the notes they call taken out (footnotes.py), in every page of text."""
+    """Marks made links and the notes they call taken out (footnotes.py), in every page of text
+    but the Project Gutenberg licence, whose clauses are numbered "[1]", "[2]"."""
+    licence = tuple(s for s in back if s.title == LICENCE_TITLE)
+    back = tuple(s for s in back if s.title != LICENCE_TITLE)
     units = [s.blocks for s in front] + [c.blocks for c in chapters] + [s.blocks for s in back]
     first = len(front)
     units, titles, footnotes = link_footnotes(units, {first + i: (c.label, c.title) for i, c in enumerate(chapters)})
-    if not footnotes:
-        return front, chapters, back, ()
-    front = tuple(replace(s, blocks=b) for s, b in zip(front, units))
-    chapters = [replace(c, blocks=units[first + i], label=titles[first + i][0], title=titles[first + i][1])
-                for i, c in enumerate(chapters)]
-    back = tuple(replace(s, blocks=b) for s, b in zip(back, units[first + len(chapters):]))
-    return front, chapters, back, footnotes
+    if footnotes:
+        front = tuple(replace(s, blocks=b) for s, b in zip(front, units))
+        chapters = [replace(c, blocks=units[first + i], label=titles[first + i][0], title=titles[first + i][1])
+                    for i, c in enumerate(chapters)]
+        back = tuple(replace(s, blocks=b) for s, b in zip(back, units[first + len(chapters):]))
+    return front, chapters, back + licence, footnotes
 
 
 def _in_normal_case(fields: dict) -> dict:
