@@ -499,3 +499,19 @@ def test_a_file_of_verse_keeps_every_line_of_its_stanzas():
     assert [c.label for c in chapters] == ["I", "II", "III", "IV"]
     (stanza,) = chapters[0].blocks
     assert sum(isinstance(i, LineBreak) for i in stanza.inlines) == len(poem) - 1
+
+
+def test_a_section_heading_wrapped_over_lines_says_its_words_once():
+    """"SCENE I. In the Orchard. Frog-eye drags the captive" / "Prince and Princess…": the heading
+    took its title from its own line and the next; the first half was said twice."""
+    import textwrap
+
+    wrap = lambda text: textwrap.fill(text, 70)  # noqa: E731
+    prose = wrap(" ".join([PROSE] * 3))
+    scene = "SCENE I. In the Witch's Orchard. Frog-eye Fearsome drags the captive Prince and Princess to the Ogre's tower."
+    text = ("CONTENTS\n\nCHAPTER I. THE BIRTHDAY\nCHAPTER II. THE PLAY\nCHAPTER III. THE END\n\n\n\n"
+            f"CHAPTER I. THE BIRTHDAY\n\n{prose}\n\nCHAPTER II. THE PLAY\n\n{prose}\n\n{wrap(scene)}\n\n{prose}\n\n"
+            f"CHAPTER III. THE END\n\n{prose}\n")
+    shown = [line for line in block_texts(parse(text, Settings()).chapters[1].blocks) if "SCENE" in line]
+    assert shown == [scene]
+

@@ -141,7 +141,12 @@ def _section_text(line: str, heading: Heading) -> str:
         return heading_text(heading.label, heading.title)
     if len(text) > 2 and text[0] in "_*" and text.endswith((text[0], text[0] + ".")):  # "_Lucy's Diary._"
         text = text.strip(text[0])
-    return f"{text} {heading.title}" if heading.title and heading.title not in text else text
+    if not heading.title or heading.title in text:
+        return text
+    for start in range(len(text)):  # "SCENE I. In the Orchard. Frog-eye drags the" over "captive Prince…", the
+        if heading.title.startswith(text[start:].lstrip()) and text[start:].strip():  # title taken from both
+            return text[:start].rstrip() + " " + heading.title
+    return f"{text} {heading.title}"
 
 
 def _without_contents(spans: list[_Span]) -> list[_Span]:
