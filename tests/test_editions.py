@@ -300,6 +300,7 @@ def test_a_second_book_may_number_its_chapters_again():
                      ["CAPITULO PRIMEIRO", "CAPITULO II", "CAPITULO TERCEIRO"], id="Portuguese ordinals"),
         pytest.param(["Fit the First: The Landing", "Fit the Second"], ["Fit the First", "Fit the Second"],
                      id="fits of a ballad"),
+        pytest.param(["KSIĘGA PIÉRWSZA.", "KSIĘGA DRUGA."], ["KSIĘGA PIÉRWSZA", "KSIĘGA DRUGA"], id="Polish books"),
         pytest.param(["I.", "II.", "III."], ["I", "II", "III"], id="bare numerals in sequence"),
         pytest.param(["CHAPTER THE FIRST", "CHAPTER THE SECOND"], ["CHAPTER THE FIRST", "CHAPTER THE SECOND"],
                      id="chapter the first"),

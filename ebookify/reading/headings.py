@@ -55,6 +55,7 @@ _ORDINALS = (
     "quinto quinta sexto sexta séptimo sétimo octavo oitavo noveno nono décimo decimo "
     "primo prima secondo seconda terzo terza quarto quarta sesto settimo ottavo ultimo ultima "
     "primeiro primeira terceiro terceira "
+    "pierwsza piérwsza druga trzecia czwarta piąta szósta siódma ósma dziewiąta dziesiąta ostatnia "
     "первая первый первое вторая второй второе третья третий третье четвертое четвёртое пятое "
     "последняя последний"
 ).split()
@@ -73,7 +74,7 @@ _CHAPTER_WORDS = (
     r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
 )
 _PART_WORDS = (
-    r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]"
+    r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]|ksi[ęe]ga"
     r"|act|acte|akt|acto|atto|действие"
 )
 _SPECIAL_WORDS = (
