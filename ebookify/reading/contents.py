@@ -393,4 +393,6 @@ def _short(line: str) -> bool:
     """A rule, a numeral or a bare label ("CHAPTER ONE") right above a title line does not stop
     the title from being a heading."""
     text = line.strip()
-    return len(text) <= 8 and not any(c.islower() for c in text) or keyword_label(text) == text.rstrip(".:")
+    if len(text) <= 8 and not any(c.islower() for c in text):
+        return True
+    return len(text) <= 40 and keyword_label(text) == text.rstrip(".:")  # (a line of prose is longer: no regex)
