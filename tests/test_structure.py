@@ -515,3 +515,12 @@ def test_a_section_heading_wrapped_over_lines_says_its_words_once():
     shown = [line for line in block_texts(parse(text, Settings()).chapters[1].blocks) if "SCENE" in line]
     assert shown == [scene]
 
+
+def test_a_ballads_numbered_stanzas_are_no_chapters_of_the_contents_list():
+    listed = "CONTENTS.\n\n   I. FESTIVAL CUSTOMS          19\n  II. LOCAL CUSTOMS             59\n III. MONUMENTS               109\n\n\n\n"
+    stanzas = "".join(f"    {n}.\n\n    Draw near and listen, great and small,\n      Of high and low degree.\n\n"
+                      for n in ["I", "II", "III"])
+    text = listed + (f"CHAPTER I.\n\nFestival Customs.\n\n{PROSE}\n\nCHAPTER II.\n\nLocal Customs.\n\n{PROSE}\n\n{stanzas}"
+                     f"{PROSE}\n\nCHAPTER III.\n\nMonuments.\n\n{PROSE}\n")
+    assert [label for label, _ in headings(text)] == ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
+

@@ -302,6 +302,8 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
                     if under:
                         numbers, taken = [number], taken + under
                         break
+                else:  # a numeral alone ("III.", a stanza's) names no entry with a title it does not stand over
+                    numbers = [] if _BARE_NUMERAL.match(text) and all(len(whole[n]) > 1 for n in numbers) else numbers
             for number in reversed(numbers):  # falling: a rising run takes one of them at most
                 candidates.append((index, number, tuple(taken[1:])))
             if numbers:
@@ -387,6 +389,9 @@ def _without_page(text: str) -> str:
 def _lookup(table: dict[str, list[int]], keys: tuple[str, ...]) -> list[int]:
     """The entries the surest of the keys names."""
     return next((table[variant] for variant in keys if variant in table), [])
+
+
+_BARE_NUMERAL = lazy(r"^(?:\d{1,4}|[IVXLCDM]{1,12})\.?$")
 
 
 def _short(line: str) -> bool:
