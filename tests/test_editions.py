@@ -977,3 +977,9 @@ def test_a_contents_list_at_the_back_names_the_headings_above_it():
     parsed = parse(body + listing)
     assert [c.title or c.label for c in parsed.chapters] == list(titles)
     assert [s.title for s in parsed.back_matter] == ["Contents"]
+
+
+def test_a_title_page_title_in_capitals_loses_its_full_stop():
+    parsed = parse(f"PAN TADEUSZ.\n\nby Adam Mickiewicz\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}")
+    assert parsed.metadata.title == "Pan Tadeusz"
+

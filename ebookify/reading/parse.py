@@ -48,7 +48,7 @@ from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text,
 from ..options import Settings
 from ..metadata import language_code
 from .structure import build_chapters
-from .titlecase import name_case, title_case
+from .titlecase import is_capitals, name_case, title_case
 from .titlepage import read_title_page
 
 LICENCE_TITLE = "Project Gutenberg Licence"
@@ -141,10 +141,14 @@ def _with_footnotes(front: tuple[Section, ...], chapters, back: tuple[Section, .
 
 
 def _in_normal_case(fields: dict) -> dict:
-    """A title or a name written in capitals is shown in the case a library uses (titlecase.py)."""
+    """A title or a name written in capitals is shown in the case a library uses (titlecase.py),
+    without the full stop an old title page set after it ("PAN TADEUSZ." is Pan Tadeusz)."""
     language = language_code(str(fields.get("language", "")))
     if fields.get("title"):
-        fields["title"] = title_case(fields["title"], language or _script_language(fields["title"]))
+        title = fields["title"]
+        if is_capitals(title) and title.endswith(".") and not title.endswith("..") and len(title.split()[-1]) > 4:
+            title = title[:-1]
+        fields["title"] = title_case(title, language or _script_language(title))
     if fields.get("authors"):
         fields["authors"] = tuple(name_case(name) for name in fields["authors"])
     return fields
