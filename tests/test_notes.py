@@ -68,6 +68,13 @@ def test_each_marker_delimits_its_note(body, story, notes):
     assert got_notes == notes
 
 
+@pytest.mark.parametrize("marker", ["TL Note:", "T/N:", "TL:", "Translator's note:"])
+def test_a_translators_note_is_a_note_and_says_whose(marker):
+    chapter = chapter_of(f"{ONE}\n\n{marker} 不空门, literally not empty gate.\n\n{TWO}")
+    assert block_texts(chapter.blocks) == [ONE, TWO]
+    assert [(n.label, block_texts(n.blocks)) for n in chapter.notes] == [("Translator’s Note", ["不空门, literally not empty gate."])]
+
+
 def test_a_scene_break_beside_a_note_is_still_a_break():
     chapter = chapter_of(f"{ONE}\n\n***\n\nA/N: hello\n\n{TWO}")
     assert [type(b).__name__ for b in chapter.blocks] == ["Paragraph", "SceneBreak", "Paragraph"]

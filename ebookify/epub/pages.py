@@ -24,7 +24,7 @@ FONT_SIZE = 11
 DARK_CSS = ("html, body { background-color: #121212 !important; color: #d8d8d8 !important } "
             "a { color: #9db8e8 !important }")
 _BREAKS = ("* * *", "***", "⁂", "~~~", "oOo", "xXx", "◆")
-_NOTE_LABELS = ("Author’s Note", "Author's Note", "A/N")
+_NOTE_LABELS = ("Author’s Note", "Author's Note", "A/N", "Translator’s Note")
 _NOTE_LABEL = re.compile(r'class="note-label">([^<]{2,80})<')  # a note's label as the book writes it
 
 

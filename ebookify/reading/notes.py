@@ -37,6 +37,7 @@ _LABEL_WORDS = (
     r"|note? dell[’']autor(?:e|ice)|anmerkung(?:en)?(?: de[rs] autor(?:s|in)?)?|anm\. d\. a\.?"
     r"|opmerking(?:en)? van de (?:auteur|schrijver)|notatka autora|nota autora|od autora"
     r"|примечани[ея](?: автора)?|прим\. автора|от автора"
+    r"|t/n|tl ?notes?|tl(?=\s*:)|translator'?s?[’']?s? ?notes?"  # a translated web novel's "TL Note:", "T/N:"
 )
 _BRACKETED = lazy(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-–—)\]]|$)\s*[:\-–—.]?\s*", re.I)
 _SLASH = lazy(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
@@ -55,15 +56,19 @@ _AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most th
 
 
 def note_label(label: str) -> str:
-    """How a note introduces itself: as the author's ("A/N" → "Author’s Note"), or as written
-    when the label names someone or something ("A note from Quill", "Summary")."""
+    """How a note introduces itself: as the author's ("A/N" → "Author’s Note") or the
+    translator's ("TL Note:", "T/N"), or as written when the label names someone or something
+    ("A note from Quill", "Summary")."""
     text = " ".join(label.strip(" :.-–—()[]").split())
     lower = text.lower()
     if lower.startswith("a note from"):
         return "A note from" + text[len("a note from"):]
     if "summary" in lower:
         return "Chapter Summary"
-    return "Author’s Notes" if lower.endswith(("notes", "notas", "anmerkungen", "примечания", "opmerkingen")) else "Author’s Note"
+    plural = lower.endswith(("notes", "notas", "anmerkungen", "примечания", "opmerkingen"))
+    if lower.startswith(("t/n", "tl", "translator")):
+        return "Translator’s Notes" if plural else "Translator’s Note"
+    return "Author’s Notes" if plural else "Author’s Note"
 
 
 def is_marker(line: str) -> bool:
