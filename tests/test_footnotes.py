@@ -77,6 +77,11 @@ def test_a_heading_gives_up_its_mark_and_its_note_is_kept():
     assert [texts(f.blocks) for f in parsed.footnotes] == [["Named for the tide."]]
 
 
+def test_a_text_that_is_all_notes_stays_as_typed():
+    parsed = parse("# Chapter 1: The Ford[^1]\n\n[^1]: A title note.\n", Settings(markdown=True))
+    assert parsed.footnotes == () and texts(parsed.chapters[0].blocks) == ["[^1]: A title note."]
+
+
 def test_a_quote_closes_after_a_mark():
     book = typeset(build_book('"The tide[^1]," she said.\n\n[^1]: Spring tide.\n'))
     assert inline_text(book.chapters[0].blocks[0].inlines) == "“The tide,” she said."

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 from ebookify import EbookifyError, Options, convert
 from ebookify.reading.frontmatter import LABELS as _LABELS
 from ebookify.epub.checks import check_structure
+from ebookify.reading.blocks import is_scene_break
 
 from conftest import epubcheck_many, missing_in_order, reading_text, words
 
@@ -50,3 +51,28 @@ def test_any_text_gives_a_sound_book_or_a_clear_error(text):
 def test_generated_books_pass_epubcheck(tmp_path, texts):
     books = {f"generated-{i}": convert(t.encode(), Options(source_name="g.txt")).epub for i, t in enumerate(texts)}
     assert epubcheck_many(books, tmp_path) == {name: [] for name in books}
+
+
+# Markdown's and editions' marks, notes and lists, in any order and any place: every mix makes a
+# sound book whose words all reach it (a note's words on the notes page, so in any order).
+MARKUP = st.sampled_from(["[^1]", "[^a]", "[1]", "[2]", "[^1]: words one", "[^a]: words of a", "[Footnote 1: an aside",
+                          "spanning]", "[1] old aside", "- item", "* item", "1. first", "2) second", "# Chapter 2: T[^1]",
+                          "word.[1]", "and [2] clause", "> quote[^1]", "*emph[^a]*", "TL Note: tl", "Chapter 1", ""])
+marked_line = st.lists(st.one_of(MARKUP, word), min_size=1, max_size=4).map(" ".join)  # (Markdown reads "&amp;")
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(marked_line, min_size=1, max_size=20), st.sampled_from(["s.md", "s.txt"]))
+def test_notes_and_lists_in_any_mix_give_a_sound_book_with_every_word(lines, name):
+    text = "\n".join(lines) + "\nThe end."
+    result = convert(text.encode(), Options(source_name=name, cover=False))
+    assert check_structure(result.epub) == ()
+    found = words(reading_text(result.epub))
+    # The marks' own names and numbers, a list's numbers, a note's label and a lone "x" (a scene
+    # break) are markup, not words.
+    expected = [w for line in text.split("\n") if not is_scene_break(line) for w in words(line)
+                if w not in MARKUP_WORDS and not w.isdigit()]
+    assert all(found.count(w) >= expected.count(w) for w in set(expected)), text
+
+
+MARKUP_WORDS = {"a", "footnote", "tl", "note"}

@@ -33,17 +33,18 @@ class _Note:
     block: int  # the index of its first paragraph there
     end: int  # one past its last
     name: tuple[str, str]  # ("md", "1") or ("dp", "1")
-    paragraphs: tuple[Paragraph, ...]
+    blocks: tuple
 
 
-def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> tuple[list[tuple], dict[int, tuple[str, str]], tuple[Footnote, ...]]:
+def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> Linked:
     """``units``: the blocks of each front section, chapter and back section, in reading order;
     ``titles``: the (label, title) of the units that are chapters. Returns them with the called
     notes taken out and their marks made links, and the notes in the order of their numbers."""
-    units = [separated(blocks) for blocks in units]
+    split = [separated(blocks) for blocks in units]
+    units, origins = [blocks for blocks, _ in split], [where for _, where in split]
     notes = [note for unit, blocks in enumerate(units) for note in _notes_in(unit, blocks)]
     if not notes:
-        return units, titles, ()
+        return Linked(units, titles, (), origins)
     by_name: dict[tuple[str, str], list[_Note]] = {}
     for note in notes:
         by_name.setdefault(note.name, []).append(note)
@@ -58,7 +59,7 @@ def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> tu
             (n for n in candidates if n.unit > unit), candidates[0])
         if note not in called:
             key = str(len(called) + 1)
-            called[note] = Footnote(key, key, note.paragraphs)
+            called[note] = Footnote(key, key, note.blocks)
         footnote = called[note]
         marks[note] = marks.get(note, 0) + 1
         return NoteRef(footnote.key, footnote.mark, footnote.key + (f"-{marks[note]}" if marks[note] > 1 else ""))
@@ -73,17 +74,32 @@ def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> tu
                             for i, block in enumerate(blocks)))
     gone = {(n.unit, i) for n in called for i in range(n.block, n.end)}
     units = [tuple(b for i, b in enumerate(blocks) if (unit, i) not in gone) for unit, blocks in enumerate(linked)]
-    return units, titles, tuple(called.values())
+    origins = [tuple(o for i, o in enumerate(where) if (unit, i) not in gone) for unit, where in enumerate(origins)]
+    return Linked(units, titles, tuple(called.values()), origins)
 
 
-def separated(blocks: tuple) -> tuple:
-    """Notes written one under another ("[^1]: …" / "[^2]: …") read as one paragraph: one each."""
+@dataclass(frozen=True)
+class Linked:
+    units: list[tuple]
+    titles: dict[int, tuple[str, str]]
+    footnotes: tuple[Footnote, ...]
+    origins: list[tuple[int, ...]]  # for each block of each unit, the index of the block it came from
+
+    def moved(self, unit: int, index: int) -> int:
+        """Where the block that stood at ``index`` stands now (an author's note's place, ``Note.at``)."""
+        return sum(1 for origin in self.origins[unit] if origin < index)
+
+
+def separated(blocks: tuple) -> tuple[tuple, tuple[int, ...]]:
+    """Notes written one under another ("[^1]: …" / "[^2]: …") read as one paragraph: one each.
+    With, for each block, the index of the one it came from."""
     if not any(isinstance(b, Paragraph) and _NOTE.match(_leading_text(b)) for b in blocks):
-        return blocks
-    out = []
-    for block in blocks:
+        return blocks, tuple(range(len(blocks)))
+    out, origins = [], []
+    for index, block in enumerate(blocks):
         if not (isinstance(block, Paragraph) and _NOTE.match(_leading_text(block))):
             out.append(block)
+            origins.append(index)
             continue
         pieces: list[list[Inline]] = [[]]
         for inline in block.inlines:
@@ -105,7 +121,8 @@ def separated(blocks: tuple) -> tuple:
             elif piece:
                 merged.append(piece)
         out.extend(Paragraph(tuple(piece)) for piece in merged)
-    return tuple(out)
+        origins.extend(index for _ in merged)
+    return tuple(out), tuple(origins)
 
 
 _NEXT_NOTE = lazy(r"(?<=\S)\s+(?=\[\^[^\]\s]{1,40}\]:\s)")
@@ -128,12 +145,13 @@ def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
             if not end:
                 index += 1
                 continue
-        paragraphs = [b for b in blocks[index:end] if isinstance(b, Paragraph)]
-        paragraphs[0] = Paragraph(_cut_start(paragraphs[0].inlines, opening.end()))
+        body = list(blocks[index:end])  # a quote or a list inside the note goes with it
+        body[0] = Paragraph(_cut_start(body[0].inlines, opening.end()))
         if opening["dp"]:
-            paragraphs[-1] = Paragraph(_cut_end(paragraphs[-1].inlines))
+            body[-1] = Paragraph(_cut_end(body[-1].inlines))
         name = ("pg", opening["pg"]) if opening["pg"] else (kind, opening["md"] or opening["dp"])
-        found.append(_Note(unit, index, end, name, tuple(p for p in paragraphs if inline_text(p.inlines).strip())))
+        found.append(_Note(unit, index, end, name, tuple(b for b in body if not isinstance(b, Paragraph)
+                                                         or inline_text(b.inlines).strip())))
         index = end
     return found
 
