@@ -144,19 +144,17 @@ def _worker_signals() -> None:
 
 
 class _Workers:
-    """Worker processes, forked where the platform can (they start with this process's imports),
-    that can all be stopped at once. Not ``multiprocessing.Pool``: its thread that watches the
-    workers also wakes whenever a result waits in the pipe, and a book of 200 KB waits there for
-    several reads, so it spun through a tenth of this process's time in a 200-story batch, time
-    the workers' cores lacked; and a worker that died left it waiting for ever."""
+    """Worker processes, forked where the platform can (they start with this process's imports).
+    Not ``multiprocessing.Pool``: its thread that watches the workers also wakes whenever a result
+    waits in the pipe, and a book of 200 KB waits there for several reads, so it spun through a
+    tenth of this process's time in a 200-story batch, time the workers' cores lacked; and a
+    worker that died left it waiting for ever."""
 
     def __init__(self, count: int, jobs: list) -> None:
         methods = multiprocessing.get_all_start_methods()
         context = multiprocessing.get_context("fork" if "fork" in methods else None)
-        alive = set(multiprocessing.active_children())
         self.executor = ProcessPoolExecutor(count, mp_context=context, initializer=_worker_signals)
         self.jobs = {self.executor.submit(convert_one, job): job for job in jobs}
-        self.processes = set(multiprocessing.active_children()) - alive  # started by the submissions
 
     def results(self) -> Iterator[Done]:
         """Each story's outcome as soon as it is there. A worker that dies (the machine out of
@@ -169,13 +167,18 @@ class _Workers:
                 yield Done(index, source, error=_story_error(source, "Error: not converted: a worker process "
                                                                     "stopped unexpectedly (out of memory, or a bug in ebookify)"))
 
-    def stop(self) -> None:
-        """No story starts after this, and those under way stop now (nothing of theirs is on
-        disk: this process writes every book)."""
-        self.executor.shutdown(wait=False, cancel_futures=True)
-        for process in self.processes:
-            process.terminate()
+    def close(self) -> None:
+        """Every story is done: the idle workers are told to leave, and do."""
         self.executor.shutdown(wait=True)
+
+
+def _stop_workers(before: set) -> bool:
+    """The batch stops: the worker processes started since ``before`` stop now (nothing of theirs
+    is on disk: this process writes every book). Whether there were any."""
+    started = set(multiprocessing.active_children()) - before
+    for process in started:
+        process.terminate()
+    return bool(started)
 
 
 def cores() -> int:
@@ -220,6 +223,7 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
     tally = Tally()
     names, waiting, next_index = Names(), {}, 0
     pool = None
+    before = set(multiprocessing.active_children())
     try:
         if workers > 1:
             pool = _Workers(workers, jobs)
@@ -235,15 +239,21 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
                     next_index += 1
     except interrupts.Interrupted:
         interrupts.book_is_safe()  # a second Ctrl-C must not cut the clean-up short
-        if pool is not None:
-            pool.stop()
         typer.echo(f"Error: interrupted; {tally.written} book{'s' if tally.written != 1 else ''} written, "
                    f"{len(jobs) - tally.written - len(tally.failed)} stories not converted, nothing partial left",
                    err=True)
-        raise typer.Exit(130) from None
-    finally:
-        if pool is not None:
-            pool.stop()
+        if not _stop_workers(before):
+            raise typer.Exit(130) from None
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Not a normal exit, which joins the executor's threads: the signal may have cut this
+        # process short inside one of their locks (then the join waits for ever).
+        os._exit(130)
+    except BaseException:
+        _stop_workers(before)
+        raise
+    if pool is not None:
+        pool.close()
     show.summary(tally, time.perf_counter() - started)
     if tally.failed:
         raise typer.Exit(SOME_FAILED if tally.written else 1)
