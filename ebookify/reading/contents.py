@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from .blocks import BREAK
-from .headings import CHAPTER, PART, SPECIAL, keyword_label, match_heading
+from .headings import CHAPTER, PART, SPECIAL, is_numeral_line, keyword_label, match_heading
 from ..patterns import lazy
 
 _KEYWORD = lazy(
@@ -303,7 +303,7 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
                         numbers, taken = [number], taken + under
                         break
                 else:  # a numeral alone ("III.", a stanza's) names no entry with a title it does not stand over
-                    numbers = [] if _BARE_NUMERAL.match(text) and all(len(whole[n]) > 1 for n in numbers) else numbers
+                    numbers = [] if is_numeral_line(text) and all(len(whole[n]) > 1 for n in numbers) else numbers
             for number in reversed(numbers):  # falling: a rising run takes one of them at most
                 candidates.append((index, number, tuple(taken[1:])))
             if numbers:
@@ -389,9 +389,6 @@ def _without_page(text: str) -> str:
 def _lookup(table: dict[str, list[int]], keys: tuple[str, ...]) -> list[int]:
     """The entries the surest of the keys names."""
     return next((table[variant] for variant in keys if variant in table), [])
-
-
-_BARE_NUMERAL = lazy(r"^(?:\d{1,4}|[IVXLCDM]{1,12})\.?$")
 
 
 def _short(line: str) -> bool:

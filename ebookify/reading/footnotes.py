@@ -16,6 +16,7 @@ Traveler[^1]") leaves the heading; its note is kept with the others.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 
 from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef, Paragraph, Text, inline_text
@@ -32,7 +33,7 @@ class _Note:
     unit: int  # which chapter or section holds it, in reading order
     block: int  # the index of its first paragraph there
     end: int  # one past its last
-    name: tuple[str, str]  # ("md", "1") or ("dp", "1")
+    name: tuple[str, str]  # ("md", "1"), ("dp", "1") or ("pg", "1"): each layout's names are its own
     blocks: tuple
 
 
@@ -87,17 +88,17 @@ class Linked:
 
     def moved(self, unit: int, index: int) -> int:
         """Where the block that stood at ``index`` stands now (an author's note's place, ``Note.at``)."""
-        return sum(1 for origin in self.origins[unit] if origin < index)
+        return bisect_left(self.origins[unit], index)  # (origins only ever rise)
 
 
 def separated(blocks: tuple) -> tuple[tuple, tuple[int, ...]]:
     """Notes written one under another ("[^1]: …" / "[^2]: …") read as one paragraph: one each.
     With, for each block, the index of the one it came from."""
-    if not any(isinstance(b, Paragraph) and _NOTE.match(_leading_text(b)) for b in blocks):
+    if not any(map(_opening, blocks)):
         return blocks, tuple(range(len(blocks)))
     out, origins = [], []
     for index, block in enumerate(blocks):
-        if not (isinstance(block, Paragraph) and _NOTE.match(_leading_text(block))):
+        if not _opening(block):
             out.append(block)
             origins.append(index)
             continue
@@ -132,12 +133,10 @@ def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
     found = []
     index = 0
     while index < len(blocks):
-        block = blocks[index]
-        opening = _NOTE.match(_leading_text(block)) if isinstance(block, Paragraph) else None
+        opening = _opening(blocks[index])
         if opening is None:
             index += 1
             continue
-        kind = "md" if opening["md"] else "dp"
         end = index + 1
         if opening["dp"]:  # "[Footnote 3: …" runs to the paragraph that closes it with "]"
             end = next((j + 1 for j in range(index, min(len(blocks), index + _MOST_PARAGRAPHS))
@@ -149,16 +148,17 @@ def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
         body[0] = Paragraph(_cut_start(body[0].inlines, opening.end()))
         if opening["dp"]:
             body[-1] = Paragraph(_cut_end(body[-1].inlines))
-        name = ("pg", opening["pg"]) if opening["pg"] else (kind, opening["md"] or opening["dp"])
-        found.append(_Note(unit, index, end, name, tuple(b for b in body if not isinstance(b, Paragraph)
+        kind = next(kind for kind in ("md", "dp", "pg") if opening[kind])
+        found.append(_Note(unit, index, end, (kind, opening[kind]), tuple(b for b in body if not isinstance(b, Paragraph)
                                                          or inline_text(b.inlines).strip())))
         index = end
     return found
 
 
-def _leading_text(block: Paragraph) -> str:
-    first = block.inlines[0] if block.inlines else None
-    return first.text if isinstance(first, Text) else ""
+def _opening(block) -> re.Match | None:
+    """The "[^1]: ", "[Footnote 1: " or "[1] " a paragraph opens with, if it is a note."""
+    first = block.inlines[0] if isinstance(block, Paragraph) and block.inlines else None
+    return _NOTE.match(first.text) if isinstance(first, Text) and first.text[:1] == "[" else None
 
 
 def _cut_start(inlines: tuple[Inline, ...], count: int) -> tuple[Inline, ...]:

@@ -184,6 +184,11 @@ def ends_with_page_number(line: str) -> bool:
     return text[-1:].isdecimal() and bool(_PAGE_NUMBER.search(text))
 
 
+def is_numeral_line(text: str) -> bool:
+    """"IV." or "12" alone on its line."""
+    return _NUMERAL_LINE.match(text.strip()) is not None
+
+
 def keyword_label(text: str) -> str:
     """The "Chapter VI" a line opens with, however long the rest ("CHAPTER VI. He Went for …")."""
     found = _LABEL_START.match(text.strip())

@@ -132,10 +132,12 @@ def _with_footnotes(front: tuple[Section, ...], chapters, back: tuple[Section, .
     units = [s.blocks for s in front] + [c.blocks for c in chapters] + [s.blocks for s in back]
     first = len(front)
     done = link_footnotes(units, {first + i: (c.label, c.title) for i, c in enumerate(chapters)})
+    if not done.footnotes:
+        return front, chapters, back + licence, ()
     linked = [replace(c, blocks=done.units[first + i], label=done.titles[first + i][0], title=done.titles[first + i][1],
                       notes=tuple(replace(n, at=done.moved(first + i, n.at)) for n in c.notes))  # notes keep their places
               for i, c in enumerate(chapters)]
-    if not done.footnotes or not any(has_text(c.blocks) for c in linked):  # a text that is all notes stays as typed
+    if not any(has_text(c.blocks) for c in linked):  # a text that is all notes stays as typed
         return front, chapters, back + licence, ()
     front = tuple(replace(s, blocks=b) for s, b in zip(front, done.units))
     back = tuple(replace(s, blocks=b) for s, b in zip(back, done.units[first + len(chapters):]))
