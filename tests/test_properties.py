@@ -15,7 +15,8 @@ LETTERS = string.ascii_letters + string.digits + "éøßçñЖжΩωäöü"
 word = st.text(alphabet=LETTERS, min_size=1, max_size=12).filter(lambda w: w.lower() not in _LABELS)
 punctuation = st.sampled_from(["", ".", ",", "!", "?", "...", "--", ";", ":", "'", '"', "<", "&", "&amp;", "*"])
 token = st.builds(lambda p, w, q: p + w + q, st.sampled_from(["", '"', "'", "(", "<"]), word, punctuation)
-line = st.lists(token, min_size=1, max_size=14).map(" ".join)
+# A line that reads as a divider ("x", "O--", "o0o") is a scene break by design: its letters are an ornament.
+line = st.lists(token, min_size=1, max_size=14).map(" ".join).filter(lambda text: not is_scene_break(text))
 separator = st.sampled_from(["\n", "\n\n", "\r\n", "\r\n\r\n", "\n\n\n\n", "\n \t\n", "\n***\n", "\nChapter 2\n"])
 
 

@@ -238,13 +238,14 @@ def test_a_note_in_the_middle_of_a_chapter_is_a_note_in_its_place():
 # Scene breaks -----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("divider", ["oOo", "xXx", "o0o", "-x-x-x-", "~*~", "x", "   * * *   ", "§", "◇◇◇", "+++"])
+@pytest.mark.parametrize("divider", ["oOo", "xXx", "o0o", "-x-x-x-", "~*~", "x", "   * * *   ", "§", "◇◇◇", "+++",
+                                     "0o0", "-oOo-", "x-x-x"])
 def test_dividers(divider):
     blocks = parse(f"{PROSE}\n\n{divider}\n\n{PROSE}").chapters[0].blocks
     assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
 
 
-@pytest.mark.parametrize("line", ["xxx", "OOO", "...", "x-ray", "-"])
+@pytest.mark.parametrize("line", ["xxx", "OOO", "...", "x-ray", "-", "xoxo", "0 O", "xo"])
 def test_lines_that_only_look_like_dividers_are_text(line):
     blocks = parse(f"{PROSE}\n\n{line}\n\n{PROSE}").chapters[0].blocks
     assert [type(b) for b in blocks] == [Paragraph, Paragraph, Paragraph]

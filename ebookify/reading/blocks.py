@@ -148,7 +148,7 @@ def _is_letter(char: str) -> bool:
 
 def is_scene_break(line: str) -> bool:
     """``***``, ``* * *``, ``~~~``, ``-----``, ``#``, ``~*~``, and letter dividers: ``oOo``, ``xXx``,
-    ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss) or ``OOO`` (a shout) are text."""
+    ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss), ``OOO`` (a shout) or ``xoxo`` are text."""
     if _NOT_A_DIVIDER.search(line):  # one scan that stops at the first letter of ordinary text
         return False
     compact = "".join(line.split())
@@ -164,6 +164,8 @@ def is_scene_break(line: str) -> bool:
     if not letters:
         return len(compact) >= 3 and len(set(compact)) <= 3
     if any(c not in "oOxX0" for c in letters) or set(letters) == {"0"}:  # "0--" is a number, "o0o" a divider
+        return False
+    if letters != letters[::-1]:  # a divider reads the same both ways; "xoxo" (hugs) and "0 Ox" are text
         return False
     return len(set(letters)) > 1 or len(letters) < len(compact)
 
