@@ -75,6 +75,39 @@ def test_a_translators_note_is_a_note_and_says_whose(marker):
     assert [(n.label, block_texts(n.blocks)) for n in chapter.notes] == [("Translator’s Note", ["不空门, literally not empty gate."])]
 
 
+@pytest.mark.parametrize(
+    "body, story, notes",
+    [
+        pytest.param(f"{ONE}\n\n**A/N:** thanks for reading!\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["thanks for reading!"])], id="a bold label, then the note"),
+        pytest.param(f"{ONE}\n\n**A/N: thanks for reading!**\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["thanks for reading!"])], id="a note all in bold"),
+        pytest.param(f"{ONE}\n\n*Author's Note:* a pause here.\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["a pause here."])], id="an italic label"),
+        pytest.param(f"{ONE}\n\n**Author's Endnote:**\n\n**Thanks for reading.**\n\n**See you next week.**",
+                     [ONE], [(Placement.AFTER, 1, ["Thanks for reading.", "See you next week."])],
+                     id="a bold end note runs through the bold paragraphs to the chapter's end"),
+        pytest.param(f"**A/N: a word first.**\n\n**More of the note.**\n\n***\n\n{ONE}", [ONE],
+                     [(Placement.BEFORE, 0, ["a word first.", "More of the note."])],
+                     id="a bold note runs through the bold paragraphs to a scene break"),
+        pytest.param(f"**A/N: a word first.**\n\n**The Tower, midnight**\n\n{ONE}",
+                     ["The Tower, midnight", ONE], [(Placement.BEFORE, 0, ["a word first."])],
+                     id="a bold line of the story after a bold note stays story"),
+        pytest.param(f"**A/N: a word first.**\n\n***June 10, 1994***\n\n**More?**", ["June 10, 1994", "More?"],
+                     [(Placement.BEFORE, 0, ["a word first."])], id="bold italics are not the note's bold"),
+    ],
+)
+def test_a_label_in_bold_or_italics_is_a_label(body, story, notes):
+    got_story, got_notes = story_and_notes(body)
+    assert got_story == story
+    assert got_notes == notes
+
+
+def test_a_bold_note_keeps_its_bold():
+    note = chapter_of(f"{ONE}\n\n**A/N: thanks for reading!**").notes[0]
+    assert [type(i).__name__ for i in note.blocks[0].inlines] == ["Strong"]
+
+
 def test_a_scene_break_beside_a_note_is_still_a_break():
     chapter = chapter_of(f"{ONE}\n\n***\n\nA/N: hello\n\n{TWO}")
     assert [type(b).__name__ for b in chapter.blocks] == ["Paragraph", "SceneBreak", "Paragraph"]

@@ -31,7 +31,7 @@ from ..patterns import lazy
 # "AN" is the note's mark in capitals, or with its colon: "An" alone is the article ("(An image of
 # her face flashed by)", "An-Anon-Author" are story).
 _LABEL_WORDS = (
-    r"a/n|(?-i:AN)|an(?=\s*:)|author'?s?[’']?s? ?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
+    r"a/n|(?-i:AN)|an(?=\s*:)|author'?s?[’']?s? ?(?:end ?)?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
     r"|chapter end notes?|n/a|n\.?d\.?a\.?|n\.? ?de ?l\.? ?a\.?|note de l[’']auteu?r(?:e|ice)?|notes? de l[’']auteu?r(?:e|ice)?"
     r"|nota del? (?:la )?autora?|notas? del? (?:la )?autora?|nota d[oa] autora?|notas? d[oa] autora?"
     r"|note? dell[’']autor(?:e|ice)|anmerkung(?:en)?(?: de[rs] autor(?:s|in)?)?|anm\. d\. a\.?"
@@ -49,6 +49,9 @@ _END_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
 _END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over more paragraphs than this
 _SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}
+# A Markdown copy sets its notes in bold or italics: "**A/N:** …", "**Author's Note:**", "*A/N: …*".
+_EMPHASIS = lazy(r"^\s*(?P<marks>\*{1,3}|_{1,3})(?=[^\s*_])")
+_EMPHASISED_LABEL = lazy(r"^\s*(?P<marks>\*{1,3}|_{1,3})(?P<label>[^*_]{1,60}?)(?P=marks)(?![*_])")
 _ENDS_SENTENCE = frozenset(".!?…:)]\"”’»*~")
 _MOST_GROUPS = 6  # a note never runs over more paragraphs than this without a closing bracket
 _MOST_LINES = 8
@@ -73,7 +76,38 @@ def note_label(label: str) -> str:
 
 def is_marker(line: str) -> bool:
     """Does this line open an author's note?"""
+    line = _unwrapped(line)
     return bool(_BRACKETED.match(line) or _SLASH.match(line) or _PLAIN.match(line) or _FROM.match(line))
+
+
+def _labelled(line: str) -> re.Match | None:
+    return _SLASH.match(line) or _PLAIN.match(line) or _FROM.match(line)
+
+
+def _unwrapped(line: str) -> str:
+    """A label set in emphasis, read as if it were not: ``**A/N:** thanks`` is ``A/N: thanks``,
+    ``**Author's Note:**`` is ``Author's Note:``, and ``**A/N: thanks**`` is ``A/N: **thanks**`` (the
+    note's own words keep their emphasis). Any other line comes back as it is."""
+    if line.lstrip()[:1] not in ("*", "_"):
+        return line
+    span = _EMPHASISED_LABEL.match(line)
+    if span and (label := _labelled(span["label"])) and not span["label"][label.end():].strip():
+        return span["label"] + line[span.end():]
+    emphasis = _EMPHASIS.match(line)
+    rest = line[emphasis.end():] if emphasis else ""
+    label = _labelled(rest) if emphasis else None
+    if label and rest[label.end():].strip():
+        return rest[:label.end()] + emphasis["marks"] + rest[label.end():]
+    return line
+
+
+def _wrapping(text: str) -> str:
+    """The emphasis marks a whole paragraph is set in (``**`` for ``**All of it.**``), or ""."""
+    emphasis = _EMPHASIS.match(text)
+    if not emphasis:
+        return ""
+    marks, text = emphasis["marks"], text.rstrip()
+    return marks if text.endswith(marks) and not text[:-len(marks)].endswith(marks[0]) else ""
 
 
 def split_notes(lines: list[str], layout: Layout, blocks: tuple[Block, ...] | None = None
@@ -150,22 +184,28 @@ class _Reader:
         if _SEE_END.match(line):
             self._note([line.strip()], "Notes", i, "AO3 pointer to the notes at the end")
             return i + 1
-        alone = _FROM.match(line) or (_PLAIN.match(line) if not _PLAIN.sub("", line, 1).strip() else None)
+        plain = _unwrapped(line) if self.layout.emphasis else line
+        alone = _FROM.match(plain) or (_PLAIN.match(plain) if not _PLAIN.sub("", plain, 1).strip() else None)
         if alone:
             end = self._block_under(i + 1, stop)
             if end is None:  # a label with nothing under it is a word of the story
                 self._story(line)
                 return i + 1
-            self._note(self.lines[i + 1:end], alone["label"], i, "label alone: the block under it")
-            return end
-        marked = _SLASH.match(line) or _PLAIN.match(line)
-        if marked:
+            body = self.lines[i + 1:end]
+            rule = "label alone: the block under it"
+        elif marked := _SLASH.match(plain) or _PLAIN.match(plain):
             end = self._paragraph_end(i, stop)
-            self._note([line[marked.end():]] + self.lines[i + 1:end], marked["label"], i,
-                       f"'{marked['label']}' opens a one-paragraph note")
-            return end
-        self._story(line)
-        return i + 1
+            body = [plain[marked.end():]] + self.lines[i + 1:end]
+            rule = f"'{marked['label']}' opens a one-paragraph note"
+        else:
+            self._story(line)
+            return i + 1
+        if self.layout.emphasis and (marks := _wrapping(" ".join(b.strip() for b in body if b.strip()))):
+            run = self._emphasised_run(end, stop, marks)
+            rule += f", and the paragraphs in {marks} after it" if run > end else ""
+            body, end = body + self.lines[end:run], run
+        self._note(body, (alone or marked)["label"], i, rule)
+        return end
 
     def _bracketed(self, i: int, stop: int, match: re.Match) -> int:
         """``(A/N …)``: to the matching bracket; what follows it on that line is story again."""
@@ -195,6 +235,26 @@ class _Reader:
         return end
 
     # Extents ----------------------------------------------------------------------------------
+
+    def _emphasised_run(self, end: int, stop: int, marks: str) -> int:
+        """A note set all in bold (or italics) goes on through the paragraphs set the same way after
+        it, when they run to the chapter's end or to a scene break (a note closing a chapter, or
+        ruled off from the story); when story follows them, it is one paragraph (``end``)."""
+        j = end
+        while j < stop:
+            if not self.lines[j].strip():
+                j += 1
+                continue
+            if not self._in_group(j):
+                return j  # a scene break: the note ends before it
+            k = self._paragraph_end(j, stop) if self.layout.wrapped else j + 1
+            if self.layout.spaced and not self.layout.wrapped:
+                while k < stop and self._in_group(k):
+                    k += 1
+            if _wrapping(" ".join(line.strip() for line in self.lines[j:k])) != marks:
+                return end
+            j = k
+        return stop
 
     def _starts_paragraph(self, i: int, start: int) -> bool:
         if i == start or not self.layout.wrapped or not self.lines[i - 1].strip():
