@@ -45,6 +45,8 @@ def test_paragraphs(text, paragraphs):
         pytest.param("Ch. 4 — Title", "Ch. 4", "Title", id="abbreviated"),
         pytest.param("# Chapter 1: Begin", "Chapter 1", "Begin", id="markdown chapter"),
         pytest.param("## The Storm", "", "The Storm", id="markdown heading"),
+        pytest.param("Part 3:", "Part 3", "", id="a colon and no title"),
+        pytest.param("Chapter Four —", "Chapter Four", "", id="a dash and no title"),
     ],
 )
 def test_chapter_headings(heading, label, title):

@@ -29,7 +29,7 @@ _WORD = lazy(r"[^\W\d_]+")
 _SENTENCE_END = frozenset(".!?…:;)]\"”’»*~_-。！？」』）")
 _HYPHENATED = lazy(r"([^\W\d_]+)-$")  # a word broken at the end of a line
 _CJK_SEAM = lazy(f"[{HAN}{KANA}{CJK_MARKS}]")  # Chinese and Japanese text and its punctuation
-_FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
+FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
 
     for line in lines:
         if fence is not None:
-            if _FENCE.match(line):
+            if FENCE.match(line):
                 blocks.append(Preformatted("\n".join(fence)))
                 fence = None
             else:
@@ -204,7 +204,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
         if line.startswith(SUBHEADING):
             flush()
             blocks.append(Subheading(line[len(SUBHEADING):]))
-        elif _FENCE.match(line):
+        elif FENCE.match(line):
             flush()
             fence = []
         elif line.lstrip().startswith(">"):

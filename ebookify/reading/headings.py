@@ -93,7 +93,7 @@ _DECORATION = "~=*_+-–—•·◇◆ \t"
 # "Prologue Rain"): both are checked by ``_keyword_heading``.
 def _keyword_line(numeral: str) -> str:
     return (rf"^(?P<label>(?:(?P<chapter>{_CHAPTER_WORDS})\s*|(?P<part>{_PART_WORDS})\s+|(?P<special>{_SPECIAL_WORDS})\s*)"
-            rf"(?P<number>{numeral})?)\.?(?:{_SEPARATOR}(?P<title>\S.*?))?$")
+            rf"(?P<number>{numeral})?)\.?(?:\s*[:\-–—]\s*$|{_SEPARATOR}(?P<title>\S.*?))?$")  # "Part 1:" has no title
 
 
 _KEYWORD_LINE = lazy(_keyword_line(_NUMERAL), re.IGNORECASE)
@@ -242,6 +242,8 @@ def _keyword_heading(text: str) -> Heading | None:
     between = text[match.end("label"):match.start("title")] if match["title"] else ":"
     if (kind == SPECIAL and not between.strip()) or (kind != SPECIAL and not match["number"]):
         return None
+    if kind == SPECIAL and not (match["title"] or match["number"]) and text.rstrip()[-1] in ":-–—":
+        return None  # "Interlude:" over a scene is the scene's label; "Interlude II:", "Part 3:" are headings
     if not _looks_like_title(match["title"] or "", between):
         return None
     title = (match["title"] or "").strip().strip(_DECORATION).strip()

@@ -184,8 +184,11 @@ class _Reader:
         if _SEE_END.match(line):
             self._note([line.strip()], "Notes", i, "AO3 pointer to the notes at the end")
             return i + 1
+        if line[:1] == "#" and _AO3_LABEL.match(line) and self._block_under(i + 1, stop) is None:
+            return self._past_gap(i + 1, stop)  # an exporter's "#### Chapter Notes" over no notes: its markup
         plain = _unwrapped(line) if self.layout.emphasis else line
-        alone = _FROM.match(plain) or (_PLAIN.match(plain) if not _PLAIN.sub("", plain, 1).strip() else None)
+        alone = _FROM.match(plain) or (_PLAIN.match(plain) if not _PLAIN.sub("", plain, 1).strip() else None) or (
+            _AO3_LABEL.match(plain) if plain[:1] == "#" else None)  # an exporter's "#### Chapter Summary"
         if alone:
             end = self._block_under(i + 1, stop)
             if end is None:  # a label with nothing under it is a word of the story
@@ -260,6 +263,12 @@ class _Reader:
         if i == start or not self.layout.wrapped or not self.lines[i - 1].strip():
             return True  # a marker after a finished sentence starts a paragraph even without a blank line
         return self.layout.indented and self.lines[i][:1].isspace() or ends_with(self.lines[i - 1], _ENDS_SENTENCE)
+
+    def _past_gap(self, i: int, stop: int) -> int:
+        """The first line of text from ``i`` on: blank lines, and the break they make, skipped."""
+        while i < stop and (not self.lines[i].strip() or self.lines[i] == BREAK):
+            i += 1
+        return i
 
     def _paragraph_end(self, i: int, stop: int) -> int:
         """The line after the paragraph that starts at ``i``, as the file's layout makes paragraphs."""

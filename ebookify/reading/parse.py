@@ -39,6 +39,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .blocks import read_layout, to_blocks
+from .dialects import as_shown
 from ..errors import ParseError
 from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
@@ -73,7 +74,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if settings.markdown:
         from .rawhtml import without_html  # the HTML tokenizer loads only for a Markdown story
 
-        text = without_html(text)
+        text = without_html(as_shown(text))
     lines = [line.expandtabs(4).rstrip() for line in text.split("\n")]
     if not any(line.strip() for line in lines):
         raise ParseError("the file is empty: there is no story to convert")

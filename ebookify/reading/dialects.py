@@ -1,0 +1,46 @@
+"""Markdown lines read as the Markdown the writer used shows them, before the story is read.
+
+CommonMark wants a space after a heading's ``#``; Markdown.pl and Python-Markdown (rentry, many
+blogs and wikis) do not, and writers type ``#Title`` and ``##Chapter 5``. Converters from HTML
+(AO3 backups, pandoc, html2text) escape a line's start wherever it would read as markup: a section
+numbered ``1\\.`` and a rule typed ``\\-\\-\\-`` are what the page showed, "1." and "---", and the
+story's sections and scene breaks are read from what the page showed. Rentry centres a line
+typed ``->By Anon<-``: the arrows are its markup, the line is "By Anon". A line of attributes
+for the line above (kramdown's and mkdocs' ``{: .center }``) styles a page that is not ours: it goes.
+"""
+
+from __future__ import annotations
+
+from .blocks import FENCE, is_scene_break
+from .headings import is_numeral_line
+from ..patterns import lazy
+
+# "#Title", "##Chapter 5", "#*Title*"; not "#####[Chapter 5](…)", a serial's link to its next page
+_GLUED_HEADING = lazy(r"^(#{1,6})(?=[^\W_]|[(\"'“‘*])")
+_CENTRED = lazy(r"^(?P<marks>#{0,6})\s*->\s*(?P<text>.*?)\s*<-\s*$")  # and "#->Title<-"
+_ATTRIBUTES = lazy(r"^\s*\{:?\s*(?:[.#][\w-]+|[\w-]+=\S+)(?:\s+(?:[.#][\w-]+|[\w-]+=\S+))*\s*\}\s*$")  # "{ .center }"
+_ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")  # a backslash before any ASCII punctuation: CommonMark's escapes
+
+
+def as_shown(text: str) -> str:
+    shown, fenced = [], False
+    for line in text.split("\n"):
+        fence = FENCE.match(line)
+        if fenced or fence:
+            shown.append(line)  # code is kept as typed
+        elif not (line.lstrip()[:1] == "{" and _ATTRIBUTES.match(line)):
+            shown.append(_as_shown(line))
+        fenced ^= bool(fence)
+    return "\n".join(shown)
+
+
+def _as_shown(line: str) -> str:
+    if "->" in line and (centred := _CENTRED.match(line)):
+        line = f"{centred['marks']} {centred['text']}" if centred["marks"] else centred["text"]
+    if line[:1] == "#":
+        return _GLUED_HEADING.sub(r"\1 ", line, 1)
+    if "\\" in line:
+        plain = _ESCAPE.sub(r"\1", line)
+        if is_scene_break(plain) or is_numeral_line(plain):  # never a list or a heading of Markdown's own
+            return plain
+    return line

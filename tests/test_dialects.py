@@ -1,0 +1,77 @@
+"""Markdown as writers and converters type it: what the page showed decides the story's shape."""
+
+from ebookify import Options, convert
+from ebookify.model import Paragraph, SceneBreak, block_texts
+from ebookify.options import Settings
+from ebookify.reading.parse import parse
+
+PROSE = "The wind came down from the hills and rattled every shutter in the lane, all night long."
+MARKDOWN = Settings(markdown=True)
+
+
+def read(text: str):
+    return parse(text, MARKDOWN)
+
+
+def test_a_heading_without_a_space_after_its_marks_is_a_heading():
+    book = read(f"#The Long Road\n\n##Chapter 1: Dream\n\n{PROSE}\n\n##Chapter 2\n\n{PROSE}\n")
+    assert book.metadata.title == "The Long Road"
+    assert [(c.label, c.title) for c in book.chapters] == [("Chapter 1", "Dream"), ("Chapter 2", "")]
+
+
+def test_a_serials_link_to_its_next_page_is_not_a_heading():
+    chapters = read(f"# Chapter 4\n\n{PROSE}\n\n#####[Chapter 5](https://example.org/5)\n").chapters
+    assert [c.label for c in chapters] == ["Chapter 4"]
+    assert block_texts(chapters[0].blocks)[-1].endswith("Chapter 5")
+
+
+def test_a_hashtag_in_plain_text_is_not_a_heading():
+    chapters = parse(f"{PROSE}\n\n#Chapter 2\n\n{PROSE}\n").chapters
+    assert len(chapters) == 1 and "#Chapter 2" in block_texts(chapters[0].blocks)
+
+
+def test_escaped_section_numbers_and_rules_are_sections_and_breaks():
+    text = "".join(f"{n}\\.\n\n{PROSE}\n\n\\-\\-\\-\n\n{PROSE}\n\n" for n in range(1, 5))
+    chapters = read(text).chapters
+    assert [c.label for c in chapters] == ["1", "2", "3", "4"]
+    assert [type(b) for b in chapters[0].blocks] == [Paragraph, SceneBreak, Paragraph]
+
+
+def test_an_escape_inside_a_sentence_stays_an_escape():
+    chapters = read(f"{PROSE}\n\n1\\. is what she wrote, and then \\-\\- nothing.\n").chapters
+    assert block_texts(chapters[0].blocks)[-1] == "1. is what she wrote, and then -- nothing."
+
+
+def test_a_centred_byline_names_the_author():
+    book = read(f"# Reunion\n->By Togetic Anon<-\n\n## Chapter 1\n\n{PROSE}\n\n## Chapter 2\n\n{PROSE}\n")
+    assert book.metadata.authors == ("Togetic Anon",)
+
+
+def test_empty_export_labels_leave_neither_markup_nor_a_break():
+    text = f"### Chapter 1: Act I\n\n#### Chapter Summary\n\n\n\n#### Chapter Notes\n\n\n\n{PROSE}\n\n{PROSE}\n"
+    chapter = read(text).chapters[0]
+    assert block_texts(chapter.blocks) == [PROSE, PROSE]
+    assert chapter.notes == ()
+
+
+def test_an_export_label_over_text_is_a_note():
+    text = f"### Chapter 1: Act I\n\n#### Chapter Summary\n\nThe ford rises.\n\n\n{PROSE}\n\n{PROSE}\n"
+    chapter = read(text).chapters[0]
+    assert block_texts(chapter.blocks) == [PROSE, PROSE]
+    assert [(n.label, block_texts(n.blocks)) for n in chapter.notes] == [("Chapter Summary", ["The ford rises."])]
+
+
+def test_a_markdown_file_is_read_as_shown_end_to_end():
+    text = "".join(f"{n}\\.\n\n{PROSE}\n\n\\-\\-\\-\n\n{PROSE}\n\n" for n in range(1, 4))
+    assert convert(text.encode(), Options(source_name="s.md", cover=False)).chapters == 3
+
+
+def test_code_is_kept_as_typed():
+    text = f"{PROSE}\n\n```\n#include <stdio.h>\n1\\.\n```\n\n{PROSE}\n"
+    blocks = read(text).chapters[0].blocks
+    assert [b.text for b in blocks if hasattr(b, "text")] == ["#include <stdio.h>\n1\\."]
+
+
+def test_a_line_of_attributes_for_a_site_is_not_text():
+    blocks = read(f"{PROSE}\n\n\\* \\* \\*\n{{ .center }}\n\n{PROSE}\n").chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
