@@ -2,6 +2,7 @@ import pytest
 
 from ebookify.errors import ParseError
 from ebookify.model import Paragraph, SceneBreak, block_texts
+from ebookify.options import Settings
 from ebookify.reading.parse import parse
 
 from conftest import FIXTURES
@@ -114,6 +115,8 @@ def test_front_matter_labels_alone_on_their_lines():
                      ("A. Writer",), id="yaml"),
         pytest.param("---\ntitle: Night Train\nsubtitle:  by A. Writer and B. Writer\n---\n", "Night Train",
                      ("A. Writer", "B. Writer"), id="yaml byline as a subtitle"),
+        pytest.param("# Night Train\n\n#### Historia creada por A. Writer\n\n", "Night Train", ("A. Writer",),
+                     id="a byline set as a small heading, in Spanish"),
         pytest.param("", "", (), id="none"),
     ],
 )
@@ -162,3 +165,17 @@ def test_a_markdown_list_is_a_list_of_items():
 def test_dashes_opening_lines_of_a_plain_text_are_no_list():
     blocks = parse("- Who is there?\n- Nobody.\n\n- Then go.\n").chapters[0].blocks
     assert all(isinstance(b, Paragraph) for b in blocks)
+
+
+def test_a_static_sites_settings_are_not_facts_of_the_book():
+    parsed = parse("---\ntitle: Night Train\nlayout: layout.njk\norder: 1\ndraft: false\nseries: Trains\n"
+                   "series_weight: 2\nmood: grey\n---\n\nThe story begins here, on a platform.\n")
+    assert parsed.metadata.extra == (("Mood", "grey"),)
+    assert (parsed.metadata.series, parsed.metadata.series_index) == ("Trains", "2")
+
+
+def test_a_dedication_set_smaller_than_the_chapters_is_front_matter_not_a_part():
+    parsed = parse("# Night Train\n\n#### For my sister.\n\n## Chapter 1\n\nThe story begins here, on a platform.\n\n"
+                   "## Chapter 2\n\nIt ends on another.\n", Settings(markdown=True))
+    assert [(c.label, c.part) for c in parsed.chapters] == [("Chapter 1", ""), ("Chapter 2", "")]
+    assert block_texts(parsed.front_matter[0].blocks) == ["For my sister."]

@@ -305,9 +305,12 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
         return i
     if not isinstance(data, dict):
         return i
+    settings = [str(key) for key in data if str(key).lower() in _SITE_SETTINGS]
     for key, value in data.items():
         label = str(key).replace("_", " ").strip()
         field = LABELS.get(label.lower(), "extra")
+        if str(key) in settings or (field == "extra" and isinstance(value, bool)):
+            continue
         if isinstance(value, list):
             value = ", ".join(str(v) for v in value)
         value = "" if value is None else str(value).strip()
@@ -323,8 +326,21 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     if byline and "authors" not in fields:  # "subtitle: by Mike Loader and Lara Bartram": a blog's byline
         fields["authors"] = names(byline)
         del fields["subtitle"]
-    trace.append((i, f"YAML front matter: {', '.join(str(k) for k in data)}"))
+    trace.append((i, f"YAML front matter: {', '.join(str(k) for k in data if str(k) not in settings)}"
+                     + (f"; the site's own settings left out: {', '.join(settings)}" if settings else "")))
     return end + 1
+
+
+# What a static site (Jekyll, Hugo, Eleventy, MkDocs) reads to build its pages, not what a reader is
+# told: "Layout layout.njk" and "Order 1" on a title page say nothing about the story.
+_SITE_SETTINGS = frozenset({
+    "layout", "permalink", "slug", "weight", "order", "draft", "aliases", "url", "type", "menu", "nav_order",
+    "parent", "grand_parent", "has_children", "nav_exclude", "sitemap", "eleventynavigation",
+    "eleventyexcludefromcollections", "eleventycomputed", "pagination", "templateengineoverride", "comments",
+    "share", "toc", "toc_label", "toc_sticky", "classes", "sidebar", "author_profile", "read_time", "search",
+    "redirect_from", "redirect_to", "hidden", "css", "js", "render", "outputs", "build", "cascade",
+    "headless", "linktitle", "markup", "excerpt_separator", "template", "nav", "nav_title", "hide",
+})
 
 
 _ADDRESS = lazy(r"^\s*<?https?://\S+>?\s*$")

@@ -34,6 +34,7 @@ class Heading:
     number: str = ""  # the numeral alone, for checking that a file's numbers run in sequence
     signal: str = ""  # what made it a heading, for --debug-structure
     part: str = ""  # the part the file's contents list puts it under, when the list has parts
+    level: int = 0  # a Markdown heading's number of "#" (0: not one)
 
 
 _CARDINALS = (
@@ -212,7 +213,7 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         inner = markdown["text"]
         if _NOTE_LABEL.match(inner):  # "## Summary", "## Chapter End Notes": a label of the export, not a chapter
             return None
-        return _keyword_heading(inner) or Heading(MARKDOWN, "", inner)
+        return replace(_keyword_heading(inner) or Heading(MARKDOWN, "", inner), level=len(markdown["marks"]))
     found = _keyword_heading(text.strip(_DECORATION))
     if found:
         return found

@@ -76,7 +76,8 @@ BY_WORDS = (
     "by", "written by", "story by", "a story by", "a fanfic by", "a fanfiction by", "a novel by", "a tale by",
     "par", "écrit par", "une histoire de", "von", "geschrieben von", "eine geschichte von", "por", "escrito por",
     "una historia de", "uma história de", "di", "scritto da", "un racconto di", "door", "geschreven door",
-    "een verhaal van", "autor", "autorka", "napisane przez", "автор", "написано",
+    "een verhaal van", "autor", "autorka", "napisane przez", "автор", "написано", "created by", "story created by",
+    "creado por", "creada por", "historia creada por", "historia escrita por", "escrita por",
 )
 
 # A stated status, in any of these languages, as the model's two words.

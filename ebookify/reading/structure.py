@@ -76,7 +76,7 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
     front: tuple[Block, ...] = ()
-    leading = prefatory([span.heading for span in spans[1:]])
+    leading = prefatory([span.heading for span in spans[1:]]) or _set_smaller_above(spans)
     if leading:
         for span in spans[1:1 + leading]:
             trace.append((offset + span.line, f"front matter: {_heading_string(span.heading)!r} before the story"))
@@ -102,6 +102,16 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         chapters[-1], more = _without_back_matter(chapters[-1], trace, offset + spans[-1 - len(back)].line)
         back = more + back
     return Structure(chapters, front, trace, back)
+
+
+def _set_smaller_above(spans: list[_Span]) -> int:
+    """How many headings over nothing open the file, each set smaller than the first chapter's
+    ("#### For my friend." over "## Chapter 1"): a dedication, a byline; the story's front matter."""
+    first = next((i for i, span in enumerate(spans[1:], 1) if has_text(span.blocks)), None)
+    if first is None or first == 1 or spans[first].heading.level == 0:
+        return 0
+    above = spans[1:first]
+    return len(above) if all(span.heading.level > spans[first].heading.level for span in above) else 0
 
 
 def _without_back_matter(chapter: Chapter, trace: list, line: int) -> tuple[Chapter, tuple[Section, ...]]:
@@ -227,7 +237,8 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
             and word_count(span.blocks, enough=_PART_WORDS) < _PART_WORDS  # a running title, a motto under it
         # (among parts, or before any chapter: a "Part 2: is below" amid chapters without parts is none)
         if not has_text(span.blocks) or brief:
-            if heading.kind == PART or (following is not None and following.kind != heading.kind):
+            if heading.kind == PART or (following is not None and following.kind != heading.kind
+                                        and not heading.level > following.level > 0):  # "####" is no part over "##"
                 part = _stacked(part if not opened else "", _heading_string(heading))  # "PART I" over "Book I"
                 part_kind, opened = heading.kind, False
                 trace.append((offset + span.line, f"part: {part}"))
