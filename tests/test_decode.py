@@ -44,6 +44,26 @@ def test_cyrillic_code_page_is_detected_not_forced_to_windows_1252():
     assert "Windows-1251" in findings[0].message
 
 
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+        return True
+    except UnicodeDecodeError:
+        return False
+
+
+@pytest.mark.parametrize("codec", ["shift_jis", "euc_jp", "gb18030", "big5"])
+def test_a_long_east_asian_text_in_a_legacy_code_page_is_read(codec):
+    """Detection reads the first 256 KB: a cut inside a two-byte character made every codec fail."""
+    line = "吾輩は猫である。名前はまだ無い。どこで生れたか頓と見当がつかぬ。" if codec in ("shift_jis", "euc_jp") \
+        else "此開卷第一回也。作者自云：因曾歷過一番夢幻之後，故將真事隱去。"
+    story = next(s for s in ("".join(f"{pad}{line}{n}\n" for n in range(6000)) for pad in ("", "a", "ab"))
+                 if not _decodes(s.encode(codec)[:262144], codec))  # the cut falls inside a character
+    text, findings = decode(story.encode(codec))
+    assert text == story
+    assert findings and "not UTF-8" in findings[0].message
+
+
 @pytest.mark.parametrize(
     "raw, expected",
     [

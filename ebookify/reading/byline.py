@@ -31,6 +31,8 @@ _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "《": "》", "「": "」", "『": "』"}  # 《书名》
 _CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")  # 2 to 12 letters, a middle dot or a space
+_CJK_TITLE_NAME = lazy(  # "《红楼梦》曹雪芹", "《红楼梦》 作者：曹雪芹": a Chinese book's title in its marks, then its author
+    f"^《(?P<title>[^》]{{1,40}})》\\s*(?:作者[:：]\\s*)?(?P<name>[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}})$")
 _DATED = lazy(r":\s*\d[\d\s./-]*$")  # "Last updated: 2016-06-10": a field, not a title
 _SENTENCE_END = lazy(r"[.!?…][\"”’»)]*(?:\s|$)")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
@@ -94,6 +96,12 @@ class TitleLines:
         title = lines[i].strip().strip(_DECORATION).strip()
         if markdown:
             title = markdown["text"].strip(_DECORATION).strip()
+        named = _CJK_TITLE_NAME.match(title)
+        if named and (i + 1 >= len(lines) or not lines[i + 1].strip()):
+            self.fields.setdefault("title", named["title"])
+            self.fields["authors"] = self.fields.get("authors", ()) + (named["name"].strip(),)
+            self.trace.append((i, f"title and author: 《title》 and a name: {named['title']} / {named['name'].strip()}"))
+            return i + 1
         if len(title) > 2 and _QUOTES.get(title[0]) == title[-1]:  # "The Salt Road", in quotes
             title = title[1:-1].strip()
         if not title:

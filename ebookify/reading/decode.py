@@ -162,7 +162,10 @@ def _utf16_without_bom(data: bytes) -> str:
 def _detect(data: bytes) -> str:
     from charset_normalizer import from_bytes  # slow to import: only text that is not UTF-8 pays
 
-    best = from_bytes(data[:262144]).best()
+    sample = data[:262144]
+    if len(sample) < len(data) and b"\n" in sample:  # cut at a line's end, never inside a character of
+        sample = sample[:sample.rindex(b"\n") + 1]  # two bytes (Shift_JIS, Big5), which no codec then reads
+    best = from_bytes(sample).best()
     guess = codecs.lookup(best.encoding).name if best else ""
     # Detectors confuse Western code pages on short texts (Baltic for English, say): unless the
     # guess reads as another script (Cyrillic, Greek…), Windows-1252 is the likelier truth.
