@@ -525,3 +525,21 @@ def test_a_ballads_numbered_stanzas_are_no_chapters_of_the_contents_list():
                      f"{PROSE}\n\nCHAPTER III.\n\nMonuments.\n\n{PROSE}\n")
     assert [label for label, _ in headings(text)] == ["CHAPTER I", "CHAPTER II", "CHAPTER III"]
 
+
+
+def test_an_act_over_its_first_scene_is_a_part_and_a_chapter():
+    speech = "HORATIO. " + " ".join([PROSE] * 3)
+    acts = "".join(f"ACT {act}\n\nSCENE I. A room.\n\n{speech}\n\nSCENE II. A hall.\n\n{speech}\n\n" for act in ("I", "II"))
+    # a list mangled in the copy: some scenes named, some entries nowhere in the text
+    contents = "Contents\n\nACT I\nScene II. A hall.\nACT II\nACT III\nACT IV\n\n"
+    chapters = parse(contents + acts).chapters
+    assert [(c.part, c.label, c.title) for c in chapters] == [
+        ("ACT I", "SCENE I", "A room."), ("ACT I", "SCENE II", "A hall."),
+        ("ACT II", "SCENE I", "A room."), ("ACT II", "SCENE II", "A hall.")]
+
+
+def test_a_speech_by_a_character_named_prologue_is_not_a_heading():
+    from ebookify.reading.headings import match_heading
+
+    assert match_heading("PROLOGUE. _For us, and for our tragedy, Here stooping to your clemency,") is None
+    assert match_heading("PROLOGUE. The Storm") is not None

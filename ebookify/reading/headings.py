@@ -245,6 +245,8 @@ def _keyword_heading(text: str) -> Heading | None:
         return None
     if kind == SPECIAL and not (match["title"] or match["number"]) and text.rstrip()[-1] in ":-–—":
         return None  # "Interlude:" over a scene is the scene's label; "Interlude II:", "Part 3:" are headings
+    if kind == SPECIAL and text.rstrip("_* ")[-1] in ",;":  # a play's speaker: "PROLOGUE. For us, and for our
+        return None  # tragedy," (a numbered title ending so is wrapped: "Capítulo XIV. Donde … pastor,")
     if not _looks_like_title(match["title"] or "", between):
         return None
     title = (match["title"] or "").strip().strip(_DECORATION).strip()
@@ -303,7 +305,7 @@ def _looks_like_title(title: str, separator: str) -> bool:
     words = title.split()
     if separator.strip():  # "Chapter 3: the storm" is a title whatever its case
         return len(words) <= 16
-    return len(words) <= 10 and not title[0].islower() and title[-1] not in ",;"
+    return len(words) <= 10 and not title[0].islower()
 
 
 def is_title_line(line: str) -> bool:

@@ -131,8 +131,9 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     kinds = {found[i].kind for i in listed}
     for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind != LINE):
         above = ordered[bisect_left(ordered, index) - 1]  # the listed heading above this one
-        subtitle = index - above <= 6 and all(not lines[i].strip() or i in consumed for i in range(above + 1, index))
         kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
+        subtitle = index - above <= 6 and all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) \
+            and not (found[above].kind == PART and kind == CHAPTER)  # "ACT I" / "SCENE I.": a part and its first chapter
         if subtitle or (kind != SPECIAL and (kind not in kinds or share >= _WHOLE) and (kind != PART or share >= _WHOLE)):
             why = "it stands right under the listed heading (a subtitle)" if subtitle else \
                 "it is not in the contents list (a section of the chapter above)"
