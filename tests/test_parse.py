@@ -118,6 +118,8 @@ def test_front_matter_labels_alone_on_their_lines():
         pytest.param("# Night Train\n\n#### Historia creada por A. Writer\n\n", "Night Train", ("A. Writer",),
                      id="a byline set as a small heading, in Spanish"),
         pytest.param("《红楼梦》曹雪芹\n\n", "红楼梦", ("曹雪芹",), id="a Chinese title in its marks, then the author"),
+        pytest.param("Федор Михайлович Достоевский\n\nБедные люди\n\n", "Бедные люди", ("Федор Михайлович Достоевский",),
+                     id="a Russian name with its patronymic over the title"),
         pytest.param("", "", (), id="none"),
     ],
 )

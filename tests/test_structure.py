@@ -543,3 +543,27 @@ def test_a_speech_by_a_character_named_prologue_is_not_a_heading():
 
     assert match_heading("PROLOGUE. _For us, and for our tragedy, Here stooping to your clemency,") is None
     assert match_heading("PROLOGUE. The Storm") is not None
+
+
+def test_a_family_of_a_books_own_labels_numbered_upwards_gives_its_chapters():
+    text = "".join(f"\n\nFEDERALIST No. {n}\n\n{PROSE}\n\n{PROSE}\n" for n in range(1, 5))
+    chapters = parse(f"The Federalist Papers\n{text}").chapters
+    assert [c.label for c in chapters] == [f"FEDERALIST No. {n}" for n in range(1, 5)]
+
+
+@pytest.mark.parametrize("label", ["Page", "Figure", "ESSAY"])
+def test_labels_out_of_order_or_numbering_pages_are_text(label):
+    numbers = (1, 2, 3, 4) if label != "ESSAY" else (3, 1, 4, 2)
+    text = "".join(f"\n\n{label} {n}\n\n{PROSE}\n" for n in numbers)
+    chapters = parse(f"Title\n{text}").chapters
+    assert len(chapters) == 1 and f"{label} {numbers[0]}" in block_texts(chapters[0].blocks)
+
+
+def test_tratado_is_a_spanish_chapter_word():
+    chapters = parse(f"Tratado Primero\n\n{PROSE}\n\nTratado Segundo\n\n{PROSE}\n").chapters
+    assert [c.label for c in chapters] == ["Tratado Primero", "Tratado Segundo"]
+
+
+def test_a_russian_diary_or_letters_headed_by_dates_has_a_chapter_each():
+    text = "".join(f"\n\n{date}\n\n{PROSE}\n" for date in ("Апреля 8.", "Апреля 9.", "Апреля 12.", "Мая 20."))
+    assert [c.label for c in parse(f"Письма\n{text}").chapters] == ["Апреля 8.", "Апреля 9.", "Апреля 12.", "Мая 20."]

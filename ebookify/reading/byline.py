@@ -33,6 +33,7 @@ _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "�
 _CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")  # 2 to 12 letters, a middle dot or a space
 _CJK_TITLE_NAME = lazy(  # "《红楼梦》曹雪芹", "《红楼梦》 作者：曹雪芹": a Chinese book's title in its marks, then its author
     f"^《(?P<title>[^》]{{1,40}})》\\s*(?:作者[:：]\\s*)?(?P<name>[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}})$")
+_PATRONYMIC = lazy(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 _DATED = lazy(r":\s*\d[\d\s./-]*$")  # "Last updated: 2016-06-10": a field, not a title
 _SENTENCE_END = lazy(r"[.!?…][\"”’»)]*(?:\s|$)")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
@@ -202,10 +203,13 @@ class TitleLines:
         if not (2 <= len(words) <= 4 and all(w[:1].isupper() and w[1:].islower() for w in words if w.isalpha())
                 and all(w.replace(".", "").replace("-", "").isalpha() for w in words)):
             return i
-        if not (len(letters) >= 3 and all(c.isupper() for c in letters) and len(title.split()) <= 10
+        capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
+        # or a Russian name with its patronymic ("Федор Михайлович Достоевский" / "Бедные люди"): a person's
+        patronymic = len(words) == 3 and _PATRONYMIC.search(words[1])  # name, whatever the title's case
+        if not ((capitals or patronymic and title[-1:] not in ".,;:!?…") and len(title.split()) <= 10
                 and not match_heading(title)):
             return i
         self.fields.setdefault("title", title)
         self.fields["authors"] = self.fields.get("authors", ()) + (name,)
-        self.trace.append((i, f"author and title: a name over a title in capitals: {name} / {title}"))
+        self.trace.append((i, f"author and title: a name over a title: {name} / {title}"))
         return j + 1

@@ -1,7 +1,8 @@
-"""Headings that no keyword names, known by how a file repeats them: dated diary entries.
+"""Headings that no keyword names, known by how a file repeats them: dated diary entries, and
+a label of the book's own with a number ("FEDERALIST No. 1", "ESSAY 4", "Sermon XII").
 
 A diary heads its entries with the date alone on a line ("Monday 3 March", "March 4th, 1902",
-"Mardi 5 mars", "Montag, 6. März", "9 de Janeiro."); one such line could be a sentence's fragment, so the lines
+"Mardi 5 mars", "Montag, 6. März", "9 de Janeiro.", "Апреля 8."); one such line could be a sentence's fragment, so the lines
 count only as a family: three or more, each after a blank line (any line, in a file without
 blank lines), with text under each. Day and entry numbers ("Day 12", "Entry 4") are keywords
 (headings.py) and need no family.
@@ -11,10 +12,13 @@ from __future__ import annotations
 
 import re
 
-from .headings import PART, Heading
+from dataclasses import replace
+
+from .headings import CHAPTER, PART, Heading, roman_value
 from ..patterns import lazy
 
 DATE = "date"
+LABELLED = "labelled"  # a candidate of a labelled family, until the family is confirmed
 
 _WEEKDAYS = (
     "monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun "
@@ -23,7 +27,8 @@ _WEEKDAYS = (
     "lunes martes miércoles miercoles jueves viernes sábado sabado domingo "
     "lunedì martedì mercoledì giovedì venerdì sabato domenica "
     "segunda-feira terça-feira terca-feira quarta-feira quinta-feira sexta-feira "
-    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag"
+    "maandag dinsdag woensdag donderdag vrijdag zaterdag zondag "
+    "понедельник вторник среда четверг пятница суббота воскресенье"
 ).split()
 _MONTHS = (
     "january february march april may june july august september october november december "
@@ -33,7 +38,9 @@ _MONTHS = (
     "enero febrero marzo abril mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
     "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre "
     "janeiro fevereiro março marco maio junho julho setembro outubro novembro dezembro "
-    "januari februari maart mei augustus oktober"
+    "januari februari maart mei augustus oktober "
+    "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь"
 ).split()
 _WEEKDAY = "|".join(sorted(set(_WEEKDAYS), key=len, reverse=True))
 _MONTH = "|".join(sorted(set(_MONTHS), key=len, reverse=True))
@@ -88,3 +95,49 @@ def _under_a_heading(lines: list[str], index: int, found: dict[int, Heading]) ->
     """A date under another heading (and its title) is that heading's dateline (a letter's), not one of its own."""
     above = [i for i in range(index - 1, max(-1, index - 6), -1) if lines[i].strip()][:2]  # the heading, its title
     return any(i in found and found[i].kind not in (DATE, PART) for i in above)  # under "BOOK I", the first entry
+
+
+# A word of the book's own, an optional "No.", a number, nothing else: "FEDERALIST No. 1", "ESSAY 4".
+_LABEL_LINE = lazy(r"^(?P<word>[^\W\d_]{2,20})\.? (?:(?:no|nr|n[º°o])\.? ?)?(?P<number>\d{1,3}|(?-i:[IVXLCDM]{1,8}))\.?$",
+                   re.IGNORECASE)
+# Words that number pages, figures and tables, never the book's sections.
+_NOT_SECTIONS = frozenset("page pages p pp seite pagina página pag fig figure figura abbildung abb table tabelle "
+                          "tabla plate planche tafel illustration map chart diagram line lines verse vers footnote "
+                          "note anmerkung vol volume tome band nummer".split())
+
+
+def labelled_heading(line: str) -> Heading | None:
+    text = line.strip()
+    if not 4 <= len(text) <= 30 or not text[0].isupper() or text[-1] not in "0123456789IVXLCDM.":
+        return None
+    match = _LABEL_LINE.match(text)
+    if not match or match["word"].lower() in _NOT_SECTIONS or not roman_value(match["number"]):
+        return None
+    return Heading(LABELLED, text.rstrip("."), "", match["number"], signal="a family of labelled headings")
+
+
+def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless: bool, trace: list,
+                         offset: int) -> dict[int, Heading]:
+    """A labelled family stands when its word opens three lines or more, each set off by a blank
+    line with text under it, numbered upwards from 1 or 2 (most steps by one): then each is a chapter."""
+    candidates = sorted(i for i, h in found.items() if h.kind == LABELLED)
+    if not candidates:
+        return found
+    by_word: dict[str, list[int]] = {}
+    for index in candidates:
+        by_word.setdefault(_LABEL_LINE.match(lines[index].strip())["word"].casefold(), []).append(index)
+    kept: set[int] = set()
+    for word, family in by_word.items():
+        spaced = [i for i in family if i == 0 or blankless or not lines[i - 1].strip()]
+        numbers = [roman_value(found[i].number) or 0 for i in spaced]
+        steps = [b - a for a, b in zip(numbers, numbers[1:])]
+        ends = spaced[1:] + [len(lines)]
+        sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(spaced, ends))
+        if len(spaced) >= _FAMILY and numbers[0] in (1, 2) and all(step > 0 for step in steps) \
+                and sum(step == 1 for step in steps) * 3 >= len(steps) * 2 and sizes[len(sizes) // 2] >= _SECTION_CHARS:
+            kept.update(spaced)
+    for index in candidates:
+        if index not in kept and len(by_word[_LABEL_LINE.match(lines[index].strip())["word"].casefold()]) >= _FAMILY:
+            trace.append((offset + index, f"rejected {lines[index].strip()!r}: a label and a number, but not one of "
+                                          f"a family of {_FAMILY} or more numbered upwards with text under each"))
+    return {i: (replace(h, kind=CHAPTER) if i in kept else h) for i, h in found.items() if h.kind != LABELLED or i in kept}

@@ -69,7 +69,7 @@ _NUMERAL = rf"(?:{_FIGURES}|{_SPELLED}){_BETWEEN}"
 # Chapter-level keywords, with the forms real editions use besides "chapter": letters (epistolary
 # novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
 _CHAPTER_WORDS = (
-    r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]"
+    r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]|tratado"
     r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь|fitt?"  # "Fit the First" (Carroll, old ballads)
     r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
     r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries

@@ -17,7 +17,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .contents import find_back_contents, find_contents, match_lines, part_of
-from .families import DATE, date_heading, keep_date_family
+from .families import DATE, date_heading, keep_date_family, keep_labelled_family, labelled_heading
 from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
@@ -36,7 +36,8 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
             fenced = not fenced
         if fenced or not line.strip():
             continue
-        heading = match_heading(line, settings.pattern) or (date_heading(line) if settings.pattern is None else None)
+        heading = match_heading(line, settings.pattern) or (
+            (date_heading(line) or labelled_heading(line)) if settings.pattern is None else None)
         if heading:
             found[index] = replace(heading, signal=heading.signal or _SIGNALS.get(heading.kind, "keyword"))
     for index in [i for i in found if _runs_on(lines, i, found)]:
@@ -48,6 +49,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
         for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
             found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
     found = keep_date_family(lines, found, blankless, trace, offset)
+    found = keep_labelled_family(lines, found, blankless, trace, offset)
     found = episodes_under_arcs(found, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
     consumed: set[int] = set()
