@@ -454,6 +454,32 @@ def test_gutenberg_fields(fields, title, author):
     assert (meta.title, meta.authors) == (title, (author,))
 
 
+@pytest.mark.parametrize(
+    "author, authors",
+    [
+        pytest.param("Alexander Hamilton, John Jay, and James Madison", ("Alexander Hamilton", "John Jay", "James Madison"),
+                     id="three, with commas"),
+        pytest.param("Poe, Edgar Allan", ("Poe, Edgar Allan",), id="surname first is one"),
+        pytest.param("Unknown", (), id="no name"),
+    ],
+)
+def test_gutenberg_authors(author, authors):
+    text = f"Title: The Ford\n\nAuthor: {author}\n\n*** START OF THIS PROJECT GUTENBERG EBOOK X ***\n\n{P}\n"
+    assert parse(text).metadata.authors == authors
+
+
+def test_the_volunteers_credit_goes_with_the_licence_not_the_book():
+    text = ("Title: The Ford\n\nAuthor: Ida Marsh\n\n*** START OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n\n\n\n"
+            "Produced by Emmy, MWS and the Online Distributed\nProofreading Team at http://www.pgdp.net\n\n\n\n"
+            f"_CONTENTS_\n\n    I. THE RIVER\n   II. THE MILL\n\n\n\nCHAPTER I\n\nTHE RIVER\n\n{P}\n\n"
+            f"CHAPTER II\n\nTHE MILL\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n")
+    parsed = parse(text)
+    licence = " ".join(block_texts(parsed.back_matter[-1].blocks))
+    assert "Produced by Emmy" in licence
+    assert not any("Produced" in t for s in parsed.front_matter for t in block_texts(s.blocks))
+    assert "contents list: 2 entries" in " ".join(what for _, what in parsed.trace), "an edition's _CONTENTS_ in italics"
+
+
 # Title pages and title case -------------------------------------------------------------------------
 
 

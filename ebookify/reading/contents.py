@@ -67,7 +67,7 @@ class Contents:
 def is_contents_word(line: str) -> bool:
     """"CONTENTS", "Table des matières": a heading, so never in small letters ("table." alone on
     a line of wrapped prose is a word of the story)."""
-    text = line.strip()
+    text = line.strip().strip("_*").strip()  # "_CONTENTS_": an edition's italics
     return not text[:1].islower() and bool(_KEYWORD.match(text))
 
 

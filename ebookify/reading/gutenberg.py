@@ -49,8 +49,24 @@ def split_gutenberg(lines: list[str]) -> Gutenberg | None:
     if start is None and not (len(lines) // 2 < end < len(lines) and _END.match(lines[end])):
         return None
     end = _closing_line(lines, end, first_body)
+    first_body = _past_credits(lines, first_body, end)
     header, footer = lines[:first_body], lines[end:]
     return Gutenberg(header, lines[first_body:end], footer, _fields(header), first_body)
+
+
+def _past_credits(lines: list[str], first_body: int, end: int) -> int:
+    """The volunteers' credit right under the start marker ("Produced by Emmy, MWS and the Online
+    Distributed Proofreading Team…") is Project Gutenberg's page, not the book's: it goes with the
+    licence, where the book's contents list would otherwise open with it."""
+    start = next((i for i in range(first_body, min(end, first_body + 12)) if lines[i].strip()), None)
+    if start is None or not _CREDITS.match(lines[start]):
+        return first_body
+    stop = next((i for i in range(start, min(end, start + 12)) if not lines[i].strip()), None)
+    return stop if stop is not None else first_body
+
+
+_CREDITS = lazy(r"^\s*(?:produced|prepared|transcribed|digiti[sz]ed|scanned|e-?text prepared|this e-?(?:text|book) was "
+                r"(?:produced|prepared|created|transcribed))\b.{0,40}?\b(?:by|from)\b", re.IGNORECASE)
 
 
 def _closing_line(lines: list[str], end: int, first_body: int) -> int:
@@ -74,8 +90,9 @@ def _fields(header: list[str]) -> dict:
                         fields.setdefault("subtitle", more.strip())
                         break
                     value += " " + more.strip()
-            cleaned = {"title": _clean_title, "authors": lambda v: (_clean_name(v),)}.get(key, str)
-            fields.setdefault(key, cleaned(value))
+            cleaned = {"title": _clean_title, "authors": _authors}.get(key, str)
+            if cleaned(value):
+                fields.setdefault(key, cleaned(value))
     first = _FIRST_LINE.search(_opening(header))
     if first:
         fields.setdefault("title", _clean_title(first["title"]))
@@ -115,6 +132,20 @@ def _clean_title(title: str) -> str:
     """"Adventures of Huckleberry Finn, Complete": the edition marker is not the book's title."""
     title = _EDITION.sub("", _unmarked(title)).strip()
     return title[:-1] if title.endswith(".") and not title.endswith("..") else title
+
+
+def _authors(value: str) -> tuple[str, ...]:
+    """"Alexander Hamilton, John Jay, and James Madison" are three; "Poe, Edgar Allan" is one (a
+    comma parts names only where each side is a whole name); "Unknown" stands for no name."""
+    names = []
+    for piece in _AND.split(value.strip()):
+        parts = [part.strip() for part in piece.split(",")]
+        names += parts if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts) else [piece.strip()]
+    return tuple(_clean_name(name) for name in names if name and name.lower() not in _NO_NAME)
+
+
+_AND = lazy(r"\s*(?:,\s*and\s+|\s+and\s+|&|;)\s*")
+_NO_NAME = frozenset({"unknown", "unknown author", "author unknown"})
 
 
 def _clean_name(name: str) -> str:
