@@ -163,6 +163,7 @@ class Section:
 
     title: str
     blocks: tuple[Block, ...]
+    language: str = ""  # when it is not the book's: the Project Gutenberg licence is in English
 
 
 @dataclass(frozen=True)

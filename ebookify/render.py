@@ -275,8 +275,12 @@ def _section_page(book: Book, section: Section, number: int, where: str = "appen
     href = f"{where}-{number:02d}.xhtml"
     matter, kind = ("frontmatter", "preamble") if where == "front" else ("backmatter", "appendix")
     title = _labels(book)(section.title)  # a section the reader names ("Project Gutenberg Licence")
+    body = blocks_html(section.blocks)
+    # A section in another language says so (the licence's English): a screen reader's voice, hyphenation.
+    if section.language and primary_language(section.language) != primary_language(book.metadata.language):
+        body = Markup('<div lang="%s" xml:lang="%s">\n%s\n</div>') % (section.language, section.language, body)
     html = _page("section.xhtml", book, title, f' epub:type="{matter}"', anchor=f"{where}-{number}", title=title,
-                 body=blocks_html(section.blocks), kind=kind, role=Markup(' role="doc-appendix"') if kind == "appendix" else "")
+                 body=body, kind=kind, role=Markup(' role="doc-appendix"') if kind == "appendix" else "")
     return Page(href, title, html)
 
 

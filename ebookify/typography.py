@@ -50,13 +50,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Callable, Union
+from functools import lru_cache, partial
+from typing import Callable, TypeVar, Union
 
 from .metadata import primary_language
 from .model import BlockQuote, Book, Chapter, Emphasis, Inline, ListBlock, Note, NoteRef, Paragraph, Strike, Strong, Subheading, Text
 from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
 from .patterns import lazy
+
+T = TypeVar("T")
 
 __all__ = ["QUOTE_STYLES", "smarten", "typeset"]
 
@@ -137,10 +139,25 @@ def _number_range(match: re.Match) -> str:
 _WORDISH = lazy(r"[\w-]")
 
 
+# Where speech opens with a dash, people without the key type "- Да, конечно, - сказал он": the
+# opening hyphen (or two) at a paragraph's or a line's start is the dialogue dash, an em dash in
+# most such languages, an en dash in the Nordic ones and Hungarian. A space typed after it stays;
+# "-Hola" stays closed up, as Spanish sets it. A hyphen before a number is a minus ("-5 градусов").
+_DIALOGUE_DASH = {**dict.fromkeys(("ru", "uk", "be", "bg", "es", "pt", "ca", "gl", "fr", "it", "pl", "el", "ro", "sr",
+                                   "hr", "bs", "sl", "mk", "lt", "lv", "et"), "—"),
+                  **dict.fromkeys(("sv", "fi", "hu", "da", "nb", "nn", "no"), "–")}
+_OPENING_DASH = r"-(?<![^\u2029\u2028\x1c-\x1f\n]-)-?(?!-)(?P<space>[ \u00a0]?)(?=[^\W\d_]|[¿¡«\"“„])"
+
+
+def _opening_dash(dash: str) -> tuple[Rule, ...]:
+    return (_rule(_OPENING_DASH, lambda match: dash + match["space"]),)
+
+
 def dash_rules(language: str) -> tuple[Rule, ...]:
     primary = primary_language(language)
     dash = "" if primary == "en" else "—" if primary in _EM_DASH_LANGUAGES else "–"
-    return _spaced_dashes(dash) + (
+    opening = _opening_dash(_DIALOGUE_DASH[primary]) if primary in _DIALOGUE_DASH else ()
+    return opening + _spaced_dashes(dash) + (
         # Two or three hyphens are a typewriter em dash; four or more are a drawn line, kept.
         _rule(r"--(?<!---)-?(?!-)", "—"),
         # A hyphen between two numbers is a range (1990-1995, pages 10-20): an en dash. A longer
@@ -314,11 +331,24 @@ def typeset(book: Book, quotes: str | None = None) -> Book:
     ("en", "fr", "de", "de-guillemets", "guillemets", "pl", "hu", "sv", "corner");
     anything else raises ``ValueError``.
     """
-    t = typesetter(book.metadata.language, quotes)
+    own = primary_language(book.metadata.language)
+    foreign = {i: s for i, s in enumerate(book.back_matter) if s.language and primary_language(s.language) != own}
+    if foreign:  # a section in another language (an English licence) is set by its own language's rules
+        rest = typeset(replace(book, back_matter=tuple(s for i, s in enumerate(book.back_matter) if i not in foreign)), quotes)
+        kept = iter(rest.back_matter)
+        return replace(rest, back_matter=tuple(
+            replace(foreign[i], blocks=_typeset(typesetter(foreign[i].language), lambda p: _blocks(foreign[i].blocks, p)))
+            if i in foreign else next(kept) for i in range(len(book.back_matter))))
+    return _typeset(typesetter(book.metadata.language, quotes), lambda p: _rebuild(book, p))
+
+
+def _typeset(t: Typesetter, walk: Callable[[Callable[[Paragraph], Paragraph]], T]) -> T:
+    """What ``walk`` builds, with each paragraph it meets typeset by ``t``: the paragraphs are
+    gathered on a first walk and set together, then the same walk meets them in the same order."""
     found: list[Paragraph] = []
-    _rebuild(book, lambda p: found.append(p) or p)
+    walk(lambda p: found.append(p) or p)
     done = iter(t.paragraphs([p.inlines for p in found]))
-    return _rebuild(book, lambda _: Paragraph(next(done)))  # the same walk meets them in the same order
+    return walk(lambda _: Paragraph(next(done)))
 
 
 def smarten(text: str, language: str = "en", quotes: str | None = None) -> str:
@@ -333,18 +363,13 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
     Chapter labels ("Chapter 3") are numbering, not prose, and are left alone.
     """
 
-    def line(text: str) -> str:  # titles reach the contents, the NCX and the package metadata
-        return paragraph(Paragraph((Text(text),))).inlines[0].text.replace(WJ, "") if text else text
+    line = partial(_line, paragraph)
 
     def described(p: Paragraph) -> Paragraph:  # the blurb is dc:description too: no invisible characters
         return Paragraph(_refill(p.inlines, iter(s.replace(WJ, "") for s in _segments(paragraph(p).inlines))))
 
     def blocks(items: tuple, paragraph=paragraph) -> tuple:
-        return tuple(paragraph(b) if isinstance(b, Paragraph)
-                     else BlockQuote(tuple(map(paragraph, b.paragraphs))) if isinstance(b, BlockQuote)
-                     else Subheading(line(b.text)) if isinstance(b, Subheading)
-                     else replace(b, items=tuple(paragraph(Paragraph(i)).inlines for i in b.items)) if isinstance(b, ListBlock)
-                     else b for b in items)
+        return _blocks(items, paragraph)
 
     def note(n: Note) -> Note:
         return replace(n, blocks=blocks(n.blocks))
@@ -364,3 +389,16 @@ def _rebuild(book: Book, paragraph: Callable[[Paragraph], Paragraph]) -> Book:
         front_matter=tuple(replace(s, title=line(s.title), blocks=blocks(s.blocks)) for s in book.front_matter),
         footnotes=tuple(replace(f, blocks=blocks(f.blocks)) for f in book.footnotes),
     )
+
+
+def _line(paragraph: Callable[[Paragraph], Paragraph], text: str) -> str:
+    """A title, set as a paragraph: titles reach the contents, the NCX and the package metadata."""
+    return paragraph(Paragraph((Text(text),))).inlines[0].text.replace(WJ, "") if text else text
+
+
+def _blocks(items: tuple, paragraph: Callable[[Paragraph], Paragraph]) -> tuple:
+    return tuple(paragraph(b) if isinstance(b, Paragraph)
+                 else BlockQuote(tuple(map(paragraph, b.paragraphs))) if isinstance(b, BlockQuote)
+                 else Subheading(_line(paragraph, b.text)) if isinstance(b, Subheading)
+                 else replace(b, items=tuple(paragraph(Paragraph(i)).inlines for i in b.items)) if isinstance(b, ListBlock)
+                 else b for b in items)

@@ -192,3 +192,13 @@ def test_long_chapters_are_split_into_files_under_260_kb_and_stay_in_order():
     found = reading_text(epub).split()
     assert [w for w in found if w.startswith("w") and w[1:].isdigit()] == words
     assert check_structure(epub) == ()
+
+
+def test_the_licence_of_a_book_in_another_language_says_it_is_english():
+    source = (FIXTURES / "gutenberg-style.txt").read_bytes()
+    french = convert(source, Options(source_name="g.txt", language="fr"))
+    licence = BeautifulSoup(dict(spine_pages(french.epub))["appendix-01.xhtml"], "xml")
+    assert licence.find("div", attrs={"lang": "en"}) is not None and "Updated editions" in licence.div.get_text()
+    assert check_structure(french.epub) == ()
+    english = convert(source, Options(source_name="g.txt"))
+    assert BeautifulSoup(dict(spine_pages(english.epub))["appendix-01.xhtml"], "xml").find("div") is None

@@ -4,6 +4,7 @@ Invisible characters are spelled out so a case shows what it expects: NBSP (U+00
 (U+202F, narrow) and WJ (U+2060, word joiner).
 """
 
+import dataclasses
 import re
 
 import pytest
@@ -228,6 +229,12 @@ def test_the_override_changes_quotes_not_the_language_rules():
         pytest.param("fr", "un -- deux", f"un{NBSP}– deux", id="fr: spaced typed dash is a spaced en dash"),
         pytest.param("fr", "un – deux", f"un{NBSP}– deux", id="fr: typed en dash keeps its line"),
         pytest.param("fr", "-- Bonjour, dit-il.", "— Bonjour, dit-il.", id="fr: a dialogue dash opens a paragraph"),
+        pytest.param("ru", "- Да, конечно, - сказал он.", f"— Да, конечно,{NBSP}— сказал он.",
+                     id="ru: a typed hyphen opening speech is the dialogue dash"),
+        pytest.param("es", "-Hola -dijo.", "—Hola -dijo.", id="es: an opening raya stays closed up"),
+        pytest.param("sv", "- Hej, sa hon.", "– Hej, sa hon.", id="sv: the dialogue dash is an en dash"),
+        pytest.param("ru", "-5 градусов", "-5 градусов", id="a minus is no dialogue dash"),
+        pytest.param("en", "- milk\n- bread", "- milk\n- bread", id="en: a hyphen opening a line is left alone"),
         pytest.param("de", "eins - zwei", f"eins{NBSP}– zwei", id="de: spaced en dash"),
         pytest.param("it", "uno - due", f"uno{NBSP}– due", id="it: spaced en dash"),
         pytest.param("ru", "один - два", f"один{NBSP}— два", id="ru: spaced em dash (тире)"),
@@ -461,3 +468,14 @@ def test_a_book_that_uses_every_private_character_is_typeset_one_text_node_at_a_
 def test_a_quote_around_bold_italic_turns_the_right_way():
     assert inlines(Text('"'), Strong((Emphasis((Text("Yes!"),)),)), Text('" she said')) == (
         Text("“"), Strong((Emphasis((Text("Yes!"),)),)), Text("” she said"))
+
+
+def test_a_section_in_another_language_is_set_by_its_own_rules():
+    from ebookify.model import Section
+
+    licence = Section("Project Gutenberg Licence", (Paragraph((Text('the phrase "Project Gutenberg"'),)),
+                                                     Paragraph((Text("- You pay a royalty fee."),))), "en")
+    done = typeset(dataclasses.replace(book(Paragraph((Text('Il dit "oui".'),)), language="fr"), back_matter=(licence,)))
+    assert [p.inlines[0].text for p in done.back_matter[0].blocks] == [
+        "the phrase “Project Gutenberg”", "- You pay a royalty fee."]
+    assert done.chapters[0].blocks[0].inlines[0].text == f"Il dit «{NNBSP}oui{NNBSP}»."

@@ -87,7 +87,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if gutenberg:
         fields, body, offset = dict(gutenberg.fields), gutenberg.body, gutenberg.body_start
         licence = gutenberg.header + [""] + gutenberg.footer
-        back_matter = (Section(LICENCE_TITLE, tuple(to_blocks(licence, read_layout(licence)))),)
+        back_matter = (Section(LICENCE_TITLE, tuple(to_blocks(licence, read_layout(licence))), "en"),)
     found, notes, start, trace = read_front_matter(body, edition=gutenberg is not None) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
