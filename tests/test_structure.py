@@ -567,3 +567,26 @@ def test_tratado_is_a_spanish_chapter_word():
 def test_a_russian_diary_or_letters_headed_by_dates_has_a_chapter_each():
     text = "".join(f"\n\n{date}\n\n{PROSE}\n" for date in ("Апреля 8.", "Апреля 9.", "Апреля 12.", "Мая 20."))
     assert [c.label for c in parse(f"Письма\n{text}").chapters] == ["Апреля 8.", "Апреля 9.", "Апреля 12.", "Мая 20."]
+
+
+WRAPPED_PROSE = ("The rain had not stopped for three days, and the river was higher than anyone in\n"
+           "the village could remember; the miller said so, and the miller was old enough to\n"
+           "know. Nobody argued with him about it, not even the priest, who argued with all.\n")
+
+
+def test_a_stanza_set_in_from_the_margin_keeps_its_lines_in_wrapped_prose():
+    stanza = ("     As the dawn was breaking the Sambhur belled\n        Once, twice and again!\n"
+              "     And a doe leaped up, and a doe leaped up\n     From the pond in the wood where the wild deer sup.\n")
+    blocks = parse(f"{WRAPPED_PROSE}\n{stanza}\n{WRAPPED_PROSE}").chapters[0].blocks
+    lines = [i.text.strip() for i in blocks[1].inlines if isinstance(i, Text)]
+    assert lines == ["As the dawn was breaking the Sambhur belled", "Once, twice and again!",
+                     "And a doe leaped up, and a doe leaped up", "From the pond in the wood where the wild deer sup."]
+
+
+def test_a_letter_set_in_from_the_margin_is_wrapped_prose():
+    letter = ("     Blandly himself found the ship, and\n     by the most admirable management got her for the\n"
+              "     merest trifle.  There is a class of men in Bristol\n     monstrously prejudiced against Blandly.\n")
+    blocks = parse(f"{WRAPPED_PROSE}\n{letter}\n{WRAPPED_PROSE}").chapters[0].blocks
+    assert block_texts(blocks)[1] == ("Blandly himself found the ship, and by the most admirable management got her "
+                                      "for the merest trifle. There is a class of men in Bristol monstrously "
+                                      "prejudiced against Blandly.")

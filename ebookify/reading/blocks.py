@@ -286,8 +286,19 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
 
 
 def _is_verse(lines: list[str], layout: Layout) -> bool:
-    """Deliberately short lines: every line well short of the wrap, as in a poem."""
-    return all(len(line.strip()) < 0.6 * layout.width for line in lines)
+    """Deliberately short lines: every line well short of the wrap, as in a poem; or a stanza set
+    in from the margin as editions set verse, each line opening with a capital and ending short of
+    the wrap, unevenly (a letter set in is wrapped prose: its lines run on in small letters)."""
+    sizes = [len(line.strip()) for line in lines]
+    if all(size < 0.6 * layout.width for size in sizes):
+        return True
+    return len(lines) >= 2 and all(line[:2] == "  " and _opens_capital(line) for line in lines) \
+        and max(sizes) <= 0.8 * layout.width and max(sizes) - min(sizes) >= 8
+
+
+def _opens_capital(line: str) -> bool:
+    letter = next((c for c in line if c.isalpha()), "")
+    return letter.isupper()
 
 
 def _is_stanza(lines: list[str]) -> bool:
