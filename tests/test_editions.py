@@ -520,6 +520,7 @@ def test_a_plate_over_the_title_page_stays_in_the_book():
         pytest.param("The Ford of the River", "en", "The Ford of the River", id="mixed case is left alone"),
         pytest.param("VIAGGIO DI MARE", "it", "Viaggio di mare", id="di is no numeral"),
         pytest.param("DERMOTT MCDERMOTT AND THE MCS", "en", "Dermott McDermott and the Mcs", id="Mc names"),
+        pytest.param("有可能会BE吗？", "zh", "有可能会BE吗？", id="an acronym among ideographs"),
     ],
 )
 def test_title_case(text, language, expected):
@@ -768,6 +769,7 @@ _JA = "彼は部屋に入った。机の上に手紙があった。母からの�
         pytest.param("제3장 귀환", ("chapter", "제3장", "귀환"), id="Korean"),
         pytest.param("楔子 风起", ("special", "楔子", "风起"), id="a wedge, the Chinese prologue"),
         pytest.param("プロローグ", ("special", "プロローグ", ""), id="a Japanese prologue"),
+        pytest.param("番外篇其二 通宵电影", ("special", "番外篇其二", "通宵电影"), id="an extra's number is its label's"),
         pytest.param("第三回合他输了。", None, id="a sentence about a third round"),
         pytest.param("第一次见面，他笑了。", None, id="a sentence about a first meeting"),
         pytest.param("第二部分是关于他的故事，很长。", None, id="a sentence that starts like a part"),
@@ -1009,3 +1011,10 @@ def test_a_title_page_title_in_capitals_loses_its_full_stop():
     parsed = parse(f"PAN TADEUSZ.\n\nby Adam Mickiewicz\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}")
     assert parsed.metadata.title == "Pan Tadeusz"
 
+
+
+def test_a_chinese_fics_warnings_are_not_its_title_and_author():
+    text = (f"Summary：\n\n{_ZH}\n\nWarning：\n\n剧情以父子向为主。\n\n作为这个现代pa成立的前提，会有微量的相关剧情。\n\n"
+            f"接受以上前提的话可以开始了↓↓\n\n## 1\n\n{_ZH}\n\n## 2\n\n{_ZH}\n")
+    meta = parse(text, Settings(markdown=True)).metadata
+    assert (meta.title, meta.authors) == ("", ())

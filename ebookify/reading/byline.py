@@ -34,6 +34,7 @@ _CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")
 _CJK_TITLE_NAME = lazy(  # "《红楼梦》曹雪芹", "《红楼梦》 作者：曹雪芹": a Chinese book's title in its marks, then its author
     f"^《(?P<title>[^》]{{1,40}})》\\s*(?:作者[:：]\\s*)?(?P<name>[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}})$")
 _PATRONYMIC = lazy(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
+_CJK_SENTENCE_MARKS = frozenset("，。！？；、")
 _DATED = lazy(r":\s*\d[\d\s./-]*$")  # "Last updated: 2016-06-10": a field, not a title
 _SENTENCE_END = lazy(r"[.!?…][\"”’»)]*(?:\s|$)")
 _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "dos", "das", "ten", "ter", "y", "e"}
@@ -63,7 +64,11 @@ def _story_opens(lines: list[str], j: int) -> bool:
 
 
 def short_name(line: str) -> bool:
+    """A title's or a name's line: short, and no sentence (in Chinese or Japanese, whose words have
+    no spaces between them, a line of 30 characters at most with no comma or full stop)."""
     text = line.strip()
+    if may_be_cjk(text) and CJK_LETTER.search(text) and (len(text) > 30 or any(c in _CJK_SENTENCE_MARKS for c in text)):
+        return False
     return bool(text) and len(text) <= 100 and text[-1] not in ".,;:!?" and not label_of(line) \
         and not match_heading(line) and len(text.split()) <= 12
 

@@ -280,7 +280,10 @@ def _cjk_heading(text: str) -> Heading | None:
     if len(title) > 40 or title and title[-1] in "，。；、,;":
         return None
     kind = SPECIAL if match["special"] else PART if match["unit"] in _CJK_PART_UNITS else CHAPTER
-    return Heading(kind, match["label"], title.strip(), match["number"] or "")
+    label, title = match["label"], title.strip()
+    if kind == SPECIAL and title and not match["separator"] and len(title.split()[0]) <= 3:  # "番外篇其一 …": the
+        label, _, title = (label + title).partition(" ")  # extra's own number is part of its label
+    return Heading(kind, label, title.strip(), match["number"] or "")
 
 
 def episodes_under_arcs(found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:

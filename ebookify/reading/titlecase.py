@@ -31,9 +31,11 @@ _WORD = lazy(r"\S+")
 
 
 def is_capitals(text: str) -> bool:
-    """Written in capitals: at least two letters and no lower-case one."""
+    """Written in capitals: at least two letters and no lower-case one, and most letters cased
+    (Chinese "有可能会BE吗？" is not in capitals: its "BE" is an acronym among ideographs)."""
     letters = [c for c in text if c.isalpha()]
-    return len(letters) >= 2 and all(c.isupper() for c in letters if c.isupper() or c.islower())
+    cased = [c for c in letters if c.isupper() or c.islower()]
+    return len(cased) >= 2 and 2 * len(cased) >= len(letters) and all(c.isupper() for c in cased)
 
 
 def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(), label: bool = False) -> str:
