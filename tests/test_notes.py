@@ -60,6 +60,13 @@ def story_and_notes(body: str):
                      [(Placement.WITHIN, 1, ["thanks for sticking with me!"])], id="AN// opens a note"),
         pytest.param(f"{ONE}\n\nAn old man waved.\n\nNotes are for later, she said.", [ONE, "An old man waved.",
                      "Notes are for later, she said."], [], id="sentences starting with An or Notes are story"),
+        pytest.param(f"Note: still a draft.\n\nNote 2: the lines mark a new view.\n\n***\n\n{ONE} {TWO} {THREE} {FOUR}",
+                     [f"{ONE} {TWO} {THREE} {FOUR}"],
+                     [(Placement.BEFORE, 0, ["still a draft."]), (Placement.BEFORE, 0, ["the lines mark a new view."])],
+                     id="a plain Note atop the chapter is the author's"),
+        pytest.param(f"{ONE} {TWO} {THREE} {FOUR}\n\nNote: meet me at the mill.\n\n{TWO}",
+                     [f"{ONE} {TWO} {THREE} {FOUR}", "Note: meet me at the mill.", TWO], [],
+                     id="a plain Note within the story is the story's"),
     ],
 )
 def test_each_marker_delimits_its_note(body, story, notes):

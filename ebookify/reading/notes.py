@@ -49,6 +49,8 @@ _END_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
 _END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over more paragraphs than this
 _SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
 _CLOSING = {"(": ")", "[": "]"}
+_NOTE_WORD = lazy(r"^\s*(?P<label>notes?(?:\s+\d{1,2})?)\s*:\s*(?=\S)", re.IGNORECASE)  # "Note:", "Note 2:" with the note after it
+_PROSE_WORDS = 40
 # A Markdown copy sets its notes in bold or italics: "**A/N:** …", "**Author's Note:**", "*A/N: …*".
 _EMPHASIS = lazy(r"^\s*(?P<marks>\*{1,3}|_{1,3})(?=[^\s*_])")
 _EMPHASISED_LABEL = lazy(r"^\s*(?P<marks>\*{1,3}|_{1,3})(?P<label>[^*_]{1,60}?)(?P=marks)(?![*_])")
@@ -167,6 +169,7 @@ class _Reader:
 
     def scan(self, start: int, stop: int) -> None:
         lines, i = self.lines, start
+        self.opening = self._opening_end(start, stop)
         while i < stop:
             line = lines[i]
             if not line.strip() or not self._starts_paragraph(i, start):
@@ -196,7 +199,8 @@ class _Reader:
                 return i + 1
             body = self.lines[i + 1:end]
             rule = "label alone: the block under it"
-        elif marked := _SLASH.match(plain) or _PLAIN.match(plain):
+        elif marked := _SLASH.match(plain) or _PLAIN.match(plain) or (
+                _NOTE_WORD.match(plain) if i < self.opening else None):  # "Note: a draft still", atop the chapter
             end = self._paragraph_end(i, stop)
             body = [plain[marked.end():]] + self.lines[i + 1:end]
             rule = f"'{marked['label']}' opens a one-paragraph note"
@@ -238,6 +242,25 @@ class _Reader:
         return end
 
     # Extents ----------------------------------------------------------------------------------
+
+    def _opening_end(self, start: int, stop: int) -> int:
+        """Where a chapter's opening ends: at its first scene break, or at its first paragraph of
+        prose (40 words or more). A plain "Note:" there is the author's; further on it may be a note
+        a character leaves."""
+        i, seen = start, False
+        while i < stop:
+            if not self.lines[i].strip() or not (seen or self._in_group(i)):  # a rule under the heading
+                i += 1
+                continue
+            if not self._in_group(i):
+                return i
+            seen = True
+            end = self._paragraph_end(i, stop) if self.layout.wrapped else i + 1
+            if sum(len(line.split()) for line in self.lines[i:end]) >= _PROSE_WORDS and not is_marker(self.lines[i]) \
+                    and not _NOTE_WORD.match(self.lines[i]):
+                return i
+            i = end
+        return stop
 
     def _emphasised_run(self, end: int, stop: int, marks: str) -> int:
         """A note set all in bold (or italics) goes on through the paragraphs set the same way after
