@@ -590,3 +590,13 @@ def test_a_letter_set_in_from_the_margin_is_wrapped_prose():
     assert block_texts(blocks)[1] == ("Blandly himself found the ship, and by the most admirable management got her "
                                       "for the merest trifle. There is a class of men in Bristol monstrously "
                                       "prejudiced against Blandly.")
+
+
+@pytest.mark.parametrize("first, second, joined", [
+    ("he stopped short--", "and turned back.", "he stopped short--and turned back."),
+    ("Gregor Samsa war --", "Samsa fühlte es.", "Gregor Samsa war -- Samsa fühlte es."),
+])
+def test_a_dash_ending_a_wrapped_line_joins_as_it_was_typed(first, second, joined):
+    pad = "The rain had not stopped for three days and the river was higher than anyone could"
+    text = f"{pad}\n{first}\n{second}\n{pad}\n{pad}.\n\n{pad}\n{pad}\n{pad}.\n"
+    assert joined in block_texts(parse(text).chapters[0].blocks)[0]

@@ -326,8 +326,8 @@ def _unwrap(lines: list[str], layout: Layout) -> str:
     for line in lines[1:]:
         line = line.strip()
         last = pieces[-1]
-        if last.endswith(("--", "—")):
-            pieces.append(line)
+        if last.endswith(("--", "—")):  # "wait--" / "what" closes up; "war --" / "Samsa" is a spaced dash
+            pieces += (" ", line) if last.rstrip("-—").endswith(" ") else (line,)
             continue
         tail = _HYPHENATED.search(last) if last.endswith("-") else None
         head = _WORD.match(line) if tail else None
