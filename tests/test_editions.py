@@ -773,9 +773,25 @@ _JA = "彼は部屋に入った。机の上に手紙があった。母からの�
         pytest.param("第三回合他输了。", None, id="a sentence about a third round"),
         pytest.param("第一次见面，他笑了。", None, id="a sentence about a first meeting"),
         pytest.param("第二部分是关于他的故事，很长。", None, id="a sentence that starts like a part"),
+        pytest.param("FÖRSTA KAPITLET.", ("chapter", "FÖRSTA KAPITLET", ""), id="sv: ordinal first"),
+        pytest.param("Tjugoförsta kapitlet – Hemma", ("chapter", "Tjugoförsta kapitlet", "Hemma"), id="sv: 21st"),
+        pytest.param("BİRİNCİ BÖLÜM", ("chapter", "BİRİNCİ BÖLÜM", ""), id="tr: ordinal first, dotted capitals"),
+        pytest.param("3. Bölüm: Ankara", ("chapter", "3. Bölüm", "Ankara"), id="tr: number first"),
+        pytest.param("1. fejezet", ("chapter", "1. fejezet", ""), id="hu: number first"),
+        pytest.param("PRIMERA PARTE", ("part", "PRIMERA PARTE", ""), id="es: ordinal first, a part"),
+        pytest.param("Tom II", ("part", "Tom II", ""), id="pl: a volume"),
+        pytest.param("První kapitola", ("chapter", "První kapitola", ""), id="cs: ordinal first"),
+        pytest.param("Kapitola 12", ("chapter", "Kapitola 12", ""), id="cs"),
+        pytest.param("Chương 1: Tôi sống độc lập", ("chapter", "Chương 1", "Tôi sống độc lập"), id="vi"),
+        pytest.param("Розділ 3", ("chapter", "Розділ 3", ""), id="uk"),
+        pytest.param("Κεφάλαιο 2", ("chapter", "Κεφάλαιο 2", ""), id="el"),
+        pytest.param("Bab 4", ("chapter", "Bab 4", ""), id="id"),
+        pytest.param("Dayı: Öldü adam", None, id="tr: uncle is no day"),
+        pytest.param("Tom M. Riddle.", None, id="a name is no volume"),
+        pytest.param("Del 1 al 10 de mayo", None, id="a Spanish phrase is no Swedish part"),
     ],
 )
-def test_cjk_chapter_headings(line, expected):
+def test_chapter_headings_in_many_languages(line, expected):
     from ebookify.reading.headings import match_heading
 
     found = match_heading(line)
@@ -1018,3 +1034,8 @@ def test_a_chinese_fics_warnings_are_not_its_title_and_author():
             f"接受以上前提的话可以开始了↓↓\n\n## 1\n\n{_ZH}\n\n## 2\n\n{_ZH}\n")
     meta = parse(text, Settings(markdown=True)).metadata
     assert (meta.title, meta.authors) == ("", ())
+def test_an_older_novels_long_chapter_titles_are_headings():
+    title = ("Del donoso y grande escrutinio que el cura y el barbero hicieron en la librería de nuestro "
+             "ingenioso hidalgo, con otras cosas dignas de ser contadas")
+    chapters = parse(f"Capítulo 6: {title}\n\n{P}\n\nCapítulo 7: De la segunda salida\n\n{Q}\n").chapters
+    assert [(c.label, c.title) for c in chapters] == [("Capítulo 6", title), ("Capítulo 7", "De la segunda salida")]

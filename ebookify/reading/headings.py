@@ -62,7 +62,7 @@ _ORDINALS = (
 ).split()
 _NUMBER_WORDS = frozenset(_CARDINALS + _ORDINALS)
 _WORD_NUMBER = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
-_FIGURES = r"\d{1,5}(?:\.[IVXLCDMivxlcdm]{1,7})?|[IVXLCDM]{1,12}|[ivx]{1,5}"
+_FIGURES = r"\d{1,5}(?:\.[IVXLCDMivxlcdm]{1,7})?|(?-i:[IVXLCDM]{1,12}|[ivx]{1,5})"  # never "Dayı" (Turkish: uncle) as "Day I"
 _SPELLED = rf"(?:the )?(?:{_WORD_NUMBER})(?:[- ](?:{_WORD_NUMBER}))?"  # "the Twenty-First", "Twenty One"
 _BETWEEN = r"(?:\.\d{1,2}|[a-d])?"  # "Chapter 12.5", "Chapter 3a": a chapter slipped in between two others
 _NUMERAL = rf"(?:{_FIGURES}|{_SPELLED}){_BETWEEN}"
@@ -70,6 +70,7 @@ _NUMERAL = rf"(?:{_FIGURES}|{_SPELLED}){_BETWEEN}"
 # novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
 _CHAPTER_WORDS = (
     r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]|tratado"
+    r"|kapitola|kapittel|b[öo]l[üu]m|chương|bab|luku|fejezet|розділ|κεφάλαιο|capitolul|poglavlje|poglavje"
     r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь|fitt?"  # "Fit the First" (Carroll, old ballads)
     r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
     r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
@@ -77,6 +78,7 @@ _CHAPTER_WORDS = (
 _PART_WORDS = (
     r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]|ksi[ęe]ga"
     r"|act|acte|akt|acto|atto|действие"
+    r"|tom|osa|del|delen|d[ií]l|č[aá]st|kniha|kitap|k[ıi]s[ıi]m|cilt|phần|quyển|bagian|частина|μέρος|partea|r[ée]sz"
 )
 _SPECIAL_WORDS = (
     r"prologue|prolog|pr[oó]logo|пролог|proloog|[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog"
@@ -155,19 +157,58 @@ ORDINAL_VALUES = {
                                          "nineteenth twentieth").split(), 1)},
     "première": 1, "premier": 1, "deuxième": 2, "second": 2, "seconde": 2, "troisième": 3, "quatrième": 4,
     "cinquième": 5, "sixième": 6, "septième": 7, "huitième": 8, "neuvième": 9, "dixième": 10, "onzième": 11, "douzième": 12,
+    # Spanish, Italian and Portuguese ("Primera parte"), Swedish, Danish and Norwegian ("Första kapitlet"),
+    # Turkish ("Birinci Bölüm") and Czech ("První kapitola"): the forms that stand before the word.
+    **{word: n for n, words in enumerate((
+        "primera primer primero prima primo primeira primeiro första første förste birinci první",
+        "segunda segundo seconda secondo andra andet anden andre ikinci druhá druhý druhé",
+        "tercera tercer tercero terza terzo terceira terceiro tredje üçüncü třetí",
+        "cuarta cuarto quarta quarto fjärde fjerde dördüncü čtvrtá čtvrtý",
+        "quinta quinto femte beşinci pátá pátý",
+        "sexta sexto sesta sesto sjätte sjette altıncı šestá šestý",
+        "séptima séptimo settima settimo sétima sétimo sjunde syvende sjuende yedinci sedmá sedmý",
+        "octava octavo ottava ottavo oitava oitavo åttonde ottende åttende sekizinci osmá osmý",
+        "novena noveno nona nono nionde niende dokuzuncu devátá devátý",
+        "décima décimo decima decimo tionde tiende onuncu desátá desátý",
+        "undécima undécimo undicesima undicesimo elfte", "duodécima duodécimo dodicesima dodicesimo tolfte",
+        "decimotercera decimotercero tredicesima tredicesimo trettonde",
+        "decimocuarta decimocuarto quattordicesima quattordicesimo fjortonde",
+        "decimoquinta decimoquinto quindicesima quindicesimo femtonde",
+        "decimosexta decimosexto sedicesima sedicesimo sextonde",
+        "decimoséptima decimoséptimo diciassettesima diciassettesimo sjuttonde",
+        "decimoctava decimoctavo diciottesima diciottesimo artonde adertonde",
+        "decimonovena decimonoveno diciannovesima diciannovesimo nittonde",
+        "vigésima vigésimo ventesima ventesimo tjugonde"), 1) for word in words.split()},
+    # Swedish joins tens and units: "tjugoförsta" (21st) to "trettionionde" (39th)
+    **{tens + unit: base + n for tens, base in (("tjugo", 20), ("tjugu", 20), ("trettio", 30))
+       for n, unit in enumerate("första andra tredje fjärde femte sjätte sjunde åttonde nionde".split(), 1)},
+    "trettionde": 30,
 }
 _LAST_ORDINALS = ("last", "final", "dernière", "dernier")
 _ORDINAL_BEFORE = lazy(
     rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join((*ORDINAL_VALUES, *_LAST_ORDINALS))})\s+"
-    r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène))\.?"
+    r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène"
+    r"|cap[ií]tulo|capitolo|parte|libro|acto|atto|kapitlet|kapitel|kapittel|delen|del|boken|bog|bok|akten|akt"
+    r"|b[öo]l[üu]m|k[ıi]s[ıi]m|kitap|kapitola|č[aá]st|d[ií]l|kniha))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
 _ORDINAL_OPENINGS = frozenset((*ORDINAL_VALUES, *_LAST_ORDINALS, "the"))
+_ORDINAL_CHAPTER_WORDS = frozenset(("kapitel", "abschnitt", "chapter", "scene", "canto", "chapitre", "scène", "capítulo",
+                                    "capitulo", "capitolo", "kapitlet", "kapittel", "bölüm", "bolum", "kapitola",
+                                    "fejezet", "luku"))
+# Hungarian, Finnish, Czech and Turkish put the number first: "1. fejezet", "2. luku", "3. Bölüm".
+_NUMBER_FIRST = lazy(
+    r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,8})\.\s+(?P<word>fejezet|luku|kapitola|b[öo]l[üu]m|r[ée]sz|osa|k[ıi]s[ıi]m|d[ií]l|č[aá]st))"
+    r"\.?(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
+    re.IGNORECASE,
+)
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
+_MAX_TITLED = 250  # "Capítulo 6: Del donoso y grande escrutinio que el cura y el barbero hicieron en…": older
+# novels' titles say what the chapter tells, in a sentence of 20 to 40 words
 # AO3's own labels, which exporters may set as Markdown headings ("## Chapter End Notes").
 AO3_END_LABELS = "chapter end notes|end notes|work end notes"
 AO3_LABELS = f"summary|chapter summary|notes|chapter notes|{AO3_END_LABELS}"
@@ -190,6 +231,14 @@ def is_numeral_line(text: str) -> bool:
     return _NUMERAL_LINE.match(text.strip()) is not None
 
 
+def _titled_label(text: str) -> bool:
+    """A numbered keyword, then a mark, then more: "Capítulo 6: …", "CHAPTER XII. …"."""
+    if len(text) <= _MAX_LENGTH:
+        return False
+    label = keyword_label(text)
+    return bool(label) and text[len(label):].lstrip()[:1] in (":", ".", "-", "–", "—")
+
+
 def keyword_label(text: str) -> str:
     """The "Chapter VI" a line opens with, however long the rest ("CHAPTER VI. He Went for …")."""
     found = _LABEL_START.match(text.strip())
@@ -199,7 +248,7 @@ def keyword_label(text: str) -> str:
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
     """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
     text = line.strip()
-    longest = _MAX_MARKDOWN if text[:1] == "#" else _MAX_LENGTH
+    longest = _MAX_MARKDOWN if text[:1] == "#" else _MAX_TITLED if _titled_label(text) else _MAX_LENGTH
     if not text or len(text) > longest or text[0] in "\"“”'‘«»(" or ends_with_page_number(text):
         return None
     if custom is not None:
@@ -231,10 +280,12 @@ def _keyword_heading(text: str) -> Heading | None:
         return _cjk_heading(text)
     folded = text.casefold()
     ordinal = _ORDINAL_FIRST.match(text) if _ORDINAL_WORDS.search(folded) else None
-    if ordinal is None and folded.partition(" ")[0] in _ORDINAL_OPENINGS:
+    if ordinal is None and folded.partition(" ")[0].replace("i̇", "i") in _ORDINAL_OPENINGS:  # Turkish "BİRİNCİ"
         ordinal = _ORDINAL_BEFORE.match(text)
-    if ordinal and ordinal["label"][0].isupper():
-        kind = CHAPTER if ordinal["word"].lower() in ("kapitel", "abschnitt", "chapter", "scene", "canto", "chapitre", "scène") else PART
+    if ordinal is None and text[:1].isdigit():
+        ordinal = _NUMBER_FIRST.match(text)
+    if ordinal and not ordinal["label"][0].islower():
+        kind = CHAPTER if ordinal["word"].lower() in _ORDINAL_CHAPTER_WORDS else PART
         return Heading(kind, ordinal["label"], (ordinal["title"] or "").strip(), ordinal["number"])
     match = _keyword_match(text, folded) if folded[:3] in _KEYWORD_OPENINGS else None
     if not match:
@@ -242,6 +293,8 @@ def _keyword_heading(text: str) -> Heading | None:
     kind = CHAPTER if match["chapter"] is not None else PART if match["part"] is not None else SPECIAL
     between = text[match.end("label"):match.start("title")] if match["title"] else ":"
     if (kind == SPECIAL and not between.strip()) or (kind != SPECIAL and not match["number"]):
+        return None
+    if kind == PART and match["number"] in ("L", "C", "D", "M"):  # no book has a 50th part: "Tom M. Riddle"
         return None
     if kind == SPECIAL and not (match["title"] or match["number"]) and text.rstrip()[-1] in ":-–—":
         return None  # "Interlude:" over a scene is the scene's label; "Interlude II:", "Part 3:" are headings
@@ -306,8 +359,8 @@ def _looks_like_title(title: str, separator: str) -> bool:
     if not title:
         return True
     words = title.split()
-    if separator.strip():  # "Chapter 3: the storm" is a title whatever its case
-        return len(words) <= 16
+    if separator.strip():  # "Chapter 3: the storm" is a title whatever its case; a long one says what the
+        return len(words) <= 16 or len(words) <= 45 and title.rstrip()[-1:] not in ".!?"  # chapter tells, no sentence
     return len(words) <= 10 and not title[0].islower()
 
 
