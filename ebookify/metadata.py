@@ -68,6 +68,7 @@ class Key:
 KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl, pl, ru, zh, ja, ko
     Key("title", "title", "text", (
         "title", "story", "story title", "titre", "titel", "título", "titulo", "titolo", "tytuł", "название",
+        "název", "cím", "başlık", "tiêu đề", "tên truyện", "judul", "τίτλος", "назва", "nimi", "titlu",
         "书名", "書名", "标题", "標題", "作品名", "タイトル", "제목",
     ), "dc:title"),
     Key("subtitle", "subtitle", "text", ("subtitle",)),
@@ -77,6 +78,8 @@ KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl,
         "verfasserin", "geschrieben von", "von", "autora", "autores", "escrito por", "por", "autore", "autori",
         "scritto da", "di", "schrijver", "schrijfster", "geschreven door", "door", "autorka", "napisane przez",
         "автор", "авторы", "автор оригинала", "作者", "著者", "作家", "저자", "작가", "지은이",
+        "författare", "forfatter", "tekijä", "szerző", "yazar", "tác giả", "penulis", "pengarang", "συγγραφέας",
+        "autorius", "autors", "kirjoittaja",
     ), "dc:creator"),
     Key("author_sort", "author_sort", "text", (), "file-as"),
     Key("language", "language", "language", (

@@ -120,6 +120,13 @@ def test_front_matter_labels_alone_on_their_lines():
         pytest.param("《红楼梦》曹雪芹\n\n", "红楼梦", ("曹雪芹",), id="a Chinese title in its marks, then the author"),
         pytest.param("Федор Михайлович Достоевский\n\nБедные люди\n\n", "Бедные люди", ("Федор Михайлович Достоевский",),
                      id="a Russian name with its patronymic over the title"),
+        pytest.param("Alessandro Manzoni\nI promessi sposi\n\n", "I promessi sposi", ("Alessandro Manzoni",),
+                     id="the author over a title in sentence case, as Italian editions set it"),
+        pytest.param("Bolesław Prus\n\n\nLalka\n\n\n", "Lalka", ("Bolesław Prus",), id="a one-word title under the author"),
+        pytest.param("DẾ MÈN PHIÊU LƯU KÝ\n(Tác giả: TÔ HOÀI )\n\n", "Dế Mèn Phiêu Lưu Ký", ("Tô Hoài",),
+                     id="a Vietnamese author label in brackets"),
+        pytest.param("Röda rummet\n\nFörfattare: August Strindberg\n\n", "Röda rummet", ("August Strindberg",),
+                     id="a Swedish author label"),
         pytest.param("", "", (), id="none"),
     ],
 )
@@ -182,3 +189,8 @@ def test_a_dedication_set_smaller_than_the_chapters_is_front_matter_not_a_part()
                    "## Chapter 2\n\nIt ends on another.\n", Settings(markdown=True))
     assert [(c.label, c.part) for c in parsed.chapters] == [("Chapter 1", ""), ("Chapter 2", "")]
     assert block_texts(parsed.front_matter[0].blocks) == ["For my sister."]
+
+
+def test_a_letters_greeting_is_no_author_over_a_title():
+    parsed = parse("Dear John\nI miss you\n\nThe story begins here, on a platform.\nIt ends on another.")
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("", ())

@@ -33,6 +33,7 @@ _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "�
 _CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")  # 2 to 12 letters, a middle dot or a space
 _CJK_TITLE_NAME = lazy(  # "《红楼梦》曹雪芹", "《红楼梦》 作者：曹雪芹": a Chinese book's title in its marks, then its author
     f"^《(?P<title>[^》]{{1,40}})》\\s*(?:作者[:：]\\s*)?(?P<name>[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}})$")
+_GREETINGS = frozenset("dear dearest my hi hello hey to from cher chère liebe lieber querida querido caro cara".split())
 _PATRONYMIC = lazy(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 _CJK_SENTENCE_MARKS = frozenset("，。！？；、")
 _DATED = lazy(r":\s*\d[\d\s./-]*$")  # "Last updated: 2016-06-10": a field, not a title
@@ -211,8 +212,15 @@ class TitleLines:
         capitals = len(letters) >= 3 and all(c.isupper() for c in letters)
         # or a Russian name with its patronymic ("Федор Михайлович Достоевский" / "Бедные люди"): a person's
         patronymic = len(words) == 3 and _PATRONYMIC.search(words[1])  # name, whatever the title's case
-        if not ((capitals or patronymic and title[-1:] not in ".,;:!?…") and len(title.split()) <= 10
-                and not match_heading(title)):
+        # or a title in sentence case, as Italian, Polish and Czech editions set it under the author's
+        # name ("Alessandro Manzoni" / "I promessi sposi", "Bolesław Prus" / "Lalka"); a line of English
+        # in title case under a name is no title of this kind ("Jane Austen" / "Pride and Prejudice" is).
+        title_words = title.split()
+        sentence_case = title_words[0][:1].isupper() and len(title_words) <= 8 and (
+            len(title_words) == 1 or any(w[:1].islower() and w.isalpha() for w in title_words[1:]))
+        alone = (j + 1 >= len(self.lines) or not self.lines[j + 1].strip()) and words[0].lower() not in _GREETINGS
+        if not ((capitals or (patronymic or sentence_case and alone) and title[-1:] not in ".,;:!?…")
+                and len(title.split()) <= 10 and not match_heading(title)):
             return i
         self.fields.setdefault("title", title)
         self.fields["authors"] = self.fields.get("authors", ()) + (name,)

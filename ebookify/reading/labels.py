@@ -112,6 +112,8 @@ def label_of(line: str) -> tuple[str, str, str] | None:
     alone on its line needs its colon, unless it opens a block (``Description``)."""
     if line.lstrip()[:2] in ("**", "__"):  # "**Title:** Salt" as pasted from a formatted page
         line = line.replace(line.lstrip()[:2], "", 2)
+    elif line.lstrip()[:1] == "(" and line.rstrip()[-1:] == ")":  # "(Tác giả: TÔ HOÀI )" under a title
+        line = line.strip()[1:-1]
     alone = LABEL_ALONE.match(line)
     match = alone or LABEL_VALUE.match(line)
     field = LABELS.get(" ".join(match["label"].lower().replace("’", "'").split())) if match else None
