@@ -216,9 +216,10 @@ class TitleLines:
         # name ("Alessandro Manzoni" / "I promessi sposi", "Bolesław Prus" / "Lalka"); a line of English
         # in title case under a name is no title of this kind ("Jane Austen" / "Pride and Prejudice" is).
         title_words = title.split()
-        sentence_case = title_words[0][:1].isupper() and len(title_words) <= 8 and (
-            len(title_words) == 1 or any(w[:1].islower() and w.isalpha() for w in title_words[1:]))
-        alone = (j + 1 >= len(self.lines) or not self.lines[j + 1].strip()) and words[0].lower() not in _GREETINGS
+        sentence_case = title_words[0][:1].isupper() and len(title_words) <= 8 and all(
+            w[:1].islower() for w in title_words[1:] if w[:1].isalpha())
+        alone = (j + 1 >= len(self.lines) or not self.lines[j + 1].strip()) and not any(
+            w.lower() in _GREETINGS or w.lower() in TITLE_SMALL_WORDS for w in words)  # "Dear John", "The Ford"
         if not ((capitals or (patronymic or sentence_case and alone) and title[-1:] not in ".,;:!?…")
                 and len(title.split()) <= 10 and not match_heading(title)):
             return i
