@@ -29,7 +29,9 @@ from .metadata import primary_language
 from .resources import read_asset
 
 # Languages with a catalogue. English is the source language: its catalogue is the msgids themselves.
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh")
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh",
+             "sv", "da", "nb", "fi", "cs", "sk", "hu", "tr", "el", "uk", "vi", "id", "ro", "ca")
+_SAME_CATALOGUE = {"no": "nb", "nn": "nb"}  # Norwegian: Bokmål's words serve Nynorsk books better than English
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,7 @@ class Labels:
 
 def catalogue_for(language: str) -> str:
     """The catalogue a BCP 47 tag uses: "pt-BR" → "pt", "zh-Hant" → "zh"; "" for none."""
-    primary = primary_language(language)
+    primary = _SAME_CATALOGUE.get(primary_language(language), primary_language(language))
     return primary if primary in LANGUAGES else ""
 
 
