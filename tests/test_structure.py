@@ -600,3 +600,10 @@ def test_a_dash_ending_a_wrapped_line_joins_as_it_was_typed(first, second, joine
     pad = "The rain had not stopped for three days and the river was higher than anyone could"
     text = f"{pad}\n{first}\n{second}\n{pad}\n{pad}.\n\n{pad}\n{pad}\n{pad}.\n"
     assert joined in block_texts(parse(text).chapters[0].blocks)[0]
+
+
+def test_a_stretch_spaced_wider_is_paragraphs_not_scene_breaks():
+    normal = "\n\n".join([PROSE] * 6)
+    wide = "\n\n\n\n".join(f"{PROSE} {n}" for n in range(5))  # one-line paragraphs, three blank lines apart
+    blocks = parse(f"{normal}\n\n\n\n{normal}\n\n{wide}\n").chapters[0].blocks
+    assert [type(b).__name__ for b in blocks].count("SceneBreak") == 1  # the one gap between two runs of text

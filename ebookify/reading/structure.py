@@ -21,7 +21,7 @@ import re
 from dataclasses import dataclass, replace
 from functools import partial
 
-from .blocks import BREAK, SUBHEADING, Layout, paragraph, read_layout, to_blocks
+from .blocks import BREAK, SUBHEADING, Layout, is_scene_break, paragraph, read_layout, to_blocks
 from .contents import key
 from .inline import as_plain
 from .notes import split_notes
@@ -304,24 +304,41 @@ def _split_notes(span: _Span, layout: Layout):
 
 
 def _blank_runs_as_breaks(lines: list[str]) -> list[str]:
-    """Where paragraphs are one blank line apart, three or more blank lines are a scene break."""
+    """Where paragraphs are one blank line apart, three or more blank lines are a scene break
+    (unless they space a stretch of one-line paragraphs, ``_SPACING_RUN``)."""
     gaps: list[tuple[int, int]] = []
-    start = None
+    start, text_lines, alone = None, 0, []  # alone: one line of text alone between a gap and the one before
     for index, line in enumerate(lines):
         if not line.strip():
             start = index if start is None else start
         elif start is not None:
-            if start > 0:
+            if start > 0:  # (a divider between two gaps is a break of its own, not a paragraph)
+                alone.append(text_lines == 1 and not is_scene_break(lines[start - 1]))
                 gaps.append((start, index))
-            start = None
+            start, text_lines = None, 1
+        else:
+            text_lines += 1
     singles = sum(1 for a, b in gaps if b - a == 1)
     if len(gaps) < 5 or singles < 0.6 * len(gaps):
         return lines
     out = list(lines)
-    for a, b in gaps:
-        if b - a >= 3:
-            out[a + 1] = BREAK
+    run: list[int] = []  # the wide gaps of one size in a row so far, one line of text between each
+    size = 0
+    for (a, b), single in zip(gaps + [(0, 1)], alone + [False]):  # a narrow gap at the end closes the last run
+        if b - a >= 3 and (not run or b - a == size and single):
+            run.append(a)
+            size = b - a
+            continue
+        if len(run) < _SPACING_RUN:
+            for start in run:
+                out[start + 1] = BREAK
+        run, size = ([a], b - a) if b - a >= 3 else ([], 0)
     return out
+
+
+# Gaps of one width, wider than the text's, around one paragraph after another are a stretch spaced
+# wider (pasted from elsewhere, a web novel's last chapters), not a scene break after each paragraph.
+_SPACING_RUN = 3
 
 
 def _heading_string(heading: Heading) -> str:
