@@ -232,7 +232,8 @@ def _chapter_pages(book: Book, chapter: Chapter, notes: str, names: frozenset[st
     untitled_opening = not (chapter.label or chapter.title) and len(book.chapters) > 1
     title = chapter.title or ("" if chapter.label or untitled_opening else heading)
     inline = notes == "inline"
-    chunks = split_blocks(_with_notes_within(book, chapter) if inline else chapter.blocks, PAGE_TEXT_LIMIT)
+    # A chapter of notes alone still has its page: its heading and its notes are words of the book.
+    chunks = split_blocks(_with_notes_within(book, chapter) if inline else chapter.blocks, PAGE_TEXT_LIMIT) or [()]
     pages = []
     for index, blocks in enumerate(chunks):
         first, last = index == 0, index == len(chunks) - 1

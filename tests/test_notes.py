@@ -56,6 +56,12 @@ def story_and_notes(body: str):
                      id="a bracketed sentence starting with An is story"),
         pytest.param(f"{ONE}\n\nAn-Onymous-Writer-Who-Signs-Off :P", [ONE, "An-Onymous-Writer-Who-Signs-Off :P"], [],
                      id="a hyphenated signature starting An- is story"),
+        pytest.param(f"{ONE}\n\n[T/N] - also on my site.\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["also on my site."])], id="a label in brackets, the note after it"),
+        pytest.param(f"{ONE}\n\n[A/N]: thanks!\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["thanks!"])], id="a label in brackets, a colon after it"),
+        pytest.param(f"{ONE}\n\n(A/N)\nthe block under it\n\n{TWO}", [ONE, TWO],
+                     [(Placement.WITHIN, 1, ["the block under it"])], id="a label in brackets alone"),
         pytest.param(f"{ONE}\n\nAN// thanks for sticking with me!\n\n{TWO}", [ONE, TWO],
                      [(Placement.WITHIN, 1, ["thanks for sticking with me!"])], id="AN// opens a note"),
         pytest.param(f"{ONE}\n\nAn old man waved.\n\nNotes are for later, she said.", [ONE, "An old man waved.",
@@ -216,3 +222,20 @@ def test_notes_omit_end_to_end_keeps_the_story_words():
     result = convert(text.encode(), Options(notes="omit"))
     story = " ".join(t for c in result.book.chapters for t in block_texts(c.blocks))
     assert ONE in story and TWO in story and THREE in story and "zz" not in story
+
+
+def test_ao3_chapter_notes_run_to_the_pointer_and_hold_no_heading():
+    text = (f"Chapter 1: Start\n\n{ONE}\n\n{TWO}\n\nChapter 2: Ending\n\nChapter Notes\n\nThank you all for reading.\n\n"
+            f"Last chapter.\n\nSee the end of the chapter for more notes\n\n{THREE}\n\n{FOUR}\n")
+    chapters = parse(text).chapters
+    assert [c.label for c in chapters] == ["Chapter 1", "Chapter 2"]
+    assert block_texts(chapters[1].blocks) == [THREE, FOUR]
+    assert block_texts(chapters[1].notes[0].blocks) == ["Thank you all for reading.", "Last chapter.",
+                                                        "See the end of the chapter for more notes"]
+
+
+def test_a_chapter_of_notes_alone_keeps_its_page():
+    text = f"Chapter 1\n\n{ONE}\n\nChapter 2\n\nA/N: on a break this week, back soon.\n\nChapter 3\n\n{TWO}\n"
+    result = convert(text.encode(), Options(source_name="s.txt", cover=False))
+    from conftest import reading_text
+    assert "on a break this week" in reading_text(result.epub)

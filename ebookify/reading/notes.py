@@ -40,6 +40,7 @@ _LABEL_WORDS = (
     r"|t/n|tl ?notes?|tl(?=\s*:)|translator'?s?[’']?s? ?notes?"  # a translated web novel's "TL Note:", "T/N:"
 )
 _BRACKETED = lazy(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-–—)\]]|$)\s*[:\-–—.]?\s*", re.I)
+_BRACKET_LABEL = lazy(rf"^\s*[(\[]\s*(?P<label>{_LABEL_WORDS})\s*[:.]?\s*[)\]]\s*(?:[:\-–—]+\s*)?", re.I)
 _SLASH = lazy(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
 _PLAIN = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{_LABEL_WORDS})\s*(?:(?:[:\-–—]|//)\s*|$)", re.I)  # "AN// …", "## Chapter End Notes"
 _FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
@@ -47,7 +48,8 @@ _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
 _AO3_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{AO3_LABELS}|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
 _END_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
 _END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over more paragraphs than this
-_SEE_END = lazy(r"^\s*\(\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)\s*$", re.I)
+_SEE_END = lazy(r"^\s*\(?\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)?\s*$", re.I)
+_POINTER_REACH = 40  # lines from an AO3 notes label to its pointer, at most
 _CLOSING = {"(": ")", "[": "]"}
 _NOTE_WORD = lazy(r"^\s*(?P<label>notes?(?:\s+\d{1,2})?)\s*:\s*(?=\S)", re.IGNORECASE)  # "Note:", "Note 2:" with the note after it
 _PROSE_WORDS = 40
@@ -74,6 +76,20 @@ def note_label(label: str) -> str:
     if lower.startswith(("t/n", "tl", "translator")):
         return "Translator’s Notes" if plural else "Translator’s Note"
     return "Author’s Notes" if plural else "Author’s Note"
+
+
+def inside_ao3_notes(lines: list[str], index: int) -> bool:
+    """Does line ``index`` stand between an AO3 notes label ("Chapter Notes", "Notes:") and the
+    pointer that closes the notes ("See the end of the chapter for more notes")? Such a line is
+    the author's ("Last chapter."), never a heading."""
+    def marks(k: int) -> bool:
+        return bool(_AO3_LABEL.match(lines[k]) or _SEE_END.match(lines[k]) or _AO3_TEXT.match(lines[k]))
+
+    above = next((k for k in range(index - 1, max(-1, index - _POINTER_REACH), -1) if marks(k)), None)
+    if above is None or not _AO3_LABEL.match(lines[above]):
+        return False
+    below = next((k for k in range(index + 1, min(len(lines), above + _POINTER_REACH)) if marks(k)), None)
+    return below is not None and bool(_SEE_END.match(lines[below]))  # the same notes' pointer, no label between
 
 
 def is_marker(line: str) -> bool:
@@ -182,7 +198,8 @@ class _Reader:
         """Read the note that starts at line ``i``, if one does; return the line after it."""
         line = self.lines[i]
         bracketed = _BRACKETED.match(line)
-        if bracketed:
+        label_only = _BRACKET_LABEL.match(line)  # "[T/N] - …", "[A/N]": a label in brackets, the note after it
+        if bracketed and not label_only:
             return self._bracketed(i, stop, bracketed)
         if _SEE_END.match(line):
             self._note([line.strip()], "Notes", i, "AO3 pointer to the notes at the end")
@@ -190,6 +207,8 @@ class _Reader:
         if line[:1] == "#" and _AO3_LABEL.match(line) and self._block_under(i + 1, stop) is None:
             return self._past_gap(i + 1, stop)  # an exporter's "#### Chapter Notes" over no notes: its markup
         plain = _unwrapped(line) if self.layout.emphasis else line
+        if label_only:
+            plain = f"{label_only['label']}: {line[label_only.end():]}".rstrip()
         alone = _FROM.match(plain) or (_PLAIN.match(plain) if not _PLAIN.sub("", plain, 1).strip() else None) or (
             _AO3_LABEL.match(plain) if plain[:1] == "#" else None)  # an exporter's "#### Chapter Summary"
         if alone:
@@ -318,6 +337,10 @@ class _Reader:
             return None
         if _END_LABEL.match(self.lines[i - 1]) and self._paragraphs(first, stop) <= _END_GROUPS:
             return stop  # AO3's "Chapter End Notes": all that follows, to the chapter's end
+        if _AO3_LABEL.match(self.lines[i - 1]):  # AO3's "Chapter Notes" run to the pointer under them
+            pointer = next((k for k in range(first, min(stop, i + _POINTER_REACH)) if _SEE_END.match(self.lines[k])), None)
+            if pointer is not None:
+                return pointer + 1
         if self.layout.wrapped:
             group_end = self._paragraph_end(first, stop)
         else:

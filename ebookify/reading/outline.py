@@ -17,6 +17,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .contents import find_back_contents, find_contents, match_lines, part_of
+from .notes import inside_ao3_notes
 from .families import DATE, date_heading, keep_date_family, keep_labelled_family, labelled_heading
 from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
@@ -42,6 +43,9 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
             found[index] = replace(heading, signal=heading.signal or _SIGNALS.get(heading.kind, "keyword"))
     for index in [i for i in found if _runs_on(lines, i, found)]:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: the end of the sentence on the line above"))
+        del found[index]
+    for index in [i for i in found if inside_ao3_notes(lines, i)]:
+        trace.append((offset + index, f"rejected {lines[index].strip()!r}: a line of the chapter's notes"))
         del found[index]
     found = _without_page_headers(lines, found, trace, offset)
     blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
