@@ -137,3 +137,11 @@ def test_utf8_sequences_and_stray_bytes_are_counted_as_one_scan_would(data):
 
     scan = re.findall(rb"([\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3})|[\x80-\xff]", data)
     assert _utf8_sequences(data) == (len(scan) - scan.count(b""), scan.count(b""))
+
+
+def test_a_classic_mac_file_is_mac_os_roman():
+    """Lines ended by CR alone mark a file from a Mac before OS X: its curly quotes are 0xD2/0xD3."""
+    story = "“Hello,” she said. “Don’t go.”\rHe stayed, for once.\r"
+    text, findings = decode(story.encode("mac_roman"))
+    assert text == story.replace("\r", "\n")
+    assert "Mac OS Roman" in findings[0].message

@@ -117,3 +117,10 @@ def test_the_notes_page_is_in_the_reading_order_after_the_story(pages):
     manifest = {item["id"]: item["href"] for item in opf.find_all("item")}
     spine = [manifest[ref["idref"]] for ref in opf.find_all("itemref")]
     assert spine.index("endnotes.xhtml") > max(spine.index(h) for h in spine if h.startswith("chapter-"))
+
+
+def test_a_translators_numbered_notes_with_a_full_stop_are_footnotes():
+    text = ("Chapter 1\n\nThe sect had stood for nine generations[1] and the elders[2] ruled it.\n\n"
+            "[1]. A generation here is thirty years.\n\n[2]. The five masters of the peaks.\n")
+    parsed = parse(text)
+    assert [f.mark for f in parsed.footnotes] == ["1", "2"]

@@ -160,6 +160,8 @@ def _utf16_without_bom(data: bytes) -> str:
 
 
 def _detect(data: bytes) -> str:
+    if b"\r" in data and b"\n" not in data:  # lines ended by CR alone: a file from a Mac before OS X, whose
+        return "mac_roman"  # text is Mac OS Roman (its “quotes” are 0xD2/0xD3, read as Windows-1252 "ÒHelloÓ")
     from charset_normalizer import from_bytes  # slow to import: only text that is not UTF-8 pays
 
     sample = data[:262144]
@@ -186,7 +188,8 @@ def _name(codec: str) -> str:
     codec = codecs.lookup(codec).name
     if codec.startswith("cp") and codec[2:].isdigit() and len(codec) == 6:
         return f"Windows-{codec[2:]}"
-    return {"iso8859-1": "ISO-8859-1 (Latin-1)", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE"}.get(
+    return {"iso8859-1": "ISO-8859-1 (Latin-1)", "utf-16-le": "UTF-16LE", "utf-16-be": "UTF-16BE",
+            "mac-roman": "Mac OS Roman"}.get(
         codec, codec.upper())
 
 

@@ -23,7 +23,7 @@ from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef,
 from ..patterns import lazy
 
 _NOTE = lazy(r"^\[(?:\^(?P<md>[^\]\s]{1,40})\]:|(?:Footnote|Note|Fußnote|Anmerkung|Nota|Noot|Примечание)\s+"
-             r"(?P<dp>[\w*†‡§]{1,6})\s*:|(?P<pg>\d{1,3})\](?=\s+\S))\s*", re.IGNORECASE)
+             r"(?P<dp>[\w*†‡§]{1,6})\s*:|(?P<pg>\d{1,3})\][.:]?(?=\s+\S))\s*", re.IGNORECASE)  # "[1] …", "[1]. …"
 _MARK = lazy(r"\[(?:\^(?P<md>[^\]\s]{1,40})|(?P<dp>[\w*†‡§]{1,6}))\]")
 _MOST_PARAGRAPHS = 20  # an edition's note that never closes its "]" is text, not a note running on for ever
 
