@@ -607,3 +607,11 @@ def test_a_stretch_spaced_wider_is_paragraphs_not_scene_breaks():
     wide = "\n\n\n\n".join(f"{PROSE} {n}" for n in range(5))  # one-line paragraphs, three blank lines apart
     blocks = parse(f"{normal}\n\n\n\n{normal}\n\n{wide}\n").chapters[0].blocks
     assert [type(b).__name__ for b in blocks].count("SceneBreak") == 1  # the one gap between two runs of text
+
+
+def test_letters_with_many_one_line_blocks_still_wrap_their_paragraphs():
+    body = "\n".join([WRAPPED_PROSE * 4] * 2)  # two long paragraphs among six one-line blocks
+    letter = (f"Langford, Dec.\n\nTo Mr. Vernon.\n\nMY DEAR BROTHER,--\n\n{body}\nYour most obliged sister,\n\n"
+              "S. VERNON.\n\nP.S. Tell the children.\n\n")
+    paragraphs = block_texts(parse(letter * 4).chapters[0].blocks)
+    assert paragraphs[3].startswith("The rain had not stopped") and paragraphs[3].endswith("argued with all.")

@@ -63,6 +63,9 @@ def _measure(lines: list[str], style: str) -> Layout:
     width = lengths[int(len(lengths) * 0.9)] if lengths else 0
     runs = _runs(lines)
     multi = sum(1 for run in runs if len(run) > 1)
+    # Letters set many one-line blocks (addresses, greetings, signatures) between long wrapped
+    # paragraphs: the lines, not the blocks, say whether the text wraps.
+    in_multi = sum(len(run) for run in runs if len(run) > 1)
     starts_indented = sum(1 for line in texts if line[:1].isspace())
     # Indent style: many paragraphs open with an indent, few after a blank line (when every line
     # opens indented, each line is a paragraph: nothing wraps).
@@ -73,7 +76,7 @@ def _measure(lines: list[str], style: str) -> Layout:
     ends = _mostly_ending(texts, 0.75) or _mostly_ending(inner, 0.5, least=3)
     verse = style != "wrapped" and width <= 100 and not spaced and _verse_lines(texts)
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and not verse and (
-        indented or (len(runs) > 1 and multi >= 0.3 * len(runs)))
+        indented or (len(runs) > 1 and (multi >= 0.3 * len(runs) or in_multi >= 0.75 * len(texts))))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
     return Layout(wrapped, width, indented, vocabulary, spaced=spaced, verse=verse)
 
