@@ -1039,3 +1039,21 @@ def test_an_older_novels_long_chapter_titles_are_headings():
              "ingenioso hidalgo, con otras cosas dignas de ser contadas")
     chapters = parse(f"Capítulo 6: {title}\n\n{P}\n\nCapítulo 7: De la segunda salida\n\n{Q}\n").chapters
     assert [(c.label, c.title) for c in chapters] == [("Capítulo 6", title), ("Capítulo 7", "De la segunda salida")]
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("Arc 1 Chapter 2: The Road", ("chapter", "Chapter 2", "The Road", "Arc 1"), id="a web serial's arc"),
+    pytest.param("Volume 3 Prologue", ("special", "Prologue", "", "Volume 3"), id="a volume's prologue"),
+    pytest.param("Arc 1 Part 1: Ten Yen", ("chapter", "Part 1", "Ten Yen", "Arc 1"), id="a part of an arc is its chapter"),
+    pytest.param("Part 6: Epilogue", ("part", "Part 6", "Epilogue", ""), id="after a colon, the part's own title"),
+])
+def test_a_heading_with_its_part_in_front(line, expected):
+    from ebookify.reading.headings import match_heading
+
+    found = match_heading(line)
+    assert (found.kind, found.label, found.title, found.part) == expected
+
+
+def test_chapters_with_their_part_in_front_go_under_that_part():
+    chapters = parse(f"Arc 1 Chapter 1: Start\n\n{P}\n\nArc 1 Chapter 2: On\n\n{Q}\n\nArc 2 Chapter 1: Again\n\n{P}\n").chapters
+    assert [(c.part, c.label) for c in chapters] == [("Arc 1", "Chapter 1"), ("Arc 1", "Chapter 2"), ("Arc 2", "Chapter 1")]

@@ -79,6 +79,7 @@ _PART_WORDS = (
     r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]|ksi[ęe]ga"
     r"|act|acte|akt|acto|atto|действие"
     r"|tom|osa|del|delen|d[ií]l|č[aá]st|kniha|kitap|k[ıi]s[ıi]m|cilt|phần|quyển|bagian|частина|μέρος|partea|r[ée]sz"
+    r"|arc"  # a web serial's story arc
 )
 _SPECIAL_WORDS = (
     r"prologue|prolog|pr[oó]logo|пролог|proloog|[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog"
@@ -303,6 +304,10 @@ def _keyword_heading(text: str) -> Heading | None:
     if not _looks_like_title(match["title"] or "", between):
         return None
     title = (match["title"] or "").strip().strip(_DECORATION).strip()
+    inner = _keyword_heading(title) if kind == PART and not between.strip() and title[:3].casefold() in _KEYWORD_OPENINGS \
+        else None  # (after a mark, "Part 6: Epilogue", the rest is the part's own title)
+    if inner is not None:  # "Volume 1 Chapter 2: The Road", "Arc 1 Part 3": a chapter, with its part in front
+        return replace(inner, kind=CHAPTER if inner.kind == PART else inner.kind, part=match["label"].strip())
     return Heading(kind, match["label"].strip(), title, match["number"] or "")
 
 

@@ -162,21 +162,22 @@ def _section_text(line: str, heading: Heading) -> str:
 def _without_contents(spans: list[_Span]) -> list[_Span]:
     """Headings that list the chapters rather than begin them go back to being text."""
     demote = set()
-    labels_later: dict[str, int] = {}
+    labels_later: dict[tuple[str, str], int] = {}  # (its part, its label): "Arc 2 Chapter 1" is no "Arc 1 Chapter 1"
     for position, span in enumerate(spans):
         if span.heading and span.heading.label:
-            labels_later[_key(span.heading)] = position
+            labels_later[(span.heading.part, _key(span.heading))] = position
     previous_demoted = False
-    seen: set[str] = set()  # labels of the headings kept since the last part heading
+    seen: set[tuple[str, str]] = set()  # labels of the headings kept since the last part heading
     # each span's words, counted once and only as far as the longest question below needs
     words = [word_count(span.blocks, enough=_BACK_ENTRY_WORDS) for span in spans]
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
         short = words[position] < _CONTENTS_WORDS
-        repeated = heading.label and labels_later.get(_key(heading), position) > position
+        label = (heading.part, _key(heading))
+        repeated = heading.label and labels_later.get(label, position) > position
         if heading.kind == PART:
             seen = set()
-        elif heading.label and heading.number and _key(heading) in seen \
+        elif heading.label and heading.number and label in seen \
                 and words[position] < _BACK_ENTRY_WORDS:  # a contents list at the back
             demote.add(position)
             previous_demoted = True
@@ -189,7 +190,7 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if (repeated and (short or listed)) or in_a_list:
             demote.add(position)
         elif heading.label and heading.number:
-            seen.add(_key(heading))
+            seen.add(label)
         previous_demoted = position in demote
     kept: list[_Span] = []
     for position, span in enumerate(spans):
