@@ -133,7 +133,7 @@ KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl,
     )),
     Key("source", "source_url", "url", ("story url", "source", "url", "link"), "dc:source"),
     Key("publisher", "publisher", "text", ("publisher",), "dc:publisher"),
-    Key("rights", "rights", "text", (), "dc:rights"),
+    Key("rights", "rights", "text", ("rights", "license", "licence", "copyright"), "dc:rights"),
     Key("identifier", "identifier", "identifier", (), "dc:identifier"),
 )
 BY_NAME = {key.name: key for key in KEYS}

@@ -194,3 +194,8 @@ def test_a_dedication_set_smaller_than_the_chapters_is_front_matter_not_a_part()
 def test_a_letters_greeting_is_no_author_over_a_title():
     parsed = parse("Dear John\nI miss you\n\nThe story begins here, on a platform.\nIt ends on another.")
     assert (parsed.metadata.title, parsed.metadata.authors) == ("", ())
+
+
+def test_a_stated_licence_fills_the_rights_shown_in_the_books_language():
+    meta = parse("Title: Night Train\nLicense: CC BY 4.0\n\nThe story begins here, on a platform.\n").metadata
+    assert (meta.rights, meta.extra) == ("CC BY 4.0", ())
