@@ -332,14 +332,16 @@ def typeset(book: Book, quotes: str | None = None) -> Book:
     anything else raises ``ValueError``.
     """
     own = primary_language(book.metadata.language)
-    foreign = {i: s for i, s in enumerate(book.back_matter) if s.language and primary_language(s.language) != own}
-    if foreign:  # a section in another language (an English licence) is set by its own language's rules
-        rest = typeset(replace(book, back_matter=tuple(s for i, s in enumerate(book.back_matter) if i not in foreign)), quotes)
-        kept = iter(rest.back_matter)
-        return replace(rest, back_matter=tuple(
-            replace(foreign[i], blocks=_typeset(typesetter(foreign[i].language), lambda p: _blocks(foreign[i].blocks, p)))
-            if i in foreign else next(kept) for i in range(len(book.back_matter))))
-    return _typeset(typesetter(book.metadata.language, quotes), lambda p: _rebuild(book, p))
+    foreign = [s.language and primary_language(s.language) != own for s in book.back_matter]
+    ours = replace(book, back_matter=tuple(s for s, other in zip(book.back_matter, foreign) if not other)) \
+        if any(foreign) else book
+    done = _typeset(typesetter(book.metadata.language, quotes), lambda p: _rebuild(ours, p))
+    if ours is book:
+        return done
+    kept = iter(done.back_matter)  # a section in another language (an English licence) by its own rules
+    return replace(done, back_matter=tuple(
+        replace(s, blocks=_typeset(typesetter(s.language), partial(_blocks, s.blocks))) if other else next(kept)
+        for s, other in zip(book.back_matter, foreign)))
 
 
 def _typeset(t: Typesetter, walk: Callable[[Callable[[Paragraph], Paragraph]], T]) -> T:

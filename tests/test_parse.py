@@ -63,6 +63,7 @@ def test_chapter_headings(heading, label, title):
     [
         pytest.param("Chapter 3 was the one she liked best, with the storm.", id="chapter in a sentence"),
         pytest.param('"Chapter 3," she said.', id="dialogue"),
+        pytest.param("Chapter 3 Then we ran,", id="a line that goes on past its comma"),
     ],
 )
 def test_sentences_that_mention_chapters_are_not_headings(line):

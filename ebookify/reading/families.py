@@ -123,11 +123,12 @@ def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless:
     candidates = sorted(i for i, h in found.items() if h.kind == LABELLED)
     if not candidates:
         return found
+    word = {index: _LABEL_LINE.match(lines[index].strip())["word"].casefold() for index in candidates}
     by_word: dict[str, list[int]] = {}
     for index in candidates:
-        by_word.setdefault(_LABEL_LINE.match(lines[index].strip())["word"].casefold(), []).append(index)
+        by_word.setdefault(word[index], []).append(index)
     kept: set[int] = set()
-    for word, family in by_word.items():
+    for family in by_word.values():
         spaced = [i for i in family if i == 0 or blankless or not lines[i - 1].strip()]
         numbers = [roman_value(found[i].number) or 0 for i in spaced]
         steps = [b - a for a, b in zip(numbers, numbers[1:])]
@@ -137,7 +138,7 @@ def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless:
                 and sum(step == 1 for step in steps) * 3 >= len(steps) * 2 and sizes[len(sizes) // 2] >= _SECTION_CHARS:
             kept.update(spaced)
     for index in candidates:
-        if index not in kept and len(by_word[_LABEL_LINE.match(lines[index].strip())["word"].casefold()]) >= _FAMILY:
+        if index not in kept and len(by_word[word[index]]) >= _FAMILY:
             trace.append((offset + index, f"rejected {lines[index].strip()!r}: a label and a number, but not one of "
                                           f"a family of {_FAMILY} or more numbered upwards with text under each"))
     return {i: (replace(h, kind=CHAPTER) if i in kept else h) for i, h in found.items() if h.kind != LABELLED or i in kept}

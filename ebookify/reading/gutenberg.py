@@ -90,9 +90,9 @@ def _fields(header: list[str]) -> dict:
                         fields.setdefault("subtitle", more.strip())
                         break
                     value += " " + more.strip()
-            cleaned = {"title": _clean_title, "authors": _authors}.get(key, str)
-            if cleaned(value):
-                fields.setdefault(key, cleaned(value))
+            cleaned = {"title": _clean_title, "authors": _authors}.get(key, str)(value)
+            if cleaned:  # "Author: Unknown" names no one
+                fields.setdefault(key, cleaned)
     first = _FIRST_LINE.search(_opening(header))
     if first:
         fields.setdefault("title", _clean_title(first["title"]))

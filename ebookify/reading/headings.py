@@ -234,7 +234,7 @@ def is_numeral_line(text: str) -> bool:
 
 def _titled_label(text: str) -> bool:
     """A numbered keyword, then a mark, then more: "Capítulo 6: …", "CHAPTER XII. …"."""
-    if len(text) <= _MAX_LENGTH:
+    if len(text) <= _MAX_LENGTH or text[:3].casefold() not in _KEYWORD_OPENINGS:
         return False
     label = keyword_label(text)
     return bool(label) and text[len(label):].lstrip()[:1] in (":", ".", "-", "–", "—")
@@ -366,7 +366,7 @@ def _looks_like_title(title: str, separator: str) -> bool:
     words = title.split()
     if separator.strip():  # "Chapter 3: the storm" is a title whatever its case; a long one says what the
         return len(words) <= 16 or len(words) <= 45 and title.rstrip()[-1:] not in ".!?"  # chapter tells, no sentence
-    return len(words) <= 10 and not title[0].islower()
+    return len(words) <= 10 and not title[0].islower() and title[-1] not in ",;"
 
 
 def is_title_line(line: str) -> bool:

@@ -95,7 +95,7 @@ def inside_ao3_notes(lines: list[str], index: int) -> bool:
 def is_marker(line: str) -> bool:
     """Does this line open an author's note?"""
     line = _unwrapped(line)
-    return bool(_BRACKETED.match(line) or _SLASH.match(line) or _PLAIN.match(line) or _FROM.match(line))
+    return bool(_BRACKETED.match(line) or _labelled(line))
 
 
 def _labelled(line: str) -> re.Match | None:
@@ -198,7 +198,7 @@ class _Reader:
         """Read the note that starts at line ``i``, if one does; return the line after it."""
         line = self.lines[i]
         bracketed = _BRACKETED.match(line)
-        label_only = _BRACKET_LABEL.match(line)  # "[T/N] - …", "[A/N]": a label in brackets, the note after it
+        label_only = _BRACKET_LABEL.match(line) if bracketed else None  # "[T/N] - …", "[A/N]": the note after it
         if bracketed and not label_only:
             return self._bracketed(i, stop, bracketed)
         if _SEE_END.match(line):

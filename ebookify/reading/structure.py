@@ -307,26 +307,26 @@ def _split_notes(span: _Span, layout: Layout):
 def _blank_runs_as_breaks(lines: list[str]) -> list[str]:
     """Where paragraphs are one blank line apart, three or more blank lines are a scene break
     (unless they space a stretch of one-line paragraphs, ``_SPACING_RUN``)."""
-    gaps: list[tuple[int, int]] = []
-    start, text_lines, alone = None, 0, []  # alone: one line of text alone between a gap and the one before
+    gaps: list[tuple[int, int, bool]] = []  # (first blank line, next text line, one line of text before it)
+    start, text_lines = None, 0
     for index, line in enumerate(lines):
         if not line.strip():
             start = index if start is None else start
         elif start is not None:
-            if start > 0:  # (a divider between two gaps is a break of its own, not a paragraph)
-                alone.append(text_lines == 1 and not is_scene_break(lines[start - 1]))
-                gaps.append((start, index))
+            if start > 0:
+                gaps.append((start, index, text_lines == 1))
             start, text_lines = None, 1
         else:
             text_lines += 1
-    singles = sum(1 for a, b in gaps if b - a == 1)
+    singles = sum(1 for a, b, _ in gaps if b - a == 1)
     if len(gaps) < 5 or singles < 0.6 * len(gaps):
         return lines
     out = list(lines)
-    run: list[int] = []  # the wide gaps of one size in a row so far, one line of text between each
+    run: list[int] = []  # the wide gaps of one size in a row so far, one paragraph of one line between each
     size = 0
-    for (a, b), single in zip(gaps + [(0, 1)], alone + [False]):  # a narrow gap at the end closes the last run
-        if b - a >= 3 and (not run or b - a == size and single):
+    for a, b, single in gaps + [(0, 1, False)]:  # a narrow gap at the end closes the last run
+        # (a divider between two gaps is a break of its own, not a paragraph)
+        if b - a >= 3 and (not run or b - a == size and single and not is_scene_break(lines[a - 1])):
             run.append(a)
             size = b - a
             continue
