@@ -151,34 +151,33 @@ def _texts(meta: Metadata) -> list[tuple[str, str]]:
 def _set(role: str, text: str, slot: Slot, face: tuple[str, int], fill) -> list[TextLine]:
     """The largest size at which the text, in balanced lines, fits the slot's box.
 
-    The search runs on widths measured once and scaled (``_Reference``); the size it finds is then
-    checked with the face at that size, one step up while that still fits, down until it does:
-    two or three real settings instead of one per step of the search."""
+    Lines are chosen on widths measured once and scaled (``_Reference``); only the lines a size
+    would draw are measured with the face at that size, which decides whether they fit."""
     tokens = _tokens(text)
     reference = _Reference(face)
     low, high, guess = slot.smallest, slot.largest, slot.smallest
     while low <= high:
         size = (low + high) // 2
-        if _place(role, tokens, slot, face, size, fill, reference=reference):
+        if _place(role, tokens, slot, face, size, fill, reference, exact=False):
             guess, low = size, size + 1
         else:
             high = size - 1
-    best = _place(role, tokens, slot, face, guess, fill)
+    best = _place(role, tokens, slot, face, guess, fill, reference)
     while best is None and guess > slot.smallest:
         guess -= 1
-        best = _place(role, tokens, slot, face, guess, fill)
+        best = _place(role, tokens, slot, face, guess, fill, reference)
     while best is not None and guess < slot.largest:
-        bigger = _place(role, tokens, slot, face, guess + 1, fill)
+        bigger = _place(role, tokens, slot, face, guess + 1, fill, reference)
         if bigger is None:
             break
         best, guess = bigger, guess + 1
     if best is None:
-        return _place(role, tokens, slot, face, slot.smallest, fill, force=True)
+        return _place(role, tokens, slot, face, slot.smallest, fill, reference, force=True)
     size = best[0].size
     floor = max(slot.smallest, size * 0.7, _legible(face) if role == "title" else 0)
     while _stranded([line.text for line in best]) and size * 0.97 >= floor:
         size = int(size * 0.97)  # a little smaller may join "The" to the next word
-        smaller = _place(role, tokens, slot, face, size, fill)
+        smaller = _place(role, tokens, slot, face, size, fill, reference)
         best = smaller if smaller and not _stranded([line.text for line in smaller]) else best
     return best
 
@@ -190,8 +189,9 @@ def _legible(face: tuple[str, int]) -> float:
 
 
 class _Reference:
-    """A face measured once per text at a large size; at other sizes the widths and boxes scale
-    (near enough to find the size worth checking with the face itself)."""
+    """A face measured once per text at a large size; at other sizes the widths and boxes scale.
+    Widths scale to within a tenth of a pixel (outlines are not hinted at these sizes); ink boxes
+    are rounded outwards at each size, so they are near enough to search with, not to draw by."""
 
     SIZE = 400
 
@@ -212,17 +212,19 @@ class _Reference:
         return x0 - stroke, y0 - stroke, x1 + stroke, y1 + stroke
 
 
-def _place(role, tokens, slot: Slot, face, size, fill, force=False, reference: _Reference | None = None) -> list[TextLine] | None:
-    """The text set at ``size`` in the slot, or None if it does not fit; with ``reference``, as
-    near as scaled measures tell (for the search only: what is drawn is set with the face itself)."""
-    font = fonts.font(*face, size) if reference is None else None
+def _place(role, tokens, slot: Slot, face, size, fill, reference: _Reference, force=False,
+           exact=True) -> list[TextLine] | None:
+    """The text set at ``size`` in the slot, or None if it does not fit. The lines are chosen on
+    the reference's widths; with ``exact`` (what is drawn), each is then measured and placed by
+    the face at this size, so no line leaves the box. ``force`` sets it however long, cutting it."""
+    font = fonts.font(*face, size) if exact or force else None
     stroke = round(size * slot.bold)
     left, top, right, bottom = slot.box
     width, height = right - left, bottom - top
 
     @cache
     def measure(text: str) -> float:
-        return (font.getlength(text) if reference is None else reference.length(text, size)) + 2 * stroke
+        return (font.getlength(text) if force else reference.length(text, size)) + 2 * stroke
 
     if any(measure(t.strip()) > width for t in tokens):
         if not force:
@@ -237,7 +239,9 @@ def _place(role, tokens, slot: Slot, face, size, fill, force=False, reference: _
         lines = _greedy(tokens, measure, width)[:most]
         lines[-1] = _clip(lines[-1] + "…", measure, width)
     lines = [fonts.visual(line) or line for line in lines]
-    boxes = [font.getbbox(line, anchor="ls", stroke_width=stroke) if reference is None else reference.box(line, size, stroke)
+    if font is not None and not force and any(font.getlength(line) + 2 * stroke > width for line in lines):
+        return None
+    boxes = [font.getbbox(line, anchor="ls", stroke_width=stroke) if font is not None else reference.box(line, size, stroke)
              for line in lines]
     ink_top = min(i * step + b[1] for i, b in enumerate(boxes))
     ink_height = max(i * step + b[3] for i, b in enumerate(boxes)) - ink_top
