@@ -21,6 +21,7 @@ from .byline import TitleLines, by_line, names, short_name
 from .headings import match_heading
 from .labels import BLOCK_FIELDS, LABEL_ALONE, LABEL_VALUE, LABELS, LIST_FIELDS, label_of
 from .notes import _AO3_LABEL, _AO3_TEXT, _SEE_END, is_marker, note_label
+from .sidecar import safe_yaml
 from .sites import ao3_stats, ffn_stats, is_ao3_stats, is_ffn_stats, status_word
 from ..model import Block, Note, Placement, SceneBreak, block_texts
 from ..patterns import lazy
@@ -297,11 +298,11 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     end = _yaml_end(lines, i, 200)
     if end is None:
         return i
-    import yaml  # only files with YAML front matter pay for the import
+    from yaml import YAMLError
 
     try:
-        data = yaml.safe_load("\n".join(lines[i + 1 : end]))
-    except yaml.YAMLError:
+        data = safe_yaml("\n".join(lines[i + 1 : end]))
+    except YAMLError:
         return i
     if not isinstance(data, dict):
         return i

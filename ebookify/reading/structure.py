@@ -168,8 +168,10 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
             labels_later[(span.heading.part, _key(span.heading))] = position
     previous_demoted = False
     seen: set[tuple[str, str]] = set()  # labels of the headings kept since the last part heading
-    # each span's words, counted once and only as far as the longest question below needs
-    words = [word_count(span.blocks, enough=_BACK_ENTRY_WORDS) for span in spans]
+    # each span's words, counted once and only as far as the questions below need; the one about
+    # 500 words counts again, further, for the rare heading it is asked of; the text before the
+    # first heading is never asked about
+    words = [0] + [word_count(span.blocks, enough=_ENTRY_WORDS) for span in spans[1:]]
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
         short = words[position] < _CONTENTS_WORDS
@@ -178,7 +180,8 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if heading.kind == PART:
             seen = set()
         elif heading.label and heading.number and label in seen \
-                and words[position] < _BACK_ENTRY_WORDS:  # a contents list at the back
+                and (words[position] < _ENTRY_WORDS
+                     or word_count(span.blocks, enough=_BACK_ENTRY_WORDS) < _BACK_ENTRY_WORDS):  # a contents list at the back
             demote.add(position)
             previous_demoted = True
             continue
