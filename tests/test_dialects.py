@@ -75,3 +75,15 @@ def test_code_is_kept_as_typed():
 def test_a_line_of_attributes_for_a_site_is_not_text():
     blocks = read(f"{PROSE}\n\n\\* \\* \\*\n{{ .center }}\n\n{PROSE}\n").chapters[0].blocks
     assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
+
+
+def test_pandocs_title_block_names_the_book_and_a_headings_attributes_go():
+    parsed = read(f"% The Lamp and the Gull: Book 1\n% Wren Tallow; Ola Finch\n% 2019-05-02\n\n"
+                  f"# Credits {{.unnumbered}}\n\n{PROSE}\n\n# The Keeper {{#keeper}}\n\n{PROSE}\n")
+    meta = parsed.metadata
+    assert (meta.title, meta.authors) == ("The Lamp and the Gull: Book 1", ("Wren Tallow", "Ola Finch"))
+    assert [c.title for c in parsed.chapters] == ["Credits", "The Keeper"]
+    assert all("%" not in text for c in parsed.chapters for text in block_texts(c.blocks))
+    trace = dict(parsed.trace)
+    assert "Credits" in trace[5] and "The Keeper" in trace[9]  # the lines keep their numbers
+

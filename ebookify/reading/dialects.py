@@ -6,10 +6,14 @@ blogs and wikis) do not, and writers type ``#Title`` and ``##Chapter 5``. Conver
 numbered ``1\\.`` and a rule typed ``\\-\\-\\-`` are what the page showed, "1." and "---", and the
 story's sections and scene breaks are read from what the page showed. Rentry centres a line
 typed ``->By Anon<-``: the arrows are its markup, the line is "By Anon". A line of attributes
-for the line above (kramdown's and mkdocs' ``{: .center }``) styles a page that is not ours: it goes.
+for the line above (kramdown's and mkdocs' ``{: .center }``) styles a page that is not ours: it goes,
+and so do a heading's own (pandoc's ``# Credits {.unnumbered}``). Pandoc's title block (``% Title``,
+``% Author``, ``% Date`` atop the file) is its front matter, read as YAML's would be.
 """
 
 from __future__ import annotations
+
+import json
 
 from .blocks import FENCE, is_scene_break
 from .headings import is_numeral_line
@@ -19,12 +23,13 @@ from ..patterns import lazy
 _GLUED_HEADING = lazy(r"^(#{1,6})(?=[^\W_]|[(\"'“‘*])")
 _CENTRED = lazy(r"^(?P<marks>#{0,6})\s*->\s*(?P<text>.*?)\s*<-\s*$")  # and "#->Title<-"
 _ATTRIBUTES = lazy(r"^\s*\{:?\s*(?:[.#][\w-]+|[\w-]+=\S+)(?:\s+(?:[.#][\w-]+|[\w-]+=\S+))*\s*\}\s*$")  # "{ .center }"
+_HEADING_ATTRIBUTES = lazy(r"\s+\{(?:\s*(?:[.#][\w-]+|[\w-]+=\S+|-))+\s*\}\s*$")  # "{#credits .unnumbered}", "{-}"
 _ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")  # a backslash before any ASCII punctuation: CommonMark's escapes
 
 
 def as_shown(text: str) -> str:
     shown, fenced = [], False
-    for line in text.split("\n"):
+    for line in _title_block(text.split("\n")):
         fence = FENCE.match(line)
         if fenced or fence:
             shown.append(line)  # code is kept as typed
@@ -38,9 +43,25 @@ def _as_shown(line: str) -> str:
     if "->" in line and (centred := _CENTRED.match(line)):
         line = f"{centred['marks']} {centred['text']}" if centred["marks"] else centred["text"]
     if line[:1] == "#":
+        if line.rstrip()[-1:] == "}":
+            line = _HEADING_ATTRIBUTES.sub("", line)
         return _GLUED_HEADING.sub(r"\1 ", line, 1)
     if "\\" in line:
         plain = _ESCAPE.sub(r"\1", line)
         if is_scene_break(plain) or is_numeral_line(plain):  # never a list or a heading of Markdown's own
             return plain
     return line
+
+
+def _title_block(lines: list[str]) -> list[str]:
+    """Pandoc's title block, ``%`` lines atop the file (title, authors split by ";", date), as the
+    YAML front matter that says the same."""
+    count = next((n for n, line in enumerate(lines[:3]) if not line.startswith("%")), min(3, len(lines)))
+    if not count or not lines[0].startswith("% "):
+        return lines
+    values = [line[1:].strip() for line in lines[:count]]
+    fields = [(key, value) for key, value in zip(("title", "author", "date"), values) if value]  # "A; B": two authors
+    pairs = ", ".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in fields)  # JSON is YAML
+    taken = count + (count < len(lines) and not lines[count].strip())  # and the blank line under it
+    # the lines under it keep their numbers (but under a title alone, which moves them down one)
+    return ["---", f"{{{pairs}}}", "---"] + [""] * (taken - 3) + lines[taken:]
