@@ -200,3 +200,23 @@ def test_a_letters_greeting_is_no_author_over_a_title():
 def test_a_stated_licence_fills_the_rights_shown_in_the_books_language():
     meta = parse("Title: Night Train\nLicense: CC BY 4.0\n\nThe story begins here, on a platform.\n").metadata
     assert (meta.rights, meta.extra) == ("CC BY 4.0", ())
+
+
+PRESS = "Printed and bound by Lamplight Press, a small house in the old quarter"
+
+
+def test_a_paragraph_a_page_broke_is_joined_again():
+    """Text copied out of a PDF, paragraphs each a long line two blank lines apart: a page's end
+    splits a paragraph on a line that stops short of a sentence's end, over one that goes on in
+    small letters."""
+    long = ("The lift was full, and the crowd pressed itself against the mirrored walls as though the "
+            "woman in the purple coat carried something catching, clinging to the edges,")
+    rest = [f"Paragraph {n} of the story goes on at the length a paragraph has in a novel, well past any "
+            "width a file would be wrapped at, and ends as a sentence does." for n in range(6)]
+    text = "\n\n\n".join(rest[:3] + [f"{long}\navoiding any touch at all.",
+                                     "She smiled; that was the point of it all, after all these years.\nnobody spoke.",
+                                     f"{long}\n-broken off by a dash.", f"{PRESS}\nhttps://example.org/lamplight"]
+                          + rest[3:])
+    texts = block_texts(parse(text).chapters[0].blocks)
+    assert texts[3:9] == [f"{long} avoiding any touch at all.", "She smiled; that was the point of it all, after all these years.",
+                          "nobody spoke.", f"{long}-broken off by a dash.", PRESS, "https://example.org/lamplight"]

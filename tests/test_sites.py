@@ -352,3 +352,51 @@ def test_royal_road_notes():
     assert block_texts(first.blocks) == [P1, P2]
     assert [n.label for n in first.notes] == ["A note from Quillfeather"] * 2
     assert chapters_of(parsed) == ["Chapter 1 The Gate", "Chapter 2 The Wall"]
+
+
+def ao3_download(stats_chapters: str, *chapters: str) -> str:
+    """A made-up AO3 download copied out as text (its PDF through a converter): the header's cells
+    spaced wide, paragraphs two blank lines apart, each chapter's title alone over a wider gap."""
+    header = ("The Lantern Keeper\nPosted originally on the Archive of Our Own at https://archiveofourown.org/works/1234.\n\n\n"
+              "Rating:        General Audiences\n"
+              "Archive Warning:        No Archive Warnings Apply Category:        Gen\n"
+              "Fandom:        Original Work\n"
+              f"Stats:        Published: 2021-03-01 Completed: 2021-04-01 Words: 900 Chapters: {stats_chapters}\n\n\n\n"
+              "Summary\n\n\nThe Lantern Keeper\nby Ivo Marsh\n\n\n\n\n\n"
+              "A keeper, a storm, and a light that must not go out.\n\n\nThe second paragraph of the summary.\n\n\n")
+    return header + "\n\n\n".join(chapters)
+
+
+def chapter(title: str, notes: str = "") -> str:
+    return f"{title}\n\n\n\n{notes}{P1}\n\n\n{P2}\n\n\n{P3}"
+
+
+def test_an_ao3_download_copy_is_read_whole():
+    parsed = parse(ao3_download("3/3", chapter("The First Night"),
+                                chapter("Salt and Iron", "Chapter Notes\n\n\n\n\nThanks to my beta reader.\n\n\n\n"),
+                                chapter("What the Tide Left", "Chapter Summary\n\n\nIn which the storm ends.\n\n\n"
+                                                              "Chapter Notes\n\n\nSee the end of the chapter for notes\n\n\n\n")))
+    meta = parsed.metadata
+    assert (meta.title, meta.authors, meta.source_url) == ("The Lantern Keeper", ("Ivo Marsh",), "https://archiveofourown.org/works/1234")
+    assert meta.description and block_texts(meta.description) == [
+        "A keeper, a storm, and a light that must not go out.", "The second paragraph of the summary."]
+    assert (meta.warnings, dict(meta.extra)["Category"]) == (("No Archive Warnings Apply",), "Gen")  # two cells on one line
+    assert chapters_of(parsed) == ["The First Night", "Salt and Iron", "What the Tide Left"]
+    assert [block_texts(c.blocks) for c in parsed.chapters] == [[P1, P2, P3]] * 3
+    assert [[(n.label, block_texts(n.blocks)) for n in c.notes] for c in parsed.chapters] == [
+        [], [("Author’s Notes", ["Thanks to my beta reader."])],
+        [("Chapter Summary", ["In which the storm ends."]), ("Author’s Notes", ["See the end of the chapter for notes"])]]
+
+
+def test_titles_alone_count_only_when_they_make_up_the_header_s_count():
+    text = ao3_download("4/4", chapter("The First Night"), chapter("Salt and Iron"), chapter("What the Tide Left"))
+    parsed = parse(text)
+    assert len(parsed.chapters) == 1 and "The First Night" in block_texts(parsed.chapters[0].blocks)
+
+
+def test_the_last_line_over_ao3_s_chapter_end_notes_is_no_title():
+    ending = f"{P1}\n\n\n{P2}\n\n\nAnd the light stayed on\n\n\n\nChapter End Notes\n\n\nMore soon!"
+    parsed = parse(ao3_download("2/2", chapter("The First Night"), f"Salt and Iron\n\n\n\n{ending}"))
+    assert chapters_of(parsed) == ["The First Night", "Salt and Iron"]
+    assert block_texts(parsed.chapters[1].blocks)[-1] == "And the light stayed on"
+    assert [n.label for n in parsed.chapters[1].notes] == ["Author’s Notes"]

@@ -149,6 +149,18 @@ def _is_letter(char: str) -> bool:
     return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
 
 
+def gaps_after(lines: list[str]) -> dict[int, int]:
+    """Each line of text followed by a blank one: how many blank lines (or breaks they made) follow it."""
+    gaps: dict[int, int] = {}
+    last = None
+    for index, line in enumerate(lines):
+        if line.strip() and line != BREAK:
+            if last is not None and index - last > 1:
+                gaps[last] = index - last - 1
+            last = index
+    return gaps
+
+
 def is_scene_break(line: str) -> bool:
     """``***``, ``* * *``, ``~~~``, ``-----``, ``#``, ``~*~``, and letter dividers: ``oOo``, ``xXx``,
     ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss), ``OOO`` (a shout) or ``xoxo`` are text."""
@@ -272,7 +284,7 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
     if not layout.wrapped and (layout.spaced and _is_stanza(lines) or layout.verse and len(lines) > 1):
         return [_verse(lines, layout)]
     if not layout.wrapped or len(lines) == 1:
-        return [paragraph(line, layout.emphasis, layout.markdown) for line in lines]
+        return [paragraph(line, layout.emphasis, layout.markdown) for line in (_rejoined(lines) if layout.spaced else lines)]
     if _speaker(lines[0]) and not _is_verse(lines[1:], layout):  # a play: the speaker's name on its line, over the speech
         speech = paragraph(_unwrap(lines[1:], layout), layout.emphasis, layout.markdown)
         return [Paragraph((Text(lines[0].strip()), LineBreak(), *speech.inlines))]
@@ -302,6 +314,25 @@ def _is_verse(lines: list[str], layout: Layout) -> bool:
 def _opens_capital(line: str) -> bool:
     letter = next((c for c in line if c.isalpha()), "")
     return letter.isupper()
+
+
+def _rejoined(lines: list[str]) -> list[str]:
+    """Where paragraphs are lines a blank line apart, a line that stops short of a sentence's end
+    over one that goes on in small letters is one paragraph a page broke (text copied out of a
+    PDF: "clinging to the edges," / "avoiding any contact"), or that a copy wrapped once."""
+    out = [lines[0]]
+    for line in lines[1:]:
+        text = line.strip()
+        if out[-1].rstrip()[-1:] not in _SENTENCE_ENDS and text.lstrip("-–—")[:1].islower() \
+                and not text.startswith(("http://", "https://", "www.")):
+            glue = "" if out[-1].rstrip().endswith("-") or text[0] in "-–—" else " "
+            out[-1] = out[-1].rstrip() + glue + text
+        else:
+            out.append(line)
+    return out
+
+
+_SENTENCE_ENDS = frozenset('.!?…:;"”’»)]*_')
 
 
 def _is_stanza(lines: list[str]) -> bool:

@@ -26,6 +26,8 @@ _BY_LINE = lazy(rf"^\s*(?:#{{1,6}}\s+)?[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~][*_
                       re.IGNORECASE)
 _TITLE_BY = lazy(r"^(?P<title>\S.{0,100}?)\s+by\s+(?P<name>\S.{0,60}?)$")  # "The Salt Road by Wren Ashby"
 _NAME_SPLIT = lazy(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+i\s+|\s+и\s+)\s*")
+# The line under the title of every AO3 download (HTML, PDF, EPUB, MOBI, AZW3), and so of its copies as text
+AO3_POSTED = lazy(r"^\s*Posted originally on the Archive of Our Own at (?P<url>https?://\S+?)\.?\s*$", re.I)
 _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
@@ -122,6 +124,12 @@ class TitleLines:
             self.fields.setdefault("title", title)
             self.trace.append((i, f"title: the line over a byline: {title}"))
             return self._byline(j)
+        posted = AO3_POSTED.match(lines[j])
+        if posted:
+            self.fields.setdefault("title", title)
+            self.fields.setdefault("source_url", posted["url"])
+            self.trace.append((i, f"title: the line over AO3's 'Posted originally on the Archive of Our Own': {title}"))
+            return j + 1
         k = self.skip(j + 1)
         if k < len(lines) and short_name(lines[i]) and short_name(lines[j]) and label_of(lines[k]) \
                 and label_of(lines[k])[1] in ("description", "note", "rating", "extra", "fandoms", "warnings", "tags"):

@@ -1,5 +1,6 @@
-"""Headings that no keyword names, known by how a file repeats them: dated diary entries, and
-a label of the book's own with a number ("FEDERALIST No. 1", "ESSAY 4", "Sermon XII").
+"""Headings that no keyword names, known by how a file repeats them: dated diary entries, a
+label of the book's own with a number ("FEDERALIST No. 1", "ESSAY 4", "Sermon XII"), and titles
+alone on their lines as many as a site's header counts chapters.
 
 A diary heads its entries with the date alone on a line ("Monday 3 March", "March 4th, 1902",
 "Mardi 5 mars", "Montag, 6. März", "9 de Janeiro.", "Апреля 8."); one such line could be a sentence's fragment, so the lines
@@ -12,9 +13,12 @@ from __future__ import annotations
 
 import re
 
+from collections import Counter
 from dataclasses import replace
 
-from .headings import CHAPTER, PART, Heading, roman_value
+from .blocks import BREAK, gaps_after
+from .headings import AO3_END_LABELS, CHAPTER, LISTED, PART, Heading, roman_value
+from .notes import inside_ao3_notes, is_ao3_marker
 from ..patterns import lazy
 
 DATE = "date"
@@ -142,3 +146,50 @@ def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless:
             trace.append((offset + index, f"rejected {lines[index].strip()!r}: a label and a number, but not one of "
                                           f"a family of {_FAMILY} or more numbered upwards with text under each"))
     return {i: (replace(h, kind=CHAPTER) if i in kept else h) for i, h in found.items() if h.kind != LABELLED or i in kept}
+
+
+# Titles alone, counted ----------------------------------------------------------------------
+
+_OPENS_CHAPTER = lazy(r"^\s*chapter (?:summary|notes)\s*:?\s*$", re.I)  # AO3's words under a chapter's title
+_ENDS_CHAPTER = lazy(rf"^\s*(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
+_TITLE_CHARS, _TITLE_WORDS = 100, 15
+
+
+def keep_counted_titles(lines: list[str], found: dict[int, Heading], expected: int, blankless: bool, trace: list,
+                        offset: int) -> dict[int, Heading]:
+    """Chapter titles alone on their lines, as AO3's downloads print them ("Marching Ever Forward",
+    no "Chapter 1"), where the site's header says how many chapters there are (``expected``).
+
+    A title is a short line set off alone, with no sentence's closing mark, and under it AO3's
+    "Chapter Summary" or "Chapter Notes", or a wider gap than the file leaves between paragraphs
+    (converters keep a heading's margin). One such line could be a short paragraph before a
+    wide gap, so they count only all together: with the headings found already, exactly as many
+    as the header counts."""
+    chapters = sum(1 for heading in found.values() if heading.kind != PART)
+    if expected < 2 or chapters >= expected or blankless:
+        return found
+    after = gaps_after(lines)
+    usual = Counter(after.values()).most_common(1)[0][0] if after else 0
+    candidates = [i for i in after if i not in found and _alone_as_title(lines, i, after, usual)]
+    if chapters + len(candidates) != expected:
+        if candidates:
+            trace.append((offset + candidates[0], f"rejected {len(candidates)} lines set off like titles: with the "
+                                                  f"{chapters} headings found they are not the {expected} chapters "
+                                                  "the site's header counts"))
+        return found
+    for index in candidates:
+        found[index] = Heading(LISTED, "", lines[index].strip(), signal=f"a title alone, one of the {expected} "
+                                                                        "chapters the site's header counts")
+    return dict(sorted(found.items()))
+
+
+def _alone_as_title(lines: list[str], index: int, after: dict[int, int], usual: int) -> bool:
+    text = lines[index].strip()
+    before = next((k for k in range(index - 1, -1, -1) if lines[k].strip() and lines[k] != BREAK), None)
+    if (before is not None and before not in after) or len(text) > _TITLE_CHARS or len(text.split()) > _TITLE_WORDS \
+            or not text[0].isalnum() or text[0].islower() or text[-1] in ".,;:" or is_ao3_marker(text):
+        return False
+    below = lines[index + 1 + after[index]] if index + 1 + after[index] < len(lines) else ""
+    if _ENDS_CHAPTER.match(below) or inside_ao3_notes(lines, index):  # the chapter's last line, or its notes'
+        return False
+    return bool(_OPENS_CHAPTER.match(below)) or after[index] > usual >= 1

@@ -16,8 +16,11 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Layout, paragraph, read_layout, to_blocks
-from .byline import TitleLines, by_line, names, short_name
+from collections import Counter
+from functools import cached_property
+
+from .blocks import Layout, gaps_after, paragraph, read_layout, to_blocks
+from .byline import AO3_POSTED, TitleLines, by_line, names, short_name
 from .headings import match_heading
 from .labels import BLOCK_FIELDS, LABEL_ALONE, LABEL_VALUE, LABELS, LIST_FIELDS, label_of
 from .notes import _AO3_LABEL, _AO3_TEXT, _SEE_END, is_marker, note_label
@@ -97,8 +100,9 @@ class _Header(TitleLines):
             if "authors" not in fields and by_line(line) and not label_of(line):
                 i = self._byline(i)
                 continue
-            if _ADDRESS.match(line) and "source_url" not in fields:  # the work's address under its byline
-                fields["source_url"] = line.strip().strip("<>")
+            address = _ADDRESS.match(line) or AO3_POSTED.match(line)
+            if address and "source_url" not in fields:  # the work's address under its byline
+                fields["source_url"] = address["url"].strip("<>")
                 self.trace.append((i, f"source: {fields['source_url']}"))
                 i += 1
                 continue
@@ -127,6 +131,7 @@ class _Header(TitleLines):
         lines = self.lines
         first = i
         if field in BLOCK_FIELDS:
+            i = self._title_page(i + 1) - 1
             block, i = self._block(i + 1, value)
             if field == "note":
                 self.notes.append(Note(block, Placement.FRONT, note_label(label)))
@@ -157,7 +162,8 @@ class _Header(TitleLines):
             if field == "rating" and is_ffn_stats(lines[first]):
                 self._stats(first)
             else:
-                set_field(self.fields, field, label, value)
+                for label, field, value in _fields_in(label, field, value):
+                    set_field(self.fields, field, label, value)
         self.trace.append((first, f"front matter: {label} → {field}"))
         return i
 
@@ -220,10 +226,11 @@ class _Header(TitleLines):
         if first and start < len(lines) and lines[start].strip() and not wrapped:
             return (paragraph(first),), start  # "Summary: …" on its line, the next line is not its
         end, blanks, groups, stop = start, 0, 0, None
+        usual = self.usual_gap
         for j in range(start, len(lines)):
             if not lines[j].strip():
                 blanks += 1
-                if blanks >= 2:  # a wider gap than the story's own closes the block
+                if blanks > usual:  # a wider gap than the story's own closes the block
                     stop = j if not groups or not self._wide_gaps_below(j) else None
                     break
                 continue
@@ -237,6 +244,9 @@ class _Header(TitleLines):
                 # (a value on the label's line is a paragraph of its own: only a wider gap carries it
                 # over more); a later label closes a longer block only when it surely heads a section
                 stop = None if groups and (ambiguous or first or not self._heads_section(j)) else j
+                break
+            if groups and blanks and usual > 1 and self._title_alone(j):
+                stop = j  # where a PDF's copy spaces paragraphs wide, a title alone over a wider gap opens the story
                 break
             groups += blanks > 0
             if groups >= _BLOCK_GROUPS:
@@ -268,6 +278,26 @@ class _Header(TitleLines):
                     if not self.lines[k].strip() and k + 1 < len(self.lines) and not self.lines[k + 1].strip()), None)
         return gap is not None and not self._wide_gaps_below(gap + 2)
 
+    def _title_page(self, i: int) -> int:
+        """AO3's PDF sets the work's title page (its title, "by" its author) between the "Summary"
+        label and the summary: the byline names the author; the summary follows."""
+        j = self.skip(i)
+        if j + 1 < len(self.lines) and self.lines[j].strip() == self.fields.get("title") and by_line(self.lines[j + 1]) \
+                and "authors" not in self.fields:
+            return self._byline(j + 1)
+        return i
+
+    @cached_property
+    def usual_gap(self) -> int:
+        """The blank lines between the text's paragraphs: one, or two and more in a PDF's copy."""
+        gaps = Counter(after for after in gaps_after(self.lines).values())
+        return max(1, gaps.most_common(1)[0][0]) if gaps else 1
+
+    def _title_alone(self, j: int) -> bool:
+        after = self.skip(j + 1) - j - 1
+        text = self.lines[j].strip()
+        return after > self.usual_gap and len(text) <= 100 and text[-1] not in ".,;:" and not text[0].islower()
+
     @property
     def _ao3(self) -> bool:
         return any(_AO3_TEXT.match(line) for line in self.lines)
@@ -292,6 +322,19 @@ class _Header(TitleLines):
         if not self.layout.wrapped and not self.layout.spaced:
             return start if after_value else start + 1
         return next((j for j in range(start, len(lines)) if not lines[j].strip()), len(lines))
+
+
+def _fields_in(label: str, field: str, value: str) -> list[tuple[str, str, str]]:
+    """A value, or two: a PDF's copy runs two cells of AO3's table into one line ("Archive Warning:
+    No Archive Warnings Apply Category: F/F"); the second starts at a known label after a space."""
+    for glued in _GLUED.finditer(value):
+        second = label_of(value[glued.end():])
+        if second:
+            return [(label, field, value[:glued.start()].strip())] + _fields_in(*second)
+    return [(label, field, value)]
+
+
+_GLUED = lazy(r"\s+(?=[A-Z][\w’' ]{2,30}:\s)")
 
 
 def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace: list) -> int:
@@ -344,7 +387,7 @@ _SITE_SETTINGS = frozenset({
 })
 
 
-_ADDRESS = lazy(r"^\s*<?https?://\S+>?\s*$")
+_ADDRESS = lazy(r"^\s*(?P<url><?https?://\S+>?)\s*$")
 _YAML_FIELD = lazy(r"^[A-Za-z_][\w -]{0,30}:(?:\s.*)?$")
 _YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$")
 _COLLECTION = lazy(r"^(?:collection|series|story):\s*(?P<value>.*?)\s*$")

@@ -19,7 +19,7 @@ SPECIAL = "special"  # prologue, epilogue, interlude… : a chapter without a nu
 MARKDOWN = "markdown"  # "# Anything": explicit markup, trusted
 NUMERAL = "numeral"  # "IV." or "12" alone: only a heading when the file keeps to the pattern
 NUMBERED = "numbered"  # "1. AT THE BAY.": likewise
-LISTED = "listed"  # a line the file's contents list names ("HOW THE WHALE GOT HIS THROAT")
+LISTED = "listed"  # a title with no label that the file's contents list names ("HOW THE WHALE GOT HIS THROAT"), or its site's count confirms
 LINE = "line"  # a heading-like line that is not a heading (a contents entry): a paragraph of its own
 SECTION = "section"  # a section's heading inside a chapter ("II." in a story the contents list names)
 

@@ -82,14 +82,16 @@ def inside_ao3_notes(lines: list[str], index: int) -> bool:
     """Does line ``index`` stand between an AO3 notes label ("Chapter Notes", "Notes:") and the
     pointer that closes the notes ("See the end of the chapter for more notes")? Such a line is
     the author's ("Last chapter."), never a heading."""
-    def marks(k: int) -> bool:
-        return bool(_AO3_LABEL.match(lines[k]) or _SEE_END.match(lines[k]) or _AO3_TEXT.match(lines[k]))
-
-    above = next((k for k in range(index - 1, max(-1, index - _POINTER_REACH), -1) if marks(k)), None)
+    above = next((k for k in range(index - 1, max(-1, index - _POINTER_REACH), -1) if is_ao3_marker(lines[k])), None)
     if above is None or not _AO3_LABEL.match(lines[above]):
         return False
-    below = next((k for k in range(index + 1, min(len(lines), above + _POINTER_REACH)) if marks(k)), None)
+    below = next((k for k in range(index + 1, min(len(lines), above + _POINTER_REACH)) if is_ao3_marker(lines[k])), None)
     return below is not None and bool(_SEE_END.match(lines[below]))  # the same notes' pointer, no label between
+
+
+def is_ao3_marker(line: str) -> bool:
+    """One of the lines AO3 sets around a chapter's text: a notes label, a pointer to the notes, "Chapter Text"."""
+    return bool(_AO3_LABEL.match(line) or _SEE_END.match(line) or _AO3_TEXT.match(line))
 
 
 def is_marker(line: str) -> bool:
@@ -202,7 +204,7 @@ class _Reader:
         if bracketed and not label_only:
             return self._bracketed(i, stop, bracketed)
         if _SEE_END.match(line):
-            self._note([line.strip()], "Notes", i, "AO3 pointer to the notes at the end")
+            self._note([line.strip()], "Notes", i, "AO3 pointer to the notes at the end", pointer=True)
             return i + 1
         if line[:1] == "#" and _AO3_LABEL.match(line) and self._block_under(i + 1, stop) is None:
             return self._past_gap(i + 1, stop)  # an exporter's "#### Chapter Notes" over no notes: its markup
@@ -210,7 +212,8 @@ class _Reader:
         if label_only:
             plain = f"{label_only['label']}: {line[label_only.end():]}".rstrip()
         alone = _FROM.match(plain) or (_PLAIN.match(plain) if not _PLAIN.sub("", plain, 1).strip() else None) or (
-            _AO3_LABEL.match(plain) if plain[:1] == "#" else None)  # an exporter's "#### Chapter Summary"
+            _AO3_LABEL.match(plain) if plain[:1] == "#" or plain.lstrip()[:8].lower() == "chapter " else None)
+        # an exporter's "#### Chapter Summary"; AO3's own "Chapter Summary" in a download's copy
         if alone:
             end = self._block_under(i + 1, stop)
             if end is None:  # a label with nothing under it is a word of the story
@@ -332,15 +335,19 @@ class _Reader:
     def _block_under(self, i: int, stop: int) -> int | None:
         """Where the block under a lone label ends: its lines without a blank, else the next paragraph,
         or the paragraphs up to a gap wider than the story's own (AO3's ``Notes:`` block)."""
-        first = next((j for j in range(i, min(stop, i + 3)) if self.lines[j].strip()), None)
+        label = self.lines[i - 1]  # under AO3's label as a PDF's copy sets it, a margin of 4 blank lines
+        reach = 5 if _AO3_LABEL.match(label) and label.lstrip()[:1] != "#" else 3
+        first = next((j for j in range(i, min(stop, i + reach)) if self.lines[j].strip()), None)
         if first is None or not self._in_group(first):
             return None
         if _END_LABEL.match(self.lines[i - 1]) and self._paragraphs(first, stop) <= _END_GROUPS:
             return stop  # AO3's "Chapter End Notes": all that follows, to the chapter's end
-        if _AO3_LABEL.match(self.lines[i - 1]):  # AO3's "Chapter Notes" run to the pointer under them
-            pointer = next((k for k in range(first, min(stop, i + _POINTER_REACH)) if _SEE_END.match(self.lines[k])), None)
-            if pointer is not None:
-                return pointer + 1
+        if _AO3_LABEL.match(self.lines[i - 1]):  # AO3's "Chapter Notes" run to the pointer under them,
+            marker = next((k for k in range(first, min(stop, i + _POINTER_REACH)) if is_ao3_marker(self.lines[k])), None)
+            if marker is not None and _SEE_END.match(self.lines[marker]):
+                return marker + 1
+            if marker is not None and _AO3_LABEL.match(self.lines[marker]):
+                return marker  # and its "Chapter Summary" to the "Chapter Notes" label under it
         if self.layout.wrapped:
             group_end = self._paragraph_end(first, stop)
         else:
@@ -392,13 +399,14 @@ class _Reader:
         else:
             self.items.append(("story", [line]))
 
-    def _note(self, body: list[str], label: str, line: int, rule: str) -> None:
+    def _note(self, body: list[str], label: str, line: int, rule: str, pointer: bool = False) -> None:
+        """``pointer``: AO3's "(See the end of the chapter…)" alone, which ends the note above it."""
         blocks = tuple(b for b in to_blocks(body, self.layout) if not isinstance(b, SceneBreak))
         if not blocks:
             return
         last = next((n for n in range(len(self.items) - 1, -1, -1) if self.items[n][0] == "note"
                      or any(line.strip() for line in self.items[n][1])), None)
-        if last is not None and self.items[last][0] == "note" and _SEE_END.match(body[0]):
+        if pointer and last is not None and self.items[last][0] == "note":
             previous = self.items[last][1]  # "(See the end of the chapter…)" belongs to the note above
             self.items[last] = ("note", Note(previous.blocks + blocks, previous.placement, previous.label))
             return

@@ -7,7 +7,9 @@
   * bare numerals ("IV.") and numbered titles ("1. AT THE BAY.") count only as a family: twice or
     more, rising, each after a blank line (any line, in a file without blank lines);
   * a bare numeral takes the title under it: one to three lines in capitals, after a blank line or
-    a rule, joined into one title with the numeral kept apart as its label.
+    a rule, joined into one title with the numeral kept apart as its label;
+  * titles alone on their lines, set off like headings, count when the site's header says how
+    many chapters there are and they make up that number (families.py).
 Every decision goes to the trace, for --debug-structure.
 """
 
@@ -18,7 +20,7 @@ from dataclasses import replace
 
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes
-from .families import DATE, date_heading, keep_date_family, keep_labelled_family, labelled_heading
+from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
 from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
@@ -27,9 +29,9 @@ from ..options import Settings
 
 
 def find_headings(lines: list[str], settings: Settings, trace: list, offset: int = 0,
-                  width: int = 0) -> tuple[dict[int, Heading], set[int]]:
+                  width: int = 0, expected: int = 0) -> tuple[dict[int, Heading], set[int]]:
     """The heading lines, and the lines they took as their titles. ``width``: the wrap column of a
-    hard-wrapped file (0 when lines are paragraphs)."""
+    hard-wrapped file (0 when lines are paragraphs); ``expected``: the chapters its site counts."""
     found: dict[int, Heading] = {}
     fenced = False
     for index, line in enumerate(lines):
@@ -54,6 +56,8 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
             found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
     found = keep_date_family(lines, found, blankless, trace, offset)
     found = keep_labelled_family(lines, found, blankless, trace, offset)
+    if settings.pattern is None:
+        found = keep_counted_titles(lines, found, expected, blankless, trace, offset)
     found = episodes_under_arcs(found, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
     consumed: set[int] = set()

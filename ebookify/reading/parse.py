@@ -44,7 +44,7 @@ from ..errors import ParseError
 from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
-from .sites import read_export
+from .sites import read_export, stated_chapters
 from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
 from ..metadata import language_code
@@ -102,7 +102,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if export:
         body, trace = export.lines, trace + export.trace
         given = {line - start: heading for line, heading in export.headings.items()}
-    structure = build_chapters(body[start:], settings, offset + start, given)
+    structure = build_chapters(body[start:], settings, offset + start, given, stated_chapters(body[:start]))
     if not any(has_text(c.blocks) for c in structure.chapters):  # all "front matter": read it as story,
         fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
         notes, trace = [], []

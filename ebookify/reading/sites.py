@@ -34,6 +34,7 @@ _FFN_PAIR = lazy(r"^(?P<key>[A-Za-z ]+?)\s*:\s*(?P<value>.+)$")
 _AO3_STATS = lazy(r"^\s*(?:Stats:\s*)?Published:\s*\S+(?:\s+\w+:\s*\S+){2,}\s*$", re.I)
 _AO3_PAIR = lazy(r"(?P<key>Published|Updated|Completed|Chapters|Words|Comments|Kudos|Bookmarks|Hits|Language)"
                        r":\s*(?P<value>\S+)", re.I)
+_CHAPTER_COUNT = lazy(r"\bChapters\s*:\s*(\d+)", re.I)
 _CONTENTS = lazy(r"^\s*(?:table of contents|contents|table des matières|sommaire|inhalt|inhaltsverzeichnis"
                        r"|índice|indice|sommario|inhoud|spis treści|содержание|оглавление)\s*:?\s*$", re.I)
 _FFF_BOOKKEEPING = lazy(r"^\s*(?:chapter URL|Timestamp)\s*:", re.I)
@@ -96,6 +97,17 @@ def ao3_stats(line: str) -> dict:
             done, total = value.split("/", 1)
             fields.setdefault("status", "complete" if done == total else "in-progress")
     return fields
+
+
+def stated_chapters(lines: list[str]) -> int:
+    """How many chapters a site's statistics line says are posted ("Chapters: 34/34" on AO3,
+    "Chapters: 12" on FanFiction.Net); 0 when no such line says."""
+    for line in lines:
+        if is_ao3_stats(line) or is_ffn_stats(line):
+            count = _CHAPTER_COUNT.search(line)
+            if count:
+                return int(count[1])
+    return 0
 
 
 def status_word(value: str) -> str:

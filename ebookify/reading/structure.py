@@ -62,15 +62,16 @@ class Structure:
 
 
 def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
-                   given: dict[int, Heading] | None = None) -> Structure:
+                   given: dict[int, Heading] | None = None, expected: int = 0) -> Structure:
     """``given``: headings a site reader found (line → heading), used instead of detection; such an
-    export marks its scene breaks itself, so its runs of blank lines are only spacing."""
+    export marks its scene breaks itself, so its runs of blank lines are only spacing.
+    ``expected``: the chapters the site's header counts (0: it says nothing)."""
     layout = read_layout(lines, settings)
     if settings.scene_breaks and not given:
         lines = _blank_runs_as_breaks(lines)
     trace: list[tuple[int, str]] = []
     width = layout.width if layout.wrapped and not layout.indented else 0
-    headings, consumed = find_headings(lines, settings, trace, offset, width) if settings.chapters else ({}, set())
+    headings, consumed = find_headings(lines, settings, trace, offset, width, expected) if settings.chapters else ({}, set())
     if given and settings.chapters and settings.pattern is None:
         headings, consumed = dict(given), set()
     spans = _spans(lines, headings, consumed, layout)
