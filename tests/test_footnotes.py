@@ -63,6 +63,15 @@ def test_an_older_editions_note_is_a_paragraph_opening_with_its_mark():
     assert [texts(f.blocks) for f in parsed.footnotes] == [["The greatest of them was Matti."]]
 
 
+def test_a_mark_glued_to_italics_calls_its_note_and_a_note_may_open_in_italics():
+    text = (f"Chapter 1\n\nUnder it was written _Lux in tenebris_[1] and, below, _Verbum caro_.[2] {PROSE}\n\n"
+            f"[1] Light in the darkness.\n\n[2] _i.e._, The word made flesh.\n\n{PROSE}")
+    parsed = parse(text)
+    assert [m[0] for m in marks(parsed.chapters[0].blocks)] == ["1", "2"]
+    assert [texts(f.blocks) for f in parsed.footnotes] == [["Light in the darkness."], ["i.e., The word made flesh."]]
+    assert "[" not in " ".join(texts(parsed.chapters[0].blocks))
+
+
 def test_numbered_clauses_are_no_notes():
     clauses = ("[1] the Project may be liable to you for damages, costs and\n"
                "expenses, including legal fees, and [2] YOU HAVE NO REMEDIES\n\n[2] Honor the refund provisions.")

@@ -23,7 +23,7 @@ from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef,
 from ..patterns import lazy
 
 _NOTE = lazy(r"^\[(?:\^(?P<md>[^\]\s]{1,40})\]:|(?:Footnote|Note|Fußnote|Anmerkung|Nota|Noot|Примечание)\s+"
-             r"(?P<dp>[\w*†‡§]{1,6})\s*:|(?P<pg>\d{1,3})\][.:]?(?=\s+\S))\s*", re.IGNORECASE)  # "[1] …", "[1]. …"
+             r"(?P<dp>[\w*†‡§]{1,6})\s*:|(?P<pg>\d{1,3})\][.:]?(?=\s))\s*", re.IGNORECASE)  # "[1] …", "[1]. …"
 _MARK = lazy(r"\[(?:\^(?P<md>[^\]\s]{1,40})|(?P<dp>[\w*†‡§]{1,6}))\]")
 _MOST_PARAGRAPHS = 20  # an edition's note that never closes its "]" is text, not a note running on for ever
 
@@ -158,7 +158,10 @@ def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
 def _opening(block) -> re.Match | None:
     """The "[^1]: ", "[Footnote 1: " or "[1] " a paragraph opens with, if it is a note."""
     first = block.inlines[0] if isinstance(block, Paragraph) and block.inlines else None
-    return _NOTE.match(first.text) if isinstance(first, Text) and first.text[:1] == "[" else None
+    opening = _NOTE.match(first.text) if isinstance(first, Text) and first.text[:1] == "[" else None
+    if opening and opening["pg"] and opening.end() == len(first.text) and len(block.inlines) == 1:
+        return None  # "[1]" and nothing after it: no note ("[3] _i.e._, …" goes on in italics)
+    return opening
 
 
 def _cut_start(inlines: tuple[Inline, ...], count: int) -> tuple[Inline, ...]:
@@ -188,8 +191,8 @@ def _linked(block, unit: int, call):
 def _marks(inlines: tuple[Inline, ...], unit: int, call) -> tuple[Inline, ...]:
     out: list[Inline] = []
     for inline in inlines:
-        if isinstance(inline, Text) and "[" in inline.text:
-            out.extend(_split(inline.text, unit, call))
+        if isinstance(inline, Text) and "[" in inline.text:  # "_nemo novit_[7]": glued to the italics before it
+            out.extend(_split(inline.text, unit, call, glued=bool(out) and not isinstance(out[-1], LineBreak)))
         elif hasattr(inline, "children"):
             out.append(replace(inline, children=_marks(inline.children, unit, call)))
         else:
@@ -197,12 +200,13 @@ def _marks(inlines: tuple[Inline, ...], unit: int, call) -> tuple[Inline, ...]:
     return tuple(out)
 
 
-def _split(text: str, unit: int, call) -> list[Inline]:
+def _split(text: str, unit: int, call, glued: bool = False) -> list[Inline]:
+    """``glued``: the text follows an inline (italics) with no space between."""
     out: list[Inline] = []
     position = 0
     for mark in _MARK.finditer(text):
         ref = call(unit, ("md", mark["md"]) if mark["md"] else ("dp", mark["dp"]))
-        if ref is None and mark["dp"] and mark.start() and not text[mark.start() - 1].isspace():
+        if ref is None and mark["dp"] and (not text[mark.start() - 1].isspace() if mark.start() else glued):
             ref = call(unit, ("pg", mark["dp"]))  # "sankareja.[1]" calls "[1] Heistä…"; "and [2] YOU" is a clause
         if ref is None:
             continue
