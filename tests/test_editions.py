@@ -344,6 +344,19 @@ def test_numerals_under_keyword_chapters_are_sections():
     assert [c.label for c in parse(text).chapters] == ["ADVENTURE I", "ADVENTURE II"]
 
 
+def test_a_chapters_numbered_sections_are_headed_by_their_numbers_and_need_no_break():
+    text = (f"CHAPTER 1\n\n\n1\n\n\n{P}\n\n{Q}\n\n\n2\n\n\n{P}\n\n{Q}\n\n\n"
+            f"CHAPTER 2\n\n\n1\n\n\n{P}\n\n{Q}\n\n\n2\n\n\n{P}\n\n{Q}")
+    first = parse(text).chapters[0]
+    assert [(type(b).__name__, getattr(b, "text", "")) for b in first.blocks] == [
+        ("Subheading", "1"), ("Paragraph", ""), ("Paragraph", ""), ("Subheading", "2"), ("Paragraph", ""), ("Paragraph", "")]
+
+
+def test_numbers_running_on_across_chapters_are_no_section_headings():
+    text = f"CHAPTER 1\n\n{P}\n\n34\n\n{Q}\n\nCHAPTER 2\n\n{P}\n\n35\n\n{Q}"  # a PDF's page numbers
+    assert not any(isinstance(b, Subheading) for c in parse(text).chapters for b in c.blocks)
+
+
 # Front matter and special chapters ------------------------------------------------------------------
 
 

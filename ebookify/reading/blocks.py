@@ -218,6 +218,8 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             continue
         if line.startswith(SUBHEADING):
             flush()
+            if blocks and isinstance(blocks[-1], SceneBreak):  # a section's heading is its own break
+                blocks.pop()
             blocks.append(Subheading(line[len(SUBHEADING):]))
         elif FENCE.match(line):
             flush()
@@ -230,7 +232,8 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             flush()
         elif line == BREAK or layout.scene_breaks and is_scene_break(line):
             flush()
-            blocks.append(SceneBreak())
+            if not (blocks and isinstance(blocks[-1], Subheading)):
+                blocks.append(SceneBreak())
         else:
             if quote:
                 flush()

@@ -199,10 +199,11 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
     keywords = sorted(i for i, h in found.items() if h.kind == CHAPTER)
     if len(keywords) < 2:
         return found
+    counted = _counted_in_chapters(found, keywords)
     for index in [i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0]]:
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a numbered section under the "
                                       f"keyword chapter above"))
-        found[index] = replace(found[index], kind=LINE)
+        found[index] = replace(found[index], kind=SECTION if index in counted else LINE)
     for index in [i for i, h in found.items() if h.kind == DATE and i > keywords[0]]:  # "***November 12, 2004***"
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a dated scene in the keyword chapter above"))
         found[index] = replace(found[index], kind=SECTION)
@@ -213,6 +214,19 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
                                           f"below the keyword chapters"))
             found[index] = replace(found[index], kind=SECTION)
     return found
+
+
+def _counted_in_chapters(found: dict[int, Heading], keywords: list[int]) -> set[int]:
+    """The numerals that count a chapter's sections, 1, 2, 3 in each: their numbers head the
+    sections. Numbers that run on across chapters (a PDF's page numbers) are no headings."""
+    counted: set[int] = set()
+    numerals = sorted(i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0])
+    for start, stop in zip(keywords, keywords[1:] + [max(numerals, default=0) + 1]):
+        inside = [i for i in numerals if start < i < stop]
+        values = [roman_value(found[i].number) for i in inside]
+        if values and values == list(range(1, len(values) + 1)):
+            counted.update(inside)
+    return counted
 
 
 def _level(line: str) -> int:
