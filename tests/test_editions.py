@@ -1070,3 +1070,21 @@ def test_a_heading_with_its_part_in_front(line, expected):
 def test_chapters_with_their_part_in_front_go_under_that_part():
     chapters = parse(f"Arc 1 Chapter 1: Start\n\n{P}\n\nArc 1 Chapter 2: On\n\n{Q}\n\nArc 2 Chapter 1: Again\n\n{P}\n").chapters
     assert [(c.part, c.label) for c in chapters] == [("Arc 1", "Chapter 1"), ("Arc 1", "Chapter 2"), ("Arc 2", "Chapter 1")]
+
+
+def test_a_part_takes_its_name_under_its_label_and_its_chapters_count_again():
+    """Wells' layout: "BOOK THE FIRST" over its name in capitals, chapters counted again in each."""
+    text = (f"BOOK THE FIRST\n\nTHE YEARS OF SAND\n\n\nCHAPTER THE FIRST\n\nOF MY FATHER'S SHOP\n\nI was born over a shop.\n\n"
+            f"CHAPTER THE SECOND\n\nOF THE FURNACE\n\nThe furnace roared.\n\n\nBOOK THE SECOND\n\nTHE YEARS OF GLASS\n\n\n"
+            f"CHAPTER THE FIRST\n\nHOW I CAME TO LONDON\n\nLondon was grey.")
+    parsed = parse(text)
+    assert [(c.part, c.label, c.title) for c in parsed.chapters] == [
+        ("BOOK THE FIRST: THE YEARS OF SAND", "CHAPTER THE FIRST", "OF MY FATHER'S SHOP"),
+        ("BOOK THE FIRST: THE YEARS OF SAND", "CHAPTER THE SECOND", "OF THE FURNACE"),
+        ("BOOK THE SECOND: THE YEARS OF GLASS", "CHAPTER THE FIRST", "HOW I CAME TO LONDON")]
+    assert block_texts(parsed.chapters[0].blocks) == ["I was born over a shop."]
+
+
+def test_a_lone_label_under_a_part_is_not_its_name():
+    text = f"FIRST ACT\n\nSCENE\n\n{P}\n\nSECOND ACT\n\nSCENE\n\n{Q}"  # a play's act over its stage setting
+    assert [c.title for c in parse(text).chapters] == ["", ""]

@@ -21,7 +21,7 @@ from dataclasses import replace
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
-from .headings import episodes_under_arcs, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import episodes_under_arcs, is_numeral_line, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -67,6 +67,8 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     below = {index: _title_below(lines, index, found, blankless) for index, heading in found.items()
              if not heading.title and heading.kind not in (PART, LINE)}  # a bare label may take the line(s) below it
     below.update(_titles_after_a_gap(lines, found, below) if not blankless else {})
+    below.update({index: _subtitle_below(lines, index, found, blankless) for index, heading in found.items()
+                  if not heading.title and heading.kind == PART})
     for index, title_lines in below.items():
         if title_lines:
             found[index] = replace(found[index], title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
@@ -255,6 +257,14 @@ def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankl
             and (below + 1 == len(lines) or not lines[below + 1].strip()) and _in_title_case(lines[below]):
         titles.append(below)
     return taken + titles if titles else []
+
+
+def _subtitle_below(lines: list[str], index: int, found: dict[int, Heading], blankless: bool) -> list[int]:
+    """A part's name under its label, in capitals ("BOOK THE FIRST" / "THE DAYS BEFORE TONO-BUNGAY
+    WAS INVENTED"): words of a name, never a lone label ("SCENE") or numeral ("I.") under it."""
+    taken = _title_below(lines, index, found, blankless)
+    named = all(_is_rule(lines[j]) or (len(lines[j].split()) >= 2 and not is_numeral_line(lines[j])) for j in taken)
+    return taken if named else []
 
 
 def _titles_after_a_gap(lines: list[str], found: dict[int, Heading], below: dict[int, list[int]]) -> dict[int, list[int]]:

@@ -163,10 +163,13 @@ def _section_text(line: str, heading: Heading) -> str:
 def _without_contents(spans: list[_Span]) -> list[_Span]:
     """Headings that list the chapters rather than begin them go back to being text."""
     demote = set()
-    labels_later: dict[tuple[str, str], int] = {}  # (its part, its label): "Arc 2 Chapter 1" is no "Arc 1 Chapter 1"
+    # (its part, its label): "Arc 2 Chapter 1" is no "Arc 1 Chapter 1", nor is BOOK THE SECOND's
+    # "CHAPTER THE FIRST" BOOK THE FIRST's (a part's heading, or the part the contents list names)
+    parts = _parts_above(spans)
+    labels_later: dict[tuple[str, str], int] = {}
     for position, span in enumerate(spans):
         if span.heading and span.heading.label:
-            labels_later[(span.heading.part, _key(span.heading))] = position
+            labels_later[(span.heading.part or parts[position], _key(span.heading))] = position
     previous_demoted = False
     seen: set[tuple[str, str]] = set()  # labels of the headings kept since the last part heading
     # each span's words, counted once and only as far as the questions below need; the one about
@@ -176,7 +179,7 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
     for position, span in enumerate(spans[1:], start=1):
         heading = span.heading
         short = words[position] < _CONTENTS_WORDS
-        label = (heading.part, _key(heading))
+        label = (heading.part or parts[position], _key(heading))
         repeated = heading.label and labels_later.get(label, position) > position
         if heading.kind == PART:
             seen = set()
@@ -210,6 +213,16 @@ def _merge(into: _Span, span: _Span) -> None:
     into.blocks += (_heading_paragraph(span),) + span.blocks
     into.lines += ["", _as_typed(span), ""] + span.lines
     into.parsed = False  # the heading's paragraph is kept as plain text, which the lines would not give
+
+
+def _parts_above(spans: list[_Span]) -> list[str]:
+    """For each span, the label of the part heading over it ("" before any)."""
+    parts, part = [], ""
+    for span in spans:
+        if span.heading and span.heading.kind == PART:
+            part = _key(span.heading)
+        parts.append(part)
+    return parts
 
 
 def _key(heading: Heading) -> str:
