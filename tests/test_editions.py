@@ -1088,3 +1088,15 @@ def test_a_part_takes_its_name_under_its_label_and_its_chapters_count_again():
 def test_a_lone_label_under_a_part_is_not_its_name():
     text = f"FIRST ACT\n\nSCENE\n\n{P}\n\nSECOND ACT\n\nSCENE\n\n{Q}"  # a play's act over its stage setting
     assert [c.title for c in parse(text).chapters] == ["", ""]
+
+
+def test_a_numbered_list_in_the_story_takes_no_heading_with_it():
+    """A hard-wrapped copy of a web page: the story's own numbered list reads like a contents list,
+    and the lines after it, wrapped short, like more entries; found nowhere, it is no list."""
+    def prose(n: int) -> str:
+        return (f"Harry looked at the list for the {n}th time and frowned at it for a\nlong while, as if it "
+                f"might change its mind if he waited long\nenough for it to do so, which it did not, {n} times.")
+    items = "\n".join(f"   {n}. {thing} is fading away." for n, thing in enumerate(["Magic", "Memory", "Music", "Mirth"], 1))
+    text = (f"Chapter 1: The List\n\n{prose(1)}\n\n{items}\n\n{prose(2)}\n\n{prose(3)}\n\nChapter 2: Belief in Belief"
+            f"\n\n{prose(4)}\n\n{prose(5)}\n\nChapter 3: The Answer\n\n{prose(6)}")
+    assert [c.title for c in parse(text).chapters] == ["The List", "Belief in Belief", "The Answer"]

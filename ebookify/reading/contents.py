@@ -62,6 +62,7 @@ class Contents:
     sections: frozenset[int] = frozenset()
     back: bool = False  # at the end of the book (a French "Table des matières"): it names the lines above it
     unlabelled: bool = False  # an indented list under no contents word: trusted only when nearly all found
+    labelled: bool = False  # under a contents word: its lines are the list's even where few are found
 
 
 def is_contents_word(line: str) -> bool:
@@ -80,7 +81,7 @@ def find_contents(lines: list[str]) -> Contents | None:
         if is_contents_word(line):
             found = _read_entries(lines, index)
             if found and len(found.entries) >= 2:
-                return replace(found, back=_at_the_back(lines, found))
+                return replace(found, back=_at_the_back(lines, found), labelled=True)
         run = run + 1 if _NUMBERED_ENTRY.match(line) else 0
         if run == _RUN:
             found = _read_entries(lines, index - _RUN)
@@ -115,7 +116,7 @@ def find_back_contents(lines: list[str]) -> Contents | None:
         if is_contents_word(lines[index]) and lines[index].strip().isupper():
             found = _read_entries(lines, index)
             if found and len(found.entries) >= _RUN:
-                return replace(found, back=True)
+                return replace(found, back=True, labelled=True)
     return None
 
 

@@ -90,6 +90,13 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     contents = find_contents(lines) or find_back_contents(lines)
     if contents is None:
         return found
+    matched = match_lines(lines, contents)
+    share = len(matched) / len(contents.entries)
+    trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "
+                                           f"in the text ({share:.0%})"))
+    trusted = len(matched) >= 2 and share >= (_TRUST_UNLABELLED if contents.unlabelled else _TRUST)
+    if not (trusted or contents.labelled):  # a numbered list in the story ("1. Magic is fading."), no contents:
+        return found  # the headings among its lines stay headings
     inside = [i for i in found if contents.start <= i < contents.end]
     for index in inside:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
@@ -97,11 +104,7 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     for line in [j for j, heading in owner.items() if heading in inside]:  # an entry keeps the lines under it
         consumed.discard(line)
         del owner[line]
-    matched = match_lines(lines, contents)
-    share = len(matched) / len(contents.entries)
-    trace.append((offset + contents.start, f"contents list: {len(contents.entries)} entries, {len(matched)} found "
-                                           f"in the text ({share:.0%})"))
-    if len(matched) < 2 or share < (_TRUST_UNLABELLED if contents.unlabelled else _TRUST):
+    if not trusted:
         return found
     for index in [i for i, h in found.items() if i < contents.start and h.kind in (PART, CHAPTER) and not contents.back]:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: above the contents list (the title page)"))
