@@ -1100,3 +1100,26 @@ def test_a_numbered_list_in_the_story_takes_no_heading_with_it():
     text = (f"Chapter 1: The List\n\n{prose(1)}\n\n{items}\n\n{prose(2)}\n\n{prose(3)}\n\nChapter 2: Belief in Belief"
             f"\n\n{prose(4)}\n\n{prose(5)}\n\nChapter 3: The Answer\n\n{prose(6)}")
     assert [c.title for c in parse(text).chapters] == ["The List", "Belief in Belief", "The Answer"]
+
+
+def test_a_few_labels_out_of_order_inside_the_chapters_are_sections():
+    """HPMOR's chapter 24 tells its 'Act 3:', 'Act 2:', 'Act 1:' out of order: parts of a chapter,
+    not parts of the book, while the book's chapters run in order under their own label."""
+    chapters_in = [f"Chapter {n}: Night {n}\n\n{P}\n\n{Q}" for n in range(1, 7)]
+    chapters_in[3] = f"Chapter 4: Night 4\n\nAct 2:\n\n{P}\n\n{Q}\n\nAct 1:\n\n{Q}\n\n{P}"
+    parsed = parse("\n\n".join(chapters_in))
+    assert [c.title for c in parsed.chapters] == [f"Night {n}" for n in range(1, 7)]
+    assert [b.text for b in parsed.chapters[3].blocks if isinstance(b, Subheading)] == ["Act 2:", "Act 1:"]
+
+
+
+def test_a_label_opening_a_paragraph_is_no_section():
+    """Moby-Dick's Cetology: "BOOK I. (FOLIO), CHAPTER I. (SPERM WHALE).--This whale…" opens a
+    paragraph, hard-wrapped, in a chapter: its text, not a heading over it."""
+    whales = [f"BOOK {b}. (FOLIO), CHAPTER {c}. (A WHALE).--This whale, among the\nEnglish of old vaguely known "
+              f"as the Trumpa whale, and the\nPhyseter whale, is the one that the {c} ships hunt."
+              for b, c in (("I", "I"), ("I", "II"), ("II", "I"))]
+    chapters_in = [f"CHAPTER {n}. Day {n}\n\n{P}\n\n{Q}" for n in range(1, 8)]
+    chapters_in[2] += "\n\n" + "\n\n".join(whales)
+    parsed = parse("\n\n".join(chapters_in))
+    assert not any(isinstance(b, Subheading) for c in parsed.chapters for b in c.blocks)

@@ -204,6 +204,11 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
     keywords = sorted(i for i, h in found.items() if h.kind == CHAPTER)
     if len(keywords) < 2:
         return found
+    for index in _out_of_order_labels(lines, found, keywords):
+        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a section of the chapter above "
+                                      "(a label of its own, few and not in order, among the book's chapters)"))
+        found[index] = replace(found[index], kind=SECTION)
+    keywords = sorted(i for i, h in found.items() if h.kind == CHAPTER)
     counted = _counted_in_chapters(found, keywords)
     for index in [i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0]]:
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a numbered section under the "
@@ -219,6 +224,32 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
                                           f"below the keyword chapters"))
             found[index] = replace(found[index], kind=SECTION)
     return found
+
+
+def _out_of_order_labels(lines: list[str], found: dict[int, Heading], keywords: list[int]) -> list[int]:
+    """Headings of a label other than the book's chapters' that label only a few stretches of text
+    inside them, and do not count up ("Act 3:", "Act 2:", "Act 1:" … inside HPMOR's "Chapter 24"):
+    the book's chapters run in order under their own label; these are a chapter's sections. (A
+    part's heading stands over chapters, with little or no text of its own under it.)"""
+    families: dict[str, list[int]] = {}
+    for index in sorted(i for i, h in found.items() if h.kind in (CHAPTER, PART) and h.label):
+        families.setdefault(found[index].label.split()[0].casefold(), []).append(index)
+    main = max((family for family in families.values() if family[0] in keywords), key=len)
+    starts = sorted(found) + [len(lines)]
+    out = []
+    for family in families.values():
+        values = [roman_value(found[i].number) for i in family]
+        if family is main or not 2 <= len(family) * 2 <= len(main) or None in values or family[0] < main[0] \
+                or all(b > a for a, b in zip(values, values[1:])):
+            continue
+        under = [sum(len(lines[j].strip()) for j in range(i + 1, starts[starts.index(i) + 1])) for i in family]
+        alone = all(i + 1 == len(lines) or not lines[i + 1].strip() or _is_rule(lines[i + 1]) for i in family)
+        if alone and all(size >= _SECTION_TEXT for size in under):  # (not the first line of a paragraph)
+            out.extend(family)
+    return out
+
+
+_SECTION_TEXT = 100  # characters of text under a heading that makes it a section of text, not a part over chapters
 
 
 def _counted_in_chapters(found: dict[int, Heading], keywords: list[int]) -> set[int]:
