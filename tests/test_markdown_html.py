@@ -120,3 +120,8 @@ def test_an_ao3_work_exported_to_markdown():
     assert [c.title for c in parsed.chapters] == ["Dawn Crossing", "The Island"]
     assert [block_texts(n.blocks) for n in parsed.chapters[0].notes] == [["Thanks for reading!", "More next week."]]
     assert block_texts(parsed.chapters[0].blocks) == [P1]
+
+
+def test_an_image_leaves_its_description_or_nothing():
+    text = "![](https://example.org/banner.png)\n\nThe gull ![a gull](https://example.org/g.png) flew.\n"
+    assert without_html(text) == "\n\nThe gull a gull flew.\n"

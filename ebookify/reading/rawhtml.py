@@ -6,7 +6,8 @@ do: ``<p>``…``</p>`` around paragraphs, ``<i>`` for emphasis, a ``<br/>`` at t
 original. Before the story is read, the tags the story model has a place for become their
 Markdown (``*``, ``**``, ``~~``, blank lines, a scene break, ``#`` headings); other known
 elements give their text alone; a comment is dropped, as no renderer shows it. A link's text
-stays and its address goes, as on the page. Anything that is not a known HTML element
+stays and its address goes, as on the page; an image (``![](…)``, which the book cannot fetch)
+leaves its description, or nothing. Anything that is not a known HTML element
 ("<sigh>", "<3", an address in angle brackets) stays exactly as typed.
 
 The tokenizer is the standard library's ``html.parser``: it keeps the text between tags as
@@ -35,7 +36,7 @@ _KNOWN = set(_MARKS) | _BLOCKS | _INLINE | set(_HEADINGS) | {"br", "hr"}
 _TAG = lazy(r"</?(?:" + "|".join(sorted(_KNOWN, key=len, reverse=True)) + r")\b[^<>]*>|<!--|&#?\w+;", re.IGNORECASE)
 _BR_AT_END = lazy(r"<br\s*/?>[ \t]*(?=\n)", re.IGNORECASE)  # the line ends anyway: how lines join is the layout's call
 _CODE = lazy(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.DOTALL)
-_LINK = lazy(r"(!?)\[([^\]\n]+)\]\((?:<[^>\n]*>|[^()\s]+(?:\s+\"[^\"\n]*\")?)\)")
+_LINK = lazy(r"(!?)\[([^\]\n]*)\]\((?:<[^>\n]*>|[^()\s]+(?:\s+\"[^\"\n]*\")?)\)")  # an image's text may be empty
 
 
 def without_html(text: str) -> str:
@@ -62,6 +63,8 @@ def _link_text(link: re.Match) -> str:
     string, start, end = link.string, link.start(), link.end()
     line_end = string.find("\n", end) % (len(string) + 1)  # -1 (no newline): the end of the text
     alone = not string[string.rfind("\n", 0, start) + 1:start].strip() and not string[end:line_end].strip()
+    if not (link[1] or link[2]):  # "[](#dropcap)": a page's styling hook, not a link a reader sees
+        return link.group()
     return link.group() if alone and match_heading(link[2]) else link[2]
 
 
