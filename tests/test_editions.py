@@ -1123,3 +1123,15 @@ def test_a_label_opening_a_paragraph_is_no_section():
     chapters_in[2] += "\n\n" + "\n\n".join(whales)
     parsed = parse("\n\n".join(chapters_in))
     assert not any(isinstance(b, Subheading) for c in parsed.chapters for b in c.blocks)
+
+
+def test_an_anthologys_contents_gives_each_story_with_its_year_and_author():
+    """"THE PEPPER MILL (1851)" over "_Thomas Arden_" in the list; the story headed "THE PEPPER MILL"
+    and its byline; one story's own sections I, II stay inside it."""
+    stories = [("THE PEPPER MILL", "1851", "Thomas Arden"), ("A NIGHT AT THE FERRY", "1874", "Ruth Callow"),
+               ("THE LAST LAMPLIGHTER", "1902", "Owen Tate")]
+    listed = "\n\n".join(f"{title} ({year})\n_{author}_" for title, year, author in stories)
+    body = "\n\n\n".join(f"{title}\n\nBY {author.upper()} (1810-1880)\n\n{P}\n\nI\n\n{Q}\n\nII\n\n{P}"
+                         for title, _, author in stories)
+    parsed = parse(f"THE BOOK OF SMALL JOKES\n\n\nCONTENTS\n\n{listed}\n\n\n\n{body}")
+    assert [c.title or c.label for c in parsed.chapters] == [title for title, _, _ in stories]

@@ -144,6 +144,9 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
             if raw and blank >= _GAP and not _list_goes_on(lines, index + 1):
                 break
         else:
+            if raw and not blank and _AUTHOR_UNDER.match(text):  # "_Thomas Arden_" under a story's title in an
+                index += 1  # anthology's list: who wrote it, no entry of its own
+                continue
             if len(text) > 120 or (raw and is_contents_word(text)):
                 if raw and raw[-1][2]:  # prose: the line above it was the first heading, not an entry
                     raw.pop()
@@ -251,15 +254,20 @@ _FOOTNOTE = lazy(r"\[\d{1,3}\]|\[\w\]")  # "OM DEN ZUID[11]." : a footnote mark 
 _NOT_ALNUM = lazy(r"[\W_]+")  # \w is str.isalnum() and "_": what a key keeps is the letters and digits
 
 
+_AUTHOR_UNDER = lazy(r"^(?P<mark>[_*])[^_*]{2,60}(?P=mark)$")
+_YEAR_AFTER = lazy(r"\s*\(\d{4}(?:\s*[-–]\s*(?:\d{2,4})?\s*)?\)\.?$")  # "(1851)", "(1810-1880)", "(1855- )"
+
+
 def key(text: str) -> str:
     decomposed = unicodedata.normalize("NFKD", _FOOTNOTE.sub("", text).casefold())
     return _NOT_ALNUM.sub("", decomposed)
 
 
 def variants(text: str) -> set[str]:
-    """The keys a heading may be known by: whole, without its numbering, and its label alone."""
+    """The keys a heading may be known by: whole, without its numbering or the year an anthology
+    gives after it ("THE PEPPER MILL (1851)"), and its label alone."""
     text = _PAGE.sub("", text.strip()).strip()
-    keys = {key(text)}
+    keys = {key(text), key(_YEAR_AFTER.sub("", text))}
     bare = _NUMBERING.sub("", text)
     if bare != text:
         keys.add(key(bare))
