@@ -1135,3 +1135,20 @@ def test_an_anthologys_contents_gives_each_story_with_its_year_and_author():
                          for title, _, author in stories)
     parsed = parse(f"THE BOOK OF SMALL JOKES\n\n\nCONTENTS\n\n{listed}\n\n\n\n{body}")
     assert [c.title or c.label for c in parsed.chapters] == [title for title, _, _ in stories]
+
+
+def test_a_contents_lists_captions_and_part_names_are_not_added_to_the_parts():
+    books = (("FIRST", "THE COMET", "CHAPTER", ("DUST IN THE SHADOWS", "NETTIE", "THE REVOLVER", "WAR")),
+             ("SECOND", "THE GREEN VAPORS", "", ("THE CHANGE", "THE AWAKENING", "THE COUNCIL", "THE FAIR")),
+             ("THIRD", "THE NEW WORLD", "CHAPTER                                PAGE", ("LOVE", "MY MOTHER", "BELTANE", "THE END")))
+    numbers, ordinals = ("I", "II", "III", "IV"), ("FIRST", "SECOND", "THIRD", "FOURTH")
+    listed = "\n\n\n".join(f"BOOK THE {book}\n\n{name}\n\n" + (f"{caption}\n\n" if caption else "") + "\n".join(
+        f"{n:>3}. {title}  . . . . . .  {9 + 40 * k}" for k, (n, title) in enumerate(zip(numbers, titles)))
+        for book, name, caption, titles in books)
+    text = "\n\n\n".join(f"BOOK THE {book}\n\n{name}\n\n\n\n\n" + "\n\n".join(
+        f"CHAPTER THE {o}\n\n{title}\n\n{P}\n\n{Q}" for o, title in zip(ordinals, titles))
+        for book, name, _, titles in books)
+    prologue = "PROLOGUE\n\n                                      PAGE\n\nTHE MAN WHO WROTE IN THE TOWER   . . .   3\n\n\n"
+    parsed = parse(f"IN THE DAYS OF THE COMET\n\n\nCONTENTS\n\n{prologue}{listed}\n\n\n\n"
+                   f"PROLOGUE\n\nTHE MAN WHO WROTE IN THE TOWER\n\n{P}\n\n\n{text}")
+    assert [c.part for c in parsed.chapters][1:] == [f"BOOK THE {book}: {name}" for book, name, _, _ in books for _ in range(4)]

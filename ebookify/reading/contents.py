@@ -33,7 +33,8 @@ _PAGE = lazy(r"(?:\s*\.{2,}\s*|\s*(?:\. ){2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bla
              re.IGNORECASE)  # "....... 41", ". . . . 41" (leaders), "   41", "p. 41"
 _LAST_NUMBER = lazy(r"(?<=[^\W\d])\s\d{1,4}$")  # a page number after a word and one space
 _PAGE_END = lazy(r"(?:\d|[ivxlcdm])\.?$", re.IGNORECASE)  # how every page number above ends
-_COLUMN_HEAD = lazy(r"^(?:cap\.?|chap\.?|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)$", re.IGNORECASE)
+# a list's column captions, alone or together ("CHAPTER                PAGE")
+_COLUMN_HEAD = lazy(r"^(?:(?:cap\.?|chap\.?|chapter|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)(?:\s+|$))+$", re.IGNORECASE)
 _NUMBERING = lazy(
     r"^(?:[^\W\d_]{2,12}\.?\s+)?"  # a label word before the number: "CHAPTER", "STORY", "CAP.", "Глава"
     r"(?:\d{1,4}|[IVXLCDM]{1,12})[.:)\-—–]*\s+",
