@@ -1,7 +1,7 @@
 """Markdown as writers and converters type it: what the page showed decides the story's shape."""
 
 from ebookify import Options, convert
-from ebookify.model import Paragraph, SceneBreak, block_texts
+from ebookify.model import Paragraph, SceneBreak, Subheading, block_texts
 from ebookify.options import Settings
 from ebookify.reading.parse import parse
 
@@ -87,3 +87,17 @@ def test_pandocs_title_block_names_the_book_and_a_headings_attributes_go():
     trace = dict(parsed.trace)
     assert "Credits" in trace[5] and "The Keeper" in trace[9]  # the lines keep their numbers
 
+
+
+def test_a_backslash_ending_a_line_is_a_line_break_not_a_character():
+    parsed = read(f"# Credits\n\nEdited by Sam Reed \\\nCover by Ola Finch\n\n{PROSE}\n")
+    assert block_texts(parsed.chapters[0].blocks)[0] == "Edited by Sam Reed Cover by Ola Finch"
+
+
+def test_the_first_line_of_a_dateline_in_emphasis_is_no_heading():
+    dateline = "***July 16, 1943\\\nBlack Manor\\\n9:33 PM***"
+    opening = "\n\n".join([PROSE] * 6)
+    parsed = read("\n\n".join(f"Chapter {n}: Night\n\n{opening}\n\n***August {n}, 1942***\n\n{PROSE}\n\n{dateline}\n\n{PROSE}"
+                                for n in (1, 2, 3)))
+    headings = [b.text for c in parsed.chapters for b in c.blocks if isinstance(b, Subheading)]
+    assert headings == [f"August {n}, 1942" for n in (1, 2, 3)]

@@ -8,7 +8,8 @@ story's sections and scene breaks are read from what the page showed. Rentry cen
 typed ``->By Anon<-``: the arrows are its markup, the line is "By Anon". A line of attributes
 for the line above (kramdown's and mkdocs' ``{: .center }``) styles a page that is not ours: it goes,
 and so do a heading's own (pandoc's ``# Credits {.unnumbered}``). Pandoc's title block (``% Title``,
-``% Author``, ``% Date`` atop the file) is its front matter, read as YAML's would be.
+``% Author``, ``% Date`` atop the file) is its front matter, read as YAML's would be. A backslash
+ending a line is CommonMark's line break, never a character of the text.
 """
 
 from __future__ import annotations
@@ -47,6 +48,8 @@ def _as_shown(line: str) -> str:
             line = _HEADING_ATTRIBUTES.sub("", line)
         return _GLUED_HEADING.sub(r"\1 ", line, 1)
     if "\\" in line:
+        if line.endswith("\\") and not line.endswith("\\\\"):  # CommonMark's line break: "Edited by Sam Reed \\"
+            line = line[:-1].rstrip()
         plain = _ESCAPE.sub(r"\1", line)
         if is_scene_break(plain) or is_numeral_line(plain):  # never a list or a heading of Markdown's own
             return plain

@@ -67,6 +67,9 @@ def date_heading(line: str) -> Heading | None:
     text = line.strip().strip("*_#~ ").strip()
     if len(text) > 40 or not _may_be_date(text) or not _DATE_LINE.match(text):
         return None
+    opening = len(line.lstrip()) - len(line.lstrip().lstrip("*_~"))
+    if opening and len(line.rstrip()) - len(line.rstrip().rstrip("*_~")) < opening:
+        return None  # "***July 16, 1943" over "Black Manor" / "9:33 PM***": the first line of a dateline
     return Heading(DATE, text, "", signal="date line in a family")
 
 
