@@ -1,7 +1,7 @@
 import pytest
 
 from ebookify.errors import ParseError
-from ebookify.model import Paragraph, SceneBreak, block_texts
+from ebookify.model import Paragraph, SceneBreak, block_texts, inline_text
 from ebookify.options import Settings
 from ebookify.reading.parse import parse
 
@@ -220,3 +220,13 @@ def test_a_paragraph_a_page_broke_is_joined_again():
     texts = block_texts(parse(text).chapters[0].blocks)
     assert texts[3:9] == [f"{long} avoiding any touch at all.", "She smiled; that was the point of it all, after all these years.",
                           "nobody spoke.", f"{long}-broken off by a dash.", PRESS, "https://example.org/lamplight"]
+
+
+def test_a_list_typed_in_plain_text_is_a_list():
+    """A web page dumped as text: "* " opens each item, its wrapped lines under it."""
+    text = ("The site offers:\n\n   * Easy notification by e-mail and a feed for new\n   chapters;\n"
+            "   * The author's notes;\n   * Fan art.\n\n- Dialogue opens with a dash in many languages,\n- and so do replies.")
+    blocks = parse(text).chapters[0].blocks
+    lists = [b for b in blocks if type(b).__name__ == "ListBlock"]
+    assert len(lists) == 1 and [inline_text(item) for item in lists[0].items] == [
+        "Easy notification by e-mail and a feed for new chapters;", "The author's notes;", "Fan art."]

@@ -194,7 +194,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
 
     def flush() -> None:
         if group:
-            listed = _list(group, layout) if layout.markdown else None
+            listed = _list(group, layout) if layout.markdown else _bullets(group, layout)
             if listed is None:
                 blocks.extend(_paragraphs(group, layout))
             elif blocks and isinstance(blocks[-1], ListBlock) and blocks[-1].ordered == listed.ordered:
@@ -263,6 +263,25 @@ def _list(lines: list[str], layout: Layout) -> ListBlock | None:
             return None
     return ListBlock(tuple(paragraph(" ".join(item), layout.emphasis, True).inlines for item in items),
                      ordered=bool(first["number"]), start=int(first["number"] or 1))
+
+
+def _bullets(lines: list[str], layout: Layout) -> ListBlock | None:
+    """A list typed in plain text, "* " or "• " opening each item and its wrapped lines under it (a
+    web page dumped as text, an e-mail): its items, never one paragraph with the bullets in it.
+    ("- " opens speech in many languages: no bullet.)"""
+    if len(lines) < 2 or not _BULLET.match(lines[0]) or sum(1 for line in lines if _BULLET.match(line)) < 2:
+        return None
+    items: list[list[str]] = []
+    for line in lines:
+        bullet = _BULLET.match(line)
+        if bullet:
+            items.append([bullet["text"]])
+        else:
+            items[-1].append(line.strip())
+    return ListBlock(tuple(paragraph(" ".join(item), layout.emphasis).inlines for item in items), ordered=False)
+
+
+_BULLET = lazy(r"^\s*[*•]\s+(?P<text>\S.*)$")
 
 
 def paragraph(text: str, emphasis: bool = True, markdown: bool = False) -> Paragraph:
