@@ -345,7 +345,7 @@ def _rejoined(lines: list[str]) -> list[str]:
     out = [lines[0]]
     for line in lines[1:]:
         text = line.strip()
-        if out[-1].rstrip()[-1:] not in _SENTENCE_ENDS and text.lstrip("-–—")[:1].islower() \
+        if out[-1].rstrip()[-1:] not in SENTENCE_ENDS and text.lstrip("-–—")[:1].islower() \
                 and not text.startswith(("http://", "https://", "www.")):
             glue = "" if out[-1].rstrip().endswith("-") or text[0] in "-–—" else " "
             out[-1] = out[-1].rstrip() + glue + text
@@ -354,7 +354,7 @@ def _rejoined(lines: list[str]) -> list[str]:
     return out
 
 
-_SENTENCE_ENDS = frozenset('.!?…:;"”’»)]*_')
+SENTENCE_ENDS = frozenset('.!?…:;"”’»)]*_')
 
 
 def _is_stanza(lines: list[str]) -> bool:

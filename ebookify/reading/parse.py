@@ -44,6 +44,7 @@ from ..errors import ParseError
 from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
+from .pages import without_page_furniture
 from .sites import read_export, stated_chapters
 from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
@@ -78,6 +79,9 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     lines = [line.expandtabs(4).rstrip() for line in text.split("\n")]
     if not any(line.strip() for line in lines):
         raise ParseError("the file is empty: there is no story to convert")
+    lines, origin, paged = without_page_furniture(lines)  # a PDF's or a scan's text: its pages' heads and numbers
+    if paged and settings.paragraphs == "auto":  # and its lines are the page's: wrapped
+        settings = replace(settings, paragraphs="wrapped")
     if settings.markdown and settings.front_matter:
         lines = joined_pages(lines)
     fields: dict = {}
@@ -113,6 +117,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
     events = sorted([(offset + i, what) for i, what in trace] + chapter_trace)
+    events = sorted(paged + [(origin[i] if i < len(origin) else i, what) for i, what in events])  # the file's lines
     front_matter, chapters, back_matter, footnotes = _with_footnotes(front_matter, chapters, back_matter)
     return Parsed(
         Metadata(**fields),

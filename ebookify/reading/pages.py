@@ -1,0 +1,126 @@
+"""A printed page's furniture in text taken from it (a PDF's text, a scan's OCR): running heads
+and page numbers go, and a paragraph a page broke is whole again.
+
+Text extracted from a paginated book keeps, between one page's last line and the next page's
+first, the page's number and its running head ("YORGUN SAVAŞÇI" over "9"; "8 THE SILENT FRIEND.",
+"THE SILENT FRIEND. 9"), set off by blank lines. None is a word of the story where it stands. One
+such line could be a short paragraph ("9", a shout in capitals), so they count only as a
+family: numbers that stand alone and rise a page's length apart, a dozen or more, with a line
+repeated beside many of them (numbers alone may number chapters or poems); or a line repeated five
+times or more with a number at one end that rises so.
+
+The gap a page break leaves closes: to nothing where the break fell inside a paragraph (the
+line above ends no sentence, the line below goes on in small letters), else to the gap the text
+leaves between paragraphs, so it reads as no scene break. Lines go, so each line that stays keeps
+its number in the file (``origin``), for ``--debug-structure``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from .blocks import SENTENCE_ENDS
+from .families import date_heading
+from .headings import match_heading
+from ..patterns import lazy
+
+_NUMBER = lazy(r"^\s*(?P<number>\d{1,4})\s*$")
+_NUMBERED_HEAD = lazy(r"^\s*(?:(?P<before>\d{1,4})\s+(?P<head>\D.{1,68}?)|(?P<head2>\D.{1,68}?)\s+(?P<after>\d{1,4}))\s*$")
+_NUMBERS = 12  # page numbers alone that make a family
+_HEADS = 5  # a running head is repeated at least this often
+_NEAR = 6  # lines between a page number and the running head beside it
+_HEADED = 0.3  # of the page numbers, at least this share have a running head beside them
+_PAGE_LINES = 120  # a page's length in lines, at most (a PDF's page of text is 30 to 60)
+
+
+def without_page_furniture(lines: list[str]) -> tuple[list[str], list[int], list[tuple[int, str]]]:
+    """The lines without the pages' furniture, the file's line each comes from, and what was found."""
+    alone = [i for i, line in enumerate(lines) if line.strip() and _set_off(lines, i)]
+    numbers = _page_numbers(lines, alone)
+    heads = _running_heads(lines, alone, numbers)
+    headed = sum(1 for n in numbers if any(k in heads for k in range(n - _NEAR, n + _NEAR + 1)))
+    if headed < _HEADED * len(numbers):  # numbers alone, no heads beside them: a book's numbered
+        numbers = set()  # chapters or poems as likely as its pages
+        heads = _running_heads(lines, alone, numbers)
+    furniture = numbers | heads
+    if not furniture:
+        return lines, list(range(len(lines))), []
+    text = [i for i, line in enumerate(lines) if line.strip() and i not in furniture]
+    gaps = Counter(b - a - 1 for a, b in zip(text, text[1:]) if b - a > 1)
+    usual = gaps.most_common(1)[0][0] if gaps else 1
+    closing: dict[int, tuple[int, int]] = {}  # first line of a gap with furniture: (its end, blank lines it keeps)
+    joined = 0
+    for above, below in zip(text, text[1:]):
+        if any(f in furniture for f in range(above + 1, below)):
+            goes_on = lines[above].rstrip()[-1:] not in SENTENCE_ENDS and lines[below].lstrip()[:1].islower()
+            closing[above + 1] = (below, 0 if goes_on else usual)
+            joined += goes_on
+    out, origin, index = [], [], 0
+    while index < len(lines):
+        if index in closing:
+            below, keep = closing[index]
+            out += [""] * keep
+            origin += [index] * keep
+            index = below
+            continue
+        if index not in furniture:
+            out.append(lines[index])
+            origin.append(index)
+        index += 1
+    what = f"{len(numbers)} page numbers and {len(furniture) - len(numbers)} running heads of a printed page, dropped"
+    return out, origin, [(min(furniture), what + (f"; {joined} paragraphs a page broke, joined" if joined else ""))]
+
+
+def _set_off(lines: list[str], index: int) -> bool:
+    return (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
+
+
+def _page_numbers(lines: list[str], alone: list[int]) -> set[int]:
+    """Numbers alone on their lines that rise through the text, most of them by a little."""
+    found = [(i, int(m["number"])) for i in alone if (m := _NUMBER.match(lines[i]))]
+    if len(found) < _NUMBERS:
+        return set()
+    return {i for i, _ in found} if _as_pages(found) else set()
+
+
+def _running_heads(lines: list[str], alone: list[int], numbers: set[int]) -> set[int]:
+    """Lines repeated beside the page numbers, or with a page number of their own at one end that
+    rises as pages do (a chapter's heading, "CHAPTER 5", is no running head)."""
+    beside: dict[int, str] = {}
+    numbered: dict[str, list[tuple[int, int]]] = {}
+    for index in alone:
+        text = lines[index].strip()
+        if len(text) > 70 or index in numbers:
+            continue
+        head = _NUMBERED_HEAD.match(text)
+        near = not head and numbers and any(n in numbers for n in range(index - _NEAR, index + _NEAR + 1))
+        if not (head or near) or match_heading(text) or date_heading(text):  # a chapter's or a diary's heading
+            continue
+        if head:
+            numbered.setdefault(_key(head["head"] or head["head2"]), []).append((index, int(head["before"] or head["after"])))
+        else:
+            beside[index] = _key(text)
+    counts = Counter(beside.values())
+    found = {index for index, key in beside.items() if key and counts[key] >= _HEADS}
+    for family in numbered.values():
+        if len(family) >= _HEADS and _as_pages(family):
+            found.update(index for index, _ in family)
+    return found
+
+
+def _as_pages(family: list[tuple[int, int]]) -> bool:
+    """(line, number) pairs that number pages: the numbers rise by one or two, and the lines come
+    at a page's length apart, evenly. A chapter's number ("1", "Pt 2") comes far apart and
+    unevenly; a diary's dates ("9 de Junho.") unevenly."""
+    rising = sum(1 for (_, a), (_, b) in zip(family, family[1:]) if 0 < b - a <= 3)
+    gaps = sorted(b - a for (a, _), (b, _) in zip(family, family[1:]))
+    if not gaps or rising < 0.7 * len(gaps):
+        return False
+    middle = gaps[len(gaps) // 2]
+    even = sum(1 for gap in gaps if 0.5 * middle <= gap <= 1.6 * middle)
+    return middle <= _PAGE_LINES and even >= 0.6 * len(gaps)
+
+
+def _key(text: str) -> str:
+    return re.sub(r"[\W_]+", " ", text).strip().casefold()

@@ -1,0 +1,42 @@
+"""Text taken from a printed page (a PDF's text, a scan's OCR): its running heads and page
+numbers go, and a paragraph a page broke is whole again. Every text here is made up."""
+
+from ebookify.model import block_texts
+from ebookify.reading.parse import parse
+
+WORDS = ("the ferry left at dawn and the harbour lights went out one by one behind her while "
+         "the gulls followed the wake and the island became a grey line on the water ").split()
+
+
+def printed(pages: int, head: str = "THE SALT ROAD", broken_at: int = 3) -> str:
+    """A book's pages as a PDF's text gives them: 30 lines of wrapped text, a paragraph every ten
+    lines, then the running head and the page's number, set off by blank lines."""
+    out, word = [], 0
+    for page in range(1, pages + 1):
+        for line in range(30):
+            words = [WORDS[(word + k) % len(WORDS)] for k in range(10)]
+            word += 10
+            if line % 10 == 9 and not (page == broken_at and line == 29):
+                words[-1] += "."  # a paragraph ends
+            out.append(" ".join(words).capitalize() if line % 10 == 0 and not (page == broken_at + 1 and line == 0)
+                       else " ".join(words))
+            if line % 10 == 9:
+                out.append("")
+        out += ["", "", head if page % 2 else "", "", str(page), "", "", ""]
+    return "\n".join(out)
+
+
+def test_running_heads_and_page_numbers_go_and_a_broken_paragraph_is_whole():
+    parsed = parse(printed(24))
+    texts = block_texts(parsed.chapters[0].blocks)
+    assert not any(text in ("THE SALT ROAD", "3", "12") for text in texts)
+    assert len(texts) == 24 * 3 - 1  # three paragraphs a page, the one page 3 broke joined with page 4's first
+    assert any("running heads of a printed page" in what for _, what in parsed.trace)
+
+
+def test_chapter_numbers_alone_are_no_page_numbers():
+    def prose(n: int) -> str:
+        return "\n".join(" ".join(WORDS[k % 9:k % 9 + 12]) for k in range(n, n + 40)) + "."
+    text = "\n\n".join(f"{n}\n\n{prose(n)}\n\n{prose(n + 3)}" for n in range(1, 16))
+    parsed = parse(text)
+    assert [c.label for c in parsed.chapters] == [str(n) for n in range(1, 16)]
