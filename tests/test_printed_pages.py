@@ -40,3 +40,14 @@ def test_chapter_numbers_alone_are_no_page_numbers():
     text = "\n\n".join(f"{n}\n\n{prose(n)}\n\n{prose(n + 3)}" for n in range(1, 16))
     parsed = parse(text)
     assert [c.label for c in parsed.chapters] == [str(n) for n in range(1, 16)]
+
+
+def test_googles_notice_atop_a_scanned_book_is_the_scanners_not_the_books():
+    notice = ("Google\n\n\n\nThis is a digital copy of a book that was preserved for generations on library shelves "
+              "before it was carefully scanned.\n\nUsage guidelines\n\nMake non-commercial use of the files.\n\n"
+              "About Google Book Search\n\nFind out more at http: //books .google .com/\n\n\n\n")
+    parsed = parse(notice + "THE SALT ROAD\n\nBY WREN ASHBY\n\n\nCHAPTER I\n\nThe ferry left at dawn.\n\n"
+                            "CHAPTER II\n\nThe island was a grey line.")
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Salt Road", ("Wren Ashby",))
+    assert [s.title for s in parsed.back_matter] == ["Google Book Search"]
+    assert all("Google" not in text for c in parsed.chapters for text in block_texts(c.blocks))

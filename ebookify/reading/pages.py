@@ -72,6 +72,22 @@ def without_page_furniture(lines: list[str]) -> tuple[list[str], list[int], list
     return out, origin, [(min(furniture), what + (f"; {joined} paragraphs a page broke, joined" if joined else ""))]
 
 
+def scan_notice(lines: list[str]) -> int:
+    """Where Google's notice atop a book it scanned ends ("This is a digital copy of a book that was
+    preserved for generations…" to its address, books.google.com), or 0: the scanner's words, not
+    the book's, which opens after it."""
+    opening = next((i for i, line in enumerate(lines[:10]) if _GOOGLE_OPENING.match(line)), None)
+    if opening is None:
+        return 0
+    end = next((i for i in range(opening, min(len(lines), opening + 120)) if _GOOGLE_ADDRESS.search(lines[i])), None)
+    return end + 1 if end is not None else 0
+
+
+_GOOGLE_OPENING = lazy(r"^\s*This is a digital copy of a book that was preserved for generations", re.I)
+_GOOGLE_ADDRESS = lazy(r"books\s*\.\s*google\s*\.\s*com", re.I)
+SCAN_NOTICE_TITLE = "Google Book Search"  # the notice's own name for the service, in every language
+
+
 def _set_off(lines: list[str], index: int) -> bool:
     return (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
 

@@ -44,7 +44,7 @@ from ..errors import ParseError
 from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
-from .pages import without_page_furniture
+from .pages import SCAN_NOTICE_TITLE, scan_notice, without_page_furniture
 from .sites import read_export, stated_chapters
 from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
@@ -87,6 +87,11 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     fields: dict = {}
     back_matter: tuple[Section, ...] = ()
     body, offset = lines, 0
+    notice = scan_notice(lines) if settings.gutenberg else 0  # Google's notice atop a book it scanned
+    if notice:
+        back_matter = (Section(SCAN_NOTICE_TITLE, tuple(to_blocks(lines[:notice], read_layout(lines[:notice]))), "en"),)
+        lines = [""] * notice + lines[notice:]  # the lines keep their numbers
+        body = lines
     gutenberg = split_gutenberg(lines) if settings.gutenberg else None
     if gutenberg:
         fields, body, offset = dict(gutenberg.fields), gutenberg.body, gutenberg.body_start
