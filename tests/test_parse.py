@@ -230,3 +230,11 @@ def test_a_list_typed_in_plain_text_is_a_list():
     lists = [b for b in blocks if type(b).__name__ == "ListBlock"]
     assert len(lists) == 1 and [inline_text(item) for item in lists[0].items] == [
         "Easy notification by e-mail and a feed for new chapters;", "The author's notes;", "Fan art."]
+
+
+def test_a_line_between_angle_marks_is_centred_text_not_a_quotation():
+    """Fountain (screenplays) centres "> THE END <"; an e-mail's "> " lines stay a quotation."""
+    blocks = parse("Some text of the screenplay goes on here for a while.\n\n> _THE END_ <\n\n"
+                   "> A quoted line of an e-mail.\n> And another.\n\nMore text.").chapters[0].blocks
+    assert [type(b).__name__ for b in blocks] == ["Paragraph", "Paragraph", "BlockQuote", "Paragraph"]
+    assert block_texts(blocks)[1] == "THE END"

@@ -224,6 +224,10 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
         elif FENCE.match(line):
             flush()
             fence = []
+        elif line.lstrip().startswith(">") and (centred := _CENTRED.match(line)):
+            if quote:  # Fountain's "> THE END <": a centred line, no quotation
+                flush()
+            group.append(centred["text"])
         elif line.lstrip().startswith(">"):
             if group:
                 flush()
@@ -244,6 +248,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
     return blocks
 
 
+_CENTRED = lazy(r"^\s*>\s*(?P<text>[^<>]*?\S)\s*<\s*$")
 _LIST_ITEM = lazy(r"^ {0,3}(?:[-*+]|(?P<number>\d{1,9})[.)])\s+(?P<text>\S.*)$")
 
 
