@@ -36,6 +36,7 @@ _UNTITLED_NOTE = lazy(
 _THANKS = lazy(r"^\s*(?:thanks|thank you|special thanks|many thanks|cover (?:art|image|made|by)|beta(?:'d| read)"
                      r"|dedicated to|written for|merci|danke|gracias|grazie|obrigad[oa]|bedankt|dziękuję|спасибо)\b", re.I)
 _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
+_GAP_SAMPLE = 2000  # lines enough to know the story's gap between paragraphs
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
 
@@ -290,7 +291,7 @@ class _Header(TitleLines):
     @cached_property
     def usual_gap(self) -> int:
         """The blank lines between the text's paragraphs: one, or two and more in a PDF's copy."""
-        gaps = Counter(after for after in gaps_after(self.lines).values())
+        gaps = Counter(gaps_after(self.lines[:_GAP_SAMPLE]).values())
         return max(1, gaps.most_common(1)[0][0]) if gaps else 1
 
     def _title_alone(self, j: int) -> bool:
@@ -326,7 +327,8 @@ class _Header(TitleLines):
 
 def _fields_in(label: str, field: str, value: str) -> list[tuple[str, str, str]]:
     """A value, or two: a PDF's copy runs two cells of AO3's table into one line ("Archive Warning:
-    No Archive Warnings Apply Category: F/F"); the second starts at a known label after a space."""
+    No Archive Warnings Apply Category:        F/F"); the second is a known label, spaced as a table's.
+    ("Title: The Author: A Story" is one title.)"""
     for glued in _GLUED.finditer(value):
         second = label_of(value[glued.end():])
         if second:
@@ -334,7 +336,7 @@ def _fields_in(label: str, field: str, value: str) -> list[tuple[str, str, str]]
     return [(label, field, value)]
 
 
-_GLUED = lazy(r"\s+(?=[A-Z][\w’' ]{2,30}:\s)")
+_GLUED = lazy(r"\s+(?=[A-Z][\w’' ]{2,30}:\s{2,})")  # a table's cell: its label, then the column's spaces
 
 
 def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace: list) -> int:

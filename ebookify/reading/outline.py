@@ -234,7 +234,9 @@ def _out_of_order_labels(lines: list[str], found: dict[int, Heading], keywords: 
     families: dict[str, list[int]] = {}
     for index in sorted(i for i, h in found.items() if h.kind in (CHAPTER, PART) and h.label):
         families.setdefault(found[index].label.split()[0].casefold(), []).append(index)
-    main = max((family for family in families.values() if family[0] in keywords), key=len)
+    main = max((family for family in families.values() if family[0] in keywords), key=len, default=None)
+    if main is None:
+        return []
     starts = sorted(found) + [len(lines)]
     out = []
     for family in families.values():
