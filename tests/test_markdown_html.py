@@ -125,3 +125,8 @@ def test_an_ao3_work_exported_to_markdown():
 def test_an_image_leaves_its_description_or_nothing():
     text = "![](https://example.org/banner.png)\n\nThe gull ![a gull](https://example.org/g.png) flew.\n"
     assert without_html(text) == "\n\nThe gull a gull flew.\n"
+
+
+def test_a_headings_empty_link_to_a_styling_hook_leaves_no_line():
+    """A Reddit export's "######[](#dropcap)": no heading, no scene break, nothing a reader sees."""
+    assert without_html("Score: 12\n\n######[](#dropcap)  \nI sat on a bench.\n") == "Score: 12\n\n\nI sat on a bench.\n"

@@ -54,7 +54,12 @@ def _read(text: str) -> str:
         reader.feed(_BR_AT_END.sub("", text))
         reader.close()
         text = _EDGES.sub("\n\n", _COMMENT_LINES.sub("", "".join(reader.out))).replace(_COMMENT, "")
-    return _LINK.sub(_link_text, text) if "](" in text else text
+    if "](" not in text:
+        return text
+    return _LINK.sub(_link_text, _HOOK_LINE.sub("", text))
+
+
+_HOOK_LINE = lazy(r"^[ \t]*#{1,6}[ \t]*\[\]\(#[^()\s]*\)[ \t]*$", re.MULTILINE)  # "######[](#dropcap)": a page's hook
 
 
 def _link_text(link: re.Match) -> str:
