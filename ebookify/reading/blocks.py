@@ -13,6 +13,7 @@ address) keeps its line breaks.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from .inline import parse_inlines
@@ -147,6 +148,11 @@ class Words:
 
 def _is_letter(char: str) -> bool:
     return char.isalnum() and not char.isdecimal()  # what [^\W\d_] matches
+
+
+def usual_gap(gaps: dict[int, int]) -> int:
+    """The blank lines most often between two lines of text (``gaps_after``'s values): 1 when none."""
+    return Counter(gaps.values()).most_common(1)[0][0] if gaps else 1
 
 
 def gaps_after(lines: list[str]) -> dict[int, int]:
@@ -350,8 +356,7 @@ def _rejoined(lines: list[str]) -> list[str]:
     out = [lines[0]]
     for line in lines[1:]:
         text = line.strip()
-        if out[-1].rstrip()[-1:] not in SENTENCE_ENDS and text.lstrip("-–—")[:1].islower() \
-                and not text.startswith(("http://", "https://", "www.")):
+        if runs_on(out[-1], text):
             glue = "" if out[-1].rstrip().endswith("-") or text[0] in "-–—" else " "
             out[-1] = out[-1].rstrip() + glue + text
         else:
@@ -359,7 +364,15 @@ def _rejoined(lines: list[str]) -> list[str]:
     return out
 
 
-SENTENCE_ENDS = frozenset('.!?…:;"”’»)]*_')
+def runs_on(line: str, following: str) -> bool:
+    """Whether ``following`` goes on ``line``'s paragraph: the line stops short of a sentence's end
+    and the next goes on in small letters (maybe after a dash), and is no web address."""
+    text = following.strip()
+    return line.rstrip()[-1:] not in _SENTENCE_ENDS and text.lstrip("-–—")[:1].islower() \
+        and not text.startswith(("http://", "https://", "www."))
+
+
+_SENTENCE_ENDS = frozenset('.!?…:;"”’»)]*_')
 
 
 def _is_stanza(lines: list[str]) -> bool:

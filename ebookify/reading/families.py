@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import re
 
-from collections import Counter
 from dataclasses import replace
 
-from .blocks import BREAK, gaps_after
+from .blocks import BREAK, gaps_after, usual_gap
 from .headings import AO3_END_LABELS, CHAPTER, LISTED, PART, Heading, roman_value
 from .notes import inside_ao3_notes, is_ao3_marker
 from ..patterns import lazy
@@ -172,7 +171,7 @@ def keep_counted_titles(lines: list[str], found: dict[int, Heading], expected: i
     if expected < 2 or chapters >= expected or blankless:
         return found
     after = gaps_after(lines)
-    usual = Counter(after.values()).most_common(1)[0][0] if after else 0
+    usual = usual_gap(after)
     candidates = [i for i in after if i not in found and _alone_as_title(lines, i, after, usual)]
     if chapters + len(candidates) != expected:
         if candidates:

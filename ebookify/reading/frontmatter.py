@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 
-from collections import Counter
 from functools import cached_property
 
-from .blocks import Layout, gaps_after, paragraph, read_layout, to_blocks
+from .blocks import Layout, gaps_after, paragraph, read_layout, to_blocks, usual_gap
 from .byline import AO3_POSTED, TitleLines, by_line, names, short_name
 from .headings import match_heading
 from .labels import BLOCK_FIELDS, LABEL_ALONE, LABEL_VALUE, LABELS, LIST_FIELDS, label_of
@@ -291,8 +290,7 @@ class _Header(TitleLines):
     @cached_property
     def usual_gap(self) -> int:
         """The blank lines between the text's paragraphs: one, or two and more in a PDF's copy."""
-        gaps = Counter(gaps_after(self.lines[:_GAP_SAMPLE]).values())
-        return max(1, gaps.most_common(1)[0][0]) if gaps else 1
+        return usual_gap(gaps_after(self.lines[:_GAP_SAMPLE]))
 
     def _title_alone(self, j: int) -> bool:
         after = self.skip(j + 1) - j - 1

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from .blocks import SENTENCE_ENDS
+from .blocks import gaps_after, runs_on, usual_gap
+from .contents import key
 from .families import date_heading
 from .headings import match_heading
 from ..patterns import lazy
@@ -46,14 +47,14 @@ def without_page_furniture(lines: list[str]) -> tuple[list[str], list[int], list
     furniture = numbers | heads
     if not furniture:
         return lines, list(range(len(lines))), []
-    text = [i for i, line in enumerate(lines) if line.strip() and i not in furniture]
-    gaps = Counter(b - a - 1 for a, b in zip(text, text[1:]) if b - a > 1)
-    usual = gaps.most_common(1)[0][0] if gaps else 1
+    after = gaps_after(["" if i in furniture else line for i, line in enumerate(lines)])
+    usual = usual_gap(after)
     closing: dict[int, tuple[int, int]] = {}  # first line of a gap with furniture: (its end, blank lines it keeps)
     joined = 0
-    for above, below in zip(text, text[1:]):
+    for above, gap in after.items():
+        below = above + gap + 1
         if any(f in furniture for f in range(above + 1, below)):
-            goes_on = lines[above].rstrip()[-1:] not in SENTENCE_ENDS and lines[below].lstrip()[:1].islower()
+            goes_on = runs_on(lines[above], lines[below])
             closing[above + 1] = (below, 0 if goes_on else usual)
             joined += goes_on
     out, origin, index = [], [], 0
@@ -114,9 +115,9 @@ def _running_heads(lines: list[str], alone: list[int], numbers: set[int]) -> set
         if not (head or near) or match_heading(text) or date_heading(text):  # a chapter's or a diary's heading
             continue
         if head:
-            numbered.setdefault(_key(head["head"] or head["head2"]), []).append((index, int(head["before"] or head["after"])))
+            numbered.setdefault(key(head["head"] or head["head2"]), []).append((index, int(head["before"] or head["after"])))
         else:
-            beside[index] = _key(text)
+            beside[index] = key(text)
     counts = Counter(beside.values())
     found = {index for index, key in beside.items() if key and counts[key] >= _HEADS}
     for family in numbered.values():
@@ -137,6 +138,3 @@ def _as_pages(family: list[tuple[int, int]]) -> bool:
     even = sum(1 for gap in gaps if 0.5 * middle <= gap <= 1.6 * middle)
     return middle <= _PAGE_LINES and even >= 0.6 * len(gaps)
 
-
-def _key(text: str) -> str:
-    return re.sub(r"[\W_]+", " ", text).strip().casefold()

@@ -121,7 +121,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     back_matter = structure.back + back_matter
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
-    events = sorted([(offset + i, what) for i, what in trace] + chapter_trace)
+    events = [(offset + i, what) for i, what in trace] + chapter_trace
     events = sorted(paged + [(origin[i] if i < len(origin) else i, what) for i, what in events])  # the file's lines
     front_matter, chapters, back_matter, footnotes = _with_footnotes(front_matter, chapters, back_matter)
     return Parsed(

@@ -275,8 +275,9 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         kind = _special_kind(heading)
         if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
-        if heading.part and heading.part not in (part, listed) and not key(heading.part) in key(part) != key(heading.part):
-            # the contents list says which part, its heading in the text or not (whose name and label say more)
+        said = key(heading.part) != key(part) and key(heading.part) in key(part)  # the text's own part says it and more
+        if heading.part and heading.part not in (part, listed) and not said:
+            # the contents list says which part, its heading in the text or not
             part = _stacked(part if not opened else "", heading.part)  # the text's own part heading stays
             part_kind, listed = PART, heading.part
             trace.append((offset + span.line, f"part: {part} (from the contents list)"))
