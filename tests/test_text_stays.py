@@ -85,3 +85,13 @@ def test_markdown_reads_its_backslash_escapes_and_a_text_file_keeps_its_backslas
     md, txt = page("story.md"), page("story.txt")
     assert "WHAT! THE! <em>ferry</em> *left* at under-age o’clock. [map] ¯_(ツ)_/¯" in md
     assert "WHAT\\! THE\\!" in txt and "\\*left\\*" in txt
+
+
+def test_a_story_whose_only_heading_closes_it_is_in_the_book_once():
+    """Front matter above a lone 'Afterword' with nothing under it: the story was read as front
+    matter, then the whole file again as the one chapter, so every word was in the book twice."""
+    text = ("Preface\n\nThe Bell Tower\n\n" + "\n\n".join([PROSE] * 3) + "\n\nAfterword\n")
+    book = parse(text)
+    words = " ".join(" ".join(block_texts(s.blocks)) for s in book.front_matter)
+    words += " ".join(" ".join(block_texts(c.blocks)) for c in book.chapters)
+    assert words.count("lamps along the quay") == 3

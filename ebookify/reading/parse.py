@@ -119,8 +119,9 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     chapters, chapter_trace = structure.chapters, structure.trace
     front_matter = (Section(EDITION_TITLE if gutenberg else FRONT_TITLE, structure.front),) if structure.front else ()
     back_matter = structure.back + back_matter
-    if not any(has_text(c.blocks) for c in chapters):  # only dividers: keep them as they are
+    if not any(has_text(c.blocks) for c in chapters):  # only dividers: the whole file as it is, once
         chapters = [Chapter(1, tuple(Paragraph((Text(" ".join(ln.split())),)) for ln in lines if ln.strip()))]
+        front_matter, back_matter, notes = (), (), []
     events = [(offset + i, what) for i, what in trace] + chapter_trace
     events = sorted(paged + [(origin[i] if i < len(origin) else i, what) for i, what in events])  # the file's lines
     front_matter, chapters, back_matter, footnotes = _with_footnotes(front_matter, chapters, back_matter)
