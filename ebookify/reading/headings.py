@@ -144,9 +144,10 @@ _CJK_SPECIALS = "序章|序幕|序言|楔子|引子|尾声|尾聲|终章|終章|
 _CJK_OPENERS = frozenset("第제序楔引尾终終后後番プエあ프에")
 _CJK_LINE = lazy(
     rf"^(?P<label>(?:第|제)\s*(?P<number>[0-9０-９]{{1,5}}|[零〇一二两兩三四五六七八九十百千]{{1,8}})\s*"
-    rf"(?P<unit>[{_CJK_CHAPTER_UNITS}{_CJK_PART_UNITS}])|(?P<special>{_CJK_SPECIALS}))"
+    rf"(?P<unit>部分|[{_CJK_CHAPTER_UNITS}{_CJK_PART_UNITS}])|(?P<special>{_CJK_SPECIALS}))"
     r"(?P<separator>[\s:：.．、·・\-—]*)(?P<title>\S.*?)?$"
 )
+_CJK_END_WORDS = frozenset("终 終 完 完结 完結 结束 結束 终了 終了 終わり 끝 完 全文完".split())  # "第一卷 完": that part ends
 _CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
 CJK_LETTER = lazy(f"[{HAN}{KANA}{HANGUL}]")  # a letter of Chinese, Japanese or Korean
 _ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
@@ -335,9 +336,9 @@ def _cjk_heading(text: str) -> Heading | None:
     title = match["title"] or ""
     if title and not match["separator"] and (len(title) > 15 or any(c in _CJK_SENTENCE for c in title)):
         return None  # "第三回合他输了。": a sentence about a third round, not chapter 3
-    if len(title) > 40 or title and title[-1] in "，。；、,;":
-        return None
-    kind = SPECIAL if match["special"] else PART if match["unit"] in _CJK_PART_UNITS else CHAPTER
+    if len(title) > 40 or title and title[-1] in "，。；、,;" or title.strip("（）() ") in _CJK_END_WORDS:
+        return None  # "第二部分 终": the end of part two, under its last chapter
+    kind = SPECIAL if match["special"] else PART if match["unit"] in _CJK_PART_UNITS + "部分" else CHAPTER
     label, title = match["label"], title.strip()
     if kind == SPECIAL and title and not match["separator"] and len(title.split()[0]) <= 3:  # "番外篇其一 …": the
         label, _, title = (label + title).partition(" ")  # extra's own number is part of its label
