@@ -400,3 +400,55 @@ def test_the_last_line_over_ao3_s_chapter_end_notes_is_no_title():
     assert chapters_of(parsed) == ["The First Night", "Salt and Iron"]
     assert block_texts(parsed.chapters[1].blocks)[-1] == "And the light stayed on"
     assert [n.label for n in parsed.chapters[1].notes] == ["Author’s Notes"]
+
+
+STORY = [f"{sentence} ({n})" for n in range(1, 5) for sentence in (P1, P2, P3)]  # twelve paragraphs
+
+
+def ao3_html_copy(*chapters: str, stated: int = 3) -> str:
+    """A made-up AO3 download (its HTML) as text: "Preface", each label alone over its value, the
+    title and "by" line again, a summary of two paragraphs, the work's notes ending on AO3's pointer;
+    everything one blank line apart, as in the story."""
+    header = ("Preface\n\nThe Lantern Keeper\nPosted originally on the Archive of Our Own at http://archiveofourown.org/works/1234.\n\n"
+              "Rating:\nGeneral Audiences\nFandom:\nOriginal Work\nStats:\n"
+              f"Published: 2021-03-01 Words: 2000 Chapters: {stated}/{stated}\n\n"
+              "The Lantern Keeper\n\nby Ivo Marsh\n\nSummary\n\nA keeper, a storm, and a light.\n\nThree soldiers, one house.\n\n"
+              "Notes\n\nThe title is from a song.\n\nSee the end of the work for more notes\n\n")
+    ending = "\n\nAfterword\n\nEnd Notes\n\nThank you for reading.\n"
+    return header + "\n\n".join(chapters) + ending
+
+
+def html_chapter(title: str, notes: str = "", end_notes: str = "") -> str:
+    return "\n\n".join([title] + ([f"Chapter Notes\n\n{notes}"] if notes else []) + STORY
+                       + ([f"Chapter End Notes\n\n{end_notes}"] if end_notes else []))
+
+
+def test_an_ao3_html_download_as_text_is_read_once_with_its_chapters():
+    """It was one chapter under the file's name, and the whole story was in the book twice."""
+    parsed = parse(ao3_html_copy(html_chapter("Oil and Wick", "See the end of the chapter for notes", "Next one soon"),
+                                 html_chapter("The Moth"),  # no notes: its title only follows the end notes above
+                                 html_chapter("Where the Light Goes", "Thanks to my beta reader.")))
+    meta = parsed.metadata
+    assert (meta.title, meta.authors) == ("The Lantern Keeper", ("Ivo Marsh",))
+    assert block_texts(meta.description) == ["A keeper, a storm, and a light.", "Three soldiers, one house."]
+    assert [block_texts(n.blocks) for n in parsed.front_notes] == [["The title is from a song.", "See the end of the work for more notes"]]
+    assert chapters_of(parsed)[:3] == ["Oil and Wick", "The Moth", "Where the Light Goes"]
+    assert [block_texts(c.blocks) for c in parsed.chapters[:3]] == [STORY] * 3
+    assert [[block_texts(n.blocks) for n in c.notes] for c in parsed.chapters[:3]] == [
+        [["See the end of the chapter for notes"], ["Next one soon"]], [], [["Thanks to my beta reader."]]]
+    assert not any(block_texts(s.blocks) for s in parsed.front_matter)
+
+
+def test_ao3_end_notes_stop_at_a_title_over_the_story_that_follows():
+    """Where the titles do not make up the header's count, the story after the end notes stays story."""
+    parsed = parse(ao3_html_copy(html_chapter("Oil and Wick", "Thanks to my beta reader.", "Next one soon"),
+                                 html_chapter("The Moth"), stated=4))
+    notes = [text for c in parsed.chapters for n in c.notes for text in block_texts(n.blocks)]
+    story = [text for c in parsed.chapters for text in block_texts(c.blocks)]
+    assert "Next one soon" in notes and not set(STORY) & set(notes)
+    assert story.count(STORY[0]) == 2 and "The Moth" in story
+
+
+def test_text_before_an_afterword_is_the_story_not_front_matter():
+    parsed = parse(f"{P1}\n\n{P2}\n\n{P3}\n\nAfterword\n\nThank you for reading, all of you, to the very end.\n")
+    assert block_texts(parsed.chapters[0].blocks) == [P1, P2, P3] and not parsed.front_matter

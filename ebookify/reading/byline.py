@@ -91,6 +91,11 @@ class TitleLines:
         lines = self.lines
         if i >= len(lines) or label_of(lines[i]) or by_line(lines[i]) or is_contents(lines[i]):
             return i
+        if lines[i].strip().casefold() == "preface":  # AO3's download opens on "Preface" over the title
+            j = self.skip(i + 1)
+            if j + 1 < len(lines) and AO3_POSTED.match(lines[self.skip(j + 1)]):
+                self.trace.append((i, "AO3's 'Preface' over the work's title"))
+                i = j
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())
         if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
             self.fields["title"] = markdown["text"].strip(_DECORATION) or markdown["text"]  # "# **Title**" too

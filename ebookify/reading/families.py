@@ -16,8 +16,8 @@ import re
 from dataclasses import replace
 
 from .blocks import BREAK, gaps_after, usual_gap
-from .headings import AO3_END_LABELS, CHAPTER, LISTED, PART, Heading, roman_value
-from .notes import inside_ao3_notes, is_ao3_marker
+from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, roman_value
+from .notes import inside_ao3_notes, is_ao3_marker, story_under
 from ..patterns import lazy
 
 DATE = "date"
@@ -152,9 +152,12 @@ def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless:
 
 # Titles alone, counted ----------------------------------------------------------------------
 
-_OPENS_CHAPTER = lazy(r"^\s*chapter (?:summary|notes)\s*:?\s*$", re.I)  # AO3's words under a chapter's title
+OPENS_CHAPTER = lazy(r"^\s*chapter (?:summary|notes)\s*:?\s*$", re.I)  # AO3's words under a chapter's title
 _ENDS_CHAPTER = lazy(rf"^\s*(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
 _TITLE_CHARS, _TITLE_WORDS = 100, 15
+_CJK_SENTENCE_MARKS = frozenset("，。；：！？")
+_END_NOTE_PARAGRAPHS = 12  # AO3's end notes seldom run longer
+_PROSE_LINE_WORDS = 8  # the first line of a chapter's story, under its title
 
 
 def keep_counted_titles(lines: list[str], found: dict[int, Heading], expected: int, blankless: bool, trace: list,
@@ -167,7 +170,7 @@ def keep_counted_titles(lines: list[str], found: dict[int, Heading], expected: i
     (converters keep a heading's margin). One such line could be a short paragraph before a
     wide gap, so they count only all together: with the headings found already, exactly as many
     as the header counts."""
-    chapters = sum(1 for heading in found.values() if heading.kind != PART)
+    chapters = sum(1 for i, heading in found.items() if heading.kind != PART and not _ao3_afterword(lines, i))
     if expected < 2 or chapters >= expected or blankless:
         return found
     after = gaps_after(lines)
@@ -185,13 +188,44 @@ def keep_counted_titles(lines: list[str], found: dict[int, Heading], expected: i
     return dict(sorted(found.items()))
 
 
+def _ao3_afterword(lines: list[str], index: int) -> bool:
+    """AO3's "Afterword" over the work's end notes or its "Please drop by the archive…": the
+    download's, not one of the chapters its header counts."""
+    if lines[index].strip().casefold() != "afterword":
+        return False
+    below = next((line for line in lines[index + 1:index + 6] if line.strip()), "")
+    return bool(_ENDS_CHAPTER.match(below)) or below.lstrip().startswith("Please drop by the archive")
+
+
 def _alone_as_title(lines: list[str], index: int, after: dict[int, int], usual: int) -> bool:
     text = lines[index].strip()
     before = next((k for k in range(index - 1, -1, -1) if lines[k].strip() and lines[k] != BREAK), None)
     if (before is not None and before not in after) or len(text) > _TITLE_CHARS or len(text.split()) > _TITLE_WORDS \
-            or not text[0].isalnum() or text[0].islower() or text[-1] in ".,;:" or is_ao3_marker(text):
+            or not text[0].isalnum() or text[0].islower() or text[-1] in ".,;:。，；：、" or is_ao3_marker(text):
         return False
     below = lines[index + 1 + after[index]] if index + 1 + after[index] < len(lines) else ""
     if _ENDS_CHAPTER.match(below) or inside_ao3_notes(lines, index):  # the chapter's last line, or its notes'
         return False
-    return bool(_OPENS_CHAPTER.match(below)) or after[index] > usual >= 1
+    return bool(OPENS_CHAPTER.match(below)) or after[index] > usual >= 1 or (
+        _after_end_notes(lines, index) and not any(c in _CJK_SENTENCE_MARKS for c in text) and _prose(below)
+        and story_under(lines, index))
+
+
+def _prose(line: str) -> bool:
+    """A line of a story's prose, not a title: eight words, or twenty letters of Chinese or Japanese."""
+    return len(line.split()) >= _PROSE_LINE_WORDS or (bool(CJK_LETTER.search(line)) and len(line.strip()) >= 20)
+
+
+def _after_end_notes(lines: list[str], index: int) -> bool:
+    """Does the line follow AO3's "Chapter End Notes" and a few of their paragraphs? A title alone
+    there, over prose, is the next chapter's, where that chapter has no notes of its own."""
+    paragraphs = 0
+    for k in range(index - 1, max(-1, index - 4 * _END_NOTE_PARAGRAPHS), -1):
+        if _ENDS_CHAPTER.match(lines[k]):
+            return True
+        if is_ao3_marker(lines[k]):  # the notes atop a chapter: the line is in its story
+            return False
+        paragraphs += bool(lines[k].strip()) and not lines[k - 1].strip()
+        if paragraphs > _END_NOTE_PARAGRAPHS:
+            return False
+    return False

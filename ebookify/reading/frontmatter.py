@@ -18,6 +18,7 @@ import re
 
 from functools import cached_property
 
+from .families import OPENS_CHAPTER
 from .blocks import Layout, gaps_after, paragraph, read_layout, to_blocks, usual_gap
 from .byline import AO3_POSTED, TitleLines, by_line, names, short_name
 from .headings import match_heading
@@ -182,8 +183,12 @@ class _Header(TitleLines):
         """Where the labels stop: AO3's title and author lines after its tags, FanFiction.Net's
         summary over its statistics line; otherwise the story starts here."""
         lines = self.lines
+        j = self.skip(i + 1)
+        if j < len(lines) and self._ao3 and lines[i].strip().casefold() == self.fields.get("title", "").casefold() \
+                and by_line(lines[j]):
+            self.trace.append((i, "the title again, over its byline (AO3's preface)"))
+            return self.labels(j)
         if "title" not in self.fields and self.fields:
-            j = self.skip(i + 1)
             k = self.skip(j + 1)
             if j < len(lines) and k < len(lines) and short_name(lines[i]) and short_name(lines[j]) \
                     and (label_of(lines[k]) or lines[k].strip().lower().rstrip(":") in ("work text", "chapter text")
@@ -248,7 +253,13 @@ class _Header(TitleLines):
             if groups and blanks and usual > 1 and self._title_alone(j):
                 stop = j  # where a PDF's copy spaces paragraphs wide, a title alone over a wider gap opens the story
                 break
+            if blanks and self._ao3 and OPENS_CHAPTER.match(lines[self.skip(j + 1)] if j + 1 < len(lines) else ""):
+                stop = j  # AO3's chapter title, its "Chapter Notes" under it: the story starts here
+                break
             groups += blanks > 0
+            if _SEE_END.match(lines[j]):  # AO3's notes end on their pointer to the notes at the end
+                end = stop = j + 1
+                break
             if groups >= _BLOCK_GROUPS:
                 break
             blanks = 0
@@ -299,7 +310,9 @@ class _Header(TitleLines):
 
     @property
     def _ao3(self) -> bool:
-        return any(_AO3_TEXT.match(line) for line in self.lines)
+        """An AO3 download (its "Posted originally on the Archive of Our Own" line) or a copy of
+        AO3's pages (their "Work Text:"): its "Notes" and "Summary" labels head sections."""
+        return "archiveofourown.org" in self.fields.get("source_url", "") or any(_AO3_TEXT.match(line) for line in self.lines)
 
     def _wide_gaps_below(self, j: int) -> bool:
         """Does the text below use gaps of two or more blank lines itself (so one says nothing)?"""

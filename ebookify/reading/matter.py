@@ -24,9 +24,18 @@ _PREFATORY = lazy(
     re.IGNORECASE,
 )
 
+_CLOSING = lazy(
+    r"^(?:[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog|afterword|postface|nachwort|послесловие|conclusion"
+    r"|conclusi[oó]n|conclusione|заключение|尾声|尾聲|终章|終章|后记|後記|あとがき|エピローグ|에필로그)$",
+    re.IGNORECASE,
+)
+
 
 def opens_the_story(heading: Heading) -> bool:
-    """The first chapter heading of a book: numbered one, or not numbered at all."""
+    """The first chapter heading of a book: numbered one, or not numbered at all; never one that
+    closes a story ("Afterword", "Epilogue"): the text above it is the story."""
+    if heading.kind == SPECIAL and _CLOSING.match(heading.label.strip(" .:")):
+        return False
     number = heading.number.lower()
     if not number:
         return True

@@ -47,6 +47,7 @@ _FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal
 _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
 _AO3_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{AO3_LABELS}|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
 _END_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
+_STORY_PARAGRAPHS = 10  # a chapter's story runs to this many paragraphs at least
 _END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over more paragraphs than this
 _SEE_END = lazy(r"^\s*\(?\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)?\s*$", re.I)
 _POINTER_REACH = 40  # lines from an AO3 notes label to its pointer, at most
@@ -87,6 +88,19 @@ def inside_ao3_notes(lines: list[str], index: int) -> bool:
         return False
     below = next((k for k in range(index + 1, min(len(lines), above + _POINTER_REACH)) if is_ao3_marker(lines[k])), None)
     return below is not None and bool(_SEE_END.match(lines[below]))  # the same notes' pointer, no label between
+
+
+def story_under(lines: list[str], index: int) -> bool:
+    """Is line ``index`` over a chapter's story: ten paragraphs at least before AO3's next label?
+    A short line in a chapter's end notes has the next chapter's title and notes close under it."""
+    paragraphs = 0
+    for line in lines[index + 1:]:
+        if is_ao3_marker(line):
+            return False
+        paragraphs += bool(line.strip())
+        if paragraphs >= _STORY_PARAGRAPHS:
+            return True
+    return False
 
 
 def is_ao3_marker(line: str) -> bool:
@@ -341,13 +355,15 @@ class _Reader:
         if first is None or not self._in_group(first):
             return None
         if _END_LABEL.match(self.lines[i - 1]) and self._paragraphs(first, stop) <= _END_GROUPS:
-            return stop  # AO3's "Chapter End Notes": all that follows, to the chapter's end
+            return self._next_title(first, stop)  # AO3's "Chapter End Notes": all that follows, to the chapter's end
         if _AO3_LABEL.match(self.lines[i - 1]):  # AO3's "Chapter Notes" run to the pointer under them,
             marker = next((k for k in range(first, min(stop, i + _POINTER_REACH)) if is_ao3_marker(self.lines[k])), None)
             if marker is not None and _SEE_END.match(self.lines[marker]):
                 return marker + 1
-            if marker is not None and _AO3_LABEL.match(self.lines[marker]):
-                return marker  # and its "Chapter Summary" to the "Chapter Notes" label under it
+            if marker is not None and _AO3_LABEL.match(self.lines[marker]) and (
+                    _END_LABEL.match(self.lines[i - 1]) or not _END_LABEL.match(self.lines[marker])):
+                return marker  # its "Chapter Summary" to the "Chapter Notes" label under it, the chapter's
+                # end notes to the work's; never notes atop a chapter to the end notes after its story
         if self.layout.wrapped:
             group_end = self._paragraph_end(first, stop)
         else:
@@ -365,6 +381,17 @@ class _Reader:
                 if _BRACKETED.match(self.lines[at + size]) or _PLAIN.match(self.lines[at + size]):
                     break
         return group_end
+
+    def _next_title(self, j: int, stop: int) -> int:
+        """Where AO3's end notes stop: at the chapter's end, or before a title alone over prose, the
+        next chapter's when no heading was seen there (its title is no note, nor its story)."""
+        for k in range(j + 1, stop - 1):
+            text = self.lines[k].strip()
+            if text and not self.lines[k - 1].strip() and not self.lines[k + 1].strip() and len(text) <= 60 \
+                    and len(text.split()) <= 10 and text[0].isalnum() and not text[0].islower() \
+                    and text[-1] not in _ENDS_SENTENCE and not is_ao3_marker(text) and story_under(self.lines[:stop], k):
+                return k
+        return stop
 
     def _paragraphs(self, j: int, stop: int) -> int:
         """How many paragraphs (groups of lines) there are from ``j`` to ``stop``, none a scene break."""
