@@ -51,3 +51,30 @@ def test_googles_notice_atop_a_scanned_book_is_the_scanners_not_the_books():
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The Salt Road", ("Wren Ashby",))
     assert [s.title for s in parsed.back_matter] == ["Google Book Search"]
     assert all("Google" not in text for c in parsed.chapters for text in block_texts(c.blocks))
+
+
+def play_with_page_numbers(skip_every: int) -> str:
+    """A made-up play as text from an edition's web page: each speech under its speaker's name, and
+    the page numbers between speeches, every third speech (``skip_every``: a number left out)."""
+    speakers = ("Ada.", "Tom.", "Ada.", "Margery.")
+    out, page = [], 1
+    for n in range(90):
+        out += [speakers[n % 4], f"She looks at the sea, and at him, and says nothing for a while ({n})."]
+        if n % 3 == 2:
+            page += 2 if skip_every and page % skip_every == 0 else 1
+            out.append(str(page))
+    return "THE FIRST ACT\n\n" + "\n\n".join(out) + "\n"
+
+
+def test_a_speaker_s_name_beside_page_numbers_is_no_running_head():
+    """Names repeated all over a page stood beside many numbers: 118 of 120 were dropped as heads."""
+    parsed = parse(play_with_page_numbers(skip_every=5))
+    texts = [text for c in parsed.chapters for text in block_texts(c.blocks)]
+    assert texts.count("Ada.") == 45 and texts.count("Margery.") == 22 and texts.count("Tom.") == 23
+    assert not any(text.isdigit() for text in texts) and len(parsed.chapters) == 1  # pages that skip a number
+
+
+def test_numbers_that_never_skip_and_have_no_heads_stay():
+    parsed = parse(play_with_page_numbers(skip_every=0))
+    texts = [text for c in parsed.chapters for text in (c.label, c.title, *block_texts(c.blocks))]
+    assert texts.count("Ada.") == 45 and "3" in texts

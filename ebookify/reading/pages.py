@@ -6,8 +6,10 @@ first, the page's number and its running head ("YORGUN SAVAŞÇI" over "9"; "8 T
 "THE SILENT FRIEND. 9"), set off by blank lines. None is a word of the story where it stands. One
 such line could be a short paragraph ("9", a shout in capitals), so they count only as a
 family: numbers that stand alone and rise a page's length apart, a dozen or more, with a line
-repeated beside many of them (numbers alone may number chapters or poems); or a line repeated five
-times or more with a number at one end that rises so.
+repeated beside many of them or skipping a number now and then (numbers alone, one after another,
+may number chapters or poems); or a line repeated five times or more with a number at one end
+that rises so. A running head stands beside its page's number, once a page: a line repeated all
+over the page (a speaker's name in a play) is none.
 
 The gap a page break leaves closes: to nothing where the break fell inside a paragraph (the
 line above ends no sentence, the line below goes on in small letters), else to the gap the text
@@ -31,7 +33,9 @@ _NUMBERED_HEAD = lazy(r"^\s*(?:(?P<before>\d{1,4})\s+(?P<head>\D.{1,68}?)|(?P<he
 _NUMBERS = 12  # page numbers alone that make a family
 _HEADS = 5  # a running head is repeated at least this often
 _NEAR = 6  # lines between a page number and the running head beside it
-_HEADED = 0.3  # of the page numbers, at least this share have a running head beside them
+_BESIDE = 0.5  # of a running head's lines, at least this share stand beside a page number
+_HEADED = 0.3
+_SKIPS = 0.1  # of the steps from one page number to the next, at least this share skip a page  # of the page numbers, at least this share have a running head beside them
 _PAGE_LINES = 120  # a page's length in lines, at most (a PDF's page of text is 30 to 60)
 
 
@@ -40,9 +44,9 @@ def without_page_furniture(lines: list[str]) -> tuple[list[str], list[int], list
     alone = [i for i, line in enumerate(lines) if line.strip() and _set_off(lines, i)]
     numbers = _page_numbers(lines, alone)
     heads = _running_heads(lines, alone, numbers)
-    headed = sum(1 for n in numbers if any(k in heads for k in range(n - _NEAR, n + _NEAR + 1)))
-    if headed < _HEADED * len(numbers):  # numbers alone, no heads beside them: a book's numbered
-        numbers = set()  # chapters or poems as likely as its pages
+    headed = sum(1 for n in numbers if any(k in heads for k in _next_lines(lines, n)))
+    if headed < _HEADED * len(numbers) and not _skipping(lines, numbers):  # numbers alone, no heads
+        numbers = set()  # beside them, none missing: a book's numbered chapters or poems as likely as its pages
         heads = _running_heads(lines, alone, numbers)
     furniture = numbers | heads
     if not furniture:
@@ -106,12 +110,13 @@ def _running_heads(lines: list[str], alone: list[int], numbers: set[int]) -> set
     rises as pages do (a chapter's heading, "CHAPTER 5", is no running head)."""
     beside: dict[int, str] = {}
     numbered: dict[str, list[tuple[int, int]]] = {}
+    neighbours = {k for n in numbers for k in _next_lines(lines, n)}
     for index in alone:
         text = lines[index].strip()
         if len(text) > 70 or index in numbers:
             continue
         head = _NUMBERED_HEAD.match(text)
-        near = not head and numbers and any(n in numbers for n in range(index - _NEAR, index + _NEAR + 1))
+        near = not head and index in neighbours
         if not (head or near) or match_heading(text) or date_heading(text):  # a chapter's or a diary's heading
             continue
         if head:
@@ -119,11 +124,29 @@ def _running_heads(lines: list[str], alone: list[int], numbers: set[int]) -> set
         else:
             beside[index] = key(text)
     counts = Counter(beside.values())
-    found = {index for index, key in beside.items() if key and counts[key] >= _HEADS}
+    everywhere = Counter(key(lines[index].strip()) for index in alone if index not in numbers)
+    found = {index for index, text in beside.items()  # once a page, beside its number: a speaker's
+             if text and counts[text] >= _HEADS and counts[text] >= _BESIDE * everywhere[text]}  # name is all over it
     for family in numbered.values():
         if len(family) >= _HEADS and _as_pages(family):
             found.update(index for index, _ in family)
     return found
+
+
+def _next_lines(lines: list[str], index: int) -> list[int]:
+    """The nearest line of text above and below line ``index``, within a few lines: where a page's
+    running head stands beside its number."""
+    above = next((k for k in range(index - 1, max(-1, index - _NEAR - 1), -1) if lines[k].strip()), None)
+    below = next((k for k in range(index + 1, min(len(lines), index + _NEAR + 1)) if lines[k].strip()), None)
+    return [k for k in (above, below) if k is not None]
+
+
+def _skipping(lines: list[str], numbers: set[int]) -> bool:
+    """Do the numbers skip one now and then (4, 5, 6, 9), as a book's pages do where a page opens a
+    chapter or holds a picture? A book's chapters and poems are numbered without a gap."""
+    values = [int(lines[i]) for i in sorted(numbers)]
+    steps = [b - a for a, b in zip(values, values[1:])]
+    return bool(steps) and sum(1 for step in steps if step > 1) >= _SKIPS * len(steps)
 
 
 def _as_pages(family: list[tuple[int, int]]) -> bool:
