@@ -101,3 +101,11 @@ def test_the_first_line_of_a_dateline_in_emphasis_is_no_heading():
                                 for n in (1, 2, 3)))
     headings = [b.text for c in parsed.chapters for b in c.blocks if isinstance(b, Subheading)]
     assert headings == [f"August {n}, 1942" for n in (1, 2, 3)]
+
+
+def test_a_note_label_with_an_escaped_apostrophe_is_a_note():
+    """pandoc writes 'Author\\'s Endnote': the escape hid the label, and the note was story."""
+    chapters = read(f"# Chapter 1\n\n{PROSE}\n\n{PROSE}\n\n**Author\\'s Endnote:**\n\n**Thank you for reading!**\n\n"
+                    f"# Chapter 2\n\n{PROSE}\n").chapters
+    assert block_texts(chapters[0].blocks) == [PROSE, PROSE]
+    assert [block_texts(n.blocks) for n in chapters[0].notes] == [["Thank you for reading!"]]

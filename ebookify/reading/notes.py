@@ -52,6 +52,7 @@ _END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over mo
 _SEE_END = lazy(r"^\s*\(?\s*see the (?:end|beginning) of the (?:chapter|work) for (?:more )?notes\.?\s*\)?\s*$", re.I)
 _POINTER_REACH = 40  # lines from an AO3 notes label to its pointer, at most
 _CLOSING = {"(": ")", "[": "]"}
+_QUOTE_ESCAPE = lazy(r"\\(['\"’])")  # Markdown writers escape a quote or an apostrophe, needlessly
 _NOTE_WORD = lazy(r"^\s*(?P<label>notes?(?:\s+\d{1,2})?)\s*:\s*(?=\S)", re.IGNORECASE)  # "Note:", "Note 2:" with the note after it
 _PROSE_WORDS = 40
 # A Markdown copy sets its notes in bold or italics: "**A/N:** …", "**Author's Note:**", "*A/N: …*".
@@ -222,7 +223,8 @@ class _Reader:
             return i + 1
         if line[:1] == "#" and _AO3_LABEL.match(line) and self._block_under(i + 1, stop) is None:
             return self._past_gap(i + 1, stop)  # an exporter's "#### Chapter Notes" over no notes: its markup
-        plain = _unwrapped(line) if self.layout.emphasis else line
+        plain = _QUOTE_ESCAPE.sub(r"\1", line) if self.layout.markdown else line  # pandoc's "Author\'s Note"
+        plain = _unwrapped(plain) if self.layout.emphasis else plain
         if label_only:
             plain = f"{label_only['label']}: {line[label_only.end():]}".rstrip()
         alone = _FROM.match(plain) or (_PLAIN.match(plain) if not _PLAIN.sub("", plain, 1).strip() else None) or (
