@@ -452,3 +452,14 @@ def test_ao3_end_notes_stop_at_a_title_over_the_story_that_follows():
 def test_text_before_an_afterword_is_the_story_not_front_matter():
     parsed = parse(f"{P1}\n\n{P2}\n\n{P3}\n\nAfterword\n\nThank you for reading, all of you, to the very end.\n")
     assert block_texts(parsed.chapters[0].blocks) == [P1, P2, P3] and not parsed.front_matter
+
+
+@pytest.mark.parametrize("first, description, story", [
+    pytest.param("Chapter 1: The Gate", [P1, P2, P3], []),
+    pytest.param("Chapter 2: The Gate", [P1], [P2, P3]),  # the story may have begun above a chapter 2
+])
+def test_a_synopsis_of_several_paragraphs_runs_to_the_heading_that_opens_the_story(first, description, story):
+    """A web novel's blurb is several short paragraphs under 'Synopsis:'; only the first was read."""
+    parsed = parse(f"The Quiet Heir\nAuthor: Lin Wei\n\nSynopsis:\n{P1}\n\n{P2}\n\n{P3}\n\n{first}\n\n{P1}\n\n{P2}\n")
+    assert block_texts(parsed.metadata.description) == description
+    assert [t for c in parsed.chapters for t in block_texts(c.blocks)][:len(story)] == story

@@ -22,6 +22,7 @@ from .families import OPENS_CHAPTER
 from .blocks import Layout, gaps_after, paragraph, read_layout, to_blocks, usual_gap
 from .byline import AO3_POSTED, TitleLines, by_line, names, short_name
 from .headings import match_heading
+from .matter import opens_the_story
 from .labels import BLOCK_FIELDS, LABEL_ALONE, LABEL_VALUE, LABELS, LIST_FIELDS, label_of
 from .notes import _AO3_LABEL, _AO3_TEXT, _SEE_END, is_marker, note_label
 from .sidecar import safe_yaml
@@ -37,6 +38,7 @@ _THANKS = lazy(r"^\s*(?:thanks|thank you|special thanks|many thanks|cover (?:art
                      r"|dedicated to|written for|merci|danke|gracias|grazie|obrigad[oa]|bedankt|dziękuję|спасибо)\b", re.I)
 _WIDE_WRAP = 60  # a label line this long that goes on without a blank line wrapped its value
 _GAP_SAMPLE = 2000  # lines enough to know the story's gap between paragraphs
+_SUMMARY_GROUPS, _SUMMARY_WORDS = 8, 400  # a summary runs to the story's first heading over at most these
 _BLOCK_GROUPS = 4  # a labelled block set apart by a wider gap has at most this many paragraphs
 
 
@@ -133,7 +135,7 @@ class _Header(TitleLines):
         first = i
         if field in BLOCK_FIELDS:
             i = self._title_page(i + 1) - 1
-            block, i = self._block(i + 1, value)
+            block, i = self._block(i + 1, value, field == "description")
             if field == "note":
                 self.notes.append(Note(block, Placement.FRONT, note_label(label)))
             else:  # thanks and credits after the summary proper are the author's notes
@@ -219,12 +221,14 @@ class _Header(TitleLines):
         return any(line.strip() and (label_of(line) or LABEL_VALUE.match(line)) for line in neighbours) and any(
             line.strip() and label_of(line) for line in neighbours)
 
-    def _block(self, i: int, first: str) -> tuple[tuple[Block, ...], int]:
+    def _block(self, i: int, first: str, summary: bool = False) -> tuple[tuple[Block, ...], int]:
         """The lines a label owns, read as paragraphs; returns them and where the block ended.
 
         A value on the label's line is that paragraph (and the lines that wrap it); a label
         alone owns the paragraphs below it up to the next label, heading or a gap wider than
-        one blank line, when such a gap comes within a few paragraphs; else the first paragraph."""
+        one blank line, when such a gap comes within a few paragraphs; else the first paragraph.
+        ``summary``: a story's summary, a web novel's synopsis: its few paragraphs run to the
+        heading that opens the story ("Chapter 1", "Prologue")."""
         lines = self.lines
         start = i if first else self.skip(i)
         wrapped = first and (self.layout.wrapped or len(lines[start - 1].rstrip()) >= _WIDE_WRAP)
@@ -246,6 +250,9 @@ class _Header(TitleLines):
                 # (so is a heading: the story may begin before it)
                 ambiguous = (is_marker(lines[j]) and not LABEL_ALONE.match(lines[j])) or (
                     match_heading(lines[j]) and not label_of(lines[j]))
+                if summary and self._opens_story(j, start):
+                    stop = j
+                    break
                 # (a value on the label's line is a paragraph of its own: only a wider gap carries it
                 # over more); a later label closes a longer block only when it surely heads a section
                 stop = None if groups and (ambiguous or first or not self._heads_section(j)) else j
@@ -260,7 +267,7 @@ class _Header(TitleLines):
             if _SEE_END.match(lines[j]):  # AO3's notes end on their pointer to the notes at the end
                 end = stop = j + 1
                 break
-            if groups >= _BLOCK_GROUPS:
+            if groups >= (_SUMMARY_GROUPS if summary else _BLOCK_GROUPS):
                 break
             blanks = 0
             end = j + 1
@@ -275,6 +282,11 @@ class _Header(TitleLines):
             chunk = [" ".join([first] + [line.strip() for line in lines[start:wrap]])] + lines[wrap:end]
         layout = read_layout(chunk) if len(chunk) > 3 else Layout(False, 0, False, frozenset())
         return tuple(b for b in to_blocks(chunk, layout) if not isinstance(b, SceneBreak)), end
+
+    def _opens_story(self, j: int, start: int) -> bool:
+        """Is line ``j`` the heading that opens the story, a summary's length (``start``) below?"""
+        heading = match_heading(self.lines[j])
+        return bool(heading) and opens_the_story(heading) and len(" ".join(self.lines[start:j]).split()) <= _SUMMARY_WORDS
 
     def _heads_section(self, j: int) -> bool:
         """A label that surely opens the header's next section: a metadata label ("Rating:"), AO3's
