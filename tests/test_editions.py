@@ -788,6 +788,8 @@ _JA = "彼は部屋に入った。机の上に手紙があった。母からの�
         pytest.param("第二部分是关于他的故事，很长。", None, id="a sentence that starts like a part"),
         pytest.param("第一部分 风起", ("part", "第一部分", "风起"), id="部分, a part, is one word"),
         pytest.param("第二部分 终", None, id="the end of part two"),
+        pytest.param("正文 第一回 石桥边老翁卖柴", ("chapter", "第一回", "石桥边老翁卖柴"), id="a TXT site's 正文 before it"),
+        pytest.param("《》目录 第二回　茅屋夜谈", ("chapter", "第二回", "茅屋夜谈"), id="a TXT site's empty bookmark before it"),
         pytest.param("第一卷（完）", None, id="the end of volume one, in brackets"),
         pytest.param("FÖRSTA KAPITLET.", ("chapter", "FÖRSTA KAPITLET", ""), id="sv: ordinal first"),
         pytest.param("Tjugoförsta kapitlet – Hemma", ("chapter", "Tjugoförsta kapitlet", "Hemma"), id="sv: 21st"),
@@ -1155,3 +1157,21 @@ def test_a_contents_lists_captions_and_part_names_are_not_added_to_the_parts():
     parsed = parse(f"IN THE DAYS OF THE COMET\n\n\nCONTENTS\n\n{prologue}{listed}\n\n\n\n"
                    f"PROLOGUE\n\nTHE MAN WHO WROTE IN THE TOWER\n\n{P}\n\n\n{text}")
     assert [c.part for c in parsed.chapters][1:] == [f"BOOK THE {book}: {name}" for book, name, _, _ in books for _ in range(4)]
+
+
+CHINESE_PROSE = "话说山下有一座石桥，桥边住着一个老翁，每日砍柴为生。这一日天色将晚，老翁挑着柴担回家。"
+
+
+@pytest.mark.parametrize("top, title, authors", [
+    pytest.param("    [山中记 / 无名氏 著 ]\n    本书仅供预览，请于下载后删除。", "山中记", ("无名氏",), id="[title / author 著]"),
+    pytest.param("《山中记》\n某某小说网 https://example.com，提供经典小说在线阅读", "山中记", (), id="《title》 over a site's line"),
+])
+def test_a_chinese_txt_site_s_book(top, title, authors):
+    """Its title line, each chapter's heading after 正文, and the update stamp under the heading."""
+    chapters = "".join(f"\n\n正文 第{n}回 石桥边\n更新时间:2007-11-16 7:55:51 本章字数:4804\n\n{CHINESE_PROSE}"
+                       for n in "一二三")
+    parsed = parse(top + chapters + "\n")
+    assert (parsed.metadata.title, parsed.metadata.authors) == (title, authors)
+    assert [c.label for c in parsed.chapters] == ["第一回", "第二回", "第三回"]
+    assert all(block_texts(c.blocks) == [CHINESE_PROSE] for c in parsed.chapters)
+

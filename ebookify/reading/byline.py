@@ -35,6 +35,9 @@ _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "�
 _CJK_NAME = lazy(f"^[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}}$")  # 2 to 12 letters, a middle dot or a space
 _CJK_TITLE_NAME = lazy(  # "《红楼梦》曹雪芹", "《红楼梦》 作者：曹雪芹": a Chinese book's title in its marks, then its author
     f"^《(?P<title>[^》]{{1,40}})》\\s*(?:作者[:：]\\s*)?(?P<name>[{HAN}{KANA}{HANGUL}][{HAN}{KANA}{HANGUL}・ 　]{{1,11}})$")
+# "[三国演义 / 罗贯中 著 ]": a Chinese TXT site's first line, the title, a slash and the author who "wrote" (著) it
+_TITLE_SLASH_NAME = lazy(r"^\[\s*(?P<title>[^/\[\]]{1,40}?)\s*/\s*(?P<name>[^/\[\]\s]{1,20})\s*[著编譯译]\s*\]$")
+_BOOK_TITLE = lazy(r"^《(?P<title>[^《》]{1,40})》$")
 _GREETINGS = frozenset("dear dearest my hi hello hey to from cher chère liebe lieber querida querido caro cara".split())
 _PATRONYMIC = lazy(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 _CJK_SENTENCE_MARKS = frozenset("，。！？；、")
@@ -110,11 +113,18 @@ class TitleLines:
         title = lines[i].strip().strip(_DECORATION).strip()
         if markdown:
             title = markdown["text"].strip(_DECORATION).strip()
-        named = _CJK_TITLE_NAME.match(title)
-        if named and (i + 1 >= len(lines) or not lines[i + 1].strip()):
+        slashed = _TITLE_SLASH_NAME.match(lines[i].strip())
+        named = slashed or _CJK_TITLE_NAME.match(title)
+        if named and (slashed or i + 1 >= len(lines) or not lines[i + 1].strip()):
             self.fields.setdefault("title", named["title"])
             self.fields["authors"] = self.fields.get("authors", ()) + (named["name"].strip(),)
-            self.trace.append((i, f"title and author: 《title》 and a name: {named['title']} / {named['name'].strip()}"))
+            form = "[title / name 著]" if slashed else "《title》 and a name"
+            self.trace.append((i, f"title and author: {form}: {named['title']} / {named['name'].strip()}"))
+            return i + 1
+        book = _BOOK_TITLE.match(lines[i].strip())
+        if book:  # 《西游记》 alone atop the file: the marks say it is a book's title, whatever follows
+            self.fields.setdefault("title", book["title"].strip())
+            self.trace.append((i, f"title: a line that is a book's title in 《》: {book['title'].strip()}"))
             return i + 1
         if len(title) > 2 and _QUOTES.get(title[0]) == title[-1]:  # "The Salt Road", in quotes
             title = title[1:-1].strip()

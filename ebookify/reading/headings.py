@@ -141,9 +141,9 @@ _ORDINAL_FIRST = lazy(
 _CJK_CHAPTER_UNITS = "章回话話节節集幕장화"
 _CJK_PART_UNITS = "卷巻部篇권"
 _CJK_SPECIALS = "序章|序幕|序言|楔子|引子|尾声|尾聲|终章|終章|后记|後記|番外篇?|プロローグ|エピローグ|あとがき|프롤로그|에필로그"
-_CJK_OPENERS = frozenset("第제序楔引尾终終后後番プエあ프에")
-_CJK_LINE = lazy(
-    rf"^(?P<label>(?:第|제)\s*(?P<number>[0-9０-９]{{1,5}}|[零〇一二两兩三四五六七八九十百千]{{1,8}})\s*"
+_CJK_OPENERS = frozenset("第제序楔引尾终終后後番プエあ프에正目《")
+_CJK_LINE = lazy(  # Chinese TXT sites put "正文" (the text) or "《》目录" (a bookmark) before each heading
+    rf"^(?:正文|(?:《[^》]{{0,30}}》\s*)?目录)?\s*(?P<label>(?:第|제)\s*(?P<number>[0-9０-９]{{1,5}}|[零〇一二两兩三四五六七八九十百千]{{1,8}})\s*"
     rf"(?P<unit>部分|[{_CJK_CHAPTER_UNITS}{_CJK_PART_UNITS}])|(?P<special>{_CJK_SPECIALS}))"
     r"(?P<separator>[\s:：.．、·・\-—]*)(?P<title>\S.*?)?$"
 )

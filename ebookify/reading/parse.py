@@ -45,7 +45,7 @@ from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
 from .pages import SCAN_NOTICE_TITLE, scan_notice, without_page_furniture
-from .sites import read_export, stated_chapters
+from .sites import read_export, stated_chapters, without_update_stamps
 from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
 from ..metadata import language_code
@@ -80,8 +80,10 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if not any(line.strip() for line in lines):
         raise ParseError("the file is empty: there is no story to convert")
     lines, origin, paged = without_page_furniture(lines)  # a PDF's or a scan's text: its pages' heads and numbers
+    lines, stamped = without_update_stamps(lines)  # a Chinese site's, under each heading
     if paged and settings.paragraphs == "auto":  # and its lines are the page's: wrapped
         settings = replace(settings, paragraphs="wrapped")
+    paged += [(origin[i], what) for i, what in stamped]
     if settings.markdown and settings.front_matter:
         lines = joined_pages(lines)
     fields: dict = {}

@@ -10,7 +10,10 @@
     unindented line), then the site's own heading (``### …``), a ``chapter URL:`` and a
     ``Timestamp:`` line; ``End file.`` closes the book. The contents list is navigation, the
     indented titles are the headings, the site's heading is a subheading under them, the URL and
-    time stamp are the downloader's bookkeeping and ``End file.`` is not story.
+    time stamp are the downloader's bookkeeping and ``End file.`` is not story;
+  * Chinese TXT sites: ``正文`` or ``《》目录`` before each chapter's heading (headings.py reads
+    past them) and under it the chapter's ``更新时间:2007-11-16 7:55:51 本章字数:4804`` (updated,
+    characters in the chapter): the site's bookkeeping too.
 Counts (words, kudos, reviews) are recomputed or left out, never shown as the text's own.
 """
 
@@ -205,3 +208,16 @@ def _tidy_chapters(out: list[str], starts: list[int], trace: list) -> None:
     if last is not None and _END_FILE.match(out[last]):
         out[last] = ""
         trace.append((last, "FanFicFare's 'End file.': the end of the export, not story"))
+
+
+_UPDATE_STAMP = lazy(r"^\s*更新时间\s*[:：].{0,40}?字数\s*[:：]\s*\d+\s*$")
+
+
+def without_update_stamps(lines: list[str]) -> tuple[list[str], list[tuple[int, str]]]:
+    """The lines with a Chinese site's update stamps blanked (so every line keeps its number)."""
+    stamps = [i for i, line in enumerate(lines) if line[:8].lstrip()[:2] == "更新" and _UPDATE_STAMP.match(line)]
+    if not stamps:
+        return lines, []
+    kept = set(stamps)
+    return ["" if i in kept else line for i, line in enumerate(lines)], [
+        (stamps[0], f"{len(stamps)} update stamps of a Chinese site ('更新时间: … 字数: …'), dropped")]
