@@ -95,3 +95,21 @@ def test_a_story_whose_only_heading_closes_it_is_in_the_book_once():
     words = " ".join(" ".join(block_texts(s.blocks)) for s in book.front_matter)
     words += " ".join(" ".join(block_texts(c.blocks)) for c in book.chapters)
     assert words.count("lamps along the quay") == 3
+
+
+RUNO = ("Down the river went the ferryman,\npoling slow against the current,\nsinging of the hills behind him,\n"
+        "of the wheat and of the orchards.\nWind came cold across the water,\nwaves went slapping at the gunwale;\n"
+        "still he sang and still he travelled,\ntill the sun sank in the marshes.")
+
+
+def test_narrow_verse_keeps_its_lines_whatever_they_open_with():
+    """Lines of a runo or a ballad that go on in small letters read as a prose wrap: joined."""
+    preface = ("These songs were gathered in the villages and the forest farms, where the old people still\n"
+               "remembered them; many were half forgotten, and some were put together only with the help\n"
+               "of several singers, each of whom knew a part of the song and none of whom knew it all.")
+    cantos = "".join(f"\n\nCANTO {n}\n\n{RUNO}" for n in ("I", "II", "III", "IV", "V", "VI"))
+    book = parse(f"The Ferryman\n\nPREFACE\n\n{preface}{cantos}\n")  # a tenth of the lines prose
+    cantos = [c for c in book.chapters if c.label.startswith("CANTO")]
+    assert [[sum(isinstance(i, LineBreak) for i in b.inlines) for b in c.blocks] for c in cantos] == [[7]] * 6
+    prose = [b for c in book.chapters + tuple(book.front_matter) for b in c.blocks if block_texts((b,))[0].startswith("These")]
+    assert block_texts(prose) == [" ".join(preface.split("\n"))] and not any(isinstance(i, LineBreak) for i in prose[0].inlines)

@@ -75,7 +75,7 @@ def _measure(lines: list[str], style: str) -> Layout:
     # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
     inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
     ends = _mostly_ending(texts, 0.75) or _mostly_ending(inner, 0.5, least=3)
-    verse = style != "wrapped" and width <= 100 and not spaced and _verse_lines(texts)
+    verse = style != "wrapped" and width <= 100 and not spaced and (_verse_lines(texts) or _narrow(texts, width))
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and not verse and (
         indented or (len(runs) > 1 and (multi >= 0.3 * len(runs) or in_multi >= 0.75 * len(texts))))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
@@ -89,6 +89,14 @@ def _verse_lines(texts: list[str]) -> bool:
     return len(letters) >= 20 and sum(c.isupper() for c in letters) >= _VERSE_CAPITALS * len(letters)
 
 
+def _narrow(texts: list[str], width: int) -> bool:
+    """Lines nine in ten of which are 40 characters or shorter: verse (a runo's lines, a ballad's),
+    whatever its lines open with; nobody wraps prose so narrow. Not Chinese or Japanese, whose
+    40 characters fill a line."""
+    return len(texts) >= 8 and width <= _VERSE_WIDTH and not may_be_cjk("".join(texts[:50]))
+
+
+_VERSE_WIDTH = 40
 _VERSE_CAPITALS = 0.85
 _VERSE_SAMPLE = 2000
 _FIRST_LETTER = lazy(r"[^\W\d_]")
@@ -315,6 +323,8 @@ def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:
 
 def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
     if not layout.wrapped and (layout.spaced and _is_stanza(lines) or layout.verse and len(lines) > 1):
+        if layout.verse and _wrapped_prose(lines):  # a poem's book has a preface in prose
+            return [paragraph(_unwrap(lines, layout), layout.emphasis, layout.markdown)]
         return [_verse(lines, layout)]
     if not layout.wrapped or len(lines) == 1:
         return [paragraph(line, layout.emphasis, layout.markdown) for line in (_rejoined(lines) if layout.spaced else lines)]
@@ -342,6 +352,16 @@ def _is_verse(lines: list[str], layout: Layout) -> bool:
         return True
     return len(lines) >= 2 and all(line[:2] == "  " and _opens_capital(line) for line in lines) \
         and max(sizes) <= 0.8 * layout.width and max(sizes) - min(sizes) >= 8
+
+
+def _wrapped_prose(lines: list[str]) -> bool:
+    """A paragraph of prose among verse: three lines or more, nearly all but its last wider than a
+    verse's line."""
+    inner = [len(line.strip()) for line in lines[:-1]]
+    return len(lines) >= 3 and sum(size > _PROSE_WIDTH for size in inner) >= 0.8 * len(inner)
+
+
+_PROSE_WIDTH = 60
 
 
 def _opens_capital(line: str) -> bool:

@@ -86,7 +86,7 @@ _SPECIAL_WORDS = (
     r"|interlude|intermission|interludio|zwischenspiel|интерлюдия|omake|side[- ]story|bonus chapter"
     r"|afterword|postface|nachwort|послесловие|foreword|preface|pr[eé]face|vorwort|prefacio|prefazione"
     r"|предисловие|introduction|einleitung|introducci[oó]n|introduzione|введение|appendix|finale"
-    r"|conclusion|conclusi[oó]n|conclusione|заключение"
+    r"|conclusion|conclusi[oó]n|conclusione|заключение|alkulause|esipuhe|johdanto|jälkisanat|loppulause"
 )
 _SEPARATOR = r"(?P<separator>\s*[:.\-–—|]\s*|\s+)"
 _DECORATION = "~=*_+-–—•·◇◆ \t"
@@ -151,6 +151,24 @@ _CJK_END_WORDS = frozenset("终 終 完 完结 完結 结束 結束 终了 終�
 _CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
 CJK_LETTER = lazy(f"[{HAN}{KANA}{HANGUL}]")  # a letter of Chinese, Japanese or Korean
 _ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
+def _finnish_ordinals() -> dict[str, int]:
+    """Finnish ordinals, 1st to 59th, as editions write them before "runo", "luku", "kirja":
+    "Ensimmäinen" (or the older "Ensimäinen"), "Yhdestoista" (11th), "Kahdeskymmenes" (20th), and
+    both ways of saying 21st: "Kahdeskymmenesensimmäinen" and the older "Yhdeskolmatta" (the
+    first of the third ten), as the Kalevala numbers its runos."""
+    units = "ensimmäinen toinen kolmas neljäs viides kuudes seitsemäs kahdeksas yhdeksäs".split()
+    stems = "yhdes kahdes kolmas neljäs viides kuudes seitsemäs kahdeksas yhdeksäs".split()
+    tens = {2: ("kahdeskymmenes", "kolmatta"), 3: ("kolmaskymmenes", "neljättä"),
+            4: ("neljäskymmenes", "viidettä"), 5: ("viideskymmenes", "kuudetta")}
+    found = {word: n for n, word in enumerate(units, 1)} | {"ensimäinen": 1, "kymmenes": 10}
+    found |= {stem + "toista": 10 + n for n, stem in enumerate(stems, 1)}
+    for ten, (word, next_ten) in tens.items():
+        found[word] = 10 * ten
+        found |= {word + unit: 10 * ten + n for n, unit in enumerate(units, 1)}
+        found |= {stem + next_ten: 10 * ten + n for n, stem in enumerate(stems, 1)}
+    return found
+
+
 # "FIRST ACT", "Second Book", "Final Chapter", "Première partie": English and French put the ordinal
 # first too (plays, older novels). Each ordinal with its value, for telling "ACT I" and "FIRST ACT" alike.
 ORDINAL_VALUES = {
@@ -185,20 +203,21 @@ ORDINAL_VALUES = {
     **{tens + unit: base + n for tens, base in (("tjugo", 20), ("tjugu", 20), ("trettio", 30))
        for n, unit in enumerate("första andra tredje fjärde femte sjätte sjunde åttonde nionde".split(), 1)},
     "trettionde": 30,
+    **_finnish_ordinals(),
 }
 _LAST_ORDINALS = ("last", "final", "dernière", "dernier")
 _ORDINAL_BEFORE = lazy(
     rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join((*ORDINAL_VALUES, *_LAST_ORDINALS))})\s+"
     r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène"
     r"|cap[ií]tulo|capitolo|parte|libro|acto|atto|kapitlet|kapitel|kapittel|delen|del|boken|bog|bok|akten|akt"
-    r"|b[öo]l[üu]m|k[ıi]s[ıi]m|kitap|kapitola|č[aá]st|d[ií]l|kniha))\.?"
+    r"|b[öo]l[üu]m|k[ıi]s[ıi]m|kitap|kapitola|č[aá]st|d[ií]l|kniha|runo|luku|kirja|osa|laulu))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
 _ORDINAL_OPENINGS = frozenset((*ORDINAL_VALUES, *_LAST_ORDINALS, "the"))
 _ORDINAL_CHAPTER_WORDS = frozenset(("kapitel", "abschnitt", "chapter", "scene", "canto", "chapitre", "scène", "capítulo",
                                     "capitulo", "capitolo", "kapitlet", "kapittel", "bölüm", "bolum", "kapitola",
-                                    "fejezet", "luku"))
+                                    "fejezet", "luku", "runo", "laulu"))
 # Hungarian, Finnish, Czech and Turkish put the number first: "1. fejezet", "2. luku", "3. Bölüm".
 _NUMBER_FIRST = lazy(
     r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,8})\.\s+(?P<word>fejezet|luku|kapitola|b[öo]l[üu]m|r[ée]sz|osa|k[ıi]s[ıi]m|d[ií]l|č[aá]st))"

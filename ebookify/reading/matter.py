@@ -20,13 +20,13 @@ _ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erste
         "primeira", "the first"}
 _PREFATORY = lazy(
     r"^(?:preface|foreword|introduction|pr[eé]face|avant-propos|vorwort|einleitung|prefacio|pr[oó]logo del editor"
-    r"|introducci[oó]n|prefazione|introduzione|предисловие|введение|voorwoord|inleiding)$",
+    r"|introducci[oó]n|prefazione|introduzione|предисловие|введение|voorwoord|inleiding|alkulause|esipuhe|johdanto)$",
     re.IGNORECASE,
 )
 
 _CLOSING = lazy(
     r"^(?:[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog|afterword|postface|nachwort|послесловие|conclusion"
-    r"|conclusi[oó]n|conclusione|заключение|尾声|尾聲|终章|終章|后记|後記|あとがき|エピローグ|에필로그)$",
+    r"|conclusi[oó]n|conclusione|заключение|jälkisanat|loppulause|尾声|尾聲|终章|終章|后记|後記|あとがき|エピローグ|에필로그)$",
     re.IGNORECASE,
 )
 
