@@ -109,3 +109,12 @@ def test_a_note_label_with_an_escaped_apostrophe_is_a_note():
                     f"# Chapter 2\n\n{PROSE}\n").chapters
     assert block_texts(chapters[0].blocks) == [PROSE, PROSE]
     assert [block_texts(n.blocks) for n in chapters[0].notes] == [["Thank you for reading!"]]
+
+
+def test_a_heading_over_deeper_headings_is_their_part():
+    """'## Harbour Songs' straight over '### The Net Mender': it was a paragraph at the end of the chapter before."""
+    book = read(f"# Songs of the Shore\n\n## Harbour Songs\n\n### The Net Mender\n\n{PROSE}\n\n### Low Tide\n\n{PROSE}\n\n"
+                f"## The Long Voyage\n\n### 1\n\n{PROSE}\n\n### 2\n\n{PROSE}\n")
+    assert [(c.part, c.title or c.label) for c in book.chapters] == [
+        ("Harbour Songs", "The Net Mender"), ("Harbour Songs", "Low Tide"), ("The Long Voyage", "1"), ("The Long Voyage", "2")]
+    assert all(block_texts(c.blocks) == [PROSE] for c in book.chapters)

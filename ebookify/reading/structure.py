@@ -246,6 +246,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         chapters.append(_chapter(1, opening, "", layout, trace, offset))
         trace.append((offset, f"chapter 1, untitled: {chapters[0].words} words"))
     part, part_kind, opened = "", "", False  # opened: a chapter stands under the part heading
+    part_level = 0  # the part's Markdown level, when it is a part for standing over deeper headings
     carried: tuple[Block, ...] = ()
     listed = ""  # the part the contents list last named
     for position, span in enumerate(rest):
@@ -256,9 +257,12 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
         # (among parts, or before any chapter: a "Part 2: is below" amid chapters without parts is none)
         if not has_text(span.blocks) or brief:
             if heading.kind == PART or (following is not None and following.kind != heading.kind
-                                        and not heading.level > following.level > 0):  # "####" is no part over "##"
+                                        and not heading.level > following.level > 0) \
+                    or (following is not None and 0 < heading.level < following.level):  # "##" over "###"
+                # is a part; "####" is none over "##"
                 part = _stacked(part if not opened else "", _heading_string(heading))  # "PART I" over "Book I"
                 part_kind, opened = heading.kind, False
+                part_level = heading.level if heading.kind != PART else 0
                 trace.append((offset + span.line, f"part: {part}"))
                 carried += trim_breaks(span.blocks)  # the few words under it open its first chapter
                 continue
@@ -270,8 +274,8 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                 carried += (_heading_paragraph(span),)  # next chapter's first line, not an empty chapter
                 trace.append((offset + span.line, f"not a chapter: {_heading_string(heading)!r}: nothing under it"))
                 continue
-        elif heading.kind == part_kind:  # the part's own kind, now with text: the part is over
-            part, part_kind = "", ""
+        elif heading.kind == part_kind and not heading.level > part_level > 0 or 0 < heading.level <= part_level:
+            part, part_kind, part_level = "", "", 0  # the part's own kind (or level), now with text: the part is over
         kind = _special_kind(heading)
         if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
