@@ -324,7 +324,11 @@ class _Header(TitleLines):
     def _ao3(self) -> bool:
         """An AO3 download (its "Posted originally on the Archive of Our Own" line) or a copy of
         AO3's pages (their "Work Text:"): its "Notes" and "Summary" labels head sections."""
-        return "archiveofourown.org" in self.fields.get("source_url", "") or any(_AO3_TEXT.match(line) for line in self.lines)
+        return "archiveofourown.org" in self.fields.get("source_url", "") or self._ao3_pages
+
+    @cached_property
+    def _ao3_pages(self) -> bool:
+        return any(_AO3_TEXT.match(line) for line in self.lines)
 
     def _wide_gaps_below(self, j: int) -> bool:
         """Does the text below use gaps of two or more blank lines itself (so one says nothing)?"""

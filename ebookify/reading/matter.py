@@ -26,15 +26,20 @@ _PREFATORY = lazy(
 
 _CLOSING = lazy(
     r"^(?:[eé]pilogue|epilog|ep[ií]logo|эпилог|epiloog|afterword|postface|nachwort|послесловие|conclusion"
-    r"|conclusi[oó]n|conclusione|заключение|jälkisanat|loppulause|尾声|尾聲|终章|終章|后记|後記|あとがき|エピローグ|에필로그)$",
+    r"|conclusi[oó]n|conclusione|заключение|jälkisanat|loppulause|尾声|尾聲|终章|終章|后记|後記|あとがき|エピローグ|에필로그)",  # "Epilogue II" too
     re.IGNORECASE,
 )
+
+
+def closes_story(heading: Heading) -> bool:
+    """An epilogue, an afterword, a conclusion: what comes after the story's last chapter."""
+    return heading.kind == SPECIAL and _CLOSING.match(heading.label.strip(" .:")) is not None
 
 
 def opens_the_story(heading: Heading) -> bool:
     """The first chapter heading of a book: numbered one, or not numbered at all; never one that
     closes a story ("Afterword", "Epilogue"): the text above it is the story."""
-    if heading.kind == SPECIAL and _CLOSING.match(heading.label.strip(" .:")):
+    if closes_story(heading):
         return False
     number = heading.number.lower()
     if not number:

@@ -21,6 +21,7 @@ before it.
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from .blocks import BREAK, Layout, ends_with, is_scene_break, to_blocks
@@ -91,11 +92,12 @@ def inside_ao3_notes(lines: list[str], index: int) -> bool:
     return below is not None and bool(_SEE_END.match(lines[below]))  # the same notes' pointer, no label between
 
 
-def story_under(lines: list[str], index: int) -> bool:
-    """Is line ``index`` over a chapter's story: ten paragraphs at least before AO3's next label?
-    A short line in a chapter's end notes has the next chapter's title and notes close under it."""
+def story_under(lines: list[str], index: int, stop: int | None = None) -> bool:
+    """Is line ``index`` over a chapter's story: ten paragraphs at least before AO3's next label
+    (or ``stop``)? A short line in a chapter's end notes has the next chapter's title and notes
+    close under it."""
     paragraphs = 0
-    for line in lines[index + 1:]:
+    for line in itertools.islice(lines, index + 1, stop):
         if is_ao3_marker(line):
             return False
         paragraphs += bool(line.strip())
@@ -391,7 +393,7 @@ class _Reader:
             text = self.lines[k].strip()
             if text and not self.lines[k - 1].strip() and not self.lines[k + 1].strip() and len(text) <= 60 \
                     and len(text.split()) <= 10 and text[0].isalnum() and not text[0].islower() \
-                    and text[-1] not in _ENDS_SENTENCE and not is_ao3_marker(text) and story_under(self.lines[:stop], k):
+                    and text[-1] not in _ENDS_SENTENCE and not is_ao3_marker(text) and story_under(self.lines, k, stop):
                 return k
         return stop
 

@@ -34,8 +34,8 @@ _NUMBERS = 12  # page numbers alone that make a family
 _HEADS = 5  # a running head is repeated at least this often
 _NEAR = 6  # lines between a page number and the running head beside it
 _BESIDE = 0.5  # of a running head's lines, at least this share stand beside a page number
-_HEADED = 0.3
-_SKIPS = 0.1  # of the steps from one page number to the next, at least this share skip a page  # of the page numbers, at least this share have a running head beside them
+_HEADED = 0.3  # of the page numbers, at least this share have a running head beside them
+_SKIPS = 0.1  # of the steps from one page number to the next, at least this share skip a page
 _PAGE_LINES = 120  # a page's length in lines, at most (a PDF's page of text is 30 to 60)
 
 

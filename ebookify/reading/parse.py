@@ -80,7 +80,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if not any(line.strip() for line in lines):
         raise ParseError("the file is empty: there is no story to convert")
     lines, origin, paged = without_page_furniture(lines)  # a PDF's or a scan's text: its pages' heads and numbers
-    lines, stamped = without_update_stamps(lines)  # a Chinese site's, under each heading
+    lines, stamped = without_update_stamps(lines) if "更新时间" in text else (lines, [])  # a Chinese site's
     if paged and settings.paragraphs == "auto":  # and its lines are the page's: wrapped
         settings = replace(settings, paragraphs="wrapped")
     paged += [(origin[i], what) for i, what in stamped]

@@ -26,7 +26,7 @@ from .contents import key
 from .inline import as_plain
 from .notes import split_notes
 from .headings import ORDINAL_VALUES, LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, roman_value
-from .matter import back_matter_title, opens_the_story, prefatory
+from .matter import back_matter_title, closes_story, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
 from ..model import (Block, Chapter, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
@@ -303,13 +303,12 @@ def _stacked(above: str, part: str) -> str:
 
 _PART_WORDS = 12  # under a part's heading, fewer words than this (a running title) do not make it a chapter
 _PROLOGUE = lazy(r"^(?:prolog|pr[oó]log|пролог)", re.IGNORECASE)
-_EPILOGUE = lazy(r"^(?:[eé]pilog|ep[ií]log|эпилог|afterword|postface|nachwort|послесловие)", re.IGNORECASE)
 
 
 def _special_kind(heading: Heading) -> str:
     if heading.kind != SPECIAL:
         return "chapter"
-    return "prologue" if _PROLOGUE.match(heading.label) else "epilogue" if _EPILOGUE.match(heading.label) else "chapter"
+    return "prologue" if _PROLOGUE.match(heading.label) else "epilogue" if closes_story(heading) else "chapter"
 
 
 def _chapter(number: int, span: _Span, part: str, layout: Layout, trace: list, offset: int) -> Chapter:
