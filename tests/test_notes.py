@@ -1,7 +1,7 @@
 """Author's notes take exactly what their marker delimits: never a sentence of the story."""
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ebookify import Options, convert
@@ -201,6 +201,14 @@ HEADERS = ["", "Chapter 1{gap}", "The Long Walk{gap}by Ren Moss{gap}", "Title: T
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(piece, min_size=1, max_size=14), st.sampled_from(["\n\n", "\n\n\n", "\n"]), st.sampled_from(HEADERS))
+@example([("note", "Author's Note:\n\nzzthanks!"), ("story", "River river river. River river river."),
+          ("note", "Author's Note:\n\nzzthanks!")], "\n\n", "")  # a note ran on to the next label over the story
+@example([("story", "River river river. River river river."), ("note", "Author's Note:\n\nzzthanks!")], "\n\n\n",
+         "Summary:\n\nyysummary of the walk.{gap}")  # the summary ran on to a note, the story's usual gap taken for a wider one
+@example([("story", "River river river."), ("heading", "Chapter 1")], "\n\n",
+         "Title: The Long Walk\nSummary: yysummary of the walk.{gap}")  # the summary ran on to the heading
+@example([("heading", "Chapter 2"), ("note", "A note from Penwright\n\nzzthanks!"), ("heading", "Chapter 3"),
+          ("note", "A note from Penwright\n\nzzthanks!")], "\n\n", "")  # the note's label read as the chapter's title
 def test_leaving_notes_out_keeps_every_story_sentence_in_order(pieces, gap, header):
     pieces = [("story", OPENING)] + pieces + [("story", CLOSING)]
     text = header.format(gap=gap) + gap.join(p for _, p in pieces) + "\n"

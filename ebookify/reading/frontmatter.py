@@ -228,9 +228,12 @@ class _Header(TitleLines):
         alone owns the paragraphs below it up to the next label, heading or a gap wider than
         one blank line, when such a gap comes within a few paragraphs; else the first paragraph.
         ``summary``: a story's summary, a web novel's synopsis: its few paragraphs run to the
-        heading that opens the story ("Chapter 1", "Prologue")."""
+        heading that opens the story ("Chapter 1", "Prologue"), when its label stands alone right
+        over it ("Synopsis:" over the blurb); after a value on the label's line, or a blank line
+        under the label, the story may have begun above that heading."""
         lines = self.lines
         start = i if first else self.skip(i)
+        summary = summary and start == i and not first
         wrapped = first and (self.layout.wrapped or len(lines[start - 1].rstrip()) >= _WIDE_WRAP)
         if first and start < len(lines) and lines[start].strip() and not wrapped:
             return (paragraph(first),), start  # "Summary: …" on its line, the next line is not its
@@ -297,9 +300,10 @@ class _Header(TitleLines):
             return True
         if _AO3_TEXT.match(self.lines[j]) or self._ao3 and _AO3_LABEL.match(self.lines[j]):
             return True
-        gap = next((k for k in range(j, min(len(self.lines), j + 40))
-                    if not self.lines[k].strip() and k + 1 < len(self.lines) and not self.lines[k + 1].strip()), None)
-        return gap is not None and not self._wide_gaps_below(gap + 2)
+        wide = self.usual_gap + 1  # blank lines in a row that set the header off from the story
+        lines = self.lines[j:j + 40 + wide]
+        gap = next((k for k in range(len(lines) - wide) if not "".join(lines[k:k + wide]).strip()), None)
+        return gap is not None and not self._wide_gaps_below(j + gap + wide)
 
     def _title_page(self, i: int) -> int:
         """AO3's PDF sets the work's title page (its title, "by" its author) between the "Summary"

@@ -47,6 +47,8 @@ _PLAIN = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{_LABEL_WORDS})\s*(?:(?:[:\-–�
 _FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
 _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
 _AO3_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{AO3_LABELS}|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
+# AO3's own labels over a chapter's blocks, which sit one under the other with no story between
+_CHAPTER_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?:chapter summary|chapter notes|{AO3_END_LABELS})\s*:?\s*$", re.I)
 _END_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?:{AO3_END_LABELS})\s*:?\s*$", re.I)
 _STORY_PARAGRAPHS = 10  # a chapter's story runs to this many paragraphs at least
 _END_GROUPS = 12  # AO3's end notes run to the chapter's end, and seldom over more paragraphs than this
@@ -61,8 +63,8 @@ _EMPHASIS = lazy(r"^\s*(?P<marks>\*{1,3}|_{1,3})(?=[^\s*_])")
 _EMPHASISED_LABEL = lazy(r"^\s*(?P<marks>\*{1,3}|_{1,3})(?P<label>[^*_]{1,60}?)(?P=marks)(?![*_])")
 _ENDS_SENTENCE = frozenset(".!?…:)]\"”’»*~")
 _MOST_GROUPS = 6  # a note never runs over more paragraphs than this without a closing bracket
-_MOST_LINES = 8
-_AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most this many paragraphs  # a block of lines under a label longer than this is story, not the note's
+_MOST_LINES = 8  # a block of lines under a label longer than this is story, not the note's
+_AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most this many paragraphs
 
 
 def note_label(label: str) -> str:
@@ -364,10 +366,11 @@ class _Reader:
             marker = next((k for k in range(first, min(stop, i + _POINTER_REACH)) if is_ao3_marker(self.lines[k])), None)
             if marker is not None and _SEE_END.match(self.lines[marker]):
                 return marker + 1
-            if marker is not None and _AO3_LABEL.match(self.lines[marker]) and (
-                    _END_LABEL.match(self.lines[i - 1]) or not _END_LABEL.match(self.lines[marker])):
+            if marker is not None and _AO3_LABEL.match(self.lines[marker]) and _CHAPTER_LABEL.match(label) and (
+                    _END_LABEL.match(label) or not _END_LABEL.match(self.lines[marker])):
                 return marker  # its "Chapter Summary" to the "Chapter Notes" label under it, the chapter's
-                # end notes to the work's; never notes atop a chapter to the end notes after its story
+                # end notes to the work's; never notes atop a chapter to the end notes after its story,
+                # nor a writer's "Author's Note:" to the next, with the story between
         if self.layout.wrapped:
             group_end = self._paragraph_end(first, stop)
         else:

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .contents import find_back_contents, find_contents, match_lines, part_of
-from .notes import inside_ao3_notes
+from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
 from .headings import episodes_under_arcs, is_numeral_line, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
@@ -286,11 +286,13 @@ def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankl
     if below is None or below - (taken[-1] if taken else index) > 2:
         return []
     titles = []
-    while below < len(lines) and len(titles) < 3 and below not in found and is_title_line(lines[below]):
+    while below < len(lines) and len(titles) < 3 and below not in found and is_title_line(lines[below]) \
+            and not is_marker(lines[below]):  # "AUTHOR'S NOTE", "A note from …" open a note, never a title
         titles.append(below)
         below += 1
     if not titles and not taken and not blankless and below == index + 1 and below not in found \
-            and (below + 1 == len(lines) or not lines[below + 1].strip()) and _in_title_case(lines[below]):
+            and (below + 1 == len(lines) or not lines[below + 1].strip()) and _in_title_case(lines[below]) \
+            and not is_marker(lines[below]):
         titles.append(below)
     return taken + titles if titles else []
 
@@ -313,6 +315,7 @@ def _titles_after_a_gap(lines: list[str], found: dict[int, Heading], below: dict
     for index in bare:
         line = index + 2
         if line < len(lines) and not lines[index + 1].strip() and line not in found and (line + 1 == len(lines) or not lines[line + 1].strip()) \
+                and not is_marker(lines[line]) \
                 and (_in_title_case(lines[line], 0.6) or len(lines[line].split()) <= 4 and _in_title_case(lines[line], 0)):
             titled[index] = [line]
     return titled if len(titled) >= 2 and len(titled) * 2 >= len(below) else {}
