@@ -77,3 +77,28 @@ def test_notes_and_lists_in_any_mix_give_a_sound_book_with_every_word(lines, nam
 
 
 MARKUP_WORDS = {"a", "footnote", "tl", "note"}
+
+
+# A story's header in any order and spacing, with little or no story under it (a download cut short,
+# a page of facts alone): a sound book, every word of its paragraphs in it.
+HEADER_LINES = st.sampled_from([
+    "# The Lantern Keeper", "The Lantern Keeper", "by quillmoth", "Author: quillmoth", "Preface",
+    "http://archiveofourown.org/works/1234567", "Posted originally on the Archive of Our Own at "
+    "http://archiveofourown.org/works/1234567.", "## Summary", "Summary:", "Synopsis:", "Notes:", "Author's Note:",
+    "Rating: Teen And Up", "Chapters: 2/2", "Chapter 1", "Chapter Notes", "See the end of the chapter for more notes",
+    "Work Text:", "Chapter End Notes", "Afterword", "---", "***", "A/N: thanks", "(A/N: see you soon)"])
+PROSE_WORDS = ["harbour", "moth", "lantern", "winter", "keeper", "light", "opinions"]
+PROSE = st.lists(st.sampled_from(PROSE_WORDS),
+                 min_size=3, max_size=12).map(lambda w: " ".join(w).capitalize() + ".")
+GAP = st.sampled_from(["\n", "\n\n", "\n\n\n", "\n\n\n\n\n"])
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(st.one_of(HEADER_LINES, PROSE), GAP), min_size=1, max_size=16))
+def test_a_header_with_little_or_no_story_gives_a_sound_book(pieces):
+    text = "".join(line + gap for line, gap in pieces)
+    result = convert(text.encode(), Options(source_name="s.txt", cover=False))
+    assert check_structure(result.epub) == ()
+    found = set(words(reading_text(result.epub)))
+    prose = {w for line, _ in pieces if all(w in PROSE_WORDS for w in words(line)) for w in words(line)}
+    assert prose <= found

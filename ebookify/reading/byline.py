@@ -90,13 +90,18 @@ class TitleLines:
     def skip(self, i: int) -> int:
         raise NotImplementedError
 
+    def next_text(self, i: int) -> str:
+        """The first line with text from ``i`` on; "" past the file's last."""
+        j = self.skip(i)
+        return self.lines[j] if j < len(self.lines) else ""
+
     def title(self, i: int) -> int:
         lines = self.lines
         if i >= len(lines) or label_of(lines[i]) or by_line(lines[i]) or is_contents(lines[i]):
             return i
         if lines[i].strip().casefold() == "preface":  # AO3's download opens on "Preface" over the title
             j = self.skip(i + 1)
-            if j + 1 < len(lines) and AO3_POSTED.match(lines[self.skip(j + 1)]):
+            if AO3_POSTED.match(self.next_text(j + 1)):
                 self.trace.append((i, "AO3's 'Preface' over the work's title"))
                 i = j
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())

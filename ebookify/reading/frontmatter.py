@@ -263,7 +263,7 @@ class _Header(TitleLines):
             if groups and blanks and usual > 1 and self._title_alone(j):
                 stop = j  # where a PDF's copy spaces paragraphs wide, a title alone over a wider gap opens the story
                 break
-            if blanks and self._ao3 and OPENS_CHAPTER.match(lines[self.skip(j + 1)] if j + 1 < len(lines) else ""):
+            if blanks and self._ao3 and OPENS_CHAPTER.match(self.next_text(j + 1)):
                 stop = j  # AO3's chapter title, its "Chapter Notes" under it: the story starts here
                 break
             groups += blanks > 0
