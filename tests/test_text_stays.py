@@ -2,8 +2,9 @@
 
 import pytest
 
-from ebookify.model import Emphasis, LineBreak, Paragraph, Text, block_texts
+from ebookify.model import Emphasis, LineBreak, Paragraph, Strong, Text, block_texts
 from ebookify.reading.inline import parse_inlines
+from ebookify.options import Settings
 from ebookify.reading.parse import parse
 
 PROSE = ("The lamps along the quay were lit one after another, and the water took each of them and "
@@ -25,6 +26,24 @@ PROSE = ("The lamps along the quay were lit one after another, and the water too
 )
 def test_asterisks_that_are_not_emphasis_stay(text, inlines):
     assert parse_inlines(text) == inlines
+
+
+@pytest.mark.parametrize("text, inlines", [
+    pytest.param("**Crew List – *Night Heron***", (Strong((Text("Crew List – "), Emphasis((Text("Night Heron"),)))),),
+                 id="one run of three closes italics, then bold"),
+    pytest.param("***Crew* – Heron**", (Strong((Emphasis((Text("Crew"),)), Text(" – Heron"))),),
+                 id="one run of three opens bold, then italics"),
+    pytest.param("*a **b***", (Emphasis((Text("a "), Strong((Text("b"),)))),), id="bold inside italics"),
+    pytest.param("***both***", (Strong((Emphasis((Text("both"),)),)),), id="bold italics"),
+])
+def test_a_run_of_three_marks_closes_or_opens_two_pairs(text, inlines):
+    assert parse_inlines(text) == inlines
+
+
+def test_a_markdown_title_with_italics_inside_bold_loses_every_mark():
+    parsed = parse("# **Crew List – *Night Heron***\n\n## Ada Vance\n\nCaptain, hates tea.\n\n## The Cat\n\nNobody knows.\n",
+                   Settings(markdown=True))
+    assert parsed.metadata.title == "Crew List – Night Heron"
 
 
 def test_a_stanza_in_prose_keeps_its_line_breaks_as_one_block():

@@ -16,6 +16,7 @@ import re
 
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, match_heading
 from .families import date_heading
+from .inline import as_plain
 from .labels import BY_WORDS, label_of
 from .titlecase import TITLE_SMALL_WORDS
 from .sites import is_contents
@@ -106,7 +107,8 @@ class TitleLines:
                 i = j
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())
         if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
-            self.fields["title"] = markdown["text"].strip(_DECORATION) or markdown["text"]  # "# **Title**" too
+            self.fields["title"] = as_plain(markdown["text"], markdown=True).strip(_DECORATION) or markdown["text"]
+            # "# **Title**", "# **Crew List – *Night Heron***" too
             self.trace.append((i, f"title: the file's one '# ' heading: {markdown['text']}"))
             i = self.skip(i + 1)
             subtitle = _SUBTITLE.match(lines[i]) if i < len(lines) else None

@@ -81,18 +81,17 @@ def _emphasis(text: str) -> list[Inline]:
         return []
     if "*" not in text and "_" not in text and "~" not in text:
         return [Text(text)]
-    tokens = [m for m in _DELIMITER.finditer(text) if m.group() in _KINDS]
-    pairs = _pair(text, tokens)
+    tokens, roles = _pair(text, [(m.start(), m.end(), m.group()) for m in _DELIMITER.finditer(text) if m.group() in _KINDS])
     stack: list[tuple[str, list[Inline]]] = [("", [])]
     position = 0
-    for token in tokens:
-        role = pairs.get(token.start())
+    for start, end, marks in tokens:
+        role = roles.get(start)
         if role is None:
             continue
-        stack[-1][1].append(Text(text[position : token.start()]))
-        position = token.end()
+        stack[-1][1].append(Text(text[position:start]))
+        position = end
         if role == "open":
-            stack.append((token.group(), []))
+            stack.append((marks, []))
         else:
             delimiter, children = stack.pop()
             stack[-1][1].append(_KINDS[delimiter](_merge(children)))
@@ -100,25 +99,50 @@ def _emphasis(text: str) -> list[Inline]:
     return stack[0][1]
 
 
-def _pair(text: str, tokens: list[re.Match]) -> dict[int, str]:
-    """Which delimiter tokens open and close, by start offset; the rest stay text."""
-    openers: dict[str, list[re.Match]] = {kind: [] for kind in _KINDS}
+def _pair(text: str, tokens: list[tuple[int, int, str]]) -> tuple[list[tuple[int, int, str]], dict[int, str]]:
+    """Which delimiter tokens open and close, by start offset; the rest stay text. A run of three
+    marks may close (or open) two pairs at once, bold around italics: "**Crew – *Heron***"; it is
+    then cut in two, the inner pair's marks nearest the text."""
+    openers: dict[str, list[int]] = {kind: [] for kind in _KINDS}  # indexes into ``out``
+    out: list[tuple[int, int, str]] = []
     roles: dict[int, str] = {}
-    for token in tokens:
-        kind = token.group()
-        before = text[token.start() - 1] if token.start() else " "
-        after = text[token.end()] if token.end() < len(text) else " "
-        can_open, can_close = _flanking(kind, before, after)
-        if can_close and openers[kind]:
-            opener = openers[kind].pop()
-            roles[opener.start()] = "open"
-            roles[token.start()] = "close"
-            for other in openers.values():  # openers inside the pair can no longer close
-                while other and other[-1].start() > opener.start():
-                    other.pop()
+
+    def close(opener: int, start: int) -> None:
+        roles[out[opener][0]] = "open"
+        roles[start] = "close"
+        for other in openers.values():  # openers inside the pair can no longer close
+            while other and out[other[-1]][0] > out[opener][0]:
+                other.pop()
+
+    for start, end, marks in tokens:
+        before = text[start - 1] if start else " "
+        after = text[end] if end < len(text) else " "
+        can_open, can_close = _flanking(marks, before, after)
+        single, double = marks[0], marks[0] * 2
+        if can_close and len(marks) == 3 and not openers[marks] and openers.get(single) and openers.get(double):
+            inner, outer = sorted((single, double), key=lambda k: out[openers[k][-1]][0], reverse=True)
+            out.append((start, start + len(inner), inner))
+            close(openers[inner][-1], start)
+            out.append((start + len(inner), end, outer))
+            close(openers[outer][-1], start + len(inner))
+            continue
+        triple = openers.get(marks[0] * 3)
+        if can_close and len(marks) < 3 and not openers[marks] and triple:  # "***Crew* – Heron**"
+            at = triple.pop()
+            first, last, _ = out[at]
+            out[at:at + 1] = [(first, last - len(marks), single * (3 - len(marks))), (last - len(marks), last, marks)]
+            for stack in openers.values():  # the positions after the cut move up by one
+                stack[:] = [k + (k > at) for k in stack]
+            openers[single * (3 - len(marks))].append(at)
+            out.append((start, end, marks))
+            close(at + 1, start)
+            continue
+        out.append((start, end, marks))
+        if can_close and openers[marks]:
+            close(openers[marks].pop(), start)
         elif can_open:
-            openers[kind].append(token)
-    return roles
+            openers[marks].append(len(out) - 1)
+    return out, roles
 
 
 def _flanking(kind: str, before: str, after: str) -> tuple[bool, bool]:
