@@ -44,6 +44,24 @@ def test_cyrillic_code_page_is_detected_not_forced_to_windows_1252():
     assert "Windows-1251" in findings[0].message
 
 
+@pytest.mark.parametrize("story, codec, expected", [
+    pytest.param("De heer Droogstoppel zegt: “Ik ben makelaar in koffie, op de Lauriergracht, nº 37.” Hè. " * 20,
+                 "cp1006", "Windows-1252", id="Dutch guessed as Urdu's code page"),
+    pytest.param("Дракон сидел в своей корзине и думал о том, что значит для него семья. " * 20,
+                 "cp1251", "Windows-1251", id="Cyrillic guessed rightly"),
+])
+def test_a_guess_of_another_script_stands_only_where_its_letters_are_the_high_bytes(monkeypatch, story, codec, expected):
+    """A detector read a long Dutch novel in Latin-1 as Windows-1006 (Urdu): every accent became an
+    Arabic letter. Latin text whose bytes above ASCII are a few accents is Windows-1252."""
+    import charset_normalizer
+
+    data = story.encode("cp1252" if expected == "Windows-1252" else codec)
+    wrong = type("Guess", (), {"encoding": codec, "__str__": lambda self: data.decode(codec, "replace")})()
+    monkeypatch.setattr(charset_normalizer, "from_bytes", lambda sample: type("R", (), {"best": lambda self: wrong})())
+    text, findings = decode(data)
+    assert text == story and expected in findings[0].message
+
+
 def _decodes(data: bytes, codec: str) -> bool:
     try:
         data.decode(codec)

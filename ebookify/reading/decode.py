@@ -169,9 +169,10 @@ def _detect(data: bytes) -> str:
         sample = sample[:sample.rindex(b"\n") + 1]  # two bytes (Shift_JIS, Big5), which no codec then reads
     best = from_bytes(sample).best()
     guess = codecs.lookup(best.encoding).name if best else ""
-    # Detectors confuse Western code pages on short texts (Baltic for English, say): unless the
-    # guess reads as another script (Cyrillic, Greek…), Windows-1252 is the likelier truth.
-    if not (guess and _OTHER_SCRIPT.search(str(best))):
+    # Detectors confuse Western code pages on short texts (Baltic for English, say), and on long
+    # ones too (Urdu's Windows-1006 for Dutch): unless the guess reads as another script (Cyrillic,
+    # Greek…) whose letters are the bytes above ASCII, Windows-1252 is the likelier truth.
+    if not (guess and _OTHER_SCRIPT.search(str(best))) or _mostly_ascii_letters(sample):
         try:
             data.decode("cp1252")
             return "cp1252"
@@ -181,6 +182,18 @@ def _detect(data: bytes) -> str:
         raise DecodeError("this is not text in any encoding ebookify knows (a binary file?)",
                           "if it is text, name its encoding with --encoding")
     return guess
+
+
+_ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))
+_HIGH = bytes(range(0x80, 0x100))
+
+
+def _mostly_ascii_letters(sample: bytes) -> bool:
+    """Is the text in a Latin script, its bytes above ASCII only accents among plain letters? In
+    Cyrillic, Greek, Arabic or Japanese, they are most of the letters."""
+    high = len(sample) - len(sample.translate(None, _HIGH))
+    letters = len(sample) - len(sample.translate(None, _ASCII_LETTERS))
+    return high < 0.2 * (high + letters)
 
 
 def _name(codec: str) -> str:
