@@ -57,9 +57,17 @@ _ORDINALS = (
     "primo prima secondo seconda terzo terza quarto quarta sesto settimo ottavo ultimo ultima "
     "primeiro primeira terceiro terceira "
     "pierwsza piérwsza druga trzecia czwarta piąta szósta siódma ósma dziewiąta dziesiąta ostatnia "
-    "первая первый первое вторая второй второе третья третий третье четвертое четвёртое пятое "
     "последняя последний"
-).split()
+).split() + [
+    # Polish "Rozdział pierwszy" (masculine), "Część jedenasta"; Russian "Глава четвертая", "Том первый",
+    # "Действие второе": each ordinal in the three genders a keyword may take
+    stem + ending for stem in ("pierwsz drug trzec czwart piąt szóst siódm ósm dziewiąt dziesiąt jedenast dwunast "
+                               "trzynast czternast piętnast szesnast siedemnast osiemnast dziewiętnast dwudziest").split()
+    for ending in ("y", "a", "i")] + [
+    stem + ending for stem in ("перв втор четверт четвёрт пят шест седьм восьм девят десят одиннадцат двенадцат "
+                               "тринадцат четырнадцат пятнадцат шестнадцат семнадцат восемнадцат девятнадцат двадцат "
+                               "тридцат").split()
+    for ending in ("ая", "ый", "ой", "ое")] + "третья третий третье".split()
 _NUMBER_WORDS = frozenset(_CARDINALS + _ORDINALS)
 _WORD_NUMBER = "|".join(sorted(map(re.escape, _NUMBER_WORDS), key=len, reverse=True))
 _FIGURES = r"\d{1,5}(?:\.[IVXLCDMivxlcdm]{1,7})?|(?-i:[IVXLCDM]{1,12}|[ivx]{1,5})"  # never "Dayı" (Turkish: uncle) as "Day I"
@@ -204,20 +212,31 @@ ORDINAL_VALUES = {
        for n, unit in enumerate("första andra tredje fjärde femte sjätte sjunde åttonde nionde".split(), 1)},
     "trettionde": 30,
     **_finnish_ordinals(),
+    # German ("Erstes Kapitel", "Zweiter Teil", "Dritte Szene") and Dutch ("EERSTE HOOFDSTUK", "Tweede deel")
+    **{stem + ending: n for n, stem in enumerate((
+        "erst zweit dritt viert fünft sechst siebent acht neunt zehnt elft zwölft dreizehnt vierzehnt fünfzehnt "
+        "sechzehnt siebzehnt achtzehnt neunzehnt zwanzigst").split(), 1) for ending in ("es", "er", "e")},
+    "siebtes": 7, "siebter": 7, "siebte": 7,
+    **{word: n for n, word in enumerate((
+        "eerste tweede derde vierde vijfde zesde zevende achtste negende tiende elfde twaalfde dertiende veertiende "
+        "vijftiende zestiende zeventiende achttiende negentiende twintigste").split(), 1)},
+    "vyfde": 5, "vyftiende": 15,  # older Dutch spelling: y for ij
 }
 _LAST_ORDINALS = ("last", "final", "dernière", "dernier")
 _ORDINAL_BEFORE = lazy(
     rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join((*ORDINAL_VALUES, *_LAST_ORDINALS))})\s+"
     r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène"
     r"|cap[ií]tulo|capitolo|parte|libro|acto|atto|kapitlet|kapitel|kapittel|delen|del|boken|bog|bok|akten|akt"
-    r"|b[öo]l[üu]m|k[ıi]s[ıi]m|kitap|kapitola|č[aá]st|d[ií]l|kniha|runo|luku|kirja|osa|laulu))\.?"
+    r"|b[öo]l[üu]m|k[ıi]s[ıi]m|kitap|kapitola|č[aá]st|d[ií]l|kniha|runo|luku|kirja|osa|laulu"
+    r"|teil|buch|aufzug|auftritt|szene|abschnitt|gesang|hoofdstuk|deel|boek|bedrijf|tooneel|toneel|zang))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
 _ORDINAL_OPENINGS = frozenset((*ORDINAL_VALUES, *_LAST_ORDINALS, "the"))
 _ORDINAL_CHAPTER_WORDS = frozenset(("kapitel", "abschnitt", "chapter", "scene", "canto", "chapitre", "scène", "capítulo",
                                     "capitulo", "capitolo", "kapitlet", "kapittel", "bölüm", "bolum", "kapitola",
-                                    "fejezet", "luku", "runo", "laulu"))
+                                    "fejezet", "luku", "runo", "laulu", "auftritt", "szene", "gesang", "hoofdstuk",
+                                    "tooneel", "toneel", "zang"))
 # Hungarian, Finnish, Czech and Turkish put the number first: "1. fejezet", "2. luku", "3. Bölüm".
 _NUMBER_FIRST = lazy(
     r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,8})\.\s+(?P<word>fejezet|luku|kapitola|b[öo]l[üu]m|r[ée]sz|osa|k[ıi]s[ıi]m|d[ií]l|č[aá]st))"
@@ -226,6 +245,7 @@ _NUMBER_FIRST = lazy(
 )
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
+_NOTE_MARK = lazy(r"(?<=[^\s\[])\[\d{1,4}\]$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
 _MAX_TITLED = 250  # "Capítulo 6: Del donoso y grande escrutinio que el cura y el barbero hicieron en…": older
@@ -269,6 +289,8 @@ def keyword_label(text: str) -> str:
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
     """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
     text = line.strip()
+    if text[-1:] == "]" and "[" in text:  # "EERSTE HOOFDSTUK[1]": an edition's note on the heading
+        text = _NOTE_MARK.sub("", text)
     longest = _MAX_MARKDOWN if text[:1] == "#" else _MAX_TITLED if _titled_label(text) else _MAX_LENGTH
     if not text or len(text) > longest or text[0] in "\"“”'‘«»(" or ends_with_page_number(text):
         return None
