@@ -76,6 +76,24 @@ def test_bare_titles_in_capitals_are_headings_when_the_contents_list_names_them(
     assert "CONTENTS:" in front and "THE LAMPLIGHTER" in front
 
 
+def test_a_title_the_text_spells_a_little_differently_from_its_entry_is_still_its_heading():
+    """A printer's slip ("Couterparts" listed): the story was run into the one before it."""
+    text = COLLECTION.replace("     HOW THE FERRY WAS LOST", "     How the Ferry Was Lots")
+    assert headings_text(text) == ["THE LAMPLIGHTER", "A NIGHT ON THE QUAY", "HOW THE FERRY WAS LOST"]
+    elsewhere = COLLECTION.replace("     HOW THE FERRY WAS LOST", "     THE DROWNED BELL")
+    assert headings_text(elsewhere) == ["THE LAMPLIGHTER", "A NIGHT ON THE QUAY"]  # an entry like no line names none
+
+
+def test_chapters_a_contents_line_runs_together_are_chapters_still():
+    """Middlemarch lists "CHAPTER I CHAPTER II … CHAPTER VI" on one line: II to VI were folded into I."""
+    chapters = "".join(("BOOK I\n\n\n" if n == "I" else "BOOK II\n\n\n" if n == "IV" else "")
+                       + f"CHAPTER {n}.\n\n{P}\n\n{Q}\n\n\n" for n in ("I", "II", "III", "IV", "V", "VI"))
+    text = (f"LOWFIELD\n\nBy Ida Marsh\n\n\nCONTENTS\n\nBOOK I\n\nCHAPTER I CHAPTER II CHAPTER III\n\n"
+            f"BOOK II\n\nCHAPTER IV CHAPTER V CHAPTER VI\n\n\n{chapters}")
+    assert [c.label for c in parse(text).chapters] == ["CHAPTER I", "CHAPTER II", "CHAPTER III", "CHAPTER IV",
+                                                       "CHAPTER V", "CHAPTER VI"]
+
+
 def _grouped_collection(first_group_in_text: bool, groups=("AT SEA.", "ASHORE.")) -> str:
     """A paged contents list whose entries stand under headings of the list, as collections of
     sketches print it; the first of those headings may or may not come back in the text."""

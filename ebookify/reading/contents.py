@@ -320,7 +320,45 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
                 index = taken[-1] + 1
                 continue
         index += 1
-    return {index: (number, below) for index, number, below in _in_list_order(candidates)}
+    matched = {index: (number, below) for index, number, below in _in_list_order(candidates)}
+    return matched | _near_misses(lines, contents, matched, stop)
+
+
+_NEAR = 0.8  # how alike an entry and a heading spelt a little differently read (difflib's ratio)
+_NEAR_REACH = 5000  # lines between the headings of the entries around an unmatched one, at most
+
+
+def _near_misses(lines: list[str], contents: Contents, matched: dict[int, tuple[int, tuple[int, ...]]],
+                 stop: int) -> dict[int, tuple[int, tuple[int, ...]]]:
+    """Entries the text spells a little differently ("The Ferrymen" listed, "THE FERRYMAN" in the
+    text; a printer's "Couterparts"): for an entry no line matched, the one line alone between the
+    headings of the entries around it that reads nearly as the entry does."""
+    from difflib import SequenceMatcher  # only for a list with an entry unmatched
+
+    at = {number: index for index, (number, _) in matched.items()}
+    found: dict[int, tuple[int, tuple[int, ...]]] = {}
+    if len(at) * 2 < len(contents.entries):
+        return found  # a list the text mostly does not follow: nothing to go by
+    for number, entry in enumerate(contents.entries):
+        if number in at or number in contents.groups or number in contents.sections:
+            continue
+        low = max((at[n] for n in at if n < number), default=contents.end - 1)
+        high = min((at[n] for n in at if n > number), default=stop)
+        wanted = key(_PAGE.sub("", entry.strip()))
+        if len(wanted) < _MIN_KEY or high - low > _NEAR_REACH:
+            continue
+        match = SequenceMatcher(None, b=wanted, autojunk=False)  # the entry as the second: its index kept
+        near = []
+        for i in range(low + 1, high):
+            text = lines[i].strip()
+            if text and text[0] not in "[(" and not lines[i - 1].strip() and (i + 1 == len(lines) or not lines[i + 1].strip()) \
+                    and len(text) <= 2 * len(entry):  # (never a caption, "[Illustration: …]")
+                match.set_seq1(key(text))
+                if match.real_quick_ratio() >= _NEAR and match.quick_ratio() >= _NEAR and match.ratio() >= _NEAR:
+                    near.append(i)
+        if len(near) == 1:
+            found[near[0]] = (number, ())
+    return found
 
 
 def _in_list_order(candidates: list[tuple[int, int, tuple[int, ...]]]) -> list[tuple[int, int, tuple[int, ...]]]:

@@ -420,6 +420,16 @@ def is_title_line(line: str) -> bool:
     return bool(letters) and all(c.isupper() for c in letters)
 
 
+def numbered_label(heading: Heading) -> tuple[str, int] | None:
+    """The label's word and its number's value ("chapter", 2), whether written "CHAPTER II." or
+    "Second Chapter"; None for a label without a number it can tell."""
+    number = heading.number.lower()
+    value = roman_value(number) if number else None
+    value = ORDINAL_VALUES.get(number) if value is None else value
+    word = " ".join(w for w in heading.label.lower().split() if w not in (number, "the"))
+    return (word, value) if value is not None and word else None
+
+
 def roman_value(numeral: str) -> int | None:
     values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
     numeral = numeral.lower()

@@ -21,7 +21,7 @@ from dataclasses import replace
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
-from .headings import episodes_under_arcs, is_numeral_line, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -144,9 +144,13 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     ordered = sorted(listed)
     first = ordered[0]
     kinds = {found[i].kind for i in listed}
+    numbers = {key for i in listed if (key := numbered_label(found[i]))}
     for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind != LINE):
         above = ordered[bisect_left(ordered, index) - 1]  # the listed heading above this one
         kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
+        key = numbered_label(found[index])
+        if key and key not in numbers and any(word == key[0] for word, _ in numbers):
+            continue  # "CHAPTER II." where the list has "CHAPTER I" and "CHAPTER IV" (its entries run together on a line)
         subtitle = index - above <= 6 and all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) \
             and not (found[above].kind == PART and kind == CHAPTER)  # "ACT I" / "SCENE I.": a part and its first chapter
         if subtitle or (kind != SPECIAL and (kind not in kinds or share >= _WHOLE) and (kind != PART or share >= _WHOLE)):

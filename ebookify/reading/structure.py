@@ -25,7 +25,7 @@ from .blocks import BREAK, SUBHEADING, Layout, is_scene_break, paragraph, read_l
 from .contents import key
 from .inline import as_plain
 from .notes import split_notes
-from .headings import ORDINAL_VALUES, LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, roman_value
+from .headings import LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, numbered_label
 from .matter import back_matter_title, closes_story, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
@@ -227,13 +227,8 @@ def _parts_above(spans: list[_Span]) -> list[str]:
 
 def _key(heading: Heading) -> str:
     """The label, its number as a value: a play's list of scenes says "ACT I", its text "FIRST ACT"."""
-    label = " ".join(heading.label.lower().split())
-    number = heading.number.lower()
-    value = roman_value(number) if number else None
-    if value is None:
-        value = ORDINAL_VALUES.get(number)
-    word = " ".join(w for w in label.split() if w not in (number, "the"))
-    return f"{word} {value}" if value is not None and word else label
+    numbered = numbered_label(heading)
+    return f"{numbered[0]} {numbered[1]}" if numbered else " ".join(heading.label.lower().split())
 
 
 # Chapters ---------------------------------------------------------------------------------------
