@@ -468,6 +468,21 @@ def test_old_etext_first_lines(first_lines, title, author):
     assert (meta.title, meta.authors) == (title, (author,))
 
 
+def test_an_etext_of_1994_gives_its_banner_title_and_the_author_on_its_title_page():
+    """Alice (1994): a banner line in its own asterisks over more banner lines, the author only on the
+    title page after the licence. Moby Dick (1991) closes its licence with '*END THE SMALL PRINT!'."""
+    text = ("***This is the Project Gutenberg Etext of The Ford***\n*This 30th edition should be labeled ford30.txt.\n"
+            "***This Edition Is Being Officially Released On March 8, 1994***\n\nHeader words.\n\n"
+            "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***\nLicence words.\n"
+            "*END THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\n\n"
+            f"                THE FORD AT DUSK\n\n                  Ida Marsh\n\n          THE FULCRUM EDITION 3.0\n\n\n\n"
+            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n")
+    parsed = parse(text)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ford", ("Ida Marsh",))
+    assert "Licence words." in " ".join(block_texts(parsed.back_matter[-1].blocks))
+    assert [c.label for c in parsed.chapters] == ["CHAPTER I", "CHAPTER II"]
+
+
 @pytest.mark.parametrize(
     "fields, title, author",
     [

@@ -16,7 +16,7 @@ from ..patterns import lazy
 
 _START = lazy(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
 _END = lazy(r"^\s*\*{3}\s*END OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
-_OLD_START = lazy(r"^\s*\*END\*\s*THE SMALL PRINT", re.IGNORECASE)
+_OLD_START = lazy(r"^\s*\*END\*?\s*THE SMALL PRINT", re.IGNORECASE)  # "*END*THE SMALL PRINT!", "*END THE …"
 _OLD_END = lazy(r"^\s*End of (?:the )?Project Gutenberg", re.IGNORECASE)
 _FIRST_LINE = lazy(
     r"Project Gutenberg(?:'s)? E-?(?:Book|text),? of (?P<title>.+?)(?:,?\s+(?:#\d+ in our series\s+)?by (?P<author>.+))?$",
@@ -109,12 +109,15 @@ def _opening(header: list[str]) -> str:
     """The first paragraph of the header, where "The Project Gutenberg Etext of X" and its "by Y"
     stand (old etexts frame them in asterisks and follow them with "This file should be named")."""
     found: list[str] = []
+    framed = False  # the last line stood in its own asterisks: a banner line, complete unless a "by" follows
     for line in header[:8]:
         text = _unmarked(line)
-        if not text and found or re.search(r"should be named|copyright", text, re.IGNORECASE):
+        if not text and found or re.search(r"should be (?:named|labell?ed)|copyright", text, re.IGNORECASE) \
+                or framed and not text.lower().startswith("by "):
             break
         if text:
             found.append(text)
+            framed = line.strip()[:1] == "*" and line.strip()[-1:] == "*"
     joined = " ".join(found)
     series = re.search(r"\s*#\d+ in our series\s+", joined)  # "…, by Jane Austen #8 in our series by Jane Austen"
     if series:

@@ -102,8 +102,8 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     found, notes, start, trace = read_front_matter(body, edition=gutenberg is not None) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
-    if settings.front_matter and not fields.get("title"):
-        page, page_trace = read_title_page(body, start)
+    if settings.front_matter and not (fields.get("title") and fields.get("authors")):
+        page, page_trace = read_title_page(body, start, fields.get("title", ""))
         for key, value in page.items():
             fields.setdefault(key, value)
         trace += page_trace

@@ -26,13 +26,17 @@ _CREDIT = lazy(r"^(?:translated|illustrated|edited|adapted|abridged|retold)\b.{0
 _PICTURE = lazy(r"^\[(?:illustration|frontispiece|picture|image)\b[^\]]*\]$", re.IGNORECASE)  # a plate, not a word
 
 
-def read_title_page(lines: list[str], start: int = 0) -> tuple[dict, list[tuple[int, str]]]:
-    """({"title": …, "authors": (…,)} as found, trace). Empty when the top is not a title page."""
+def read_title_page(lines: list[str], start: int = 0, title: str = "") -> tuple[dict, list[tuple[int, str]]]:
+    """({"title": …, "authors": (…,)} as found, trace). Empty when the top is not a title page.
+    ``title``: the title a header gave already; a name right under it on the page is the author's."""
     top = _top_lines(lines, start)
     if not top:
         return {}, []
-    found = _page(top)
-    return found if found[0] else _title_over_byline_below(lines, start)
+    found = _page(top, title)
+    found = found if found[0] else _title_over_byline_below(lines, start)
+    if title and not (found[0].get("authors") and _same_title(found[0]["title"], title)):
+        return {}, []  # a header named the title: the page may only add the author under that title
+    return found
 
 
 def _title_over_byline_below(lines: list[str], start: int) -> tuple[dict, list[tuple[int, str]]]:
@@ -59,7 +63,7 @@ def _by_name(title: str, below: str) -> str:
     return _strip(by["name"]) if by and _is_title(title) and _are_names(by["name"]) else ""
 
 
-def _page(top: list[tuple[int, str, int]]) -> tuple[dict, list[tuple[int, str]]]:
+def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[tuple[int, str]]]:
     (first, first_text, gap_after_first), rest = top[0], top[1:]
     if rest:
         second, second_text, gap_after_second = rest[0]
@@ -69,7 +73,8 @@ def _page(top: list[tuple[int, str, int]]) -> tuple[dict, list[tuple[int, str]]]
                 (first, f"title page: title {first_text!r}, author {name!r} (a 'by' line under the title)")]
         if gap_after_first <= 1 and _is_title(first_text) and _is_name(second_text) \
                 and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2
-                                                               or (len(rest) > 1 and match_heading(rest[1][1]))):
+                                                               or (len(rest) > 1 and match_heading(rest[1][1]))
+                                                               or _same_title(first_text, title)):
             return {"title": first_text, "authors": (second_text,)}, [
                 (first, f"title page: title {first_text!r} over the author's name {second_text!r}")]
         if not gap_after_first and _is_name(first_text) and is_capitals(second_text) and not is_capitals(first_text) \
@@ -80,6 +85,14 @@ def _page(top: list[tuple[int, str, int]]) -> tuple[dict, list[tuple[int, str]]]
             and (is_capitals(first_text) or _mostly_capitalised(first_text)):
         return {"title": first_text}, [(first, f"title page: a title line alone at the top, {first_text!r}")]
     return {}, []
+
+
+def _same_title(text: str, title: str) -> bool:
+    """Does the page's title line name the header's title ("ALICE'S ADVENTURES IN WONDERLAND" for
+    "Alice in Wonderland")? Nearly all the shorter one's words are in the longer."""
+    words, named = (set(re.findall(r"[^\W\d_]+", t.casefold())) for t in (text, title))
+    shorter = min(words, named, key=len)
+    return bool(shorter) and len(words & named) >= 0.8 * len(shorter)
 
 
 def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
