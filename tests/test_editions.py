@@ -76,6 +76,22 @@ def test_bare_titles_in_capitals_are_headings_when_the_contents_list_names_them(
     assert "CONTENTS:" in front and "THE LAMPLIGHTER" in front
 
 
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_numbered_titles_in_small_letters_are_the_tales_of_a_collection(gap):
+    """The German Grimm: "1. Der Froschkönig oder der eiserne Heinrich", ~200 tales, no contents list;
+    the file may keep no blank lines at all."""
+    titles = ["Der Müller und die Katze", "Die drei Brüder", "Der goldene Schlüssel", "Das Waldhaus", "Die kluge Magd",
+              "Der Fischer", "Sechse kommen durch die Welt", "Die Rübe"]
+    text = "".join(f"{n}. {title}{gap}{P}{gap}{Q}{gap}" for n, title in enumerate(titles, 1))
+    assert [(c.label, c.title) for c in parse(text).chapters] == [(str(n), t) for n, t in enumerate(titles, 1)]
+
+
+def test_a_numbered_list_in_a_story_stays_its_text():
+    text = f"{P}\n\n1. Buy milk\n\n2. Feed the cat\n\n3. Call Mother\n\n4. Fix the gate\n\n{Q}\n\n{P}\n"
+    chapters = parse(text).chapters
+    assert len(chapters) == 1 and "3. Call Mother" in block_texts(chapters[0].blocks)
+
+
 def test_a_title_the_text_spells_a_little_differently_from_its_entry_is_still_its_heading():
     """A printer's slip ("Couterparts" listed): the story was run into the one before it."""
     text = COLLECTION.replace("     HOW THE FERRY WAS LOST", "     How the Ferry Was Lots")

@@ -19,6 +19,7 @@ SPECIAL = "special"  # prologue, epilogue, interlude… : a chapter without a nu
 MARKDOWN = "markdown"  # "# Anything": explicit markup, trusted
 NUMERAL = "numeral"  # "IV." or "12" alone: only a heading when the file keeps to the pattern
 NUMBERED = "numbered"  # "1. AT THE BAY.": likewise
+TITLED = "titled"  # "1. Der Froschkönig": a numbered title in small letters too: likewise, and set off by blank lines
 LISTED = "listed"  # a title with no label that the file's contents list names ("HOW THE WHALE GOT HIS THROAT"), or its site's count confirms
 LINE = "line"  # a heading-like line that is not a heading (a contents entry): a paragraph of its own
 SECTION = "section"  # a section's heading inside a chapter ("II." in a story the contents list names)
@@ -246,6 +247,9 @@ _NUMBER_FIRST = lazy(
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
 _NOTE_MARK = lazy(r"(?<=[^\s\[])\[\d{1,4}\]$")
+# "1. Der Froschkönig oder der eiserne Heinrich": a capital after the number, ten words at most, no
+# sentence inside it and none ending it past a few words ("3. He left." is a list's line or a tale's)
+_TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=[^\W\d_])(?-i:[A-ZÀ-ÞА-ЯЁ])(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
 _MAX_TITLED = 250  # "Capítulo 6: Del donoso y grande escrutinio que el cura y el barbero hicieron en…": older
@@ -311,7 +315,7 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         return found
     if not (text[0].isdecimal() or text[0] in "IVXLCDM"):  # how both patterns below must open
         return None
-    for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE)):
+    for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE), (TITLED, _TITLED_LINE)):
         match = pattern.match(text)
         if match and any(c.isalnum() for c in match["label"]):
             return Heading(kind, match["label"], (match.groupdict().get("title") or "").strip(), match["number"])

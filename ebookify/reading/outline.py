@@ -21,7 +21,7 @@ from dataclasses import replace
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
-from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, Heading, is_title_line, match_heading, roman_value
+from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, match_heading, roman_value
 from ..options import Settings
 
 
@@ -51,7 +51,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
         del found[index]
     found = _without_page_headers(lines, found, trace, offset)
     blankless = sum(1 for line in lines if not line.strip()) < 0.05 * len(lines)
-    for kind in (NUMERAL, NUMBERED):
+    for kind in (NUMERAL, NUMBERED, TITLED):
         for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
             found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
     found = keep_date_family(lines, found, blankless, trace, offset)
@@ -79,7 +79,8 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     return found, consumed
 
 
-_SIGNALS = {NUMERAL: "numeral in sequence", NUMBERED: "numbered title in sequence", "markdown": "markdown"}
+_SIGNALS = {NUMERAL: "numeral in sequence", NUMBERED: "numbered title in sequence", TITLED: "numbered title in sequence",
+            "markdown": "markdown"}
 _WHOLE = 0.9  # a list that names this share of its entries leaves out the rest on purpose
 _TRUST = 0.5  # share of a contents list's entries that must be found for the list to name the headings
 _TRUST_UNLABELLED = 0.8  # of a list under no contents word (it may be verse, or a list in the story)
@@ -375,13 +376,15 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
     (any line, in a file that keeps no blank lines between paragraphs), with text under them."""
     family = {i for i, h in found.items() if h.kind == kind and h.number[:1].isdigit() != roman}
     indices = sorted(i for i in family if i == 0 or blankless or not lines[i - 1].strip())
+    if kind == TITLED and not blankless:  # a title in small letters could be a list's line: it needs a blank
+        indices = [i for i in indices if i + 1 == len(lines) or not lines[i + 1].strip()]  # line under it too
     values = [roman_value(found[i].number) for i in indices]
     above = []  # "XIX" (a volume of the works), "MCMIX" (the year) on the title page over "I", "II"…
     while len(indices) > 2 and None not in values[:2] and values[0] > values[1]:
         above.append(indices.pop(0))
         values.pop(0)
     rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
-    sequence = len(indices) >= 2 and rising >= max(1, (len(indices) - 1) // 2)
+    sequence = len(indices) >= (3 if kind == TITLED else 2) and rising >= max(1, (len(indices) - 1) // 2)  # (three of those)
     sections = _sections_hold_text(lines, indices) if sequence else True
     keep = set(indices) if sequence and sections else set()
     for index in (i for i in sorted(family) if i not in keep):
