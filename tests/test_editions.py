@@ -86,6 +86,13 @@ def test_numbered_titles_in_small_letters_are_the_tales_of_a_collection(gap):
     assert [(c.label, c.title) for c in parse(text).chapters] == [(str(n), t) for n, t in enumerate(titles, 1)]
 
 
+def test_cantos_after_their_canticas_name_stand_under_it_as_their_part():
+    text = "".join(f"  {part} • Canto {n}\n\n\n{P}\n\n{Q}\n\n\n" for part in ("Inferno", "Purgatorio") for n in ("I", "II"))
+    chapters = parse(text).chapters
+    assert [(c.part, c.label) for c in chapters] == [("Inferno", "Canto I"), ("Inferno", "Canto II"),
+                                                     ("Purgatorio", "Canto I"), ("Purgatorio", "Canto II")]
+
+
 def test_a_numbered_list_in_a_story_stays_its_text():
     text = f"{P}\n\n1. Buy milk\n\n2. Feed the cat\n\n3. Call Mother\n\n4. Fix the gate\n\n{Q}\n\n{P}\n"
     chapters = parse(text).chapters
@@ -559,6 +566,11 @@ def test_the_volunteers_credit_goes_with_the_licence_not_the_book():
         pytest.param("[Illustration]\n\n\nThe Ford\n\nby Ida Marsh\n\n\n", "The Ford", ("Ida Marsh",),
                      id="a plate over the title page"),
         pytest.param("The Ford\nIda Marsh waded in\n\n", "", (), id="a name that starts a sentence is no author"),
+        pytest.param("Ida Marsh\nLes Naufragés\n\n", "Les Naufragés", ("Ida Marsh",),
+                     id="author over a title that opens on an article (it was read the other way round)"),
+        pytest.param("Ida Marsh\n\n\nDer Färber\n\n", "Der Färber", ("Ida Marsh",), id="author, a gap, the title"),
+        pytest.param("Ida Marsh\nDeux Ans de vacances\n\n", "Deux Ans de vacances", ("Ida Marsh",),
+                     id="author over a title no name reads as, a heading under them"),
     ],
 )
 def test_title_pages(top, title, authors):
@@ -864,6 +876,8 @@ _JA = "彼は部屋に入った。机の上に手紙があった。母からの�
         pytest.param("Tweede deel", ("part", "Tweede deel", ""), id="nl: a part"),
         pytest.param("ZEVENTIENDE HOOFDSTUK[141]", ("chapter", "ZEVENTIENDE HOOFDSTUK", ""), id="an edition's note mark on it"),
         pytest.param("Erste Hilfe", None, id="de: an ordinal over no heading word"),
+        pytest.param("Inferno • Canto I", ("chapter", "Canto I", ""), id="a canto after its cantica's name"),
+        pytest.param("Milk, eggs • Canto I", None, id="a list before the bullet names no part"),
         pytest.param("Chương 1: Tôi sống độc lập", ("chapter", "Chương 1", "Tôi sống độc lập"), id="vi"),
         pytest.param("Розділ 3", ("chapter", "Розділ 3", ""), id="uk"),
         pytest.param("Κεφάλαιο 2", ("chapter", "Κεφάλαιο 2", ""), id="el"),

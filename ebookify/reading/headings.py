@@ -250,6 +250,7 @@ _NOTE_MARK = lazy(r"(?<=[^\s\[])\[\d{1,4}\]$")
 # "1. Der Froschkönig oder der eiserne Heinrich": a capital after the number, ten words at most, no
 # sentence inside it and none ending it past a few words ("3. He left." is a list's line or a tale's)
 _TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=[^\W\d_])(?-i:[A-ZÀ-ÞА-ЯЁ])(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")
+_PREFIX = lazy(r"^(?P<prefix>[^\W\d_][^•·.,;:!?]{0,39}?)\s*[•·]\s*(?P<rest>\S.*)$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
 _MAX_TITLED = 250  # "Capítulo 6: Del donoso y grande escrutinio que el cura y el barbero hicieron en…": older
@@ -313,6 +314,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
     found = _keyword_heading(text.strip(_DECORATION))
     if found:
         return found
+    if "•" in text or "·" in text:
+        return _prefixed(text)
     if not (text[0].isdecimal() or text[0] in "IVXLCDM"):  # how both patterns below must open
         return None
     for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE), (TITLED, _TITLED_LINE)):
@@ -320,6 +323,14 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         if match and any(c.isalnum() for c in match["label"]):
             return Heading(kind, match["label"], (match.groupdict().get("title") or "").strip(), match["number"])
     return None
+
+
+def _prefixed(text: str) -> Heading | None:
+    """ "Inferno • Canto I": a keyword heading after the name of what holds it (a cantica, a book),
+    a bullet between: that name is its part."""
+    match = _PREFIX.match(text)
+    found = _keyword_heading(match["rest"].strip(_DECORATION)) if match else None
+    return replace(found, part=match["prefix"]) if found and found.kind == CHAPTER and not found.part else None
 
 
 def _keyword_heading(text: str) -> Heading | None:

@@ -19,6 +19,8 @@ from ..patterns import lazy
 
 _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
 _NAME_WORD = lazy(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|van|von|der|le|la|du|di|y)$")
+_ARTICLE = lazy(r"^(?:the|an?|les?|la|l[’']|une?|des|der|die|das|den|dem|eine?|el|los|las|il|lo|gli|os|as|uma?|het|een|ett?|det)\s",
+               re.IGNORECASE)
 _SENTENCE_END = lazy(r"[.!?;,:]$")
 _LOOK = 12  # lines from the top: a title page is at the very start
 _FAR = 40  # lines a header of notes and thanks may take before the title under them
@@ -77,10 +79,12 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
                                                                or _same_title(first_text, title)):
             return {"title": first_text, "authors": (second_text,)}, [
                 (first, f"title page: title {first_text!r} over the author's name {second_text!r}")]
-        if not gap_after_first and _is_name(first_text) and is_capitals(second_text) and not is_capitals(first_text) \
-                and _is_title(second_text) and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:])):
+        if gap_after_first <= 3 and _is_name(first_text) and not is_capitals(first_text) and _is_title(second_text) \
+                and ((is_capitals(second_text) or _ARTICLE.match(second_text))
+                     and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:]))
+                     or not _is_name(second_text) and _heading_or_end(rest[1:])):  # "Deux Ans de vacances" / "CHAPITRE I"
             return {"title": second_text, "authors": (first_text,)}, [
-                (first, f"title page: author {first_text!r} over the title {second_text!r} in capitals")]
+                (first, f"title page: author {first_text!r} over the title {second_text!r}, which no name reads as")]
     if _is_title(first_text) and (gap_after_first >= 2 or (rest and match_heading(rest[0][1]))) \
             and (is_capitals(first_text) or _mostly_capitalised(first_text)):
         return {"title": first_text}, [(first, f"title page: a title line alone at the top, {first_text!r}")]
@@ -128,8 +132,10 @@ def _are_names(text: str) -> bool:
 
 
 def _is_name(text: str) -> bool:
+    """ "Paul Lefèvre", never "Les Naufragés": a title opens on an article, a name does not."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not _SENTENCE_END.search(text.rstrip("."))
+    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not _SENTENCE_END.search(text.rstrip(".")) \
+        and not _ARTICLE.match(text)
 
 
 def _mostly_capitalised(text: str) -> bool:
