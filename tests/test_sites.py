@@ -5,6 +5,7 @@ Every text here was written for these tests; none is copied from a site."""
 import pytest
 
 from ebookify.model import Subheading, block_texts
+from ebookify.options import Settings
 from ebookify.reading.parse import parse
 
 P1 = "The ferry left at dawn, and Ada watched the harbour lights go out one by one behind her."
@@ -463,3 +464,13 @@ def test_a_synopsis_of_several_paragraphs_runs_to_the_heading_that_opens_the_sto
     parsed = parse(f"The Quiet Heir\nAuthor: Lin Wei\n\nSynopsis:\n{P1}\n\n{P2}\n\n{P3}\n\n{first}\n\n{P1}\n\n{P2}\n")
     assert block_texts(parsed.metadata.description) == description
     assert [t for c in parsed.chapters for t in block_texts(c.blocks)][:len(story)] == story
+
+
+def test_a_sites_chapter_heading_over_the_authors_own_in_other_words_is_one_chapter():
+    """FanFiction.Net through an e-book and back to Markdown: the site's "# Chapter 2: Fox vs Crow",
+    the story's title in bold, the author's "Ch. 2: The Fox versus the Crow": one chapter, not an
+    empty one and the real one; the author's heading stays as a line of it."""
+    text = f"# Chapter 2: Fox vs Crow\n\n**The Seventh Lantern**\n\nCh. 2: The Fox versus the Crow\n\n{P1}\n\n{P2}\n\n{P3}\n"
+    chapters = parse(text, Settings(markdown=True)).chapters
+    assert [(c.label, c.title) for c in chapters] == [("Chapter 2", "Fox vs Crow")]
+    assert block_texts(chapters[0].blocks)[-4:] == ["Ch. 2: The Fox versus the Crow", P1, P2, P3]

@@ -121,6 +121,29 @@ RUNO = ("Down the river went the ferryman,\npoling slow against the current,\nsi
         "still he sang and still he travelled,\ntill the sun sank in the marshes.")
 
 
+TERCETS = ("  Along the shore of evening I was walking\n  and found the harbour empty of its boats,\n"
+           "  the lanterns out, the nets left on the shingle.\n\n"
+           "  I called, and only gulls gave any answer,\n  wheeling above the stones where water breaks,\n"
+           "  and none of them could tell me where the boats had gone.\n\n"
+           "  So I sat down beside the silent capstan\n  and waited while the tide came in and out,\n"
+           "  until a light was burning on the headland.")
+
+
+def test_verse_whose_lines_stop_short_of_the_column_keeps_its_lines():
+    """Dante's tercets: lines past 40 characters, most opening in small letters, each broken where
+    the next word would still have fitted; they were joined into prose."""
+    book = parse("".join(f"Canto {n}\n\n{TERCETS}\n\n\n" for n in ("I", "II", "III", "IV")))
+    assert [[sum(isinstance(i, LineBreak) for i in b.inlines) for b in c.blocks] for c in book.chapters] == [[2, 2, 2]] * 4
+
+
+def test_a_wrapped_paragraph_stays_one_line_of_prose():
+    wrapped = ("The lamps along the quay were lit one by one, and the water under\nthem took each light and "
+               "broke it into a hundred pieces that would not\nkeep still, however long anyone on the boats "
+               "stood watching them, and\nnobody on the boat said a word about the letter that had come.")
+    book = parse("".join(f"Chapter {n}\n\n{wrapped}\n\n{wrapped}\n\n{wrapped}\n\n" for n in range(1, 4)))
+    assert not any(isinstance(i, LineBreak) for c in book.chapters for b in c.blocks for i in b.inlines)
+
+
 def test_narrow_verse_keeps_its_lines_whatever_they_open_with():
     """Lines of a runo or a ballad that go on in small letters read as a prose wrap: joined."""
     preface = ("These songs were gathered in the villages and the forest farms, where the old people still\n"

@@ -75,7 +75,8 @@ def _measure(lines: list[str], style: str) -> Layout:
     # And in a real wrap, a line with more of its paragraph below it seldom ends a sentence.
     inner = [line for run in runs for line in run[:-1] if not is_scene_break(line)]
     ends = _mostly_ending(texts, 0.75) or _mostly_ending(inner, 0.5, least=3)
-    verse = style != "wrapped" and width <= 100 and not spaced and (_verse_lines(texts) or _narrow(texts, width))
+    verse = style != "wrapped" and width <= 100 and not spaced and (
+        _verse_lines(texts) or _narrow(texts, width) or _broken_early(runs, lengths))
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and not verse and (
         indented or (len(runs) > 1 and (multi >= 0.3 * len(runs) or in_multi >= 0.75 * len(texts))))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
@@ -96,6 +97,26 @@ def _narrow(texts: list[str], width: int) -> bool:
     return len(texts) >= 8 and width <= _VERSE_WIDTH and not may_be_cjk("".join(texts[:50]))
 
 
+def _broken_early(runs: list[list[str]], lengths: list[int]) -> bool:
+    """Verse set line by line whatever its lines open with and however wide (Dante's tercets,
+    Whitman's long lines): most lines are broken where the next word would still have fitted, and
+    at a pause (a comma, a full stop), and hardly one holds the end of a sentence and the start of
+    the next. A wrap breaks a line where the next word would not fit; an old etext broken at its
+    phrases still runs sentence into sentence along its lines."""
+    column = lengths[int(len(lengths) * 0.98)] if lengths else 0
+    inner = [(line.rstrip(), following) for run in runs for line, following in zip(run, run[1:])
+             if not is_scene_break(line) and not _speaker(line)]
+    if len(inner) < _VERSE_INNER:
+        return False
+    fitted = sum(1 for line, following in inner if len(line) + 1 + len(following.split()[0]) <= column)
+    paused = sum(1 for line, _ in inner if line[-1:] in _PAUSES)
+    run_on = sum(1 for line, _ in inner if _SENTENCE_INSIDE.search(line, 0, len(line) - 1))
+    return fitted >= 0.6 * len(inner) and paused >= 0.45 * len(inner) and run_on <= 0.1 * len(inner)
+
+
+_VERSE_INNER = 20  # lines with more of their paragraph below them, for telling verse from a wrap
+_PAUSES = frozenset(",;:.!?—-)")
+_SENTENCE_INSIDE = lazy(r"[.!?;][’”»\"']?\s+[«“\"‘'(]?[A-ZÀ-ÞА-ЯЁ]")
 _VERSE_WIDTH = 40
 _VERSE_CAPITALS = 0.85
 _VERSE_SAMPLE = 2000

@@ -342,15 +342,30 @@ def _without_page_headers(lines: list[str], found: dict[int, Heading], trace: li
     """A chapter a site serves in pages repeats its heading atop each page ("第1章 …" / … / "---"
     / "第1章 …"): the same heading again, with no other between, is a page's header, a line of
     the chapter (every word stays), and the chapter runs on."""
-    previous = ""
+    previous, above = "", None
     for index in sorted(found):
         text = lines[index].strip().strip("*_#").strip()
-        if text != previous or found[index].kind not in (CHAPTER, PART, SPECIAL):
-            previous = text
+        if text == previous and found[index].kind in (CHAPTER, PART, SPECIAL):
+            why = "the heading above again, atop a page"
+        elif above is not None and _renumbered(lines, above, index, found):
+            why = "the heading above again in other words, the story's title between (a site's heading over the author's)"
+        else:
+            previous, above = text, index
             continue
-        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: the heading above again, atop a page"))
+        trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
         found[index] = replace(found[index], kind=LINE)
     return found
+
+
+def _renumbered(lines: list[str], above: int, index: int, found: dict[int, Heading]) -> bool:
+    """ "# Chapter 2: HP vs Quirrel" / "**Seventh Horcrux**" / "Ch. 2: Harry Potter vs. Quirinus
+    Quirrel": a chapter's number again a few lines under its heading, a short line at most between."""
+    first, second = found[above], found[index]
+    between = [line for line in lines[above + 1:index] if line.strip()]
+    return first.kind == second.kind == CHAPTER and index - above <= 8 and len(between) <= 1 \
+        and all(len(line.split()) <= 8 for line in between) \
+        and (numbered := numbered_label(first)) is not None and numbered_label(second) is not None \
+        and numbered[1] == numbered_label(second)[1]
 
 
 def _runs_on(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
