@@ -26,6 +26,7 @@ from .model import (
     Paragraph,
     Preformatted,
     SceneBreak,
+    Ruby,
     Strike,
     Strong,
     Subheading,
@@ -117,6 +118,8 @@ def _inlines(inlines: tuple[Inline, ...]) -> str:
         elif isinstance(inline, NoteRef):  # the reader's pop-up, or a link to the notes page
             parts.append(f'<a class="noteref" id="noteref-{escape(inline.ref)}" href="{NOTES_PAGE}#note-{escape(inline.key)}" '
                          f'epub:type="noteref" role="doc-noteref">{escape(inline.mark)}</a>')
+        elif isinstance(inline, Ruby):  # the brackets show where a reading system sets no ruby
+            parts.append(f"<ruby>{_inlines(inline.children)}<rp>（</rp><rt>{escape(inline.reading)}</rt><rp>）</rp></ruby>")
         else:
             tag = _INLINE_TAGS[type(inline)]
             parts.append(f"<{tag}>{_inlines(inline.children)}</{tag}>")

@@ -45,6 +45,15 @@ class Strike:
 
 
 @dataclass(frozen=True)
+class Ruby:
+    """Characters with their reading set small above them (Japanese ruby, furigana): <ruby> in
+    the book. The reading is an aid to the eye, not more words: ``children`` are the text."""
+
+    children: tuple[Inline, ...]
+    reading: str
+
+
+@dataclass(frozen=True)
 class LineBreak:
     """A deliberate break inside a paragraph: verse, a letter's address, a song."""
 
@@ -59,7 +68,7 @@ class NoteRef:
     ref: str  # unique in the book: a note marked twice is marked "3" and "3-2"
 
 
-Inline = Union[Text, Emphasis, Strong, Strike, LineBreak, NoteRef]
+Inline = Union[Text, Emphasis, Strong, Strike, Ruby, LineBreak, NoteRef]
 
 # Blocks -----------------------------------------------------------------------------------
 

@@ -54,7 +54,7 @@ from functools import lru_cache, partial
 from typing import Callable, TypeVar, Union
 
 from .metadata import primary_language
-from .model import BlockQuote, Book, Chapter, Emphasis, Inline, ListBlock, Note, NoteRef, Paragraph, Strike, Strong, Subheading, Text
+from .model import BlockQuote, Book, Chapter, Emphasis, Inline, ListBlock, Note, NoteRef, Paragraph, Ruby, Strike, Strong, Subheading, Text
 from .quotes import NNBSP, QUOTE_STYLES, STYLES, UNSPACED, QuoteStyle, quote_edits, style_for_language
 from .patterns import lazy
 
@@ -229,7 +229,7 @@ FRENCH_GUILLEMETS = (
 # through it. Both characters are ones the book does not contain.
 _SEPARATORS = "\u2029\u2028\x1c\x1d\x1e\x1f"  # whitespace to Python's re
 _CUTS = "".join(map(chr, range(0xFDD0, 0xFDF0))) + "".join(map(chr, range(0xE000, 0xF900)))  # non-, private characters
-_CONTAINERS = (Emphasis, Strong, Strike)
+_CONTAINERS = (Emphasis, Strong, Strike, Ruby)
 
 
 @dataclass(frozen=True)

@@ -33,6 +33,8 @@ def fixture_books() -> dict[str, bytes]:
     books["sidecar-metadata"] = build(story, source_name="series-story.md", sidecar=sidecar, modified=MODIFIED)
     books["text-metadata"] = build(story, source_name="series-story.md", modified=MODIFIED)
     books["own-identifier"] = build("A story with an identifier of its own.", metadata=(("identifier", "my book #1 <draft>"),))
+    books["aozora-ruby"] = build("川辺\n山田花子\n\n　私《わたくし》は｜渡し舟《わたしぶね》で川を渡った。［＃「川」に傍点］\n"
+                                 "　夕方［＃「夕方」に傍点］になった。\n　母が呼んだ［＃改ページ］。\n", cover=False)
     books["long-chapter"] = build("Chapter 1\n" + "\n\n".join(["A paragraph of ordinary length, or so. " * 8] * 1500)
                                   + "\n\nChapter 2\n\nThe end.", cover=False)
     return books
@@ -46,6 +48,12 @@ def books():
 def test_every_fixture_book_passes_epubcheck_with_no_errors_and_no_warnings(books, tmp_path):
     verdicts = epubcheck_many(books, tmp_path)
     assert verdicts == {name: [] for name in books}
+
+
+def test_ruby_is_set_as_ruby_with_brackets_for_readers_without_it(books):
+    page = dict(spine_pages(books["aozora-ruby"]))["chapter-001.xhtml"].decode()
+    assert "<ruby>私<rp>（</rp><rt>わたくし</rt><rp>）</rp></ruby>は<ruby>渡し舟<rp>（</rp><rt>わたしぶね</rt><rp>）</rp></ruby>" in page
+    assert "［＃" not in page
 
 
 def test_every_fixture_book_passes_the_structural_checks(books):

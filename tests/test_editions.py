@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ebookify import Options, convert
-from ebookify.model import Subheading, block_texts
+from ebookify.model import Subheading, Text, block_texts
 from ebookify.options import Settings
 from ebookify.reading.contents import find_contents, key
 from ebookify.reading.parse import FRONT_TITLE, parse
@@ -1253,3 +1253,73 @@ def test_a_chinese_txt_site_s_book(top, title, authors):
     assert [c.label for c in parsed.chapters] == ["第一回", "第二回", "第三回"]
     assert all(block_texts(c.blocks) == [CHINESE_PROSE] for c in parsed.chapters)
 
+
+
+# Aozora Bunko ----------------------------------------------------------------------------------------
+
+AOZORA = """川辺の家
+山田花子
+
+-------------------------------------------------------
+【テキスト中に現れる記号について】
+
+《》：ルビ
+（例）川辺《かわべ》
+
+｜：ルビの付く文字列の始まりを特定する記号
+（例）古い｜渡し舟《わたしぶね》
+
+［＃］：入力者注　主に外字の説明や、傍点の位置の指定
+-------------------------------------------------------
+
+［＃２字下げ］上　夏の川［＃「上　夏の川」は大見出し］
+
+
+［＃５字下げ］一［＃「一」は中見出し］
+
+　私《わたくし》は毎朝｜渡し舟《わたしぶね》で川を渡った。舟の※［＃「てへん＋劣」、第3水準1-84-77］は古かった。
+　川辺《かわべ》の家には誰もいなかった。［＃「誰もいなかった」に傍点］
+
+［＃５字下げ］二［＃「二」は中見出し］
+
+　夕方になると、母が※［＃「口＋世」、U+546D、12-3］と呼んだ。
+
+
+［＃２字下げ］下　冬の川［＃「下　冬の川」は大見出し］
+
+
+［＃５字下げ］一［＃「一」は中見出し］
+
+　冬の川は静かだった。［＃改ページ］
+
+
+
+底本：「川辺の家」架空文庫、架空社
+　　　2001（平成13）年1月1日第1刷
+入力：試験
+校正：試験
+"""
+
+
+def test_an_aozora_bunko_text_reads_its_notation_as_markup():
+    """青空文庫: legend and colophon to the back, headings from their notes, ruby as ruby, a missing
+    character named by its JIS X 0213 code or Unicode number as itself, other notes gone."""
+    from ebookify.model import Ruby
+
+    parsed = parse(AOZORA)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("川辺の家", ("山田花子",))
+    assert [(c.part, c.label or c.title) for c in parsed.chapters] == [("上　夏の川", "一"), ("上　夏の川", "二"),
+                                                                        ("下　冬の川", "一")]
+    first = parsed.chapters[0].blocks[0].inlines
+    assert Ruby((Text("私"),), "わたくし") in first and Ruby((Text("渡し舟"),), "わたしぶね") in first
+    story = " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))
+    assert "［＃" not in story and "《" not in story and "｜" not in story
+    assert "\u6318" in story and "\u546d" in story  # 1-84-77 is 挘; U+546D is 呭
+    edition = " ".join(block_texts(parsed.back_matter[0].blocks))
+    assert parsed.back_matter[0].title == "From the Original Edition" and "テキスト中に現れる記号" in edition
+    assert "底本：「川辺の家」" in edition and "入力：試験" in edition
+
+
+def test_book_title_brackets_in_chinese_are_no_ruby():
+    parsed = parse("《西游记》\n\n第一回 灵根育孕源流出\n\n" + _ZH + "\n\n第二回 悟彻菩提真妙理\n\n" + _ZH + "\n")
+    assert parsed.metadata.title == "西游记" and len(parsed.chapters) == 2

@@ -130,6 +130,13 @@ def test_a_markdown_subtitle_is_the_subtitle():
     assert parsed.metadata.subtitle == "A winter tale"
 
 
+@pytest.mark.parametrize("line", ["*March 802, Port Selwyn*", "*June, 782 UC, Phezzan Dominion*", "_London, 1888_"])
+def test_a_dateline_under_the_title_opens_the_story_and_is_no_subtitle(line):
+    """An AO3 chapter's dateline had gone to the title page and out of the chapter."""
+    parsed = parse(f"# The Quiet Harbour\n\n{line}\n\n{P1}\n\n{P2}\n")
+    assert parsed.metadata.subtitle == "" and block_texts(parsed.chapters[0].blocks)[0] == line.strip("*_")
+
+
 FFN = f"""Harbour Lights
 
 By: quillandkettle
@@ -474,3 +481,15 @@ def test_a_sites_chapter_heading_over_the_authors_own_in_other_words_is_one_chap
     chapters = parse(text, Settings(markdown=True)).chapters
     assert [(c.label, c.title) for c in chapters] == [("Chapter 2", "Fox vs Crow")]
     assert block_texts(chapters[0].blocks)[-4:] == ["Ch. 2: The Fox versus the Crow", P1, P2, P3]
+
+
+def test_deeper_markdown_headings_after_a_chapters_text_are_its_sections():
+    """A Chinese fan fiction's afterword, "## 作者的碎碎念" and a paragraph, then "### 关于阿周那" and
+    four more: its sections, not five chapters among the story's. A keyword stays a chapter."""
+    text = (f"# The Tide\n\n## 1\n\n{P1}\n\n## 2\n\n{P2}\n\n## Afterword\n\n{P3}\n\n### About the hero\n\n{P1}\n\n"
+            f"### About the sea\n\n{P2}\n")
+    chapters = parse(text, Settings(markdown=True)).chapters
+    assert [c.title or c.label for c in chapters] == ["1", "2", "Afterword"]
+    assert [b.text for b in chapters[2].blocks if isinstance(b, Subheading)] == ["About the hero", "About the sea"]
+    parts = parse(f"## Part One\n\n{P1}\n\n### Chapter 1\n\n{P2}\n\n### Chapter 2\n\n{P3}\n", Settings(markdown=True))
+    assert [c.label for c in parts.chapters][-2:] == ["Chapter 1", "Chapter 2"]

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, match_heading
-from .families import date_heading
+from .families import date_heading, names_a_date
 from .inline import as_plain
 from .labels import BY_WORDS, label_of
 from .titlecase import TITLE_SMALL_WORDS
@@ -112,7 +112,7 @@ class TitleLines:
             self.trace.append((i, f"title: the file's one '# ' heading: {markdown['text']}"))
             i = self.skip(i + 1)
             subtitle = _SUBTITLE.match(lines[i]) if i < len(lines) else None
-            if subtitle:
+            if subtitle and not names_a_date(lines[i]):  # "*March 802, Port Selwyn*" opens the story: a dateline
                 self.fields["subtitle"] = subtitle["star"] or subtitle["line"]
                 self.trace.append((i, f"subtitle: the emphasised line under the title: {self.fields['subtitle']}"))
                 i = self.skip(i + 1)

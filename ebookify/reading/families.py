@@ -16,7 +16,7 @@ import re
 from dataclasses import replace
 
 from .blocks import BREAK, gaps_after, usual_gap
-from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, roman_value
+from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, numeral_value
 from .notes import inside_ao3_notes, is_ao3_marker, story_under
 from ..patterns import lazy
 
@@ -58,8 +58,15 @@ _DATE_LINE = lazy(
 # other word is no date, and most lines of a book are told so without the pattern (which, with
 # its nine languages of names, costs a story's start-up 2 ms to compile).
 _OPENINGS = frozenset(_WEEKDAYS + _MONTHS + ["the"])
+_MONTH_WORDS = frozenset(m for m in _MONTHS if len(m) > 3 and m not in ("march", "mars", "august", "mayo"))  # not the verbs and names
 _FAMILY = 3
 _SECTION_CHARS = 80  # a diary entry may be short, but it is more than a line
+
+
+def names_a_date(text: str) -> bool:
+    """A month's name or a year in it: "March 802, Port Selwyn", "London, 1888", a dateline."""
+    words = set(re.findall(r"[^\W\d_]+", text.casefold()))
+    return bool(words & _MONTH_WORDS) or re.search(r"(?<!\d)\d{3,4}(?!\d)", text) is not None
 
 
 def date_heading(line: str) -> Heading | None:
@@ -117,7 +124,7 @@ def labelled_heading(line: str) -> Heading | None:
     if not 4 <= len(text) <= 30 or not text[0].isupper() or text[-1] not in "0123456789IVXLCDM.":
         return None
     match = _LABEL_LINE.match(text)
-    if not match or match["word"].lower() in _NOT_SECTIONS or not roman_value(match["number"]):
+    if not match or match["word"].lower() in _NOT_SECTIONS or not numeral_value(match["number"]):
         return None
     return Heading(LABELLED, text.rstrip("."), "", match["number"], signal="a family of labelled headings")
 
@@ -136,7 +143,7 @@ def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless:
     kept: set[int] = set()
     for family in by_word.values():
         spaced = [i for i in family if i == 0 or blankless or not lines[i - 1].strip()]
-        numbers = [roman_value(found[i].number) or 0 for i in spaced]
+        numbers = [numeral_value(found[i].number) or 0 for i in spaced]
         steps = [b - a for a, b in zip(numbers, numbers[1:])]
         ends = spaced[1:] + [len(lines)]
         sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(spaced, ends))

@@ -250,6 +250,9 @@ _NOTE_MARK = lazy(r"(?<=[^\s\[])\[\d{1,4}\]$")
 # "1. Der Froschkönig oder der eiserne Heinrich": a capital after the number, ten words at most, no
 # sentence inside it and none ending it past a few words ("3. He left." is a list's line or a tale's)
 _TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=[^\W\d_])(?-i:[A-ZÀ-ÞА-ЯЁ])(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")
+_CJK_NUMERAL_OPENINGS = frozenset("一二三四五六七八九十百上中下")
+_CJK_NUMERAL_LINE = lazy(r"^(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5}$")
+_CJK_PART_LINE = lazy(r"^(?P<label>[上中下])[\u3000 ]+(?P<title>[^\s。、！？「」（）]{1,20})$")
 _PREFIX = lazy(r"^(?P<prefix>[^\W\d_][^•·.,;:!?]{0,39}?)\s*[•·]\s*(?P<rest>\S.*)$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
@@ -316,6 +319,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         return found
     if "•" in text or "·" in text:
         return _prefixed(text)
+    if text[0] in _CJK_NUMERAL_OPENINGS:
+        return _cjk_numeral_or_part(text)
     if not (text[0].isdecimal() or text[0] in "IVXLCDM"):  # how both patterns below must open
         return None
     for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE), (TITLED, _TITLED_LINE)):
@@ -323,6 +328,15 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         if match and any(c.isalnum() for c in match["label"]):
             return Heading(kind, match["label"], (match.groupdict().get("title") or "").strip(), match["number"])
     return None
+
+
+def _cjk_numeral_or_part(text: str) -> Heading | None:
+    """A Japanese novel's sections numbered 一, 二 … 百十 alone on their lines (a numeral, kept only
+    as a family, like "IV"), and its parts 上, 中, 下 with their titles ("上　先生と私")."""
+    if _CJK_NUMERAL_LINE.match(text):
+        return Heading(NUMERAL, text, "", text)
+    part = _CJK_PART_LINE.match(text)
+    return Heading(PART, part["label"], part["title"]) if part else None
 
 
 def _prefixed(text: str) -> Heading | None:
@@ -439,17 +453,20 @@ def numbered_label(heading: Heading) -> tuple[str, int] | None:
     """The label's word and its number's value ("chapter", 2), whether written "CHAPTER II." or
     "Second Chapter"; None for a label without a number it can tell."""
     number = heading.number.lower()
-    value = roman_value(number) if number else None
+    value = numeral_value(number) if number else None
     value = ORDINAL_VALUES.get(number) if value is None else value
     word = " ".join(w for w in heading.label.lower().split() if w not in (number, "the"))
     return (word, value) if value is not None and word else None
 
 
-def roman_value(numeral: str) -> int | None:
+def numeral_value(numeral: str) -> int | None:
+    """12, XII or 十二 → 12; None for anything else."""
     values = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100, "d": 500, "m": 1000}
     numeral = numeral.lower()
     if numeral.isdigit():
         return int(numeral)
+    if numeral[:1] in _CJK_DIGITS or numeral[:1] in _CJK_UNITS:
+        return cjk_value(numeral)
     if not numeral or any(c not in values for c in numeral):
         return None
     total = 0

@@ -11,10 +11,9 @@ stack per delimiter, so 100,000 asterisks take linear time; nothing here can bac
 
 from __future__ import annotations
 
-import re
 import unicodedata
 
-from ..model import Emphasis, Inline, Strike, Strong, Text, inline_text
+from ..model import Emphasis, Inline, Ruby, Strike, Strong, Text, inline_text
 from ..patterns import lazy
 
 _DELIMITER = lazy(r"\*+|_+|~+")
@@ -44,8 +43,22 @@ def as_plain(text: str, markdown: bool = False) -> str:
     return inline_text(parse_inlines(text, markdown))
 
 
+# Ruby a dialect's reader found (Aozora Bunko's "｜東京《とうきょう》"), marked with characters no text holds
+RUBY_OPEN, RUBY_READING, RUBY_CLOSE = "\ue100", "\ue101", "\ue102"
+_RUBY = lazy("\ue100([^\ue100-\ue102]+)\ue101([^\ue100-\ue102]+)\ue102")
+
+
 def parse_inlines(text: str, markdown: bool = False) -> tuple[Inline, ...]:
     """``markdown``: the text is Markdown, whose backslash escapes are read and dropped."""
+    if RUBY_OPEN in text:
+        out: list[Inline] = []
+        position = 0
+        for match in _RUBY.finditer(text):
+            out.extend(parse_inlines(text[position:match.start()], markdown))
+            out.append(Ruby((Text(match[1]),), match[2]))
+            position = match.end()
+        out.extend(parse_inlines(text[position:], markdown))
+        return _merge(out)
     if "\\" in text and text.translate(_SHOWN) == text:  # (and no private-use marks of its own)
         kept = "" if markdown else "\\"
         return _shown(_parse(_ESCAPED.sub(lambda m: kept + chr(_HIDDEN + ord(m[1])), text)))

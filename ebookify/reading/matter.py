@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from .contents import is_contents_word
-from .headings import PART, SPECIAL, Heading, cjk_value, roman_value
+from .headings import PART, SPECIAL, Heading, cjk_value, numeral_value
 from .titlecase import is_capitals
 from ..patterns import lazy
 
@@ -44,7 +44,7 @@ def opens_the_story(heading: Heading) -> bool:
     number = heading.number.lower()
     if not number:
         return True
-    value = roman_value(number.split(".")[0]) if number[:1].isalnum() else None
+    value = numeral_value(number.split(".")[0]) if number[:1].isalnum() else None
     return number in _ONE or value in (0, 1) or cjk_value(number) in (0, 1)
 
 

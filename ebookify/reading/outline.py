@@ -21,7 +21,7 @@ from dataclasses import replace
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
-from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, match_heading, roman_value
+from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, match_heading, numeral_value
 from ..options import Settings
 
 
@@ -60,6 +60,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
         found = keep_counted_titles(lines, found, expected, blankless, trace, offset)
     found = episodes_under_arcs(found, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
+    found = _sections_in_markdown(lines, found, trace, offset)
     consumed: set[int] = set()
     owner: dict[int, int] = {}
     if width and not blankless:
@@ -231,6 +232,25 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
     return found
 
 
+def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
+    """ "## Afterword", a paragraph, "### About the hero": a deeper Markdown heading after text
+    under a chapter's heading is a section of that chapter, and so are the deeper ones after it, up
+    to the next heading of the chapter's level or higher (straight under it, with no text between,
+    the chapter's heading would be a part over it). A keyword ("### Chapter 3") is a chapter still."""
+    level, last, inside = 0, -1, False
+    for index in sorted(found):
+        heading = found[index]
+        deeper = heading.level > level > 0 and heading.kind == MARKDOWN
+        if deeper and (inside or any(lines[i].strip() and i not in found for i in range(last + 1, index))):
+            trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a section of the chapter "
+                                          "above, a Markdown level deeper, after its text"))
+            found[index] = replace(heading, kind=SECTION)
+            inside = True
+            continue
+        level, last, inside = heading.level, index, False
+    return found
+
+
 def _out_of_order_labels(lines: list[str], found: dict[int, Heading], keywords: list[int]) -> list[int]:
     """Headings of a label other than the book's chapters' that label only a few stretches of text
     inside them, and do not count up ("Act 3:", "Act 2:", "Act 1:" … inside HPMOR's "Chapter 24"):
@@ -245,7 +265,7 @@ def _out_of_order_labels(lines: list[str], found: dict[int, Heading], keywords: 
     starts = sorted(found) + [len(lines)]
     out = []
     for family in families.values():
-        values = [roman_value(found[i].number) for i in family]
+        values = [numeral_value(found[i].number) for i in family]
         if family is main or not 2 <= len(family) * 2 <= len(main) or None in values or family[0] < main[0] \
                 or all(b > a for a, b in zip(values, values[1:])):
             continue
@@ -266,7 +286,7 @@ def _counted_in_chapters(found: dict[int, Heading], keywords: list[int]) -> set[
     numerals = sorted(i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0])
     for start, stop in zip(keywords, keywords[1:] + [max(numerals, default=0) + 1]):
         inside = [i for i in numerals if start < i < stop]
-        values = [roman_value(found[i].number) for i in inside]
+        values = [numeral_value(found[i].number) for i in inside]
         if values and values == list(range(1, len(values) + 1)):
             counted.update(inside)
     return counted
@@ -362,10 +382,14 @@ def _renumbered(lines: list[str], above: int, index: int, found: dict[int, Headi
     Quirrel": a chapter's number again a few lines under its heading, a short line at most between."""
     first, second = found[above], found[index]
     between = [line for line in lines[above + 1:index] if line.strip()]
-    return first.kind == second.kind == CHAPTER and index - above <= 8 and len(between) <= 1 \
-        and all(len(line.split()) <= 8 for line in between) \
-        and (numbered := numbered_label(first)) is not None and numbered_label(second) is not None \
-        and numbered[1] == numbered_label(second)[1]
+    if not (first.kind == second.kind == CHAPTER and index - above <= 8 and len(between) <= 1
+            and all(len(line.split()) <= 8 for line in between)):
+        return False
+    one, other = numbered_label(first), numbered_label(second)
+    if one is None or other is None or one[1] != other[1]:
+        return False
+    short, full = sorted((one[0].rstrip("."), other[0].rstrip(".")), key=len)
+    return full.startswith(short)  # "Ch." for "Chapter"; never an arc's 第一章 over its episode 第1話
 
 
 def _runs_on(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
@@ -393,7 +417,7 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
     indices = sorted(i for i in family if i == 0 or blankless or not lines[i - 1].strip())
     if kind == TITLED and not blankless:  # a title in small letters could be a list's line: it needs a blank
         indices = [i for i in indices if i + 1 == len(lines) or not lines[i + 1].strip()]  # line under it too
-    values = [roman_value(found[i].number) for i in indices]
+    values = [numeral_value(found[i].number) for i in indices]
     above = []  # "XIX" (a volume of the works), "MCMIX" (the year) on the title page over "I", "II"…
     while len(indices) > 2 and None not in values[:2] and values[0] > values[1]:
         above.append(indices.pop(0))

@@ -38,7 +38,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from .blocks import read_layout, to_blocks
+from .aozora import is_aozora, read_aozora
+from .blocks import Layout, read_layout, to_blocks
 from .dialects import as_shown
 from ..errors import ParseError
 from .footnotes import link_footnotes
@@ -88,6 +89,10 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         lines = joined_pages(lines)
     fields: dict = {}
     back_matter: tuple[Section, ...] = ()
+    if "［＃" in text and is_aozora(lines):  # Aozora Bunko: its legend and colophon are the edition's page
+        lines, edition = read_aozora(lines)
+        back_matter = (Section(EDITION_TITLE, tuple(to_blocks(edition, Layout(False, 0, False, frozenset())))),) \
+            if edition else ()  # (a line each: the colophon's facts, the legend's marks)
     body, offset = lines, 0
     notice = scan_notice(lines) if settings.gutenberg else 0  # Google's notice atop a book it scanned
     if notice:
