@@ -103,15 +103,16 @@ def _broken_early(runs: list[list[str]], lengths: list[int]) -> bool:
     at a pause (a comma, a full stop), and hardly one holds the end of a sentence and the start of
     the next. A wrap breaks a line where the next word would not fit; an old etext broken at its
     phrases still runs sentence into sentence along its lines."""
+    inner = [(line.rstrip(), following) for run in runs for line, following in zip(run, run[1:])][:_VERSE_SAMPLE]
+    if len(inner) < _VERSE_INNER or sum(line[-1:] in _PAUSES for line, _ in inner) < 0.45 * len(inner):
+        return False  # (most texts stop here: a wrap breaks lines anywhere in a sentence)
+    inner = [(line, following) for line, following in inner if not is_scene_break(line) and not _speaker(line)]
     column = lengths[int(len(lengths) * 0.98)] if lengths else 0
-    inner = [(line.rstrip(), following) for run in runs for line, following in zip(run, run[1:])
-             if not is_scene_break(line) and not _speaker(line)]
-    if len(inner) < _VERSE_INNER:
-        return False
-    fitted = sum(1 for line, following in inner if len(line) + 1 + len(following.split()[0]) <= column)
+    fitted = sum(1 for line, following in inner if len(line) + 1 + len(following.split(None, 1)[0]) <= column)
     paused = sum(1 for line, _ in inner if line[-1:] in _PAUSES)
     run_on = sum(1 for line, _ in inner if _SENTENCE_INSIDE.search(line, 0, len(line) - 1))
-    return fitted >= 0.6 * len(inner) and paused >= 0.45 * len(inner) and run_on <= 0.1 * len(inner)
+    return len(inner) >= _VERSE_INNER and fitted >= 0.6 * len(inner) and paused >= 0.45 * len(inner) \
+        and run_on <= 0.1 * len(inner)
 
 
 _VERSE_INNER = 20  # lines with more of their paragraph below them, for telling verse from a wrap
