@@ -266,6 +266,8 @@ def _with_notes_within(book: Book, chapter: Chapter) -> tuple:
     for index, block in enumerate(chapter.blocks):
         out.extend(NoteBox(_labels(book)(n.label), n.blocks) for n in within if n.at == index)
         out.append(block)
+    last = len(chapter.blocks)  # a note after the last block (the story after it was a footnote's, moved out)
+    out.extend(NoteBox(_labels(book)(n.label), n.blocks) for n in within if n.at >= last)
     return tuple(out)
 
 

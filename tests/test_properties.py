@@ -2,7 +2,7 @@
 
 import string
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, example, given, settings, strategies as st
 
 from ebookify import EbookifyError, Options, convert
 from ebookify.reading.frontmatter import LABELS as _LABELS
@@ -64,6 +64,7 @@ marked_line = st.lists(st.one_of(MARKUP, word), min_size=1, max_size=4).map(" ".
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(marked_line, min_size=1, max_size=20), st.sampled_from(["s.md", "s.txt"]))
+@example(["[^1]", "TL Note: tl [^1]: words one", "[^1]: words one"], "s.md")  # a note after the last block was dropped
 def test_notes_and_lists_in_any_mix_give_a_sound_book_with_every_word(lines, name):
     text = "\n".join(lines) + "\nThe end."
     result = convert(text.encode(), Options(source_name=name, cover=False))

@@ -493,3 +493,15 @@ def test_deeper_markdown_headings_after_a_chapters_text_are_its_sections():
     assert [b.text for b in chapters[2].blocks if isinstance(b, Subheading)] == ["About the hero", "About the sea"]
     parts = parse(f"## Part One\n\n{P1}\n\n### Chapter 1\n\n{P2}\n\n### Chapter 2\n\n{P3}\n", Settings(markdown=True))
     assert [c.label for c in parts.chapters][-2:] == ["Chapter 1", "Chapter 2"]
+
+
+def test_an_opening_scene_under_the_summary_is_the_story_not_front_matter():
+    """A fan fiction's untitled opening (people speaking in it) between its summary and "Day One"
+    had gone to a front-matter page, out of the contents."""
+    scene = "\n\n".join([P1, '"Who is there?" she asked.', P2, '"Only the wind," said the ferryman.', P3, P1])
+    parsed = parse(f"# The Tide\n\nSummary:\n\nA ferry, a letter.\n\n---\n\n{scene}\n\n## Day One\n\n{P2}\n\n## Day Two\n\n{P3}\n",
+                   Settings(markdown=True))
+    assert not parsed.front_matter and len(parsed.chapters) == 3
+    assert block_texts(parsed.chapters[0].blocks)[1] == '"Who is there?" she asked.'  # (typeset later)
+    preface = parse(f"The Tide\n\nFor my mother, who loved the sea.\n\nChapter 1\n\n{P1}\n\nChapter 2\n\n{P2}\n")
+    assert preface.front_matter and len(preface.chapters) == 2  # a dedication stays the front matter

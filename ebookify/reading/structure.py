@@ -62,10 +62,11 @@ class Structure:
 
 
 def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
-                   given: dict[int, Heading] | None = None, expected: int = 0) -> Structure:
+                   given: dict[int, Heading] | None = None, expected: int = 0, edition: bool = False) -> Structure:
     """``given``: headings a site reader found (line → heading), used instead of detection; such an
     export marks its scene breaks itself, so its runs of blank lines are only spacing.
-    ``expected``: the chapters the site's header counts (0: it says nothing)."""
+    ``expected``: the chapters the site's header counts (0: it says nothing). ``edition``: a
+    printed book's text (Project Gutenberg's), whose pages before the first chapter are its own."""
     layout = read_layout(lines, settings)
     if settings.scene_breaks and not given:
         lines = _blank_runs_as_breaks(lines)
@@ -84,7 +85,8 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
             _merge(spans[0], span)
         spans = [spans[0]] + spans[1 + leading:]
     front_notes: tuple[Note, ...] = ()
-    if len(spans) > 1 and has_text(spans[0].blocks) and opens_the_story(spans[1].heading):
+    if len(spans) > 1 and has_text(spans[0].blocks) and opens_the_story(spans[1].heading) \
+            and (edition or not _a_scene(spans[0].blocks)):
         front, front_notes, found = _split_notes(spans[0], layout)  # a note up there is still a note
         trace.extend((offset + line, what) for line, what in found)
         spans = [_Span(0, None, [])] + spans[1:]
@@ -103,6 +105,18 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         chapters[-1], more = _without_back_matter(chapters[-1], trace, offset + spans[-1 - len(back)].line)
         back = more + back
     return Structure(chapters, front, trace, back)
+
+
+_SPOKEN = frozenset("“\"«「『—‘„")
+_SCENE_PARAGRAPHS, _SCENE_LINES_SPOKEN = 6, 2
+
+
+def _a_scene(blocks: tuple[Block, ...]) -> bool:
+    """Text above the first chapter that is the story's opening scene, not a preface or a title
+    page: several paragraphs, people speaking in some of them (a fan fiction's untitled opening
+    under its summary, before "Day One"). A preface or a dedication hardly quotes anyone."""
+    texts = [inline_text(b.inlines).lstrip() for b in blocks if isinstance(b, Paragraph)]
+    return len(texts) >= _SCENE_PARAGRAPHS and sum(t[:1] in _SPOKEN for t in texts) >= _SCENE_LINES_SPOKEN
 
 
 def _set_smaller_above(spans: list[_Span]) -> int:
