@@ -505,3 +505,22 @@ def test_an_opening_scene_under_the_summary_is_the_story_not_front_matter():
     assert block_texts(parsed.chapters[0].blocks)[1] == '"Who is there?" she asked.'  # (typeset later)
     preface = parse(f"The Tide\n\nFor my mother, who loved the sea.\n\nChapter 1\n\n{P1}\n\nChapter 2\n\n{P2}\n")
     assert preface.front_matter and len(preface.chapters) == 2  # a dedication stays the front matter
+
+
+def test_a_story_above_its_only_heading_near_the_end_is_the_story():
+    """One '## Rambling:' after the whole story: the story had been read as front matter above the
+    heading that opens it, and the thank-you as the book's one chapter."""
+    text = f"# Lanterns\n\n{P1}\n\n{P2}\n\n{P3}\n\n## Rambling:\n\nThanks for reading, all of you!\n"
+    parsed = parse(text, Settings(markdown=True))
+    assert not parsed.front_matter and block_texts(parsed.chapters[0].blocks) == [P1, P2, P3]
+
+
+def test_a_chinese_txt_sites_notice_gives_way_to_the_title_and_its_numbered_parts_are_chapters():
+    """A download site's notice atop the book, 《荒原狼》 under it, the memoir cut into
+    "哈里·哈勒尔自传(1)", "(2)" …: the title was the file name's, the book one chapter."""
+    line = "他每天晚上都要爬上那二百一十二级台阶，灯总是已经亮着，他从来不知道是谁点的灯。"
+    parts = "".join(f"守塔人自述({n})\n\n    {line}\n\n    {line}\n\n" for n in range(1, 5))
+    text = f"声明:本书由某某书网(www.example.com)自网络收集整理制作,仅供交流学习使用\n\n\n《灯塔》\n\n\n{parts}"
+    parsed = parse(text)
+    assert parsed.metadata.title == "灯塔"
+    assert [c.label for c in parsed.chapters] == [f"守塔人自述({n})" for n in range(1, 5)]

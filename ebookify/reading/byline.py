@@ -39,6 +39,8 @@ _CJK_TITLE_NAME = lazy(  # "《红楼梦》曹雪芹", "《红楼梦》 作者�
 # "[三国演义 / 罗贯中 著 ]": a Chinese TXT site's first line, the title, a slash and the author who "wrote" (著) it
 _TITLE_SLASH_NAME = lazy(r"^\[\s*(?P<title>[^/\[\]]{1,40}?)\s*/\s*(?P<name>[^/\[\]\s]{1,20})\s*[著编譯译]\s*\]$")
 _BOOK_TITLE = lazy(r"^《(?P<title>[^《》]{1,40})》$")
+_BOOK_MARKS = lazy(r"《(?P<title>[^《》]{1,40})》")
+_SITE_NOTICE = lazy(r"(?:https?://|www\.)\S+|[Tt][Xx][Tt]|下载|收集整理")  # an address, "TXT", "download", "collected"
 _GREETINGS = frozenset("dear dearest my hi hello hey to from cher chère liebe lieber querida querido caro cara".split())
 _PATRONYMIC = lazy(r"(?:ович|евич|ьич|овна|евна|ична|инична)$")
 _CJK_SENTENCE_MARKS = frozenset("，。！？；、")
@@ -91,6 +93,19 @@ class TitleLines:
     def skip(self, i: int) -> int:
         raise NotImplementedError
 
+    def _title_under_notice(self, i: int) -> None:
+        """A Chinese TXT site's notice atop the book ("声明:本书由…网(www…)收集整理", "《局外人》更多好书
+        请到…"): the book's title is the 《》 alone on a line under it, or else the first 《》 in it."""
+        for j in range(i, min(len(self.lines), i + 8)):
+            book = _BOOK_TITLE.match(self.lines[j].strip())
+            if book:
+                break
+        else:
+            book = _BOOK_MARKS.search(self.lines[i])
+        if book:
+            self.fields.setdefault("title", book["title"].strip())
+            self.trace.append((i, f"title: {book['title'].strip()}, in 《》 by a download site's notice"))
+
     def next_text(self, i: int) -> str:
         """The first line with text from ``i`` on; "" past the file's last."""
         j = self.skip(i)
@@ -105,6 +120,9 @@ class TitleLines:
             if AO3_POSTED.match(self.next_text(j + 1)):
                 self.trace.append((i, "AO3's 'Preface' over the work's title"))
                 i = j
+        if _SITE_NOTICE.search(lines[i]) and may_be_cjk(lines[i]):
+            self._title_under_notice(i)
+            return i  # (the notice stays in the book, with the story's front matter)
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())
         if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
             self.fields["title"] = as_plain(markdown["text"], markdown=True).strip(_DECORATION) or markdown["text"]

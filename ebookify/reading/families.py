@@ -18,7 +18,7 @@ from dataclasses import replace
 from .blocks import BREAK, gaps_after, usual_gap
 from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, numeral_value
 from .notes import inside_ao3_notes, is_ao3_marker, story_under
-from ..patterns import lazy
+from ..patterns import lazy, may_be_cjk
 
 DATE = "date"
 LABELLED = "labelled"  # a candidate of a labelled family, until the family is confirmed
@@ -113,6 +113,7 @@ def _under_a_heading(lines: list[str], index: int, found: dict[int, Heading]) ->
 # A word of the book's own, an optional "No.", a number, nothing else: "FEDERALIST No. 1", "ESSAY 4".
 _LABEL_LINE = lazy(r"^(?P<word>[^\W\d_]{2,20})\.? (?:(?:no|nr|n[º°o])\.? ?)?(?P<number>\d{1,3}|(?-i:[IVXLCDM]{1,8}))\.?$",
                    re.IGNORECASE)
+_BRACKETED_NUMBER = lazy(r"^(?P<word>[^\W\d_][^()（）]{0,24}?)\s*[(（]\s*(?P<number>\d{1,3})\s*[)）]$")
 # Words that number pages, figures and tables, never the book's sections.
 _NOT_SECTIONS = frozenset("page pages p pp seite pagina página pag fig figure figura abbildung abb table tabelle "
                           "tabla plate planche tafel illustration map chart diagram line lines verse vers footnote "
@@ -121,12 +122,18 @@ _NOT_SECTIONS = frozenset("page pages p pp seite pagina página pag fig figure f
 
 def labelled_heading(line: str) -> Heading | None:
     text = line.strip()
-    if not 4 <= len(text) <= 30 or not text[0].isupper() or text[-1] not in "0123456789IVXLCDM.":
+    if not 4 <= len(text) <= 30 or not (text[0].isupper() or may_be_cjk(text[0])) or text[-1] not in "0123456789IVXLCDM.)）":
         return None
-    match = _LABEL_LINE.match(text)
+    match = _label_match(text)
     if not match or match["word"].lower() in _NOT_SECTIONS or not numeral_value(match["number"]):
         return None
     return Heading(LABELLED, text.rstrip("."), "", match["number"], signal="a family of labelled headings")
+
+
+def _label_match(text: str) -> re.Match | None:
+    """ "Entry 12", "Log No. 3", or a title and its part's number in brackets ("守塔人自述(1)", as
+    Chinese TXT sites cut a long memoir)."""
+    return _LABEL_LINE.match(text) or (_BRACKETED_NUMBER.match(text) if text[-1] in ")）" else None)
 
 
 def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless: bool, trace: list,
@@ -136,7 +143,7 @@ def keep_labelled_family(lines: list[str], found: dict[int, Heading], blankless:
     candidates = sorted(i for i, h in found.items() if h.kind == LABELLED)
     if not candidates:
         return found
-    word = {index: _LABEL_LINE.match(lines[index].strip())["word"].casefold() for index in candidates}
+    word = {index: _label_match(lines[index].strip())["word"].casefold() for index in candidates}
     by_word: dict[str, list[int]] = {}
     for index in candidates:
         by_word.setdefault(word[index], []).append(index)

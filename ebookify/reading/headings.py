@@ -246,7 +246,10 @@ _NUMBER_FIRST = lazy(
 )
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
-_NOTE_MARK = lazy(r"(?<=[^\s\[])\[\d{1,4}\]$")
+_NOTE_MARK = lazy(r"(?<=[^\s\[(])(?:\[\d{1,4}\]|\(\*{1,3}\)|\[\*\])(?=\s|$)")
+_LOOKALIKES = frozenset("ІХСМ")  # Cyrillic letters that look like Roman numerals' I, X, C, M
+_TO_LATIN = str.maketrans("ІХСМ", "IXCM")
+_CYRILLIC_NUMERAL = lazy(r"^(\S+\s+)((?=[IVXLCDMІХСМ]*[ІХСМ])[IVXLCDMІХСМ]{1,8})(?=[\s.:]|$)")
 # "1. Der Froschkönig oder der eiserne Heinrich": a capital after the number, ten words at most, no
 # sentence inside it and none ending it past a few words ("3. He left." is a list's line or a tale's)
 _TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=[^\W\d_])(?-i:[A-ZÀ-ÞА-ЯЁ])(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")
@@ -297,8 +300,10 @@ def keyword_label(text: str) -> str:
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
     """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
     text = line.strip()
-    if text[-1:] == "]" and "[" in text:  # "EERSTE HOOFDSTUK[1]": an edition's note on the heading
+    if "[" in text or "(*" in text:  # "EERSTE HOOFDSTUK[1]", "CHAPTER XVIII(*)": an edition's note on the heading
         text = _NOTE_MARK.sub("", text)
+    if _LOOKALIKES.intersection(text[:20]):  # "Глава Х" typed with the Cyrillic letter for the numeral's X
+        text = _CYRILLIC_NUMERAL.sub(lambda m: m[1] + m[2].translate(_TO_LATIN), text, 1)
     longest = _MAX_MARKDOWN if text[:1] == "#" else _MAX_TITLED if _titled_label(text) else _MAX_LENGTH
     if not text or len(text) > longest or text[0] in "\"“”'‘«»(" or ends_with_page_number(text):
         return None

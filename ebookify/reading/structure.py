@@ -86,7 +86,7 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         spans = [spans[0]] + spans[1 + leading:]
     front_notes: tuple[Note, ...] = ()
     if len(spans) > 1 and has_text(spans[0].blocks) and opens_the_story(spans[1].heading) \
-            and (edition or not _a_scene(spans[0].blocks)):
+            and (edition or not (_a_scene(spans[0].blocks) or _the_most(spans))):
         front, front_notes, found = _split_notes(spans[0], layout)  # a note up there is still a note
         trace.extend((offset + line, what) for line, what in found)
         spans = [_Span(0, None, [])] + spans[1:]
@@ -117,6 +117,19 @@ def _a_scene(blocks: tuple[Block, ...]) -> bool:
     under its summary, before "Day One"). A preface or a dedication hardly quotes anyone."""
     texts = [inline_text(b.inlines).lstrip() for b in blocks if isinstance(b, Paragraph)]
     return len(texts) >= _SCENE_PARAGRAPHS and sum(t[:1] in _SPOKEN for t in texts) >= _SCENE_LINES_SPOKEN
+
+
+def _the_most(spans: list[_Span]) -> bool:
+    """Is the text above the first heading more than all the text under the headings? Then it is
+    the story, and the headings near the end hold what follows it ("## Rambling:", a thank-you);
+    front matter is short beside the story."""
+    above = word_count(spans[0].blocks)
+    below = 0
+    for span in spans[1:]:
+        below += word_count(span.blocks, enough=above + 1 - below)
+        if below > above:
+            return False
+    return True
 
 
 def _set_smaller_above(spans: list[_Span]) -> int:
