@@ -86,6 +86,16 @@ def test_numbered_titles_in_small_letters_are_the_tales_of_a_collection(gap):
     assert [(c.label, c.title) for c in parse(text).chapters] == [(str(n), t) for n, t in enumerate(titles, 1)]
 
 
+def test_a_title_pages_words_that_read_as_numerals_are_not_chapters():
+    """I promessi sposi: "I" (the article) over "PROMESSI SPOSI", "DI" (by) over the author, then
+    chapters I, II …: they had been chapters "I. PROMESSI SPOSI" and "DI. ALESSANDRO MANZONI"."""
+    body = "".join(f"                {n}\n\n{P}\n\n{Q}\n\n\n" for n in ("I", "II", "III"))
+    text = f"                I\n        PROMESSI SPOSI\n\n    STORIA MILANESE\n\n              DI\n\n        IDA MARSH\n\n\n\n{body}"
+    parsed = parse(text)
+    assert [c.label for c in parsed.chapters] == ["I", "II", "III"]  # the title page no untitled chapter
+    assert "PROMESSI SPOSI" in " ".join(block_texts(parsed.front_matter[0].blocks))
+
+
 def test_cantos_after_their_canticas_name_stand_under_it_as_their_part():
     text = "".join(f"  {part} • Canto {n}\n\n\n{P}\n\n{Q}\n\n\n" for part in ("Inferno", "Purgatorio") for n in ("I", "II"))
     chapters = parse(text).chapters
@@ -571,6 +581,10 @@ def test_the_volunteers_credit_goes_with_the_licence_not_the_book():
         pytest.param("Ida Marsh\n\n\nDer Färber\n\n", "Der Färber", ("Ida Marsh",), id="author, a gap, the title"),
         pytest.param("Ida Marsh\nDeux Ans de vacances\n\n", "Deux Ans de vacances", ("Ida Marsh",),
                      id="author over a title no name reads as, a heading under them"),
+        pytest.param("Степные письма\n\nАнна Петрова\n\nСТЕПНЫЕ ПИСЬМА\n\n\n", "Степные письма", ("Анна Петрова",),
+                     id="title over the name, the title again in capitals under them (a half-title)"),
+        pytest.param("A volunteer library sent you this copy.\n\nDisclaimer:\nNobody promises it is perfect.\n\n\n"
+                     "THE FORD\n", "The Ford", (), id="a title in capitals straight over the first heading"),
     ],
 )
 def test_title_pages(top, title, authors):

@@ -246,6 +246,7 @@ _NUMBER_FIRST = lazy(
 )
 _NUMERAL_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.?$")
 _NUMBERED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}|[IVXLCDM]{1,12}))\.\s+(?P<title>[^a-zà-ÿа-я]{2,80})$")
+_MOST_NUMERAL = 300  # a bare Roman numeral above this numbers no chapter (a letter's "301." may)
 _NOTE_MARK = lazy(r"(?<=[^\s\[(])(?:\[\d{1,4}\]|\(\*{1,3}\)|\[\*\])(?=\s|$)")
 _LOOKALIKES = frozenset("ІХСМ")  # Cyrillic letters that look like Roman numerals' I, X, C, M
 _TO_LATIN = str.maketrans("ІХСМ", "IXCM")
@@ -330,6 +331,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         return None
     for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE), (TITLED, _TITLED_LINE)):
         match = pattern.match(text)
+        if match and kind == NUMERAL and not match["number"].isdigit() and (numeral_value(match["number"]) or 0) > _MOST_NUMERAL:
+            return None  # "DI" (of, by), "MI", "CI" alone on a title page: words, not a 501st chapter
         if match and any(c.isalnum() for c in match["label"]):
             return Heading(kind, match["label"], (match.groupdict().get("title") or "").strip(), match["number"])
     return None

@@ -419,9 +419,10 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
         indices = [i for i in indices if i + 1 == len(lines) or not lines[i + 1].strip()]  # line under it too
     values = [numeral_value(found[i].number) for i in indices]
     above = []  # "XIX" (a volume of the works), "MCMIX" (the year) on the title page over "I", "II"…
-    while len(indices) > 2 and None not in values[:2] and values[0] > values[1]:
-        above.append(indices.pop(0))
-        values.pop(0)
+    while len(indices) > 2 and None not in values[:2] and (values[0] > values[1] or values[0] == values[1]
+                                                          and indices[1] < _EARLY * len(lines)):
+        above.append(indices.pop(0))  # ("I" / "PROMESSI SPOSI" on a title page, then chapter "I" early on; an
+        values.pop(0)  # "I" again near the end starts the notes, not the family)
     rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
     sequence = len(indices) >= (3 if kind == TITLED else 2) and rising >= max(1, (len(indices) - 1) // 2)  # (three of those)
     sections = _sections_hold_text(lines, indices) if sequence else True
@@ -435,12 +436,13 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
 
 
 _SECTION_CHARS = 100  # the middle section of a numeral family holds more than a note
+_EARLY = 0.6  # a family's numbers past this share of the file may be its notes
 
 
 def _sections_hold_text(lines: list[str], indices: list[int]) -> bool:
     """A family of numerals cuts the file into sections of text; numbered footnotes at the end
     ("1" / "here: building (Fr.)" / "2" …) cut off a few words each."""
-    if indices[0] > 0.6 * len(lines):
+    if indices[0] > _EARLY * len(lines):
         return False
     ends = indices[1:] + [len(lines)]
     sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(indices, ends))

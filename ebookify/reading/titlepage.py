@@ -11,6 +11,7 @@ a heading. Nothing is consumed; the lines stay in the book as its front matter.
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from .contents import is_contents_word
 from .headings import match_heading
@@ -36,6 +37,7 @@ def read_title_page(lines: list[str], start: int = 0, title: str = "") -> tuple[
         return {}, []
     found = _page(top, title)
     found = found if found[0] else _title_over_byline_below(lines, start)
+    found = found if found[0] else _capitals_over_first_heading(lines, start)
     if title and not (found[0].get("authors") and _same_title(found[0]["title"], title)):
         return {}, []  # a header named the title: the page may only add the author under that title
     return found
@@ -59,6 +61,19 @@ def _title_over_byline_below(lines: list[str], start: int) -> tuple[dict, list[t
     return {}, []
 
 
+def _capitals_over_first_heading(lines: list[str], start: int) -> tuple[dict, list[tuple[int, str]]]:
+    """ "PARADISE LOST" straight over "BOOK I.", under a distributor's notice: a line in capitals
+    with no blank line between it and the book's first heading is the book's title."""
+    for index in range(start + 1, min(len(lines), start + _FAR)):
+        if lines[index].strip() and match_heading(lines[index]):
+            above = _strip(lines[index - 1])
+            if above and is_capitals(above) and _is_title(above) and not _SENTENCE_END.search(above) \
+                    and (index < 2 or not lines[index - 2].strip()):
+                return {"title": above}, [(index - 1, f"title page: {above!r} in capitals over the first heading")]
+            break
+    return {}, []
+
+
 def _by_name(title: str, below: str) -> str:
     """The name in a 'by' line under a title ("Der Fluss" / "von Ida Marsh"), else ""."""
     by = _BY.match(below)
@@ -76,7 +91,10 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
         if gap_after_first <= 1 and _is_title(first_text) and _is_name(second_text) \
                 and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2
                                                                or (len(rest) > 1 and match_heading(rest[1][1]))
-                                                               or _same_title(first_text, title)):
+                                                               or _same_title(first_text, title)
+                                                               or (len(rest) > 1 and _same_title(rest[1][1], first_text))):
+            # (the last: the title again under the name, as a half-title: "Степные письма" / "Анна
+            # Петрова" / "СТЕПНЫЕ ПИСЬМА" / "ТОМ ПЕРВЫЙ")
             return {"title": first_text, "authors": (second_text,)}, [
                 (first, f"title page: title {first_text!r} over the author's name {second_text!r}")]
         if gap_after_first <= 3 and _is_name(first_text) and not is_capitals(first_text) and _is_title(second_text) \
@@ -94,9 +112,14 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
 def _same_title(text: str, title: str) -> bool:
     """Does the page's title line name the header's title ("ALICE'S ADVENTURES IN WONDERLAND" for
     "Alice in Wonderland")? Nearly all the shorter one's words are in the longer."""
-    words, named = (set(re.findall(r"[^\W\d_]+", t.casefold())) for t in (text, title))
+    words, named = (set(re.findall(r"[^\W\d_]+", _unaccented(t.casefold()))) for t in (text, title))
     shorter = min(words, named, key=len)
     return bool(shorter) and len(words & named) >= 0.8 * len(shorter)
+
+
+def _unaccented(text: str) -> str:
+    """ "мёртвые" and "МЕРТВЫЕ", "Élan" and "ELAN" alike: capitals are often set without the marks."""
+    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
 def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
