@@ -524,3 +524,12 @@ def test_a_chinese_txt_sites_notice_gives_way_to_the_title_and_its_numbered_part
     parsed = parse(text)
     assert parsed.metadata.title == "灯塔"
     assert [c.label for c in parsed.chapters] == [f"守塔人自述({n})" for n in range(1, 5)]
+
+
+def test_a_heading_that_reads_as_a_label_under_front_matter_that_named_the_book_is_a_heading():
+    """A site's pages, each tale under "## Title: The Quiet Archive": the first was read as the book's
+    title field, which the YAML had set, and its words were lost."""
+    text = f"---\ntitle: Random Tales\n---\n\n## Title: The Quiet Archive\n\n{P1}\n\n## Title: The Second Tale\n\n{P2}\n"
+    parsed = parse(text, Settings(markdown=True))
+    assert parsed.metadata.title == "Random Tales"
+    assert [c.title for c in parsed.chapters] == ["Title: The Quiet Archive", "Title: The Second Tale"]

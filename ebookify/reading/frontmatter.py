@@ -128,6 +128,8 @@ class _Header(TitleLines):
                     continue
             if not found:
                 return self._unlabelled(i)
+            if line.lstrip()[:1] == "#" and found[1] in self.fields and found[1] not in LIST_FIELDS:
+                return i  # "## Title: The Quiet Archive" under front matter that named the book: a tale's heading
             i = self._label(i, *found)
 
     def _label(self, i: int, label: str, field: str, value: str) -> int:

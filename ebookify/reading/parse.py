@@ -28,6 +28,8 @@
     code          = lines between ``` fences, kept as typed
     paragraph     = a line, or hard-wrapped lines joined; short deliberate lines keep their breaks
     inline        = *em* | _em_ | **strong** | __strong__ | ~~strike~~ | 𝘱𝘴𝘦𝘶𝘥𝘰-𝘪𝘵𝘢𝘭𝘪𝘤     (inline.py)
+                    | 漢字《かんじ》 (ruby, in an Aozora Bunko text, whose legend, ［＃…］ notes and 底本
+                    colophon are read before anything else)                                   (aozora.py)
 
 Which candidate lines really are headings is decided in outline.py, from every signal the file
 gives (contents list, keywords, families); which notes belong to which chapter in structure.py. Nothing is dropped: a line that fits no rule is story text, and a file whose
