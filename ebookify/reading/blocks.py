@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from itertools import islice
 
 from .inline import parse_inlines
 from ..options import Settings
@@ -103,7 +104,8 @@ def _broken_early(runs: list[list[str]], lengths: list[int]) -> bool:
     at a pause (a comma, a full stop), and hardly one holds the end of a sentence and the start of
     the next. A wrap breaks a line where the next word would not fit; an old etext broken at its
     phrases still runs sentence into sentence along its lines."""
-    inner = [(line.rstrip(), following) for run in runs for line, following in zip(run, run[1:])][:_VERSE_SAMPLE]
+    inner = list(islice(((line.rstrip(), following) for run in runs if len(run) > 1
+                         for line, following in zip(run, run[1:])), _VERSE_SAMPLE))
     if len(inner) < _VERSE_INNER or sum(line[-1:] in _PAUSES for line, _ in inner) < 0.45 * len(inner):
         return False  # (most texts stop here: a wrap breaks lines anywhere in a sentence)
     inner = [(line, following) for line, following in inner if not is_scene_break(line) and not _speaker(line)]

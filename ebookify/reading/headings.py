@@ -301,9 +301,9 @@ def keyword_label(text: str) -> str:
 def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None:
     """The heading this line would be, if any. ``custom`` (from --chapter-pattern) replaces the rules."""
     text = line.strip()
-    if "[" in text or "(*" in text:  # "EERSTE HOOFDSTUK[1]", "CHAPTER XVIII(*)": an edition's note on the heading
-        text = _NOTE_MARK.sub("", text)
-    if _LOOKALIKES.intersection(text[:20]):  # "Глава Х" typed with the Cyrillic letter for the numeral's X
+    if len(text) <= _MAX_LENGTH and ("]" in text or "(*" in text):  # "EERSTE HOOFDSTUK[1]", "CHAPTER XVIII(*)":
+        text = _NOTE_MARK.sub("", text)  # an edition's note on the heading
+    if not text.isascii() and _LOOKALIKES.intersection(text[:20]):  # "Глава Х", the Cyrillic letter for X
         text = _CYRILLIC_NUMERAL.sub(lambda m: m[1] + m[2].translate(_TO_LATIN), text, 1)
     longest = _MAX_MARKDOWN if text[:1] == "#" else _MAX_TITLED if _titled_label(text) else _MAX_LENGTH
     if not text or len(text) > longest or text[0] in "\"“”'‘«»(" or ends_with_page_number(text):
