@@ -80,8 +80,9 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
 # operand again, and took a third of the time to render a story.
 
 def _block_html(block) -> str:
-    if isinstance(block, Paragraph):
-        return f"<p>{_inlines(block.inlines)}</p>"
+    if isinstance(block, Paragraph):  # lines set as written (a stanza, a song, an address) are set apart
+        opening = '<p class="lines">' if any(isinstance(i, LineBreak) for i in block.inlines) else "<p>"
+        return f"{opening}{_inlines(block.inlines)}</p>"
     if isinstance(block, SceneBreak):
         # The rule carries the meaning; the ornament is what shows, even where a reader hides <hr>.
         return '<hr class="scene-break"/>\n<p class="ornament" aria-hidden="true">* * *</p>'
