@@ -96,6 +96,17 @@ def test_a_title_pages_words_that_read_as_numerals_are_not_chapters():
     assert "PROMESSI SPOSI" in " ".join(block_texts(parsed.front_matter[0].blocks))
 
 
+def test_short_poems_numbered_again_in_each_section_are_not_a_contents_list():
+    """Dickinson: "I. LIFE." over poems "I." … "XIV.", then "II. LOVE." over "I." … again. A
+    section's heading over nothing, whose label comes back, reads as a contents entry; the short
+    poems after it had all gone with it, as if the list went on. An entry never holds stanzas."""
+    stanza = "The hours slid fast, as hours will,\nClutched tight by greedy hands;\nSo faces on two decks look back,\nBound to opposing lands."
+    poems = "".join(f"{n}.\n\n{stanza}\n\n\n" for n in ("I", "II", "III"))
+    text = f"POEMS\n\nby Ida Marsh\n\n\n\nI. LIFE.\n\n\n{poems}\n\nII. LOVE.\n\n\n{poems}"
+    labels = [c.label for c in parse(text).chapters]
+    assert labels[:3] == ["I", "II", "III"]
+
+
 def test_cantos_after_their_canticas_name_stand_under_it_as_their_part():
     text = "".join(f"  {part} • Canto {n}\n\n\n{P}\n\n{Q}\n\n\n" for part in ("Inferno", "Purgatorio") for n in ("I", "II"))
     chapters = parse(text).chapters
