@@ -25,13 +25,14 @@ from .model import (
     NoteRef,
     Paragraph,
     Preformatted,
-    SceneBreak,
     Ruby,
+    SceneBreak,
     Strike,
     Strong,
     Subheading,
     Text,
     inline_text,
+    set_in_lines,
     trim_breaks,
 )
 
@@ -81,7 +82,7 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
 
 def _block_html(block) -> str:
     if isinstance(block, Paragraph):  # lines set as written (a stanza, a song, an address) are set apart
-        opening = '<p class="lines">' if any(isinstance(i, LineBreak) for i in block.inlines) else "<p>"
+        opening = '<p class="lines">' if set_in_lines(block) else "<p>"
         return f"{opening}{_inlines(block.inlines)}</p>"
     if isinstance(block, SceneBreak):
         # The rule carries the meaning; the ornament is what shows, even where a reader hides <hr>.

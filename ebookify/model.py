@@ -241,6 +241,11 @@ class Book:
 # Reading helpers --------------------------------------------------------------------------
 
 
+def set_in_lines(block: Block) -> bool:
+    """A paragraph set line by line as written (a stanza, a song, an address): it holds line breaks."""
+    return isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.inlines)
+
+
 def inline_text(inlines: tuple[Inline, ...]) -> str:
     """The visible characters of a run of inlines (a line break counts as a space)."""
     parts: list[str] = []

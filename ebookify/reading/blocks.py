@@ -49,6 +49,9 @@ class Layout:
     verse: bool = False  # the whole text is verse: each group of lines a stanza, its line breaks kept
 
 
+LINE_BY_LINE = Layout(False, 0, False, frozenset())  # each line a paragraph of its own (a colophon, a short block)
+
+
 def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
     layout = _measure(lines, settings.paragraphs)
     return replace(layout, emphasis=settings.emphasis, scene_breaks=settings.scene_breaks, markdown=settings.markdown)

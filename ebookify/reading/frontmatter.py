@@ -19,7 +19,7 @@ import re
 from functools import cached_property
 
 from .families import OPENS_CHAPTER
-from .blocks import Layout, gaps_after, paragraph, read_layout, to_blocks, usual_gap
+from .blocks import LINE_BY_LINE, Layout, gaps_after, paragraph, read_layout, to_blocks, usual_gap
 from .byline import AO3_POSTED, TitleLines, by_line, names, short_name
 from .headings import match_heading
 from .matter import opens_the_story
@@ -285,7 +285,7 @@ class _Header(TitleLines):
         if first and len(lines[start - 1].rstrip()) >= _WIDE_WRAP:  # the value wrapped: one paragraph
             wrap = next((j for j in range(start, end) if not lines[j].strip()), end)
             chunk = [" ".join([first] + [line.strip() for line in lines[start:wrap]])] + lines[wrap:end]
-        layout = read_layout(chunk) if len(chunk) > 3 else Layout(False, 0, False, frozenset())
+        layout = read_layout(chunk) if len(chunk) > 3 else LINE_BY_LINE
         return tuple(b for b in to_blocks(chunk, layout) if not isinstance(b, SceneBreak)), end
 
     def _opens_story(self, j: int, start: int) -> bool:

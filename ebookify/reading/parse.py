@@ -41,7 +41,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from .aozora import is_aozora, read_aozora
-from .blocks import Layout, read_layout, to_blocks
+from .blocks import LINE_BY_LINE, read_layout, to_blocks
 from .dialects import as_shown
 from ..errors import ParseError
 from .footnotes import link_footnotes
@@ -93,8 +93,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     back_matter: tuple[Section, ...] = ()
     if "［＃" in text and is_aozora(lines):  # Aozora Bunko: its legend and colophon are the edition's page
         lines, edition = read_aozora(lines)
-        back_matter = (Section(EDITION_TITLE, tuple(to_blocks(edition, Layout(False, 0, False, frozenset())))),) \
-            if edition else ()  # (a line each: the colophon's facts, the legend's marks)
+        back_matter = (Section(EDITION_TITLE, tuple(to_blocks(edition, LINE_BY_LINE))),) if edition else ()
     body, offset = lines, 0
     notice = scan_notice(lines) if settings.gutenberg else 0  # Google's notice atop a book it scanned
     if notice:

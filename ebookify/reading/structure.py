@@ -29,8 +29,8 @@ from .headings import LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_t
 from .matter import back_matter_title, closes_story, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
-from ..model import (Block, Chapter, LineBreak, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
-                     word_count)
+from ..model import (Block, Chapter, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
+                     set_in_lines, word_count)
 from ..patterns import lazy
 
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
@@ -117,10 +117,6 @@ def _a_scene(blocks: tuple[Block, ...]) -> bool:
     under its summary, before "Day One"). A preface or a dedication hardly quotes anyone."""
     texts = [inline_text(b.inlines).lstrip() for b in blocks if isinstance(b, Paragraph)]
     return len(texts) >= _SCENE_PARAGRAPHS and sum(t[:1] in _SPOKEN for t in texts) >= _SCENE_LINES_SPOKEN
-
-
-def _verse(blocks: tuple[Block, ...]) -> bool:
-    return any(isinstance(b, Paragraph) and any(isinstance(i, LineBreak) for i in b.inlines) for b in blocks)
 
 
 def _the_most(spans: list[_Span]) -> bool:
@@ -224,7 +220,7 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         bare = words[position] < _LIST_WORDS and heading.kind != PART
         in_a_list = bare and len(neighbours) == 2 and all(
             words[n] < _LIST_WORDS and spans[n].heading.kind != PART for n in neighbours)
-        listed = previous_demoted and words[position] < _ENTRY_WORDS and not _verse(span.blocks)  # the contents
+        listed = previous_demoted and words[position] < _ENTRY_WORDS and not any(map(set_in_lines, span.blocks))  # the contents
         # list goes on: an entry holds its argument, never a poem's stanzas (Dickinson's "I." to "XIV." of "I. LIFE.")
         if (repeated and (short or listed)) or in_a_list:
             demote.add(position)
