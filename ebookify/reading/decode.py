@@ -162,26 +162,34 @@ def _utf16_without_bom(data: bytes) -> str:
 def _detect(data: bytes) -> str:
     if b"\r" in data and b"\n" not in data:  # lines ended by CR alone: a file from a Mac before OS X, whose
         return "mac_roman"  # text is Mac OS Roman (its “quotes” are 0xD2/0xD3, read as Windows-1252 "ÒHelloÓ")
-    from charset_normalizer import from_bytes  # slow to import: only text that is not UTF-8 pays
-
     sample = data[:262144]
     if len(sample) < len(data) and b"\n" in sample:  # cut at a line's end, never inside a character of
         sample = sample[:sample.rindex(b"\n") + 1]  # two bytes (Shift_JIS, Big5), which no codec then reads
-    best = from_bytes(sample).best()
-    guess = codecs.lookup(best.encoding).name if best else ""
     # Detectors confuse Western code pages on short texts (Baltic for English, say), and on long
     # ones too (Urdu's Windows-1006 for Dutch): unless the guess reads as another script (Cyrillic,
-    # Greek…) whose letters are the bytes above ASCII, Windows-1252 is the likelier truth.
-    if not (guess and _OTHER_SCRIPT.search(str(best))) or _mostly_ascii_letters(sample):
-        try:
-            data.decode("cp1252")
-            return "cp1252"
-        except UnicodeDecodeError:
-            pass
+    # Greek…) whose letters are the bytes above ASCII, Windows-1252 is the likelier truth, and a
+    # Latin text that reads as Windows-1252 needs no detector (the slowest step of reading a short story).
+    latin = _mostly_ascii_letters(sample)
+    if latin and _reads_as_cp1252(data):
+        return "cp1252"
+    from charset_normalizer import from_bytes  # slow to import: only text that is not UTF-8 pays
+
+    best = from_bytes(sample).best()
+    guess = codecs.lookup(best.encoding).name if best else ""
+    if not latin and not (guess and _OTHER_SCRIPT.search(str(best))) and _reads_as_cp1252(data):
+        return "cp1252"
     if not guess:
         raise DecodeError("this is not text in any encoding ebookify knows (a binary file?)",
                           "if it is text, name its encoding with --encoding")
     return guess
+
+
+def _reads_as_cp1252(data: bytes) -> bool:
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 _ASCII_LETTERS = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B))

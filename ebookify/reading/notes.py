@@ -227,11 +227,12 @@ class _Reader:
             return i + 1
         if line[:1] == "#" and _AO3_LABEL.match(line) and self._block_under(i + 1, stop) is None:
             return self._past_gap(i + 1, stop)  # an exporter's "#### Chapter Notes" over no notes: its markup
-        plain = _QUOTE_ESCAPE.sub(r"\1", line) if self.layout.markdown else line  # pandoc's "Author\'s Note"
+        plain = _QUOTE_ESCAPE.sub(r"\1", line) if self.layout.markdown and "\\" in line else line  # pandoc's "Author\'s Note"
         plain = _unwrapped(plain) if self.layout.emphasis else plain
         if label_only:
             plain = f"{label_only['label']}: {line[label_only.end():]}".rstrip()
-        alone = _FROM.match(plain) or (_PLAIN.match(plain) if not _PLAIN.sub("", plain, 1).strip() else None) or (
+        labelled = _PLAIN.match(plain)
+        alone = _FROM.match(plain) or (labelled if labelled and not plain[labelled.end():].strip() else None) or (
             _AO3_LABEL.match(plain) if plain[:1] == "#" or plain.lstrip()[:8].lower() == "chapter " else None)
         # an exporter's "#### Chapter Summary"; AO3's own "Chapter Summary" in a download's copy
         if alone:
@@ -241,7 +242,7 @@ class _Reader:
                 return i + 1
             body = self.lines[i + 1:end]
             rule = "label alone: the block under it"
-        elif marked := _SLASH.match(plain) or _PLAIN.match(plain) or (
+        elif marked := _SLASH.match(plain) or labelled or (
                 _NOTE_WORD.match(plain) if i < self.opening else None):  # "Note: a draft still", atop the chapter
             end = self._paragraph_end(i, stop)
             body = [plain[marked.end():]] + self.lines[i + 1:end]

@@ -124,9 +124,11 @@ def _running_heads(lines: list[str], alone: list[int], numbers: set[int]) -> set
         else:
             beside[index] = key(text)
     counts = Counter(beside.values())
-    everywhere = Counter(key(lines[index].strip()) for index in alone if index not in numbers)
+    often = {text for text, count in counts.items() if text and count >= _HEADS}
+    everywhere = Counter(text for index in alone if index not in numbers
+                         if (text := key(lines[index].strip())) in often) if often else Counter()
     found = {index for index, text in beside.items()  # once a page, beside its number: a speaker's
-             if text and counts[text] >= _HEADS and counts[text] >= _BESIDE * everywhere[text]}  # name is all over it
+             if text in often and counts[text] >= _BESIDE * everywhere[text]}  # name is all over it
     for family in numbered.values():
         if len(family) >= _HEADS and _as_pages(family):
             found.update(index for index, _ in family)
