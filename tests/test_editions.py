@@ -337,6 +337,14 @@ def test_a_second_book_may_number_its_chapters_again():
     assert len(parse(text).chapters) == 3
 
 
+def test_chapters_numbered_from_one_again_are_chapters_however_short():
+    """A web novel's second book numbers its chapters from 第一章 again, with no heading of its own:
+    its chapters are as long as the first book's, so they are no contents list at the back."""
+    chapter = "今天早上，她在码头上等船。船没有来，她就一直等着，直到太阳落山。" * 6
+    text = "\n\n".join(f"第{n}章\n\n{chapter}\n\n{chapter}" for n in "一二三一二三")
+    assert [c.label for c in parse(text).chapters] == ["第一章", "第二章", "第三章"] * 2
+
+
 # Heading families --------------------------------------------------------------------------------
 
 

@@ -35,6 +35,7 @@ from ..patterns import lazy
 
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
 _BACK_ENTRY_WORDS = 500  # an entry of an index at the back, with its argument; a second book's chapter is longer
+_SHORTER = 3  # an entry's argument is shorter than a third of the chapter it names
 _ENTRY_WORDS = 150  # a contents entry with its argument ("Chapter I. Civilizing Huck.--Miss Watson…")
 _LIST_WORDS = 5  # a run of headings with fewer words than this under each is a contents list
 
@@ -198,7 +199,7 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if span.heading and span.heading.label:
             labels_later[(span.heading.part or parts[position], _key(span.heading))] = position
     previous_demoted = False
-    seen: set[tuple[str, str]] = set()  # labels of the headings kept since the last part heading
+    seen: dict[tuple[str, str], int] = {}  # the labels of the headings kept since the last part heading, and where
     # each span's words, counted once and only as far as the questions below need; the one about
     # 500 words counts again, further, for the rare heading it is asked of; the text before the
     # first heading is never asked about
@@ -209,10 +210,8 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         label = (heading.part or parts[position], _key(heading))
         repeated = heading.label and labels_later.get(label, position) > position
         if heading.kind == PART:
-            seen = set()
-        elif heading.label and heading.number and label in seen \
-                and (words[position] < _ENTRY_WORDS
-                     or word_count(span.blocks, enough=_BACK_ENTRY_WORDS) < _BACK_ENTRY_WORDS):  # a contents list at the back
+            seen = {}
+        elif heading.label and heading.number and label in seen and _an_entry(span, spans[seen[label]]):
             demote.add(position)
             previous_demoted = True
             continue
@@ -225,7 +224,7 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         if (repeated and (short or listed)) or in_a_list:
             demote.add(position)
         elif heading.label and heading.number:
-            seen.add(label)
+            seen.setdefault(label, position)
         previous_demoted = position in demote
     kept: list[_Span] = []
     for position, span in enumerate(spans):
@@ -234,6 +233,15 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         else:
             kept.append(span)
     return kept
+
+
+def _an_entry(span: _Span, chapter: _Span) -> bool:
+    """Is a heading whose label a chapter above already had an entry of a contents list at the
+    back? Then little stands under it: fewer words than an entry's argument, and far fewer than
+    the chapter it names. Chapters numbered from one again (a second book without its heading)
+    are as long as the first book's, however short those are."""
+    words = word_count(span.blocks, enough=_BACK_ENTRY_WORDS)
+    return words < _BACK_ENTRY_WORDS and _SHORTER * words < word_count(chapter.blocks, enough=_SHORTER * words + 1)
 
 
 def _merge(into: _Span, span: _Span) -> None:
