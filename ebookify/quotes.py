@@ -89,7 +89,7 @@ _ALWAYS_OPENS_AFTER = frozenset("([{/")
 # small letters only, the speech of dialogue in novels, written apart from the word it shortens:
 # "it 'll", "we 'd", "I 'm", "tell 'im", "a good 'un", "'kase", "'f you", "I 'uz" (was).
 _ELISION = lazy(
-    r"'(?:em|tis|twas|twere|twill|tween|twixt|til|cause|cos|coz|n|t|s|k|round|bout|nuff|kay|ello|"
+    r"'(?:em|tis|twas|twere|twill|tween|twixt|til|cause|cos|coz|n|t|s|k|round|bout|nuff|kay|ello|scuse|fraid|nother|specially|"
     r"neath|gainst|midst|cept|\d0s|\d\d|(?-i:ll|m|d|re|ve|f|im|un|ee|uz|ud|kase|cuz|dout|spec|tain|bove|fo))(?![^\W_])",
     re.IGNORECASE,
 )

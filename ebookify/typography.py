@@ -146,7 +146,7 @@ _WORDISH = lazy(r"[\w-]")
 _DIALOGUE_DASH = {**dict.fromkeys(("ru", "uk", "be", "bg", "es", "pt", "ca", "gl", "fr", "it", "pl", "el", "ro", "sr",
                                    "hr", "bs", "sl", "mk", "lt", "lv", "et"), "—"),
                   **dict.fromkeys(("sv", "fi", "hu", "da", "nb", "nn", "no"), "–")}
-_OPENING_DASH = r"-(?<![^\u2029\u2028\x1c-\x1f\n]-)-?(?!-)(?P<space>[ \u00a0]?)(?=[^\W\d_]|[¿¡«\"“„])"
+_OPENING_DASH = r"-(?<![^\u2029\u2028\x1c-\x1f\n]-)-?(?!-)(?P<space>[ \u00a0]?)(?=[^\W\d_]|[¿¡«‹\"'“‘„‚])"
 
 
 def _opening_dash(dash: str) -> tuple[Rule, ...]:
