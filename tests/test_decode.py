@@ -1,4 +1,5 @@
 import codecs
+import random
 
 import pytest
 from hypothesis import given, settings
@@ -80,6 +81,18 @@ def test_a_long_east_asian_text_in_a_legacy_code_page_is_read(codec):
     text, findings = decode(story.encode(codec))
     assert text == story
     assert findings and "not UTF-8" in findings[0].message
+
+
+def test_classical_chinese_dense_with_punctuation_is_read_as_gb18030():
+    """Two-character words between marks (子曰：“…”) look like noise to the detector, which then named
+    no encoding: a GBK file was refused as binary, or read as Windows-1252 gibberish."""
+    rng = random.Random(7)
+    words = "子曰 吾与尔 其犹 心安 乐也 饮酒 论道 行野 善哉 礼也 可也 先生 坐观 月明 对曰 不怒 学而 时习".split()
+    sentence = lambda: "".join(rng.choice(words) + rng.choice("？”，；》：“、《！。") for _ in range(rng.randint(8, 40)))
+    story = "小园记\r\n" + "".join(f"\r\n　　第{n}章\r\n\r\n" + "".join(f"　　{sentence()}\r\n" for _ in range(6))
+                                   for n in range(1, 30))
+    text, findings = decode(story.encode("gbk"))
+    assert text == story.replace("\r\n", "\n") and "GB18030" in findings[0].message
 
 
 @pytest.mark.parametrize(

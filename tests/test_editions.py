@@ -981,6 +981,21 @@ def test_a_chinese_contents_list_at_the_top_is_front_matter():
     assert [(c.label, c.title) for c in story.chapters] == [("第一章", "出发"), ("第二章", "山路"), ("第三章", "河边")]
 
 
+def test_a_classical_chinese_books_chapters_are_named_then_numbered():
+    """"学而第一", "为政第二": a classical book names each chapter by its opening words, then its
+    ordinal. Its title stands alone at the top; the first chapter's heading is no author's name."""
+    names = ["春日第一", "夏日第二", "秋日第三"]
+    text = "\n".join(["小园记", "", *[line for name in names for line in (f"　　{name}", "", *[f"　　{_ZH}"] * 4, "")]])
+    story = parse(text)
+    assert [c.label for c in story.chapters] == names
+    assert (story.metadata.title, story.metadata.authors) == ("小园记", ())
+
+
+def test_an_ordinal_after_a_name_alone_is_no_chapter():
+    text = f"{_ZH}\n\n天下第一\n\n{_ZH}\n\n{_ZH}\n"
+    assert [c.label for c in parse(text).chapters] == [""]
+
+
 @pytest.mark.parametrize("numeral, value", [("一", 1), ("十", 10), ("十一", 11), ("二十", 20), ("一百二十", 120),
                                             ("一千零一", 1001), ("两", 2), ("〇", 0), ("1", None), ("章", None)])
 def test_cjk_numerals(numeral, value):

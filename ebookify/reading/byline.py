@@ -211,7 +211,8 @@ class TitleLines:
         title, name = self.lines[i].strip(), self.lines[j].strip()
         after = j + 1
         if not (len(title) <= 30 and title[-1] not in "。！？、，…" and title[0] not in "「『（(【“"
-                and _CJK_NAME.match(name) and (after >= len(self.lines) or not self.lines[after].strip())):
+                and _CJK_NAME.match(name) and not match_heading(name)  # "春日第一": the first chapter's heading
+                and (after >= len(self.lines) or not self.lines[after].strip())):
             return i
         self.fields.setdefault("title", title)
         self.fields["authors"] = self.fields.get("authors", ()) + (name,)

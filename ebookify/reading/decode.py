@@ -174,14 +174,20 @@ def _detect(data: bytes) -> str:
         return "cp1252"
     from charset_normalizer import from_bytes  # slow to import: only text that is not UTF-8 pays
 
-    best = from_bytes(sample).best()
+    # Classical Chinese is mostly punctuation between two-character words (子曰：“…”): the detector
+    # takes such a page for noise and names no encoding, so a page it found too noisy is read again
+    # at a looser threshold rather than taken for binary, or for Windows-1252.
+    best = from_bytes(sample).best() or from_bytes(sample, threshold=_NOISY).best()
     guess = codecs.lookup(best.encoding).name if best else ""
-    if not latin and not (guess and _OTHER_SCRIPT.search(str(best))) and _reads_as_cp1252(data):
+    if not latin and guess and not _OTHER_SCRIPT.search(str(best)) and _reads_as_cp1252(data):
         return "cp1252"
     if not guess:
         raise DecodeError("this is not text in any encoding ebookify knows (a binary file?)",
                           "if it is text, name its encoding with --encoding")
     return guess
+
+
+_NOISY = 0.5  # share of a page's characters that may look like noise (charset_normalizer's default: 0.2)
 
 
 def _reads_as_cp1252(data: bytes) -> bool:

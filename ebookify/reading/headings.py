@@ -257,6 +257,8 @@ _TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=[^\W\d_])
 _CJK_NUMERAL_OPENINGS = frozenset("一二三四五六七八九十百上中下")
 _CJK_NUMERAL_LINE = lazy(r"^(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5}$")
 _CJK_PART_LINE = lazy(r"^(?P<label>[上中下])[\u3000 ]+(?P<title>[^\s。、！？「」（）]{1,20})$")
+# "学而第一", "逍遥游第一": a classical book names its chapters by their opening words, then the ordinal
+_ORDINAL_AFTER = lazy(f"^[{HAN}]{{1,10}}第(?P<number>[一二三四五六七八九十百〇]{{1,5}})$")
 _PREFIX = lazy(r"^(?P<prefix>[^\W\d_][^•·.,;:!?]{0,39}?)\s*[•·]\s*(?P<rest>\S.*)$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
@@ -327,6 +329,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         return _prefixed(text)
     if text[0] in _CJK_NUMERAL_OPENINGS:
         return _cjk_numeral_or_part(text)
+    if text[-1] in _CJK_NUMERAL_OPENINGS and (ordinal := _ORDINAL_AFTER.match(text)):
+        return Heading(TITLED, text, "", ordinal["number"])  # a family of three or more, like "1. Der Froschkönig"
     if not (text[0].isdecimal() or text[0] in "IVXLCDM"):  # how both patterns below must open
         return None
     for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE), (TITLED, _TITLED_LINE)):

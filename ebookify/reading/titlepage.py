@@ -16,7 +16,7 @@ import unicodedata
 from .contents import is_contents_word
 from .headings import match_heading
 from .titlecase import is_capitals
-from ..patterns import lazy
+from ..patterns import HAN, KANA, lazy
 
 _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
 _NAME_WORD = lazy(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|van|von|der|le|la|du|di|y)$")
@@ -26,6 +26,7 @@ _SENTENCE_END = lazy(r"[.!?;,:]$")
 _LOOK = 12  # lines from the top: a title page is at the very start
 _FAR = 40  # lines a header of notes and thanks may take before the title under them
 _CREDIT = lazy(r"^(?:translated|illustrated|edited|adapted|abridged|retold)\b.{0,60}?\bby\s+\S", re.IGNORECASE)
+_CJK_TITLE = lazy(f"^[{HAN}{KANA}][^。！？…，、]*$")
 _PICTURE = lazy(r"^\[(?:illustration|frontispiece|picture|image)\b[^\]]*\]$", re.IGNORECASE)  # a plate, not a word
 
 
@@ -104,7 +105,7 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
             return {"title": second_text, "authors": (first_text,)}, [
                 (first, f"title page: author {first_text!r} over the title {second_text!r}, which no name reads as")]
     if _is_title(first_text) and (gap_after_first >= 2 or (rest and match_heading(rest[0][1]))) \
-            and (is_capitals(first_text) or _mostly_capitalised(first_text)):
+            and (is_capitals(first_text) or _mostly_capitalised(first_text) or _set_as_a_cjk_title(first_text)):
         return {"title": first_text}, [(first, f"title page: a title line alone at the top, {first_text!r}")]
     return {}, []
 
@@ -164,6 +165,12 @@ def _is_name(text: str) -> bool:
 def _mostly_capitalised(text: str) -> bool:
     words = [w for w in text.split() if w[:1].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) >= 0.6 * len(words) and text[-1:] not in ".!?"
+
+
+def _set_as_a_cjk_title(text: str) -> bool:
+    """ "论语", "小园记": a few ideographs alone, no sentence's end; Chinese and Japanese have no
+    capitals to set a title in."""
+    return len(text) <= 20 and _CJK_TITLE.match(text) is not None
 
 
 def _credits_below(rest: list[tuple[int, str, int]]) -> bool:
