@@ -93,6 +93,16 @@ CASES = [
                  id="a title in title case alone over the story"),
     pytest.param(f"A Song for the Drowned Bells\n\n\n{P1}\n\n{P2}", "A Song for the Drowned Bells", [], [""],
                  id="a title alone, two blank lines"),
+    pytest.param(body("# The Mill by the River", "# The Market Road", "# The Lantern Festival"), "", [],
+                 ["The Mill by the River", "The Market Road", "The Lantern Festival"],
+                 id="equal headings over prose are chapters, the first no title"),
+    pytest.param(f"---\ntitle: The Long Con\n---\n\n{body('### THE PLAN', '### THE JOB')}", "The Long Con", [],
+                 ["THE PLAN", "THE JOB"], id="the first heading under a stated title is a chapter's"),
+    pytest.param(f"# Chapter One\n## The Boy Who Stayed Home\n\n{P1}\n\n{P2}", "", [],
+                 ["Chapter One The Boy Who Stayed Home"], id="a label over a deeper heading is one heading, no author"),
+    pytest.param(f"# LANTERNFALL\n\n*Tales of the Harbour*\n\n---\n\nUn romanzo di Rina Castellano\n\n---\n\n"
+                 f"{body('# Capitolo 1', '# Capitolo 2')}", "Lanternfall", ["Rina Castellano"], ["Capitolo 1", "Capitolo 2"],
+                 id="a heading over its subtitle and byline alone is the title page"),
     pytest.param(f"**Disclaimer: I own nothing but the plot.**\n\n**Thanks to my beta, who reads everything twice.**\n\n"
                  f"**The Salt Road**\n\n**By WREN42**\n\n{body('Chapter 1', 'Chapter 2')}", "The Salt Road", ["WREN42"],
                  ["Chapter 1", "Chapter 2"], id="title and byline under a disclaimer and thanks, a user name kept"),

@@ -30,6 +30,9 @@ _NAME_SPLIT = lazy(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+
 # The line under the title of every AO3 download (HTML, PDF, EPUB, MOBI, AZW3), and so of its copies as text
 AO3_POSTED = lazy(r"^\s*Posted originally on the Archive of Our Own at (?P<url>https?://\S+?)\.?\s*$", re.I)
 _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
+_MARKS = lazy(r"^#{1,6}(?=\s+\S)")
+_RULE = lazy(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
+_TITLE_BLOCK = 12  # lines under a title page's heading
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
 _QUOTES = {'"': '"', "“": "”", "«": "»", "'": "'", "‘": "’", "„": "“", "《": "》", "「": "」", "『": "』"}  # 《书名》
@@ -124,17 +127,19 @@ class TitleLines:
             self._title_under_notice(i)
             return i  # (the notice stays in the book, with the story's front matter)
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())
-        if markdown and not match_heading(markdown["text"]) and self._only_top_heading(i, markdown["text"]):
+        block = markdown and not match_heading(markdown["text"]) and self._title_block(i)
+        if markdown and not match_heading(markdown["text"]) and (self._only_top_heading(i, markdown["text"]) or block):
             self.fields["title"] = as_plain(markdown["text"], markdown=True).strip(_DECORATION) or markdown["text"]
             # "# **Title**", "# **Crew List – *Night Heron***" too
-            self.trace.append((i, f"title: the file's one '# ' heading: {markdown['text']}"))
-            i = self.skip(i + 1)
+            why = "over its subtitle and byline alone" if block else "the file's one '# ' heading"
+            self.trace.append((i, f"title: {why}: {markdown['text']}"))
+            i = self._past_rules(i + 1)
             subtitle = _SUBTITLE.match(lines[i]) if i < len(lines) else None
             if subtitle and not names_a_date(lines[i]):  # "*March 802, Port Selwyn*" opens the story: a dateline
                 self.fields["subtitle"] = subtitle["star"] or subtitle["line"]
                 self.trace.append((i, f"subtitle: the emphasised line under the title: {self.fields['subtitle']}"))
-                i = self.skip(i + 1)
-            return self._byline(i)
+                i = self._past_rules(i + 1)
+            return self._past_rules(self._byline(i)) if block else self._byline(i)
         title = lines[i].strip().strip(_DECORATION).strip()
         if markdown:
             title = markdown["text"].strip(_DECORATION).strip()
@@ -195,6 +200,8 @@ class TitleLines:
         paragraph: how a post or a one-shot is pasted. A line of the story is rarely in title case
         (every word capitalised but the small ones), without a sentence's end or a comma."""
         words = [w for w in title.split() if w[:1].isalpha()]
+        if self.fields.get("title", title).casefold() != title.casefold() or self._first_of_equals(i):
+            return False  # the story's first heading, under a title stated above it or over the next chapters'
         if self.edition or j == i + 1 or not 2 <= len(title.split()) <= 10 or len(title) > 80 or not title[0].isupper() \
                 or any(c in title for c in ",;") or title[-1] in ".!?…:" or title[0] in "\"“”'‘«—(" \
                 or not all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words) or date_heading(title) \
@@ -244,6 +251,31 @@ class TitleLines:
         self.fields["authors"] = self.fields.get("authors", ()) + names(name)
         self.trace.append((j, f"author: byline '{self.lines[j].strip()}'"))
         return j + 1
+
+    def _title_block(self, i: int) -> bool:
+        """ "# LANTERNFALL" over nothing but its subtitle, rules and "A novel by Rina Castellano"
+        before the next heading: a title page set in Markdown, however many headings follow."""
+        texts = []
+        for line in self.lines[i + 1:i + _TITLE_BLOCK]:
+            if line.lstrip().startswith("#"):
+                break
+            if line.strip() and not _RULE.match(line):
+                texts.append(line)
+        return 1 <= len(texts) <= 2 and bool(by_line(texts[-1])) and all(_SUBTITLE.match(t) for t in texts[:-1])
+
+    def _past_rules(self, i: int) -> int:
+        """The next line of text from ``i``, past blank lines and the rules a title page sets."""
+        i = self.skip(i)
+        while i < len(self.lines) and _RULE.match(self.lines[i]):
+            i = self.skip(i + 1)
+        return i
+
+    def _first_of_equals(self, i: int) -> bool:
+        """Is line ``i`` a Markdown heading whose level heads later stretches of the file too ("# The
+        Mill by the River" over its prose, then "# The Market Road" over more)? A chapter's, then."""
+        marks = _MARKS.match(self.lines[i].strip())
+        return bool(marks) and any(_MARKS.match(line.strip()) and line.lstrip().startswith(marks[0]) and
+                                   line.lstrip()[len(marks[0])] != "#" for line in self.lines[i + 1:])
 
     def _only_top_heading(self, i: int, text: str) -> bool:
         """The file's one level-one heading (or the book's title again, as the story's own heading)."""

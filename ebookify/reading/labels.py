@@ -78,6 +78,7 @@ BY_WORDS = (
     "una historia de", "uma história de", "di", "scritto da", "un racconto di", "door", "geschreven door",
     "een verhaal van", "autor", "autorka", "napisane przez", "автор", "написано", "created by", "story created by",
     "creado por", "creada por", "historia creada por", "historia escrita por", "escrita por",
+    "un romanzo di", "un roman de", "ein roman von", "una novela de", "um romance de", "een roman van",
 )
 
 # A stated status, in any of these languages, as the model's two words.

@@ -63,6 +63,11 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     found = _sections_in_markdown(lines, found, trace, offset)
     consumed: set[int] = set()
     owner: dict[int, int] = {}
+    for index in [i for i, h in found.items() if h.kind in (CHAPTER, SPECIAL) and not h.title and i + 1 in found
+                  and found[i + 1].kind == MARKDOWN and 0 < _level(lines[i]) < _level(lines[i + 1])]:
+        found[index] = replace(found[index], title=found.pop(index + 1).title)  # "# Chapter One" right over
+        consumed.add(index + 1)  # "## The Boy Who Stayed Home": one heading, the deeper line its title
+        owner[index + 1] = index
     if width and not blankless:
         found = _wrapped_titles(lines, found, consumed, width, trace, offset)
     below = {index: _title_below(lines, index, found, blankless) for index, heading in found.items()

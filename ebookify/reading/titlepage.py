@@ -159,7 +159,7 @@ def _is_name(text: str) -> bool:
     """ "Paul Lefèvre", never "Les Naufragés": a title opens on an article, a name does not."""
     words = text.split()
     return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not _SENTENCE_END.search(text.rstrip(".")) \
-        and not _ARTICLE.match(text)
+        and not _ARTICLE.match(text) and match_heading(text) is None  # "Chapter One" is nobody
 
 
 def _mostly_capitalised(text: str) -> bool:
