@@ -965,6 +965,15 @@ def test_a_japanese_line_that_ends_a_sentence_is_a_paragraph():
     assert block_texts(parse(text).chapters[0].blocks) == [line.strip() for line in lines]
 
 
+def test_japanese_speech_flush_left_under_indented_narration_is_a_paragraph_of_its_own():
+    """A web novel indents its narration and sets each line of speech in 「」 flush left: each is a
+    paragraph, and a full-width space inside a line ("え？　これ") is kept."""
+    lines = ["\u3000腹に鈍い痛みを感じて、勇者は目を覚ました。", "「勇者、もう朝やで。見張り終わってもええ？」",
+             "\u3000目を開けると、小柄な少女が拳を振り回していた。", "「普通に起こせないのか？」", "「え？\u3000これが普通やけど」"]
+    text = "第1話 出会い\n\n" + "\n".join(lines * 2) + "\n"
+    assert block_texts(parse(text).chapters[0].blocks) == [line.lstrip("\u3000") for line in lines * 2]
+
+
 @pytest.mark.parametrize("line", ["＊＊＊", "☆☆☆", "◇◇◇", "――――", "\u3000\u3000＊\u3000\u3000＊\u3000\u3000＊", "★"])
 def test_cjk_scene_breaks(line):
     from ebookify.model import SceneBreak

@@ -331,7 +331,7 @@ _BULLET = lazy(r"^\s*[*•]\s+(?P<text>\S.*)$")
 
 
 def paragraph(text: str, emphasis: bool = True, markdown: bool = False) -> Paragraph:
-    text = " ".join(text.split())
+    text = " ".join(text.split()) if "\u3000" not in text else _SPACES.sub(" ", text).strip()
     return Paragraph(parse_inlines(text, markdown) if emphasis else (Text(text),))
 
 
@@ -363,11 +363,17 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
     if layout.indented:
         pieces: list[list[str]] = []
         for line in lines:
-            if line[:1].isspace() or not pieces:
+            if line[:1].isspace() or not pieces or line[:1] in _SPEECH_OPENS_LINE:
                 pieces.append([])
             pieces[-1].append(line)
         return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in pieces]
     return [paragraph(_unwrap(lines, layout), layout.emphasis, layout.markdown)]
+
+
+_SPACES = lazy(r"[^\S\u3000]+")  # runs of spaces but the ideographic one: "え？　これ" keeps its full-width space
+# Japanese sets narration indented and a line of speech in its brackets flush left: 「 opens a
+# paragraph as an indent does (its text never wraps onto a line of its own).
+_SPEECH_OPENS_LINE = frozenset("「『")
 
 
 def _is_verse(lines: list[str], layout: Layout) -> bool:
