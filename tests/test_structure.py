@@ -34,6 +34,7 @@ def story(*headings_):
                      "The Ford", id="pseudo italic letters made plain"),
         pytest.param("Prologue", "Prologue", "", id="prologue"),
         pytest.param("Epilogue: Years Later", "Epilogue", "Years Later", id="epilogue with title"),
+        pytest.param("פרק 12: הנמל", "פרק 12", "הנמל", id="Hebrew"),
         pytest.param("Interlude", "Interlude", "", id="interlude"),
         pytest.param("Omake", "Omake", "", id="omake"),
         pytest.param("Side Story", "Side Story", "", id="side story"),
@@ -615,3 +616,10 @@ def test_letters_with_many_one_line_blocks_still_wrap_their_paragraphs():
               "S. VERNON.\n\nP.S. Tell the children.\n\n")
     paragraphs = block_texts(parse(letter * 4).chapters[0].blocks)
     assert paragraphs[3].startswith("The rain had not stopped") and paragraphs[3].endswith("argued with all.")
+
+
+def test_a_part_heading_right_over_a_heading_of_its_kind_keeps_it_as_its_first_chapter():
+    """"Book I" over "Part 1: Operation Teacup" and its text: both are part words, but the upper one
+    is the part and the lower its first chapter; the part's heading was lost from the book."""
+    chapters = parse(f"**Book I: A Prankster's Plan**\n\n**Part 1: Operation Teacup**\n\n{PROSE}\n").chapters
+    assert [(c.part, c.label, c.title) for c in chapters] == [("Book I: A Prankster's Plan", "Part 1", "Operation Teacup")]

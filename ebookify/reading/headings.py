@@ -79,7 +79,7 @@ _NUMERAL = rf"(?:{_FIGURES}|{_SPELLED}){_BETWEEN}"
 # novels), staves (Dickens), cantos, adventures (story cycles), scenes of a play.
 _CHAPTER_WORDS = (
     r"chapter|chap\.?|ch\.|chapitre|kapitel|cap[ií]tulo|capitolo|cap\.|глава|hoofdstuk|rozdzia[łl]|tratado"
-    r"|kapitola|kapittel|b[öo]l[üu]m|chương|bab|luku|fejezet|розділ|κεφάλαιο|capitolul|poglavlje|poglavje"
+    r"|kapitola|kapittel|b[öo]l[üu]m|chương|bab|luku|fejezet|розділ|κεφάλαιο|capitolul|poglavlje|poglavje|פרק|الفصل"
     r"|letter|lettre|brief|carta|lettera|письмо|stave|canto|gesang|песнь|fitt?"  # "Fit the First" (Carroll, old ballads)
     r"|adventure|aventure|abenteuer|aventura|avventura|scene|scène|szene|escena|scena|явление"
     r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
@@ -87,7 +87,7 @@ _CHAPTER_WORDS = (
 _PART_WORDS = (
     r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]|ksi[ęe]ga"
     r"|act|acte|akt|acto|atto|действие"
-    r"|tom|osa|del|delen|d[ií]l|č[aá]st|kniha|kitap|k[ıi]s[ıi]m|cilt|phần|quyển|bagian|частина|μέρος|partea|r[ée]sz"
+    r"|tom|osa|del|delen|d[ií]l|č[aá]st|kniha|kitap|k[ıi]s[ıi]m|cilt|phần|quyển|bagian|частина|μέρος|partea|r[ée]sz|חלק|الجزء"
     r"|arc"  # a web serial's story arc
 )
 _SPECIAL_WORDS = (

@@ -305,8 +305,9 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                 carried += (_heading_paragraph(span),)  # next chapter's first line, not an empty chapter
                 trace.append((offset + span.line, f"not a chapter: {_heading_string(heading)!r}: nothing under it"))
                 continue
-        elif heading.kind == part_kind and not heading.level > part_level > 0 or 0 < heading.level <= part_level:
+        elif opened and (heading.kind == part_kind and not heading.level > part_level > 0 or 0 < heading.level <= part_level):
             part, part_kind, part_level = "", "", 0  # the part's own kind (or level), now with text: the part is over
+            # (right under the part's heading, it is the part's first chapter: "Book I" over "Part 1: Teacup")
         kind = _special_kind(heading)
         if part and (kind == "epilogue" or (heading.kind == SPECIAL and following is not None and following.kind == PART)):
             part, part_kind = "", ""  # an epilogue after the last part, an interlude between parts: the book's
