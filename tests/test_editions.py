@@ -331,6 +331,27 @@ def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     assert len(parse(f"{body}\n\n\n\nINDEX.\n\n{index}\n").chapters) == 3
 
 
+def test_a_heading_the_contents_list_names_last_is_no_page_header_of_itself():
+    """Walden's list ends on "Conclusion" and so does the book: the same heading again, with no
+    other keyword heading between, was taken for a page's running header and lost its chapter."""
+    titles = ["Economy of Nets", "Where the Boats Lie", "Spring", "Conclusion"]
+    listing = "CONTENTS\n\n" + "\n".join(titles) + "\n\n\n"
+    text = listing + "".join(f"\n\n\n{t}\n\n\n{P}\n\n{Q}\n" for t in titles)
+    assert [c.title or c.label for c in parse(text).chapters] == titles
+
+
+def test_numerals_set_off_by_dashes_or_brackets_are_parts_and_episodes():
+    """Ulysses numbers its parts "— I —" and its episodes "[ 1 ]", counted on through the book: the
+    Roman family heads parts over the episodes, the other the episodes."""
+    episodes = {"I": ["1", "2"], "II": ["3", "4"], "III": ["5"]}
+    text = "".join(f"\n\n— {part} —\n\n" + "".join(f"\n\n[ {n} ]\n\n{P}\n\n{Q}\n" for n in numbers)
+                   for part, numbers in episodes.items())
+    expected = [("I", "1"), ("I", "2"), ("II", "3"), ("II", "4"), ("III", "5")]
+    assert [(c.part, c.label) for c in parse(text).chapters] == expected
+    in_the_sand = text.replace(f"[ 4 ]\n\n{P}", f"[ 4 ]\n\n{P}\n\nI.\n\n{Q}")  # Bloom writes "I." between II and III
+    assert [(c.part, c.label) for c in parse(in_the_sand).chapters] == expected
+
+
 def test_a_second_book_may_number_its_chapters_again():
     chapter = " ".join([P, Q] * 200)  # a real chapter, far longer than an index entry
     text = f"CHAPTER I.\n\n{chapter}\n\nCHAPTER II.\n\n{chapter}\n\nSECOND BOOK OF THE HARBOUR\n\nCHAPTER I.\n\n{chapter}\n"
@@ -904,6 +925,7 @@ _JA = "彼は部屋に入った。机の上に手紙があった。母からの�
         pytest.param("Rozdział jedenasty", ("chapter", "Rozdział jedenasty", ""), id="pl: a masculine ordinal"),
         pytest.param("Erstes Kapitel", ("chapter", "Erstes Kapitel", ""), id="de: ordinal first"),
         pytest.param("Zweiter Teil", ("part", "Zweiter Teil", ""), id="de: a part"),
+        pytest.param("ERSTER THEIL.", ("part", "ERSTER THEIL", ""), id="de: a part, in the old spelling"),
         pytest.param("EERSTE HOOFDSTUK", ("chapter", "EERSTE HOOFDSTUK", ""), id="nl: ordinal first"),
         pytest.param("VYFTIENDE HOOFDSTUK", ("chapter", "VYFTIENDE HOOFDSTUK", ""), id="nl: the older y for ij"),
         pytest.param("Tweede deel", ("part", "Tweede deel", ""), id="nl: a part"),

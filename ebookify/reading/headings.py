@@ -85,7 +85,7 @@ _CHAPTER_WORDS = (
     r"|day|entry|jour|tag|eintrag|d[ií]a|giorno|dia|день|запись|dag"  # a diary's days and entries
 )
 _PART_WORDS = (
-    r"part|book|volume|vol\.|partie|livre|teil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]|ksi[ęe]ga"
+    r"part|book|volume|vol\.|partie|livre|teil|theil|buch|parte|libro|часть|книга|том|deel|boek|tomo|tome|band|cz[ęe][śs][ćc]|ksi[ęe]ga"
     r"|act|acte|akt|acto|atto|действие"
     r"|tom|osa|del|delen|d[ií]l|č[aá]st|kniha|kitap|k[ıi]s[ıi]m|cilt|phần|quyển|bagian|частина|μέρος|partea|r[ée]sz|חלק|الجزء"
     r"|arc"  # a web serial's story arc
@@ -140,7 +140,7 @@ _PART_OPENINGS = _openings(_PART_WORDS)
 
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
 _ORDINAL_FIRST = lazy(
-    r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|teil|abschnitt))\.?"
+    r"^(?P<label>(?P<number>[A-ZÄÖÜ][a-zäöüß]{2,30}?(?:t|st)e[rs]?)\s+(?P<word>kapitel|buch|th?eil|abschnitt))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
@@ -159,7 +159,7 @@ _CJK_LINE = lazy(  # Chinese TXT sites put "正文" (the text) or "《》目录"
 _CJK_END_WORDS = frozenset("终 終 完 完结 完結 结束 結束 终了 終了 終わり 끝 完 全文完".split())  # "第一卷 完": that part ends
 _CJK_SENTENCE = frozenset("，。！？；、,.!?;")  # a title has none of these where no space set it apart
 CJK_LETTER = lazy(f"[{HAN}{KANA}{HANGUL}]")  # a letter of Chinese, Japanese or Korean
-_ORDINAL_WORDS = lazy(r"kapitel|buch|teil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
+_ORDINAL_WORDS = lazy(r"kapitel|buch|th?eil|abschnitt")  # in every line _ORDINAL_FIRST matches: the rest skip it
 def _finnish_ordinals() -> dict[str, int]:
     """Finnish ordinals, 1st to 59th, as editions write them before "runo", "luku", "kirja":
     "Ensimmäinen" (or the older "Ensimäinen"), "Yhdestoista" (11th), "Kahdeskymmenes" (20th), and
@@ -229,7 +229,7 @@ _ORDINAL_BEFORE = lazy(
     r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène"
     r"|cap[ií]tulo|capitolo|parte|libro|acto|atto|kapitlet|kapitel|kapittel|delen|del|boken|bog|bok|akten|akt"
     r"|b[öo]l[üu]m|k[ıi]s[ıi]m|kitap|kapitola|č[aá]st|d[ií]l|kniha|runo|luku|kirja|osa|laulu"
-    r"|teil|buch|aufzug|auftritt|szene|abschnitt|gesang|hoofdstuk|deel|boek|bedrijf|tooneel|toneel|zang))\.?"
+    r"|th?eil|buch|aufzug|auftritt|szene|abschnitt|gesang|hoofdstuk|deel|boek|bedrijf|tooneel|toneel|zang))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
@@ -331,15 +331,27 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
         return _cjk_numeral_or_part(text)
     if text[-1] in _CJK_NUMERAL_OPENINGS and (ordinal := _ORDINAL_AFTER.match(text)):
         return Heading(TITLED, text, "", ordinal["number"])  # a family of three or more, like "1. Der Froschkönig"
-    if not (text[0].isdecimal() or text[0] in "IVXLCDM"):  # how both patterns below must open
+    bare = _bare_numeral(text)
+    if not (text[0].isdecimal() or text[0] in "IVXLCDM" or bare):  # how the patterns below must open
         return None
     for kind, pattern in ((NUMERAL, _NUMERAL_LINE), (NUMBERED, _NUMBERED_LINE), (TITLED, _TITLED_LINE)):
-        match = pattern.match(text)
+        match = pattern.match(bare if kind == NUMERAL and bare else text)
         if match and kind == NUMERAL and not match["number"].isdigit() and (numeral_value(match["number"]) or 0) > _MOST_NUMERAL:
             return None  # "DI" (of, by), "MI", "CI" alone on a title page: words, not a 501st chapter
         if match and any(c.isalnum() for c in match["label"]):
             return Heading(kind, match["label"], (match.groupdict().get("title") or "").strip(), match["number"])
     return None
+
+
+def _bare_numeral(text: str) -> str:
+    """ "— I —", "[ 1 ]", "~ 4 ~": a numeral set off by dashes or in brackets, as Ulysses numbers its
+    parts and episodes; the numeral alone, or "" when the line is no such thing."""
+    if text[0] not in _DECORATION and text[0] != "[":
+        return ""
+    inner = text.strip(_DECORATION)
+    if inner[:1] == "[" and inner[-1:] == "]":
+        inner = inner[1:-1].strip()
+    return inner if inner != text and inner[:1].isalnum() and _NUMERAL_LINE.match(inner) else ""
 
 
 def _cjk_numeral_or_part(text: str) -> Heading | None:

@@ -370,7 +370,7 @@ def _without_page_headers(lines: list[str], found: dict[int, Heading], trace: li
     previous, above = "", None
     for index in sorted(found):
         text = lines[index].strip().strip("*_#").strip()
-        if text == previous and found[index].kind in (CHAPTER, PART, SPECIAL):
+        if text == previous and found[index].kind in (CHAPTER, PART, SPECIAL) and index - above < _PAGE * len(lines):
             why = "the heading above again, atop a page"
         elif above is not None and _renumbered(lines, above, index, found):
             why = "the heading above again in other words, the story's title between (a site's heading over the author's)"
@@ -380,6 +380,10 @@ def _without_page_headers(lines: list[str], found: dict[int, Heading], trace: li
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
         found[index] = replace(found[index], kind=LINE)
     return found
+
+
+_PAGE = 0.6  # of the file, at most, between a page's header and the same header atop the next page: more,
+# and the first is the last entry of a contents list ("Conclusion"), the second the book's last chapter
 
 
 def _renumbered(lines: list[str], above: int, index: int, found: dict[int, Heading]) -> bool:
@@ -428,12 +432,22 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
                                                           and indices[1] < _EARLY * len(lines)):
         above.append(indices.pop(0))  # ("I" / "PROMESSI SPOSI" on a title page, then chapter "I" early on; an
         values.pop(0)  # "I" again near the end starts the notes, not the family)
+    # A numeral between two that follow each other ("II", "I.", "III") is none of theirs: Bloom
+    # writes "I." in the sand between Ulysses' parts II and III. Only where the rest count up one by one.
+    stray = {indices[k] for k in range(1, len(values) - 1) if None not in values[k - 1:k + 2]
+             and values[k - 1] + 1 == values[k + 1] and values[k] not in (values[k - 1], values[k + 1])}
+    kept = [v for i, v in zip(indices, values) if i not in stray]
+    if stray and len(stray) <= len(kept) // 3 and kept == list(range(kept[0], kept[0] + len(kept))):
+        indices, values = [i for i in indices if i not in stray], kept
+    else:
+        stray = set()
     rising = sum(1 for a, b in zip(values, values[1:]) if a is not None and b is not None and b == a + 1)
     sequence = len(indices) >= (3 if kind == TITLED else 2) and rising >= max(1, (len(indices) - 1) // 2)  # (three of those)
     sections = _sections_hold_text(lines, indices) if sequence else True
     keep = set(indices) if sequence and sections else set()
     for index in (i for i in sorted(family) if i not in keep):
         why = "a number above the first of the family that follows it" if index in above else \
+            "out of sequence between two numbers that follow each other" if index in stray else \
             "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence" \
             if not sequence else "too little text under them, or all at the end (notes, not chapters)"
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: {why}"))

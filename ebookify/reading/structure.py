@@ -25,7 +25,7 @@ from .blocks import BREAK, SUBHEADING, Layout, is_scene_break, paragraph, read_l
 from .contents import key
 from .inline import as_plain
 from .notes import split_notes
-from .headings import LINE, MARKDOWN, PART, SECTION, SPECIAL, Heading, heading_text, numbered_label
+from .headings import LINE, MARKDOWN, NUMERAL, PART, SECTION, SPECIAL, Heading, heading_text, numbered_label
 from .matter import back_matter_title, closes_story, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
@@ -287,12 +287,12 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
             and word_count(span.blocks, enough=_PART_WORDS) < _PART_WORDS  # a running title, a motto under it
         # (among parts, or before any chapter: a "Part 2: is below" amid chapters without parts is none)
         if not has_text(span.blocks) or brief:
-            if heading.kind == PART or (following is not None and following.kind != heading.kind
+            if heading.kind == PART or (following is not None and _kind(following) != _kind(heading)
                                         and not heading.level > following.level > 0) \
                     or (following is not None and 0 < heading.level < following.level):  # "##" over "###"
                 # is a part; "####" is none over "##"
                 part = _stacked(part if not opened else "", _heading_string(heading))  # "PART I" over "Book I"
-                part_kind, opened = heading.kind, False
+                part_kind, opened = _kind(heading), False
                 part_level = heading.level if heading.kind != PART else 0
                 trace.append((offset + span.line, f"part: {part}"))
                 carried += trim_breaks(span.blocks)  # the few words under it open its first chapter
@@ -305,7 +305,7 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                 carried += (_heading_paragraph(span),)  # next chapter's first line, not an empty chapter
                 trace.append((offset + span.line, f"not a chapter: {_heading_string(heading)!r}: nothing under it"))
                 continue
-        elif opened and (heading.kind == part_kind and not heading.level > part_level > 0 or 0 < heading.level <= part_level):
+        elif opened and (_kind(heading) == part_kind and not heading.level > part_level > 0 or 0 < heading.level <= part_level):
             part, part_kind, part_level = "", "", 0  # the part's own kind (or level), now with text: the part is over
             # (right under the part's heading, it is the part's first chapter: "Book I" over "Part 1: Teacup")
         kind = _special_kind(heading)
@@ -326,6 +326,12 @@ def _chapters(spans: list[_Span], trace: list[tuple[int, str]], offset: int, lay
                       f"({chapter.words} words, {breaks} scene breaks, {len(chapter.notes)} notes)"))
         chapters.append(chapter)
     return chapters
+
+
+def _kind(heading: Heading) -> str:
+    """A heading's kind, numerals of two families being two ("— I —" over "[ 1 ]": Ulysses' parts
+    over its episodes, each counted on its own)."""
+    return f"{NUMERAL} {heading.number[:1].isdigit()}" if heading.kind == NUMERAL else heading.kind
 
 
 def _stacked(above: str, part: str) -> str:
