@@ -987,6 +987,14 @@ def test_a_japanese_line_that_ends_a_sentence_is_a_paragraph():
     assert block_texts(parse(text).chapters[0].blocks) == [line.strip() for line in lines]
 
 
+def test_japanese_sections_numbered_in_kanji_with_a_title_are_chapters():
+    """"　　　　　一　時代": Akutagawa's sections, a kanji numeral and a title a full-width space
+    apart, set in from the margin; a family of them, in sequence."""
+    titles = ["一　雨", "二　港", "三　帳面"]
+    text = "\n".join(line for title in titles for line in ("", f"\u3000\u3000\u3000\u3000\u3000{title}", "", *[f"\u3000{_JA}"] * 4))
+    assert [(c.label, c.title) for c in parse(text).chapters] == [tuple(t.split("\u3000")) for t in titles]
+
+
 def test_japanese_speech_flush_left_under_indented_narration_is_a_paragraph_of_its_own():
     """A web novel indents its narration and sets each line of speech in 「」 flush left: each is a
     paragraph, and a full-width space inside a line ("え？　これ") is kept."""

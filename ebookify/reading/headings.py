@@ -256,6 +256,7 @@ _CYRILLIC_NUMERAL = lazy(r"^(\S+\s+)((?=[IVXLCDMІХСМ]*[ІХСМ])[IVXLCDMІ�
 _TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=[^\W\d_])(?-i:[A-ZÀ-ÞА-ЯЁ])(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")
 _CJK_NUMERAL_OPENINGS = frozenset("一二三四五六七八九十百上中下")
 _CJK_NUMERAL_LINE = lazy(r"^(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5}$")
+_CJK_NUMBERED_LINE = lazy(r"^(?P<number>(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5})\u3000+(?P<title>[^\s。、！？「」（）]{1,15})$")
 _CJK_PART_LINE = lazy(r"^(?P<label>[上中下])[\u3000 ]+(?P<title>[^\s。、！？「」（）]{1,20})$")
 # "学而第一", "逍遥游第一": a classical book names its chapters by their opening words, then the ordinal
 _ORDINAL_AFTER = lazy(f"^[{HAN}]{{1,10}}第(?P<number>[一二三四五六七八九十百〇]{{1,5}})$")
@@ -360,7 +361,10 @@ def _cjk_numeral_or_part(text: str) -> Heading | None:
     if _CJK_NUMERAL_LINE.match(text):
         return Heading(NUMERAL, text, "", text)
     part = _CJK_PART_LINE.match(text)
-    return Heading(PART, part["label"], part["title"]) if part else None
+    if part:
+        return Heading(PART, part["label"], part["title"])
+    titled = _CJK_NUMBERED_LINE.match(text)  # "一　時代": a numbered title, kept only as a family too
+    return Heading(NUMBERED, titled["number"], titled["title"], titled["number"]) if titled else None
 
 
 def _prefixed(text: str) -> Heading | None:
