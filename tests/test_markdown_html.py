@@ -36,6 +36,29 @@ def test_a_rule_is_a_scene_break_and_a_comment_is_gone_with_its_line():
     assert "chapters 1-3" not in " ".join(block_texts(blocks)) and isinstance(blocks[1], SceneBreak)
 
 
+def test_a_pages_script_and_style_are_code_no_renderer_shows():
+    blocks = story(f"{P1}\n\n<script setup>\nimport {{ useData }} from 'vitepress'\n</script>\n\n"
+                   f"<style>\n.crane {{ color: red }}\n</style>\n\n{P2}")
+    assert block_texts(blocks) == [P1, P2]
+
+
+def test_a_static_sites_heading_shows_the_front_matters_title():
+    """VitePress writes "# {{ $frontmatter.title }}" for the page's title: the front matter's."""
+    text = f"---\ntitle: \"Chapter One: Before the Dream\"\n---\n\n# {{{{ $frontmatter.title }}}}\n\n{P1}\n\n{P2}\n"
+    chapters = parse(text, MARKDOWN).chapters
+    assert [(c.label, c.title) for c in chapters] == [("Chapter One", "Before the Dream")]
+
+
+def test_front_matter_yaml_refuses_is_read_a_field_a_line():
+    """"POV: Bram (ID: 2)" is no YAML (a mapping inside a value), but it is how people write it."""
+    text = (f"---\nlayout: post\ntitle: 1.2 - Welcome\nPOV: Bram (ID: 2)\ncategories:\n  - Isekai\n  - Comedy\n---\n"
+            f"# Point of View: Bram\n\n{P1}\n\n{P2}\n")
+    parsed = parse(text, MARKDOWN)
+    assert parsed.metadata.title == "1.2 - Welcome"
+    assert [c.title or c.label for c in parsed.chapters] == ["Point of View: Bram"]
+    assert "layout" not in " ".join(block_texts(parsed.chapters[0].blocks))
+
+
 def test_a_break_at_the_end_of_every_line_leaves_the_lines():
     blocks = story("Belgaria, in the year 851<br/>\nIt was still cold in the north.<br/>\nThe walls were wet.<br/>")
     assert "<br" not in " ".join(block_texts(blocks))

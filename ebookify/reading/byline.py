@@ -127,10 +127,13 @@ class TitleLines:
             self._title_under_notice(i)
             return i  # (the notice stays in the book, with the story's front matter)
         markdown = _MARKDOWN_TITLE.match(lines[i].strip())
-        block = markdown and not match_heading(markdown["text"]) and self._title_block(i)
-        if markdown and not match_heading(markdown["text"]) and (self._only_top_heading(i, markdown["text"]) or block):
-            self.fields["title"] = as_plain(markdown["text"], markdown=True).strip(_DECORATION) or markdown["text"]
-            # "# **Title**", "# **Crew List – *Night Heron***" too
+        plain = (as_plain(markdown["text"], markdown=True).strip(_DECORATION) or markdown["text"]) if markdown else ""
+        # "# **Title**", "# **Crew List – *Night Heron***" too; under a title the YAML states, a heading
+        # that says otherwise is the story's own
+        heading = markdown and not match_heading(markdown["text"]) and self.fields.get("title", plain).casefold() == plain.casefold()
+        block = heading and self._title_block(i)
+        if heading and (self._only_top_heading(i, markdown["text"]) or block):
+            self.fields["title"] = plain
             why = "over its subtitle and byline alone" if block else "the file's one '# ' heading"
             self.trace.append((i, f"title: {why}: {markdown['text']}"))
             i = self._past_rules(i + 1)

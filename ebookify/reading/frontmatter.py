@@ -381,7 +381,7 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     try:
         data = safe_yaml("\n".join(lines[i + 1 : end]))
     except YAMLError:
-        return i
+        data = _flat_fields(lines[i + 1 : end])
     if not isinstance(data, dict):
         return i
     settings = [str(key) for key in data if str(key).lower() in _SITE_SETTINGS]
@@ -408,6 +408,28 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     trace.append((i, f"YAML front matter: {', '.join(str(k) for k in data if str(k) not in settings)}"
                      + (f"; the site's own settings left out: {', '.join(settings)}" if settings else "")))
     return end + 1
+
+
+def _flat_fields(lines: list[str]) -> dict | None:
+    """A block YAML refuses that is still one "key: value" a line, as people write it by hand
+    ("POV_Character: Bram (ID: 2)", which YAML reads as a mapping inside a value), or a key over
+    "  - item" lines: each value as typed, its quotes dropped. None when any line is something else."""
+    fields: dict[str, object] = {}
+    key = None
+    for line in filter(str.strip, lines):
+        field, item = _FLAT_FIELD.match(line), _FLAT_ITEM.match(line)
+        if field:
+            key = field["key"]
+            fields[key] = (field["value"] or "").strip("\"'")
+        elif item and key is not None and (fields[key] == "" or isinstance(fields[key], list)):
+            fields[key] = [*(fields[key] or []), item["item"].strip("\"'")]
+        else:
+            return None
+    return fields or None
+
+
+_FLAT_FIELD = lazy(r"^(?P<key>[A-Za-z_][\w -]{0,40}?):(?:\s+(?P<value>.*?))?\s*$")
+_FLAT_ITEM = lazy(r"^\s+-\s+(?P<item>.*?)\s*$")
 
 
 # What a static site (Jekyll, Hugo, Eleventy, MkDocs) reads to build its pages, not what a reader is

@@ -52,6 +52,7 @@ from .sites import read_export, stated_chapters, without_update_stamps
 from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
 from ..metadata import language_code
+from ..patterns import lazy
 from .structure import build_chapters
 from .titlecase import is_capitals, name_case, title_case
 from .titlepage import read_title_page
@@ -108,6 +109,8 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     found, notes, start, trace = read_front_matter(body, edition=gutenberg is not None) if settings.front_matter else ({}, [], 0, [])
     for key, value in found.items():
         fields.setdefault(key, value)
+    if fields.get("title") and "{{" in "".join(body[start:start + _TEMPLATE_REACH]):
+        body = [_FRONT_MATTER_TITLE.sub(fields["title"], line) for line in body]  # "# {{ $frontmatter.title }}"
     if settings.front_matter and not (fields.get("title") and fields.get("authors")):
         page, page_trace = read_title_page(body, start, fields.get("title", ""))
         for key, value in page.items():
@@ -143,6 +146,11 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         front_matter,
         footnotes,
     )
+
+
+# A static site's page (VitePress, Vue) shows its front matter's title where it writes this.
+_FRONT_MATTER_TITLE = lazy(r"\{\{\s*\$?frontmatter\.title\s*\}\}")
+_TEMPLATE_REACH = 40  # lines: the page's heading is at its top
 
 
 def _with_footnotes(front: tuple[Section, ...], chapters, back: tuple[Section, ...]):

@@ -5,10 +5,10 @@ do: ``<p>``…``</p>`` around paragraphs, ``<i>`` for emphasis, a ``<br/>`` at t
 ``<hr>`` between scenes, ``<!-- more -->`` for a blog's cut, a ``<div>`` with a link to the
 original. Before the story is read, the tags the story model has a place for become their
 Markdown (``*``, ``**``, ``~~``, blank lines, a scene break, ``#`` headings); other known
-elements give their text alone; a comment is dropped, as no renderer shows it. A link's text
-stays and its address goes, as on the page; an image (``![](…)``, which the book cannot fetch)
-leaves its description, or nothing. Anything that is not a known HTML element
-("<sigh>", "<3", an address in angle brackets) stays exactly as typed.
+elements give their text alone; a comment, a script and a style are dropped, as no renderer
+shows them. A link's text stays and its address goes, as on the page; an image (``![](…)``,
+which the book cannot fetch) leaves its description, or nothing. Anything that is not a known
+HTML element ("<sigh>", "<3", an address in angle brackets) stays exactly as typed.
 
 The tokenizer is the standard library's ``html.parser``: it keeps the text between tags as
 written (line breaks included, which Markdown needs) and decodes the character references.
@@ -32,7 +32,8 @@ _BLOCKS = {"p", "div", "section", "article", "center", "blockquote", "ul", "ol",
 _INLINE = {"a", "span", "font", "small", "big", "sup", "sub", "abbr", "mark", "ins", "q", "tt", "kbd", "code", "var",
            "nobr", "wbr", "img"}
 _HEADINGS = {f"h{n}": "#" * n for n in range(1, 7)}
-_KNOWN = set(_MARKS) | _BLOCKS | _INLINE | set(_HEADINGS) | {"br", "hr"}
+_HIDDEN = {"script", "style", "template"}  # a page's code, which no renderer shows as text
+_KNOWN = set(_MARKS) | _BLOCKS | _INLINE | set(_HEADINGS) | _HIDDEN | {"br", "hr"}
 _TAG = lazy(r"</?(?:" + "|".join(sorted(_KNOWN, key=len, reverse=True)) + r")\b[^<>]*>|<!--|&#?\w+;", re.IGNORECASE)
 _BR_AT_END = lazy(r"<br\s*/?>[ \t]*(?=\n)", re.IGNORECASE)  # the line ends anyway: how lines join is the layout's call
 _CODE = lazy(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.DOTALL)
@@ -77,9 +78,11 @@ class _Reader(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.out: list[str] = []
+        self.hidden = 0  # inside a <script> or <style>: its text is code
 
     def handle_data(self, data: str) -> None:
-        self.out.append(data)
+        if not self.hidden:
+            self.out.append(data)
 
     def handle_comment(self, data: str) -> None:
         self.out.append(_COMMENT)  # "<!-- more -->": shown by no renderer
@@ -91,7 +94,10 @@ class _Reader(HTMLParser):
         self.out.append(self._start(tag, dict(attrs)))
 
     def handle_endtag(self, tag: str) -> None:
-        if tag in _MARKS:
+        if tag in _HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+            self.out.append(_COMMENT)  # gone, and its lines with it
+        elif tag in _MARKS:
             self.out.append(_MARKS[tag])
         elif tag in _BLOCKS or tag in _HEADINGS:
             self.out.append(_PARAGRAPH)
@@ -99,6 +105,9 @@ class _Reader(HTMLParser):
             self.out.append(f"</{tag}>")
 
     def _start(self, tag: str, attrs: dict[str, str | None]) -> str:
+        if tag in _HIDDEN:
+            self.hidden += 1
+            return ""
         if tag in _MARKS:
             return _MARKS[tag]
         if tag == "br":
