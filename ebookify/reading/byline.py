@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 
-from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, match_heading
+from .blocks import is_scene_break
+from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, markdown_level, match_heading
 from .families import date_heading, names_a_date
 from .inline import as_plain
 from .labels import BY_WORDS, label_of
@@ -30,8 +31,6 @@ _NAME_SPLIT = lazy(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+
 # The line under the title of every AO3 download (HTML, PDF, EPUB, MOBI, AZW3), and so of its copies as text
 AO3_POSTED = lazy(r"^\s*Posted originally on the Archive of Our Own at (?P<url>https?://\S+?)\.?\s*$", re.I)
 _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
-_MARKS = lazy(r"^#{1,6}(?=\s+\S)")
-_RULE = lazy(r"^\s*(?:(?:-\s*){3,}|(?:\*\s*){3,}|(?:_\s*){3,})$")
 _TITLE_BLOCK = 12  # lines under a title page's heading
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
@@ -203,13 +202,13 @@ class TitleLines:
         paragraph: how a post or a one-shot is pasted. A line of the story is rarely in title case
         (every word capitalised but the small ones), without a sentence's end or a comma."""
         words = [w for w in title.split() if w[:1].isalpha()]
-        if self.fields.get("title", title).casefold() != title.casefold() or self._first_of_equals(i):
-            return False  # the story's first heading, under a title stated above it or over the next chapters'
+        if self.fields.get("title", title).casefold() != title.casefold():
+            return False  # the story's first heading, under a title stated above it
         if self.edition or j == i + 1 or not 2 <= len(title.split()) <= 10 or len(title) > 80 or not title[0].isupper() \
                 or any(c in title for c in ",;") or title[-1] in ".!?…:" or title[0] in "\"“”'‘«—(" \
                 or not all(w[0].isupper() or w in TITLE_SMALL_WORDS for w in words) or date_heading(title) \
-                or not _story_opens(self.lines, j):  # "Monday 3 March" opens a diary
-            return False
+                or not _story_opens(self.lines, j) or self._first_of_equals(i):  # "Monday 3 March" opens a
+            return False  # diary; "# The Mill by the River" over prose, like the headings after it, a chapter
         self.fields.setdefault("title", title)
         self.trace.append((i, f"title: a line in title case alone over the story: {title}"))
         return True
@@ -262,23 +261,22 @@ class TitleLines:
         for line in self.lines[i + 1:i + _TITLE_BLOCK]:
             if line.lstrip().startswith("#"):
                 break
-            if line.strip() and not _RULE.match(line):
+            if line.strip() and not is_scene_break(line):
                 texts.append(line)
         return 1 <= len(texts) <= 2 and bool(by_line(texts[-1])) and all(_SUBTITLE.match(t) for t in texts[:-1])
 
     def _past_rules(self, i: int) -> int:
         """The next line of text from ``i``, past blank lines and the rules a title page sets."""
         i = self.skip(i)
-        while i < len(self.lines) and _RULE.match(self.lines[i]):
+        while i < len(self.lines) and is_scene_break(self.lines[i]):
             i = self.skip(i + 1)
         return i
 
     def _first_of_equals(self, i: int) -> bool:
         """Is line ``i`` a Markdown heading whose level heads later stretches of the file too ("# The
         Mill by the River" over its prose, then "# The Market Road" over more)? A chapter's, then."""
-        marks = _MARKS.match(self.lines[i].strip())
-        return bool(marks) and any(_MARKS.match(line.strip()) and line.lstrip().startswith(marks[0]) and
-                                   line.lstrip()[len(marks[0])] != "#" for line in self.lines[i + 1:])
+        level = markdown_level(self.lines[i])
+        return level > 0 and any(markdown_level(line) == level for line in self.lines[i + 1:] if line.lstrip()[:1] == "#")
 
     def _only_top_heading(self, i: int, text: str) -> bool:
         """The file's one level-one heading (or the book's title again, as the story's own heading)."""

@@ -344,6 +344,12 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
     return None
 
 
+def markdown_level(line: str) -> int:
+    """A Markdown heading's level: how many # open it (0 for any other line)."""
+    text = line.strip()
+    return len(text) - len(text.lstrip("#")) if text[:1] == "#" else 0
+
+
 def _bare_numeral(text: str) -> str:
     """ "— I —", "[ 1 ]", "~ 4 ~": a numeral set off by dashes or in brackets, as Ulysses numbers its
     parts and episodes; the numeral alone, or "" when the line is no such thing."""

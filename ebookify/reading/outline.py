@@ -21,7 +21,7 @@ from dataclasses import replace
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
-from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, match_heading, numeral_value
+from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
 from ..options import Settings
 
 
@@ -64,7 +64,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     consumed: set[int] = set()
     owner: dict[int, int] = {}
     for index in [i for i, h in found.items() if h.kind in (CHAPTER, SPECIAL) and not h.title and i + 1 in found
-                  and found[i + 1].kind == MARKDOWN and 0 < _level(lines[i]) < _level(lines[i + 1])]:
+                  and found[i + 1].kind == MARKDOWN and 0 < markdown_level(lines[i]) < markdown_level(lines[i + 1])]:
         found[index] = replace(found[index], title=found.pop(index + 1).title)  # "# Chapter One" right over
         consumed.add(index + 1)  # "## The Boy Who Stayed Home": one heading, the deeper line its title
         owner[index + 1] = index
@@ -228,9 +228,9 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
     for index in [i for i, h in found.items() if h.kind == DATE and i > keywords[0]]:  # "***November 12, 2004***"
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a dated scene in the keyword chapter above"))
         found[index] = replace(found[index], kind=SECTION)
-    levels = {_level(lines[i]) for i in keywords}  # "# Kapitel 1: …" over "## Besuchen Sie …"
+    levels = {markdown_level(lines[i]) for i in keywords}  # "# Kapitel 1: …" over "## Besuchen Sie …"
     if len(levels) == 1 and 0 not in levels:
-        for index in [i for i, h in found.items() if h.kind == MARKDOWN and i > keywords[0] and _level(lines[i]) > min(levels)]:
+        for index in [i for i, h in found.items() if h.kind == MARKDOWN and i > keywords[0] and markdown_level(lines[i]) > min(levels)]:
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a Markdown heading a level "
                                           f"below the keyword chapters"))
             found[index] = replace(found[index], kind=SECTION)
@@ -295,12 +295,6 @@ def _counted_in_chapters(found: dict[int, Heading], keywords: list[int]) -> set[
         if values and values == list(range(1, len(values) + 1)):
             counted.update(inside)
     return counted
-
-
-def _level(line: str) -> int:
-    """A Markdown heading's level: how many # open it (0 for any other line)."""
-    text = line.strip()
-    return len(text) - len(text.lstrip("#")) if text[:1] == "#" else 0
 
 
 def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankless: bool = False) -> list[int]:
