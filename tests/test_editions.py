@@ -852,6 +852,30 @@ def test_headings_read_by_the_grammar_without_spelled_numbers_are_those_the_whol
     assert (quick and quick.groupdict()) == (whole and whole.groupdict()), text
 
 
+@settings(max_examples=800, deadline=None)
+@given(_HEADING_LIKE, st.sampled_from(["", " and one more", " the first time, twenty years on"]), st.booleans())
+def test_a_label_read_without_spelled_numbers_is_the_one_the_whole_grammar_reads(parts, prose, glued):
+    """A long line's "Chapter VI": only a number word among its first words opens the whole grammar."""
+    from ebookify.reading import headings
+
+    text = "".join(parts[:1] + (("",) if glued else ()) + parts[1 + glued:]).strip() + prose
+    whole = headings._LABEL_START.match(text)
+    assert headings.keyword_label(text) == (whole.group() if whole else ""), text
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.tuples(_cased(["the", "the first", "first", "the last", "the twentieth", "the big", "tredje", "the  second",
+                         "theme"]),
+                 st.sampled_from([" ", "  ", ". ", ""]), _cased(["book", "chapter", "act", "day", "kapitel", "part", "of"]),
+                 st.sampled_from(["", ": The Storm", " rain"])))
+def test_the_quick_look_before_the_ordinal_grammar_turns_away_no_line_it_reads(parts):
+    from ebookify.reading import headings
+
+    text = "".join(parts)
+    if headings._ORDINAL_BEFORE.match(text):
+        assert headings._opens_with_ordinal(text.casefold()), text
+
+
 @pytest.mark.parametrize("after", [" 3", " One", ": The Storm", "", " IV. Rain"])
 def test_the_quick_look_at_a_line_opens_the_keyword_grammar_to_every_keyword(after):
     """Every keyword, in every case its letters allow, is let through to the grammar."""
