@@ -82,7 +82,7 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
 
 def _block_html(block) -> str:
     if isinstance(block, Paragraph):  # lines set as written (a stanza, a song, an address) are set apart
-        opening = '<p class="lines">' if set_in_lines(block) else "<p>"
+        opening = '<p class="lines">' if set_in_lines(block) else _OPENS_BRACKET if _opens_bracket(block) else "<p>"
         return f"{opening}{_inlines(block.inlines)}</p>"
     if isinstance(block, SceneBreak):
         # The rule carries the meaning; the ornament is what shows, even where a reader hides <hr>.
@@ -108,6 +108,15 @@ def _block_html(block) -> str:
 
 
 _INLINE_TAGS = {Emphasis: "em", Strong: "strong", Strike: "s"}
+
+
+# A paragraph opening with a corner bracket: Japanese sets such dialogue flush where narration is
+# indented, and the stylesheet does so in Japanese books (Chinese, which uses them too, indents both).
+_OPENS_BRACKET = '<p class="opens-bracket">'
+
+
+def _opens_bracket(paragraph: Paragraph) -> bool:
+    return inline_text(paragraph.inlines[:1])[:1] in ("「", "『")
 
 
 def _inlines(inlines: tuple[Inline, ...]) -> str:

@@ -1028,6 +1028,21 @@ def test_japanese_speech_flush_left_under_indented_narration_is_a_paragraph_of_i
     assert block_texts(parse(text).chapters[0].blocks) == [line.lstrip("\u3000") for line in lines * 2]
 
 
+@pytest.mark.parametrize("language, flush", [("ja", True), ("zh", False)])
+def test_a_reader_sets_japanese_speech_flush_where_narration_is_indented(language, flush):
+    """As Japanese print does (MuPDF lays the pages out); Chinese indents its 「」 speech like the rest."""
+    import pymupdf
+
+    speech, narration = "「普通に起こせないのか？」", "目を開けると、小柄な少女が拳を振り回していた。"
+    text = f"第1話 出会い\n\n\u3000{_JA}\n{speech}\n\u3000{narration}\n"
+    book = convert(text.encode(), Options(cover=False, language=language)).epub
+    with pymupdf.open(stream=book, filetype="epub") as document:
+        starts = {line["spans"][0]["text"][:3]: line["bbox"][0] for page in document
+                  for block in page.get_text("dict")["blocks"] for line in block.get("lines", ())}
+    indent = starts[narration[:3]] - starts[speech[:3]]
+    assert indent > 5 if flush else abs(indent) < 1, starts
+
+
 @pytest.mark.parametrize("line", ["＊＊＊", "☆☆☆", "◇◇◇", "――――", "\u3000\u3000＊\u3000\u3000＊\u3000\u3000＊", "★"])
 def test_cjk_scene_breaks(line):
     from ebookify.model import SceneBreak
