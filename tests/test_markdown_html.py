@@ -59,6 +59,24 @@ def test_front_matter_yaml_refuses_is_read_a_field_a_line():
     assert "layout" not in " ".join(block_texts(parsed.chapters[0].blocks))
 
 
+def test_pandocs_epub_metadata_reads_as_pandoc_reads_it():
+    """pandoc's typed titles and creators, its "lang" and "abstract", and its build settings,
+    which name files for pandoc and nothing for a reader."""
+    text = ("---\ntitle:\n- type: main\n  text: The Harbour\n- type: subtitle\n  text: A Winter at Sea\n"
+            "creator:\n- role: author\n  text: Wren Ashby\nlang: en-AU\nabstract: |\n  A ferry, a winter.\n"
+            "rights: © 2015 Wren Ashby\nstylesheet: styles.css\ncover-image: cover.jpg\ngeometry: margin=1in\n...\n\n"
+            f"# Dawn\n\n{P1}\n\n# Noon\n\n{P2}\n")
+    meta = parse(text, MARKDOWN).metadata
+    assert (meta.title, meta.subtitle, meta.authors, meta.language) == ("The Harbour", "A Winter at Sea", ("Wren Ashby",), "en-AU")
+    assert block_texts(meta.description) == ["A ferry, a winter."]
+    assert (meta.rights, meta.extra) == ("© 2015 Wren Ashby", ())  # the build settings are not shown
+
+
+def test_a_list_of_authors_as_names_under_a_key_reads_as_the_names():
+    text = f"---\ntitle: The Harbour\nauthor:\n  - name: Wren Ashby\n    affiliation: Port Selwyn\n  - name: Ada Lane\n---\n\n{P1}\n"
+    assert parse(text, MARKDOWN).metadata.authors == ("Wren Ashby", "Ada Lane")
+
+
 def test_a_break_at_the_end_of_every_line_leaves_the_lines():
     blocks = story("Belgaria, in the year 851<br/>\nIt was still cold in the north.<br/>\nThe walls were wet.<br/>")
     assert "<br" not in " ".join(block_texts(blocks))

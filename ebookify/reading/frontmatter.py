@@ -390,8 +390,16 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
         field = LABELS.get(label.lower(), "extra")
         if str(key) in settings or (field == "extra" and isinstance(value, bool)):
             continue
-        if isinstance(value, list):
-            value = ", ".join(str(v) for v in value)
+        if field == "title" and isinstance(value, list):  # pandoc's EPUB titles: [{type: main, text: …}, …]
+            value, subtitle = _titles(value)
+            if subtitle:
+                fields.setdefault("subtitle", subtitle)
+        if isinstance(value, list):  # pandoc's creators, scholarly authors: [{text: …}], [{name: …}]
+            items = [str(v.get("text") or v.get("name") or "") if isinstance(v, dict) else str(v) for v in value]
+            if field == "authors":  # one name an item ("Smith, Jo" stays one)
+                fields["authors"] = fields.get("authors", ()) + tuple(item.strip() for item in items if item.strip())
+                continue
+            value = ", ".join(items)
         value = "" if value is None else str(value).strip()
         if field in BLOCK_FIELDS:
             block = tuple(paragraph(p) for p in value.split("\n\n") if p.strip())
@@ -408,6 +416,14 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     trace.append((i, f"YAML front matter: {', '.join(str(k) for k in data if str(k) not in settings)}"
                      + (f"; the site's own settings left out: {', '.join(settings)}" if settings else "")))
     return end + 1
+
+
+def _titles(items: list) -> tuple[str, str]:
+    """The main title and subtitle of pandoc's list of typed titles (else the first, and none)."""
+    typed = {str(item.get("type", "main")): str(item.get("text", "")) for item in items if isinstance(item, dict)}
+    if not typed:
+        return ", ".join(map(str, items)), ""
+    return typed.get("main") or next(iter(typed.values())), typed.get("subtitle", "")
 
 
 def _flat_fields(lines: list[str]) -> dict | None:
@@ -441,6 +457,11 @@ _SITE_SETTINGS = frozenset({
     "share", "toc", "toc_label", "toc_sticky", "classes", "sidebar", "author_profile", "read_time", "search",
     "redirect_from", "redirect_to", "hidden", "css", "js", "render", "outputs", "build", "cascade",
     "headless", "linktitle", "markup", "excerpt_separator", "template", "nav", "nav_title", "hide",
+    # pandoc's settings for building an EPUB or a PDF, and R Markdown's
+    "stylesheet", "cover-image", "epub-cover-image", "page-progression-direction", "ibooks", "header-includes",
+    "include-before", "include-after", "documentclass", "classoption", "geometry", "fontsize", "mainfont",
+    "sansfont", "monofont", "fontfamily", "linestretch", "papersize", "toc-depth", "toc-title", "numbersections",
+    "secnumdepth", "colorlinks", "linkcolor", "urlcolor", "bibliography", "csl", "link-citations", "output",
 })
 
 
