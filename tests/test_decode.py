@@ -176,3 +176,15 @@ def test_a_classic_mac_file_is_mac_os_roman():
     text, findings = decode(story.encode("mac_roman"))
     assert text == story.replace("\r", "\n")
     assert "Mac OS Roman" in findings[0].message
+
+
+def test_the_byte_order_marks_of_files_joined_into_one_hide_no_heading():
+    """Chapters saved one file each and joined ("cat *.txt"): each file's mark stays at a line's
+    start, before "Chapter 2", and no reader shows it."""
+    from ebookify.reading.parse import parse
+
+    body = "The ferry left at dawn, and the harbour lights went out one by one behind her."
+    files = [f"Chapter {n}\n\n{body}\n\n{body}\n".encode("utf-8-sig") for n in (1, 2, 3)]
+    text, _ = decode(b"".join(files))
+    assert "\ufeff" not in text
+    assert [c.label for c in parse(text).chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
