@@ -505,6 +505,16 @@ def test_deeper_markdown_headings_after_a_chapters_text_are_its_sections():
     assert [c.label for c in parts.chapters][-2:] == ["Chapter 1", "Chapter 2"]
 
 
+def test_a_wide_gap_under_a_markdown_heading_is_no_text_of_its_own():
+    """"# Fish Out of Water", three blank lines, "## Gift From the Skies": a part over its chapters,
+    not one chapter with the rest as its sections (the gap read as a scene break was its "text")."""
+    chapter = f"{P1}\n\n{P2}\n\n{P3}"
+    text = f"---\ntitle: The Sea\n---\n\n# The Tide\n\n\n\n## The Ferry\n\n{chapter}\n\n## The Harbour\n\n{chapter}\n\n## The Island\n\n{chapter}\n"
+    chapters = parse(text, Settings(markdown=True)).chapters
+    assert [(c.part, c.title) for c in chapters] == [("The Tide", "The Ferry"), ("The Tide", "The Harbour"),
+                                                      ("The Tide", "The Island")]
+
+
 def test_an_opening_scene_under_the_summary_is_the_story_not_front_matter():
     """A fan fiction's untitled opening (people speaking in it) between its summary and "Day One"
     had gone to a front-matter page, out of the contents."""

@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
+from .blocks import BREAK
 from .contents import find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
@@ -246,7 +247,7 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
     for index in sorted(found):
         heading = found[index]
         deeper = heading.level > level > 0 and heading.kind == MARKDOWN
-        if deeper and (inside or any(lines[i].strip() and i not in found for i in range(last + 1, index))):
+        if deeper and (inside or _text_between(lines, found, last, index)):
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a section of the chapter "
                                           "above, a Markdown level deeper, after its text"))
             found[index] = replace(heading, kind=SECTION)
@@ -254,6 +255,17 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
             continue
         level, last, inside = heading.level, index, False
     return found
+
+
+def _text_between(lines: list[str], found: dict[int, Heading], above: int, index: int) -> bool:
+    """Whether a heading has text of its own above the deeper one at ``index``. A wide gap under
+    it ("# Part One", three blank lines, "## Chapter 1") is none, unless the deeper heading holds
+    a line or two itself: then the gap stood between a heading and its text, as a break does."""
+    between = [i for i in range(above + 1, index) if lines[i].strip() and i not in found]
+    if any(lines[i] != BREAK for i in between):
+        return True
+    following = next((i for i in sorted(found) if i > index), len(lines))
+    return bool(between) and sum(1 for i in range(index + 1, following) if lines[i].strip()) < 3
 
 
 def _out_of_order_labels(lines: list[str], found: dict[int, Heading], keywords: list[int]) -> list[int]:
