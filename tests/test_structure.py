@@ -309,6 +309,19 @@ def test_indent_style_paragraphs():
     assert len(parse(text).chapters[0].blocks) == 3
 
 
+def test_indent_style_paragraphs_of_a_text_set_in_from_the_edge():
+    """A Russian library's layout: every line set 4 spaces in, a paragraph's first line 7, wrapped
+    at 66, no blank lines: each deeper line starts a paragraph (dialogue too), not one a chapter."""
+    import textwrap
+
+    words = ("the ferry left at dawn and the harbour lights went out one by one behind her while the "
+             "gulls followed the wake and the island became a grey line on the water").split()
+    paragraphs = [" ".join(words[(n * 7) % 20:][:12 + n % 4 * 9]).capitalize() + "." for n in range(30)]
+    paragraphs[3::4] = [f"-- Who is there? -- she asked, {p}" for p in paragraphs[3::4]]
+    text = "\n".join(textwrap.fill(p, 66, initial_indent=" " * 7, subsequent_indent=" " * 4) for p in paragraphs)
+    assert block_texts(parse(text).chapters[0].blocks) == paragraphs
+
+
 # Emphasis ---------------------------------------------------------------------------------------
 
 

@@ -47,6 +47,11 @@ class Layout:
     spaced: bool = True  # most lines have a blank line after them: a run of lines is a deliberate block
     markdown: bool = False  # backslash escapes are Markdown's (``Settings.markdown``)
     verse: bool = False  # the whole text is verse: each group of lines a stanza, its line breaks kept
+    margin: int = 0  # the spaces nearly every line opens with (a text set in from the edge), before any indent
+
+    def opens_indented(self, line: str) -> bool:
+        """Whether the line opens further in than the text's margin: where an indent starts a paragraph."""
+        return len(line) - len(line.lstrip()) > self.margin
 
 
 LINE_BY_LINE = Layout(False, 0, False, frozenset())  # each line a paragraph of its own (a colophon, a short block)
@@ -71,7 +76,8 @@ def _measure(lines: list[str], style: str) -> Layout:
     # Letters set many one-line blocks (addresses, greetings, signatures) between long wrapped
     # paragraphs: the lines, not the blocks, say whether the text wraps.
     in_multi = sum(len(run) for run in runs if len(run) > 1)
-    starts_indented = sum(1 for line in texts if line[:1].isspace())
+    margin = _margin(texts)
+    starts_indented = sum(1 for line in texts if len(line) - len(line.lstrip()) > margin)
     # Indent style: many paragraphs open with an indent, few after a blank line (when every line
     # opens indented, each line is a paragraph: nothing wraps).
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.9 * len(texts) and len(runs) < starts_indented / 2
@@ -84,7 +90,17 @@ def _measure(lines: list[str], style: str) -> Layout:
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and not verse and (
         indented or (len(runs) > 1 and (multi >= 0.3 * len(runs) or in_multi >= 0.75 * len(texts))))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
-    return Layout(wrapped, width, indented, vocabulary, spaced=spaced, verse=verse)
+    return Layout(wrapped, width, indented, vocabulary, spaced=spaced, verse=verse, margin=margin)
+
+
+def _margin(texts: list[str]) -> int:
+    """The indent that nearly every line has, lines within a paragraph too (a Russian library's
+    text: a paragraph opens 7 spaces in and goes on 4 in): a margin, and only what goes further
+    in is an indent. 0 where a tenth of the lines or more start at the edge."""
+    leads = Counter(len(line) - len(line.lstrip()) for line in texts)
+    if leads[0] >= 0.1 * len(texts):
+        return 0
+    return min((lead for lead, count in leads.items() if count >= 0.2 * len(texts)), default=0)
 
 
 def _verse_lines(texts: list[str]) -> bool:
@@ -363,7 +379,7 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
     if layout.indented:
         pieces: list[list[str]] = []
         for line in lines:
-            if line[:1].isspace() or not pieces or line[:1] in _SPEECH_OPENS_LINE:
+            if layout.opens_indented(line) or not pieces or line[:1] in _SPEECH_OPENS_LINE:
                 pieces.append([])
             pieces[-1].append(line)
         return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in pieces]

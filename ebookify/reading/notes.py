@@ -328,7 +328,7 @@ class _Reader:
     def _starts_paragraph(self, i: int, start: int) -> bool:
         if i == start or not self.layout.wrapped or not self.lines[i - 1].strip():
             return True  # a marker after a finished sentence starts a paragraph even without a blank line
-        return self.layout.indented and self.lines[i][:1].isspace() or ends_with(self.lines[i - 1], _ENDS_SENTENCE)
+        return self.layout.indented and self.layout.opens_indented(self.lines[i]) or ends_with(self.lines[i - 1], _ENDS_SENTENCE)
 
     def _past_gap(self, i: int, stop: int) -> int:
         """The first line of text from ``i`` on: blank lines, and the break they make, skipped."""
@@ -341,7 +341,7 @@ class _Reader:
         if not self.layout.wrapped:
             return i + 1
         j = i + 1
-        while j < stop and self._in_group(j) and not (self.layout.indented and self.lines[j][:1].isspace()):
+        while j < stop and self._in_group(j) and not (self.layout.indented and self.layout.opens_indented(self.lines[j])):
             if ends_with(self.lines[j - 1], _ENDS_SENTENCE):
                 break  # when in doubt, a line that ends a sentence ends the note
             if is_marker(self.lines[j]):
