@@ -1119,6 +1119,23 @@ def test_the_title_page_atop_a_gutenberg_text_stays_in_its_front_matter():
     assert block_texts(parsed.front_matter[0].blocks)[:2] == ["THE FORD", "By I.M. Marsh"]
 
 
+@pytest.mark.parametrize("end, kept", [("THE END.", True), ("FINE.", True), ("终", True), ("Fine.", False)])
+def test_what_an_edition_printed_after_the_end_is_its_back_matter(end, kept):
+    """A publisher's list of books, a printer's colophon after "THE END": the edition's pages, not
+    the last chapter's story. Only an end mark set as editions set it: "Fine." is a character's word."""
+    text = ("The Project Gutenberg eBook of The Ford\n\nTitle: The Ford\n\nAuthor: Ida Marsh\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n\n\n\n"
+            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n{end}\n\n\n\nBOOKS FOR GIRLS\n\n"
+            "THE FERRY. By Ida Marsh. Cloth, $1.50.\n\nTHE ISLAND. By Ida Marsh. Cloth, $1.50.\n\n"
+            "*** END OF THE PROJECT GUTENBERG EBOOK THE FORD ***\n")
+    parsed = parse(text)
+    last = block_texts(parsed.chapters[-1].blocks)
+    if kept:
+        assert last[-1] == end and block_texts(parsed.back_matter[0].blocks)[0] == "BOOKS FOR GIRLS"
+    else:
+        assert last[-3:] == ["BOOKS FOR GIRLS", "THE FERRY. By Ida Marsh. Cloth, $1.50.", "THE ISLAND. By Ida Marsh. Cloth, $1.50."]
+
+
 def test_a_plays_acts_in_words_are_its_chapters_and_its_list_of_scenes_stays_text():
     """"THE SCENES OF THE PLAY" lists "ACT I. A Flat in Town"; the text says "FIRST ACT"."""
     scenes = "THE SCENES OF THE PLAY\n\nACT I. A Flat in Town.\n\nACT II. The Garden.\n\nTIME: The Present.\n\n\n\n"

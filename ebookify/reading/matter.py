@@ -1,18 +1,23 @@
-"""Front matter: what a printed edition puts before its story, kept but not counted as chapters.
+"""Front and back matter: what a printed edition puts around its story, kept but not counted as chapters.
 
 The text before the first heading is the edition's opening (title page, credits, contents list,
 dedication) when that heading begins the story: a "Chapter 1", a "Prologue", a part, a listed or
 bare title. Before a "Chapter 2" it is an untitled first chapter instead. A preface, foreword or
-introduction that comes before the first chapter heading belongs to the front matter too.
+introduction that comes before the first chapter heading belongs to the front matter too. After
+the story, an edition's apparatus (notes, index, errata) and what it printed after "THE END" (its
+publisher's list, a colophon) are its back matter.
 """
 
 from __future__ import annotations
 
 import re
 
+from dataclasses import replace
+
 from .contents import is_contents_word
 from .headings import PART, SPECIAL, Heading, cjk_value, numeral_value
 from .titlecase import is_capitals
+from ..model import Block, Chapter, Paragraph, has_text, inline_text, trim_breaks
 from ..patterns import lazy
 
 _ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
@@ -65,7 +70,8 @@ def prefatory(headings: list[Heading]) -> int:
 
 _BACK = (
     (lazy(r"^(?:transcriber['’]?s? notes?|notes? (?:du|de la) transcript\w*|nota del transcriptor|anmerkungen zur "
-                r"transkription)[.:]?$", re.IGNORECASE), "Transcriber’s Notes"),
+                r"transkription|not[ae] del trascrittore|notas? do transcritor)[.:]?$", re.IGNORECASE),
+     "Transcriber’s Notes"),
     (lazy(r"^(?:notes|notas|noten|anmerkungen|примечания|endnotes|footnotes)[.:]?$", re.IGNORECASE), "Notes"),
     (lazy(r"^(?:index|register|указатель)[.:]?$", re.IGNORECASE), "Index"),
     (lazy(r"^(?:errata|erratas|erros|lista de erros.*|fe de erratas|druckfehler.*)[.:]?$", re.IGNORECASE), "Errata"),
@@ -82,3 +88,27 @@ def back_matter_title(text: str) -> str:
     if not title and is_contents_word(text):
         title = "Contents"  # "ÍNDICE" after the last chapter: the list a printed book keeps at its back
     return title if title == "Transcriber’s Notes" or is_capitals(text) else ""
+
+
+# "THE END", "FINIS", "FINE.": the last line of the story in every language's editions, in capitals
+_END_MARKS = frozenset(("the end", "end", "finis", "fine", "fin", "ende", "einde", "fim", "slut", "slutt", "loppu",
+                        "koniec", "konec", "конец", "vége", "son", "τέλος", "終", "终", "終わり", "おわり", "完", "全文完", "끝"))
+
+
+def after_the_end(chapter: Chapter) -> tuple[Chapter, tuple[Block, ...]]:
+    """The last chapter up to its "THE END", and what the edition printed after that (its
+    publisher's list of books, a colophon, errata): not the story, though the book keeps it."""
+    for index in range(len(chapter.blocks) - 1, -1, -1):
+        block = chapter.blocks[index]
+        if isinstance(block, Paragraph) and _is_end_mark(inline_text(block.inlines)):
+            after = trim_breaks(chapter.blocks[index + 1:])
+            if has_text(after):
+                return replace(chapter, blocks=chapter.blocks[:index + 1]), after
+            break
+    return chapter, ()
+
+
+def _is_end_mark(text: str) -> bool:
+    mark = " ".join(text.strip(" .!*_=~-—–()（）").split())
+    return mark.casefold() in _END_MARKS and (is_capitals(mark) or not mark.isascii() and not mark[:1].isalpha()
+                                              or not any(c.isupper() or c.islower() for c in mark))
