@@ -625,6 +625,13 @@ def test_the_volunteers_credit_goes_with_the_licence_not_the_book():
                      id="title over the name, the title again in capitals under them (a half-title)"),
         pytest.param("A volunteer library sent you this copy.\n\nDisclaimer:\nNobody promises it is perfect.\n\n\n"
                      "THE FORD\n", "The Ford", (), id="a title in capitals straight over the first heading"),
+        pytest.param("THE FORD\n\nA Winter Tale\n\n\nby\n\nIda Marsh\n\n(Ida M. Lane)\n\n\n", "The Ford", ("Ida Marsh",),
+                     id="'by' alone on its line over the name (and a subtitle above it)"),
+        pytest.param("      THE FORD\n         AND\n    OTHER RIVERS {0}\n\n\n      * * * * *\n\n    By IDA MARSH\n\n"
+                     "      * * * * *\n\n  _With drawings by Tom Reed_\n\n\n", "The Ford and Other Rivers", ("Ida Marsh",),
+                     id="a title over three lines, rules between it and the byline"),
+        pytest.param("-> The Ford <-\n*-> A Winter Tale <-*\n-> By Ida Marsh <-\n\n\n", "The Ford", ("Ida Marsh",),
+                     id="rentry's centred lines"),
     ],
 )
 def test_title_pages(top, title, authors):

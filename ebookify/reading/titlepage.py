@@ -19,6 +19,7 @@ from .titlecase import is_capitals
 from ..patterns import HAN, KANA, lazy
 
 _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
+_BY_ALONE = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)$", re.IGNORECASE)
 _NAME_WORD = lazy(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|van|von|der|le|la|du|di|y)$")
 _ARTICLE = lazy(r"^(?:the|an?|les?|la|l[’']|une?|des|der|die|das|den|dem|eine?|el|los|las|il|lo|gli|os|as|uma?|het|een|ett?|det)\s",
                re.IGNORECASE)
@@ -54,9 +55,13 @@ def _title_over_byline_below(lines: list[str], start: int) -> tuple[dict, list[t
             break
         if text:
             texts.append((index, _strip(text)))
-    for (first, title), (_, below) in zip(texts, texts[1:]):
+    texts = [(index, text) for index, text in texts if any(c.isalpha() for c in text)]  # (no rules of stars)
+    for number, ((first, title), (_, below)) in enumerate(zip(texts, texts[1:])):
         name = _by_name(title, below)
         if name and not title.endswith((".", "!", "?")):
+            while number and is_capitals(title) and first - texts[number - 1][0] <= 2 and is_capitals(texts[number - 1][1]) \
+                    and _is_title(f"{texts[number - 1][1]} {title}"):  # "HARD TIMES" / "AND" / "REPRINTED PIECES"
+                number, first, title = number - 1, texts[number - 1][0], f"{texts[number - 1][1]} {title}"
             return {"title": title, "authors": (name,)}, [
                 (first, f"title page: title {title!r}, author {name!r} (a 'by' line under it, below the top)")]
     return {}, []
@@ -89,6 +94,11 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
         if name:
             return {"title": first_text, "authors": (name,)}, [
                 (first, f"title page: title {first_text!r}, author {name!r} (a 'by' line under the title)")]
+        name = _by_name(first_text, rest[1][1]) if len(rest) > 1 and gap_after_first <= 2 else ""
+        if name and _is_title(second_text) and not _is_name(second_text) and not _SENTENCE_END.search(second_text) \
+                and (not _SENTENCE_END.search(first_text) or is_capitals(first_text)):  # (never a thank-you over them)
+            return {"title": first_text, "subtitle": second_text, "authors": (name,)}, [
+                (first, f"title page: title {first_text!r}, subtitle {second_text!r}, author {name!r} (a 'by' line under them)")]
         if gap_after_first <= 1 and _is_title(first_text) and _is_name(second_text) \
                 and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2
                                                                or (len(rest) > 1 and match_heading(rest[1][1]))
@@ -133,6 +143,12 @@ def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
             gap = 0
             while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
                 gap += 1
+            if _BY_ALONE.match(text) and index + 1 + gap < len(lines) and gap <= 2:  # "by" / "George Eliot":
+                index += 1 + gap  # one byline, set on two lines
+                text = f"{text} {lines[index].strip()}"
+                gap = 0
+                while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
+                    gap += 1
             found.append((index, _strip(text), gap))
             index += gap
         index += 1
@@ -140,11 +156,18 @@ def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
 
 
 def _strip(text: str) -> str:
-    return text.strip().strip("*_#").strip()
+    text = text.strip().strip("*_#").strip()
+    if text.startswith("->") and text.endswith("<-"):  # rentry's centred line: "-> A Clover Guild Story <-"
+        text = text[2:-2].strip().strip("*_").strip()
+    return _NOTE_MARK.sub("", text)
+
+
+_NOTE_MARK = lazy(r"\s*[\[{]\d{1,3}[\]}]$")  # an edition's note on its title: "REPRINTED PIECES {0}"
 
 
 def _is_title(text: str) -> bool:
     return 0 < len(text.split()) <= 12 and len(text) <= 90 and not text.endswith((",", ";", ":")) \
+        and any(c.isalpha() for c in text) \
         and not text[:1] in "\"“«'‘(" and match_heading(text) is None and not _BY.match(text) \
         and not is_contents_word(text)
 
