@@ -185,6 +185,24 @@ def test_a_table_of_contents_at_the_top_is_text_not_chapters():
     assert [(c.label, c.title) for c in parsed.chapters[0:2]] == [("Chapter 1", "Title 1"), ("Chapter 2", "Title 2")]
 
 
+@pytest.mark.parametrize("paged", [True, False])
+def test_a_contents_list_without_blank_lines_keeps_an_entry_a_line_in_a_wrapped_book(paged):
+    """Not the whole list run into one paragraph as the book's wrapped prose is; where entries end
+    in page numbers, an entry wrapped over two lines (its number on the second) stays one."""
+    import textwrap
+
+    titles = ["The Ferry", "The Harbour at Night and the Lights Along the Quay Going Out", "The Island", "The Storm",
+              "Home Again"]
+    numerals = ["I", "II", "III", "IV", "V"]
+    entries = [f"{n:>5}. {t}" + (f"    {page}" if paged else "") for n, t, page in zip(numerals, titles, (1, 15, 29, 40, 52))]
+    listed = "\n".join(entries).replace(" Going Out", "\n       Going Out" if paged else " Going Out")
+    prose = textwrap.fill(" ".join([PROSE] * 3), 70)
+    chapters = "\n\n\n".join(f"CHAPTER {n}.\n\n{t.upper()}\n\n{prose}\n\n{prose}" for n, t in zip(numerals, titles))
+    parsed = parse(f"THE FERRY\n\nBY IDA MARSH\n\n\n\nCONTENTS\n\n{listed}\n\n\n\n\n{chapters}")
+    assert block_texts(parsed.front_matter[0].blocks) == ["CONTENTS", *(" ".join(e.split()) for e in entries)]
+    assert len(parsed.chapters) == 5
+
+
 def test_parts_hold_chapters_in_a_two_level_contents():
     text = story("Part One: Spring", "Chapter 1", "Chapter 2", "Part Two: Autumn", "Chapter 3").replace(
         f"Part One: Spring\n\n{PROSE}", "Part One: Spring").replace(f"Part Two: Autumn\n\n{PROSE}", "Part Two: Autumn")

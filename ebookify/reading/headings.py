@@ -23,6 +23,7 @@ TITLED = "titled"  # "1. Der Froschkönig": a numbered title in small letters to
 LISTED = "listed"  # a title with no label that the file's contents list names ("HOW THE WHALE GOT HIS THROAT"), or its site's count confirms
 LINE = "line"  # a heading-like line that is not a heading (a contents entry): a paragraph of its own
 SECTION = "section"  # a section's heading inside a chapter ("II." in a story the contents list names)
+ENTRY = "entry"  # the first line of a contents list's entry: a paragraph starts there, whatever the layout
 
 
 @dataclass(frozen=True)

@@ -19,11 +19,12 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .blocks import BREAK
-from .contents import find_back_contents, find_contents, match_lines, part_of
+from .contents import Contents, find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
-from .headings import episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
+from .headings import ENTRY, episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
 from ..options import Settings
+from ..patterns import lazy
 
 
 # Headings --------------------------------------------------------------------------------------
@@ -108,7 +109,10 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     inside = [i for i in found if contents.start <= i < contents.end]
     for index in inside:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
-    found = {i: replace(h, kind=LINE) if i in inside else h for i, h in found.items()}
+    found = {i: replace(h, kind=ENTRY) if i in inside else h for i, h in found.items()}
+    for index in _entry_starts(lines, contents):  # an entry a paragraph, never the list run into one
+        if index not in found and index not in consumed:
+            found[index] = Heading(ENTRY, lines[index].strip())
     for line in [j for j, heading in owner.items() if heading in inside]:  # an entry keeps the lines under it
         consumed.discard(line)
         del owner[line]
@@ -153,7 +157,7 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     first = ordered[0]
     kinds = {found[i].kind for i in listed}
     numbers = {key for i in listed if (key := numbered_label(found[i]))}
-    for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind != LINE):
+    for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind not in (LINE, ENTRY)):
         above = ordered[bisect_left(ordered, index) - 1]  # the listed heading above this one
         kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
         key = numbered_label(found[index])
@@ -176,7 +180,7 @@ def _bare_label_above(lines: list[str], index: int, found: dict[int, Heading], i
         return None
     above = next((i for i in range(index - 1, max(-1, index - 4), -1) if lines[i].strip()), None)
     heading = found.get(above) if above is not None else None
-    if heading is None or above in inside or heading.title or not heading.label or heading.kind in (PART, LINE):
+    if heading is None or above in inside or heading.title or not heading.label or heading.kind in (PART, LINE, ENTRY):
         return None
     return above
 
@@ -255,6 +259,26 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
             continue
         level, last, inside = heading.level, index, False
     return found
+
+
+def _entry_starts(lines: list[str], contents: Contents) -> list[int]:
+    """Where the list's entries start: at each line, but for a line that goes on from the one
+    above (in small letters; or, in a list whose entries end in page numbers, after a line that
+    does not: "Capítulo XXVI—Modo de ler…" wrapped over three lines, its page number on the last)."""
+    texts = [i for i in range(contents.start, contents.end) if lines[i].strip() and lines[i] != BREAK]
+    ends = [i for i in texts if i + 1 >= len(lines) or not lines[i + 1].strip()]  # of entries a blank line sets apart
+    paged = any(sum(1 for i in some if _PAGE_AT_END.search(lines[i])) >= 0.5 * len(some) for some in (texts, ends) if some)
+    starts = []
+    for i in texts:
+        above = lines[i - 1] if i > contents.start else ""
+        goes_on = above.strip() and above != BREAK and (
+            lines[i].strip()[0].islower() or paged and not _PAGE_AT_END.search(above))
+        if not goes_on:
+            starts.append(i)
+    return starts
+
+
+_PAGE_AT_END = lazy(r"(?:\d|\b[ivxlc]{1,6})\.?$")  # "… 143", "PREFACE vii"
 
 
 def _text_between(lines: list[str], found: dict[int, Heading], above: int, index: int) -> bool:

@@ -25,7 +25,7 @@ from .blocks import BREAK, SUBHEADING, Layout, is_scene_break, paragraph, read_l
 from .contents import key
 from .inline import as_plain
 from .notes import split_notes
-from .headings import LINE, MARKDOWN, NUMERAL, PART, SECTION, SPECIAL, Heading, heading_text, numbered_label
+from .headings import ENTRY, LINE, MARKDOWN, NUMERAL, PART, SECTION, SPECIAL, Heading, heading_text, numbered_label
 from .matter import back_matter_title, closes_story, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
@@ -159,6 +159,8 @@ def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], l
     for index, line in enumerate(lines):
         if index in headings and headings[index].kind == LINE:  # a paragraph of its own, not a heading
             spans[-1].lines.extend(["", line, ""])
+        elif index in headings and headings[index].kind == ENTRY:  # a paragraph starts here
+            spans[-1].lines.extend(["", line])
         elif index in headings and headings[index].kind == SECTION:  # a heading inside the chapter
             spans[-1].lines.extend(["", SUBHEADING + _section_text(line, headings[index]), ""])
         elif index in headings:
