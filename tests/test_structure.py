@@ -203,6 +203,21 @@ def test_a_contents_list_without_blank_lines_keeps_an_entry_a_line_in_a_wrapped_
     assert len(parsed.chapters) == 5
 
 
+@pytest.mark.parametrize("gap", ["\n\n\n", "\n"])
+def test_a_short_line_right_under_every_label_is_its_title_in_any_case(gap):
+    """"Tratado Primero" / "Cómo Lázaro se asentó con un clérigo" (titles in sentence case), or
+    "FÖRSTA KAPITLET" / "Stockholm i fågelperspektiv." with the story straight under it; and a long
+    one wrapped over two lines. A line the text sets under only one label, or a "Disclaimer:", stays."""
+    wrap = "\n" if gap != "\n" else " "  # (a wrapped title over the story's first line: no edition does that)
+    titles = ["Cuenta Lázaro su vida", f"Cómo Lázaro se asentó con un clérigo, y de las cosas que con él{wrap}pasó",
+              "Cómo Lázaro se asentó con un escudero.", "Cómo Lázaro se asentó con un fraile."]
+    numbers = ["Primero", "Segundo", "Tercero", "Cuarto"]
+    text = "\n\n\n".join(f"Tratado {n}\n{t}{gap}{PROSE}\n\n{PROSE}" for n, t in zip(numbers, titles))
+    assert [c.title for c in parse(text).chapters] == [" ".join(t.split()) for t in titles]
+    disclaimed = "\n\n\n".join(f"Tratado {n}\nDisclaimer: I own nothing.{gap}{PROSE}\n\n{PROSE}" for n in numbers)
+    assert [c.title for c in parse(disclaimed).chapters] == ["", "", "", ""]
+
+
 def test_parts_hold_chapters_in_a_two_level_contents():
     text = story("Part One: Spring", "Chapter 1", "Chapter 2", "Part Two: Autumn", "Chapter 3").replace(
         f"Part One: Spring\n\n{PROSE}", "Part One: Spring").replace(f"Part Two: Autumn\n\n{PROSE}", "Part Two: Autumn")

@@ -75,6 +75,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     below = {index: _title_below(lines, index, found, blankless) for index, heading in found.items()
              if not heading.title and heading.kind not in (PART, LINE)}  # a bare label may take the line(s) below it
     below.update(_titles_after_a_gap(lines, found, below) if not blankless else {})
+    below.update(_titles_right_under(lines, found, below) if not blankless else {})
     below.update({index: _subtitle_below(lines, index, found, blankless) for index, heading in found.items()
                   if not heading.title and heading.kind == PART})
     for index, title_lines in below.items():
@@ -363,6 +364,32 @@ def _subtitle_below(lines: list[str], index: int, found: dict[int, Heading], bla
     taken = _title_below(lines, index, found, blankless)
     named = all(_is_rule(lines[j]) or (len(lines[j].split()) >= 2 and not is_numeral_line(lines[j])) for j in taken)
     return taken if named else []
+
+
+def _titles_right_under(lines: list[str], found: dict[int, Heading], below: dict[int, list[int]]) -> dict[int, list[int]]:
+    """"Tratado Primero" / "Cuenta Lázaro su vida, y cuyo hijo fue", "FÖRSTA KAPITLET" /
+    "Stockholm i fågelperspektiv.": a short line right under a bare label, in whatever case the
+    language sets titles, is its title when the file does so under nearly every label (a story's
+    first line could be short once, not under every heading); the text starts after a blank line
+    or with a paragraph line far longer than it."""
+    bare = [index for index, taken in below.items() if not taken]
+    titled = {}
+    for index in bare:
+        taken = [index + 1]
+        if index + 3 < len(lines) and lines[index + 2].strip() and not lines[index + 3].strip() \
+                and len(lines[index + 2]) < len(lines[index + 1]):  # a long title wrapped onto a second line
+            taken.append(index + 2)
+        text = " ".join(lines[i].strip() for i in taken if i < len(lines))
+        after = lines[taken[-1] + 1].strip() if taken[-1] + 1 < len(lines) else ""
+        if text and not found.keys() & taken and BREAK not in (lines[i] for i in taken) and not is_marker(lines[taken[0]]) \
+                and len(text.split()) <= _TITLE_WORDS and text[-1] not in ",;:" and text[0] not in "\"“”'‘«(—–-" \
+                and not _LABELLED.match(text) and (not after or len(after) > 2 * len(text)):  # (never "Disclaimer: …")
+            titled[index] = taken
+    return titled if len(titled) >= 3 and len(titled) >= 0.75 * len(bare) else {}
+
+
+_TITLE_WORDS = 18
+_LABELLED = lazy(r"^[^\W\d_][\w'’/ ]{0,24}:\s")
 
 
 def _titles_after_a_gap(lines: list[str], found: dict[int, Heading], below: dict[int, list[int]]) -> dict[int, list[int]]:
