@@ -47,6 +47,17 @@ def test_a_centred_byline_names_the_author():
     assert book.metadata.authors == ("Togetic Anon",)
 
 
+def test_rentrys_marks_are_its_markup_not_the_storys_text():
+    """Its contents mark ("[TOC2]") shows the page's own contents; "->…->" sets a line right,
+    "*->…<-*" centres an emphasised one: none of the marks is a word of the story."""
+    book = read(f"# Reunion\n*-> A Pokémon Story <-*\n-> By Togetic Anon <-\n\n[TOC2]\n\n## Chapter 1\n\n"
+                f"-> (Music: Amp Plains) ->\n\n{PROSE}\n\n-> * * * <-\n\n{PROSE}\n\n## Chapter 2\n\n{PROSE}\n")
+    texts = [t for c in book.chapters for t in block_texts(c.blocks)]
+    assert texts[:2] == ["(Music: Amp Plains)", PROSE] and not any("TOC" in t or "->" in t or "<-" in t for t in texts)
+    assert isinstance(book.chapters[0].blocks[2], SceneBreak)
+    assert book.metadata.authors == ("Togetic Anon",)
+
+
 def test_empty_export_labels_leave_neither_markup_nor_a_break():
     text = f"### Chapter 1: Act I\n\n#### Chapter Summary\n\n\n\n#### Chapter Notes\n\n\n\n{PROSE}\n\n{PROSE}\n"
     chapter = read(text).chapters[0]

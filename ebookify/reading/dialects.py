@@ -5,7 +5,9 @@ blogs and wikis) do not, and writers type ``#Title`` and ``##Chapter 5``. Conver
 (AO3 backups, pandoc, html2text) escape a line's start wherever it would read as markup: a section
 numbered ``1\\.`` and a rule typed ``\\-\\-\\-`` are what the page showed, "1." and "---", and the
 story's sections and scene breaks are read from what the page showed. Rentry centres a line
-typed ``->By Anon<-``: the arrows are its markup, the line is "By Anon". A line of attributes
+typed ``->By Anon<-`` (and sets it right typed ``->By Anon->``, or emphasised ``*->By Anon<-*``): the
+arrows are its markup, the line is "By Anon"; its ``[TOC]`` (``[TOC2]``…) is where the page showed
+its own contents, which the book has already. A line of attributes
 for the line above (kramdown's and mkdocs' ``{: .center }``) styles a page that is not ours: it goes,
 and so do a heading's own (pandoc's ``# Credits {.unnumbered}``). Pandoc's title block (``% Title``,
 ``% Author``, ``% Date`` atop the file) is its front matter, read as YAML's would be. A backslash
@@ -22,7 +24,8 @@ from ..patterns import lazy
 
 # "#Title", "##Chapter 5", "#*Title*"; not "#####[Chapter 5](…)", a serial's link to its next page
 _GLUED_HEADING = lazy(r"^(#{1,6})(?=[^\W_]|[(\"'“‘*])")
-_CENTRED = lazy(r"^(?P<marks>#{0,6})\s*->\s*(?P<text>.*?)\s*<-\s*$")  # and "#->Title<-"
+_CENTRED = lazy(r"^(?P<marks>#{0,6})\s*(?P<em>[*_]{0,3})\s*->\s*(?P<text>.*?)\s*(?:<-|->)\s*(?P=em)\s*$")  # and "#->Title<-"
+_CONTENTS_MARK = lazy(r"^\s*\[TOC[1-6]?\]\s*$")  # Python-Markdown's and rentry's "[TOC]", "[TOC2]"
 _ATTRIBUTES = lazy(r"^\s*\{:?\s*(?:[.#][\w-]+|[\w-]+=\S+)(?:\s+(?:[.#][\w-]+|[\w-]+=\S+))*\s*\}\s*$")  # "{ .center }"
 _HEADING_ATTRIBUTES = lazy(r"\s+\{(?:\s*(?:[.#][\w-]+|[\w-]+=\S+|-))+\s*\}\s*$")  # "{#credits .unnumbered}", "{-}"
 _ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")  # a backslash before any ASCII punctuation: CommonMark's escapes
@@ -34,6 +37,8 @@ def as_shown(text: str) -> str:
         fence = FENCE.match(line)
         if fenced or fence:
             shown.append(line)  # code is kept as typed
+        elif line.lstrip()[:4] == "[TOC" and _CONTENTS_MARK.match(line):
+            shown.append("")
         elif not (line.lstrip()[:1] == "{" and _ATTRIBUTES.match(line)):
             shown.append(_as_shown(line))
         fenced ^= bool(fence)
@@ -42,7 +47,8 @@ def as_shown(text: str) -> str:
 
 def _as_shown(line: str) -> str:
     if "->" in line and (centred := _CENTRED.match(line)):
-        line = f"{centred['marks']} {centred['text']}" if centred["marks"] else centred["text"]
+        text = f"{centred['em']}{centred['text']}{centred['em']}" if centred["text"] else ""
+        line = f"{centred['marks']} {text}" if centred["marks"] else text
     if line[:1] == "#":
         if line.rstrip()[-1:] == "}":
             line = _HEADING_ATTRIBUTES.sub("", line)
