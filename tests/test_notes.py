@@ -247,3 +247,13 @@ def test_a_chapter_of_notes_alone_keeps_its_page():
     result = convert(text.encode(), Options(source_name="s.txt", cover=False))
     from conftest import reading_text
     assert "on a break this week" in reading_text(result.epub)
+
+
+@pytest.mark.parametrize("label", ["Notes:", "Notes：", "**Author's Note:**", "作者的话："])
+def test_a_quote_that_opens_with_a_notes_label_is_the_authors_note(label):
+    """AO3 sets a chapter's notes in a quote, and copies keep it: "> Notes：…" and the rest of the
+    quote are the note. A quote without a label (a letter the story quotes) stays story."""
+    body = f"{ONE}\n\n{TWO}\n\n> {label} {THREE}\n>\n> {FOUR}\n\n{ONE}"
+    assert story_and_notes(body) == ([ONE, TWO, ONE], [(Placement.WITHIN, 2, [THREE, FOUR])])
+    story, notes = story_and_notes(f"{ONE}\n\n> {THREE}\n>\n> {FOUR}\n\n{TWO}")
+    assert notes == [] and THREE in " ".join(story)

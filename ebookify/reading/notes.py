@@ -44,6 +44,8 @@ _BRACKETED = lazy(rf"^\s*(?P<open>[(\[])\s*(?P<label>{_LABEL_WORDS})(?=[\s:.\-�
 _BRACKET_LABEL = lazy(rf"^\s*[(\[]\s*(?P<label>{_LABEL_WORDS})\s*[:.]?\s*[)\]]\s*(?:[:\-–—]+\s*)?", re.I)
 _SLASH = lazy(r"^\s*(?P<label>a/n)(?:\s*[:\-–—.]\s*|\s+)(?=\S)", re.I)  # "A/N thanks!" needs no colon
 _PLAIN = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{_LABEL_WORDS})\s*(?:(?:[:\-–—]|//)\s*|$)", re.I)  # "AN// …", "## Chapter End Notes"
+_QUOTE_MARK = lazy(r"^\s*>\s?")
+_QUOTED_LABEL = lazy(rf"^\s*[*_]*(?P<label>{AO3_LABELS}|{_LABEL_WORDS}|作者的话|作者有话说)[*_]*\s*(?:[:：][*_]*|$)\s*", re.I)
 _FROM = lazy(r"^\s*(?P<label>a note from\s+\S.{0,60}?)\s*:?\s*$", re.I)  # Royal Road
 _AO3_TEXT = lazy(r"^\s*(?:chapter text|work text:?)\s*$", re.I)
 _AO3_LABEL = lazy(rf"^\s*(?:#{{1,6}}\s+)?(?P<label>{AO3_LABELS}|author'?s?[’']?s? ?notes?)\s*:?\s*$", re.I)
@@ -225,6 +227,8 @@ class _Reader:
         if _SEE_END.match(line):
             self._note([line.strip()], "Notes", i, "AO3 pointer to the notes at the end", pointer=True)
             return i + 1
+        if line.lstrip()[:1] == ">" and (end := self._quoted(i, stop)):
+            return end
         if line[:1] == "#" and _AO3_LABEL.match(line) and self._block_under(i + 1, stop) is None:
             return self._past_gap(i + 1, stop)  # an exporter's "#### Chapter Notes" over no notes: its markup
         plain = _QUOTE_ESCAPE.sub(r"\1", line) if self.layout.markdown and "\\" in line else line  # pandoc's "Author\'s Note"
@@ -255,6 +259,19 @@ class _Reader:
             rule += f", and the paragraphs in {marks} after it" if run > end else ""
             body, end = body + self.lines[end:run], run
         self._note(body, (alone or marked)["label"], i, rule)
+        return end
+
+    def _quoted(self, i: int, stop: int) -> int | None:
+        """"> Notes：…" and the lines of its quote: notes copied from AO3, which sets them as a quote
+        (a story's quoted letter opens with no label). The line after the quote, or None."""
+        end = i
+        while end < stop and self.lines[end].lstrip()[:1] == ">":
+            end += 1
+        inner = [_QUOTE_MARK.sub("", line, 1) for line in self.lines[i:end]]
+        label = _QUOTED_LABEL.match(inner[0])
+        if label is None or not any(line.strip() for line in [inner[0][label.end():], *inner[1:]]):
+            return None
+        self._note([inner[0][label.end():]] + inner[1:], label["label"], i, f"a quote that opens '{label['label']}:'")
         return end
 
     def _bracketed(self, i: int, stop: int, match: re.Match) -> int:
