@@ -77,6 +77,16 @@ def test_a_list_of_authors_as_names_under_a_key_reads_as_the_names():
     assert parse(text, MARKDOWN).metadata.authors == ("Wren Ashby", "Ada Lane")
 
 
+def test_a_heading_whose_level_heads_later_stretches_too_is_no_title_over_the_first_heading():
+    """A serial's days ("# Day 300-01-01" over "## Morning", then "# Day 300-01-02") are its parts,
+    the first no more the book's title than the second; a "#" line once, over "##" chapters, is."""
+    days = "".join(f"# The {day} Day\n\n## Morning\n\n{P1}\n\n## Night\n\n{P2}\n\n" for day in ("First", "Second"))
+    parsed = parse(days, MARKDOWN)
+    assert parsed.metadata.title == "" and [c.part for c in parsed.chapters] == ["The First Day"] * 2 + ["The Second Day"] * 2
+    once = parse(f"# The Tide\n\n## Morning\n\n{P1}\n\n## Night\n\n{P2}\n", MARKDOWN)
+    assert once.metadata.title == "The Tide"
+
+
 def test_a_break_at_the_end_of_every_line_leaves_the_lines():
     blocks = story("Belgaria, in the year 851<br/>\nIt was still cold in the north.<br/>\nThe walls were wet.<br/>")
     assert "<br" not in " ".join(block_texts(blocks))

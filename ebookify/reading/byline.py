@@ -188,7 +188,8 @@ class TitleLines:
             return i + 1
         heading = match_heading(lines[j])
         if heading and heading.kind in (CHAPTER, PART, SPECIAL, MARKDOWN) and len(title.split()) <= 12 \
-                and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(" and not _DATED.search(title):
+                and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(" and not _DATED.search(title) \
+                and not self._first_of_equals(i):  # ("# Day One" over "## Morning", then "# Day Two": a part)
             self.fields.setdefault("title", title)
             self.trace.append((i, f"title: a short line over the first heading: {title}"))
             return i + 1
