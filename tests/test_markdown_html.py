@@ -87,6 +87,14 @@ def test_a_heading_whose_level_heads_later_stretches_too_is_no_title_over_the_fi
     assert once.metadata.title == "The Tide"
 
 
+def test_the_files_one_heading_of_its_level_right_under_the_title_is_its_subtitle():
+    parsed = parse(f"# The Tide\n## A Winter Tale\n\n### Chapter 3: Dav\n\n{P1}\n\n{P2}\n", MARKDOWN)
+    assert (parsed.metadata.title, parsed.metadata.subtitle) == ("The Tide", "A Winter Tale")
+    assert [(c.part, c.label) for c in parsed.chapters] == [("", "Chapter 3")]
+    chapter = parse(f"# The Tide\n## Chapter 1\n\n{P1}\n\n{P2}\n", MARKDOWN)
+    assert chapter.metadata.subtitle == "" and [c.label for c in chapter.chapters] == ["Chapter 1"]
+
+
 def test_a_break_at_the_end_of_every_line_leaves_the_lines():
     blocks = story("Belgaria, in the year 851<br/>\nIt was still cold in the north.<br/>\nThe walls were wet.<br/>")
     assert "<br" not in " ".join(block_texts(blocks))

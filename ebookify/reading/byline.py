@@ -135,6 +135,10 @@ class TitleLines:
             self.fields["title"] = plain
             why = "over its subtitle and byline alone" if block else "the file's one '# ' heading"
             self.trace.append((i, f"title: {why}: {markdown['text']}"))
+            if (under := self._heading_as_subtitle(i)):
+                self.fields["subtitle"] = under
+                self.trace.append((i + 1, f"subtitle: the file's one heading of its level, right under the title: {under}"))
+                i += 1
             i = self._past_rules(i + 1)
             subtitle = _SUBTITLE.match(lines[i]) if i < len(lines) else None
             if subtitle and not names_a_date(lines[i]):  # "*March 802, Port Selwyn*" opens the story: a dateline
@@ -272,6 +276,15 @@ class TitleLines:
         while i < len(self.lines) and is_scene_break(self.lines[i]):
             i = self.skip(i + 1)
         return i
+
+    def _heading_as_subtitle(self, i: int) -> str:
+        """ "# Within Me" straight over "## A Team Crusader Story", the file's one heading of that
+        level (and no chapter's: "## Chapter 1" is one): the title's subtitle, not a part."""
+        if i + 1 >= len(self.lines) or not (level := markdown_level(self.lines[i + 1])) > markdown_level(self.lines[i]):
+            return ""
+        text = self.lines[i + 1].strip().lstrip("#").strip().rstrip("#").strip()
+        same = sum(1 for line in self.lines if line.lstrip()[:1] == "#" and markdown_level(line) == level)
+        return as_plain(text, markdown=True).strip() if same == 1 and text and not match_heading(text) else ""
 
     def _first_of_equals(self, i: int) -> bool:
         """Is line ``i`` a Markdown heading whose level heads later stretches of the file too ("# The
