@@ -325,6 +325,27 @@ def test_a_part_or_a_book_in_a_list_of_chapters_is_an_entry_of_its_own():
     assert entries[6:9] == ("Chapter V. Day V", "Book II. The Sea", "Chapter I. Day I")
 
 
+def test_a_chapter_the_contents_list_misprints_is_kept_where_each_book_numbers_its_chapters_afresh():
+    """Jack Sheppard's list gives "XVIII. The Bed Room" where the text has "CHAPTER XVIII. The Red
+    Room.": the list is whole, but an earlier book's XVIII is no reason to take this one for a section."""
+    import textwrap
+
+    prose = textwrap.fill(f"{P} " * 3, 70)
+    books = {"BOOK THE FIRST.": [f"The Ferry {w}" for w in "Dawn Noon Dusk Night Rain Snow Wind Fog Ice Sun".split()],
+             "BOOK THE SECOND.": ["The Island", "The Red Room"] + [f"The Storm {w}" for w in "Dawn Noon Dusk Night Rain Snow Wind Fog".split()]}
+    numerals = "I II III IV V VI VII VIII IX X".split()
+    listed, page = [], 1
+    for book, titles in books.items():
+        listed.append(f"                {book}")
+        for n, title in zip(numerals, titles):
+            listed.append(f"{'CHAPTER ' if n == 'I' else ''}{n:>4}. {title.replace('Red', 'Bed'):<40}{page:>4}")
+            page += 9
+    body = "\n\n\n".join(f"{book}\n\n\n" + "\n\n\n".join(f"CHAPTER {n}. {t}.\n\n\n{prose}\n\n{prose}" for n, t in zip(numerals, titles))
+                        for book, titles in books.items())
+    parsed = parse("THE FERRY\n\nBY IDA MARSH\n\n\n\nCONTENTS\n\n" + "\n".join(listed) + "\n\n\n\n\n" + body)
+    assert len(parsed.chapters) == 20 and parsed.chapters[11].title == "The Red Room."
+
+
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
     index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))

@@ -22,7 +22,7 @@ from .blocks import BREAK
 from .contents import Contents, find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
-from .headings import ENTRY, episodes_under_arcs, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
+from .headings import ENTRY, episodes_under_arcs, keyword_label, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
 from ..options import Settings
 from ..patterns import lazy
 
@@ -157,13 +157,18 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     ordered = sorted(listed)
     first = ordered[0]
     kinds = {found[i].kind for i in listed}
-    numbers = {key for i in listed if (key := numbered_label(found[i]))}
+    numbers: dict[str, set] = {}  # the listed labels under each part: a book's parts may number their chapters afresh
+    for i in listed:
+        if key := numbered_label(found[i]):
+            numbers.setdefault(found[i].part, set()).add(key)
     for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind not in (LINE, ENTRY)):
         above = ordered[bisect_left(ordered, index) - 1]  # the listed heading above this one
         kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
         key = numbered_label(found[index])
-        if key and key not in numbers and any(word == key[0] for word, _ in numbers):
-            continue  # "CHAPTER II." where the list has "CHAPTER I" and "CHAPTER IV" (its entries run together on a line)
+        near = numbers.get(found[above].part, set())
+        if key and key not in near and any(word == key[0] for word, _ in near):
+            continue  # "CHAPTER II." where the list has "CHAPTER I" and "CHAPTER IV" (its entries run together on a
+            # line, or one's title is misprinted: "XVIII. The Bed Room" over the text's "The Red Room")
         subtitle = index - above <= 6 and all(not lines[i].strip() or i in consumed for i in range(above + 1, index)) \
             and not (found[above].kind == PART and kind == CHAPTER)  # "ACT I" / "SCENE I.": a part and its first chapter
         if subtitle or (kind != SPECIAL and (kind not in kinds or share >= _WHOLE) and (kind != PART or share >= _WHOLE)):
@@ -265,20 +270,23 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
 def _entry_starts(lines: list[str], contents: Contents) -> list[int]:
     """Where the list's entries start: at each line, but for a line that goes on from the one
     above (in small letters; or, in a list whose entries end in page numbers, after a line that
-    does not: "Capítulo XXVI—Modo de ler…" wrapped over three lines, its page number on the last)."""
+    does not: "Capítulo XXVI—Modo de ler…" wrapped over three lines, its page number on the last),
+    unless it opens with its own numeral or label ("XVII. The Night-Cellar", "CHAPTER XIII")."""
     texts = [i for i in range(contents.start, contents.end) if lines[i].strip() and lines[i] != BREAK]
     ends = [i for i in texts if i + 1 >= len(lines) or not lines[i + 1].strip()]  # of entries a blank line sets apart
     paged = any(sum(1 for i in some if _PAGE_AT_END.search(lines[i])) >= 0.5 * len(some) for some in (texts, ends) if some)
     starts = []
     for i in texts:
         above = lines[i - 1] if i > contents.start else ""
-        goes_on = above.strip() and above != BREAK and (
-            lines[i].strip()[0].islower() or paged and not _PAGE_AT_END.search(above))
+        text = lines[i].strip()
+        goes_on = above.strip() and above != BREAK and (text[0].islower() or paged and not _PAGE_AT_END.search(above)
+                                                         and not _NUMERAL_FIRST.match(text) and not keyword_label(text))
         if not goes_on:
             starts.append(i)
     return starts
 
 
+_NUMERAL_FIRST = lazy(r"^(?:[IVXLCDM]{1,8}|\d{1,4})[.):]\s")  # "XVI. Jonathan Wild's House …": an entry of its own
 _PAGE_AT_END = lazy(r"(?:\d|\b[ivxlc]{1,6})\.?$")  # "… 143", "PREFACE vii"
 
 
