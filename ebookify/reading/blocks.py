@@ -77,7 +77,7 @@ def _measure(lines: list[str], style: str) -> Layout:
     # paragraphs: the lines, not the blocks, say whether the text wraps.
     in_multi = sum(len(run) for run in runs if len(run) > 1)
     margin = _margin(texts)
-    starts_indented = sum(1 for line in texts if len(line) - len(line.lstrip()) > margin)
+    starts_indented = sum(1 for line in texts if (len(line) - len(line.lstrip()) > margin if margin else line[:1].isspace()))
     # Indent style: many paragraphs open with an indent, few after a blank line (when every line
     # opens indented, each line is a paragraph: nothing wraps).
     indented = width <= 100 and 0.1 * len(texts) < starts_indented < 0.9 * len(texts) and len(runs) < starts_indented / 2
@@ -97,9 +97,9 @@ def _margin(texts: list[str]) -> int:
     """The indent that nearly every line has, lines within a paragraph too (a Russian library's
     text: a paragraph opens 7 spaces in and goes on 4 in): a margin, and only what goes further
     in is an indent. 0 where a tenth of the lines or more start at the edge."""
-    leads = Counter(len(line) - len(line.lstrip()) for line in texts)
-    if leads[0] >= 0.1 * len(texts):
+    if sum(1 for line in texts if not line[:1].isspace()) >= 0.1 * len(texts):
         return 0
+    leads = Counter(len(line) - len(line.lstrip()) for line in texts)
     return min((lead for lead, count in leads.items() if count >= 0.2 * len(texts)), default=0)
 
 

@@ -304,8 +304,10 @@ def _titled_label(text: str) -> bool:
 def keyword_label(text: str) -> str:
     """The "Chapter VI" a line opens with, however long the rest ("CHAPTER VI. He Went for …")."""
     text = text.strip()
+    if text[:3].casefold() not in _KEYWORD_OPENINGS:  # (most lines: no keyword, no grammar to ask)
+        return ""
     # A spelled number starts right after the keyword (glued to it, or after "the"): the first three words
-    spelled = _names_a_number(_LETTERS.findall(text.casefold())[:3])
+    spelled = _names_a_number(_LETTERS.findall(text[:_FIRST_WORDS].casefold())[:3])
     found = (_LABEL_START if spelled else _LABEL_FIGURES).match(text)
     return found.group() if found else ""
 
@@ -442,14 +444,18 @@ def _keyword_match(text: str, folded: str) -> re.Match | None:
     return match
 
 
+_FIRST_WORDS = 80  # characters that hold a label's keyword and spelled number, however spaced
+
+
 def _names_a_number(words: list[str]) -> bool:
     """Whether these words hold a number word ("one", "Twenty-First", "onea"), alone or glued to
     the keyword before it ("Chapterone"): only then can the spelled-number grammar read more
     than the one in figures, which compiles in a fraction of its time."""
     if any(word in _NUMBER_WORDS or word[:-1] in _NUMBER_WORDS and word[-1] in "abcd" for word in words):
         return True
-    glued = words[0][:-1] if words and words[0][-1] in "abcd" else ""
-    return bool(words) and any(words[0].endswith(number) or glued.endswith(number) for number in _NUMBER_WORDS)
+    first = words[0] if words else ""  # glued: a number word ends it (or ends it but for "a"-"d")
+    return any(first[-n:] in _NUMBER_WORDS or first[-1] in "abcd" and first[-n - 1:-1] in _NUMBER_WORDS
+               for n in range(2, len(first)))
 
 
 def _opens_with_ordinal(folded: str) -> bool:

@@ -11,7 +11,6 @@ publisher's list, a colophon) are its back matter.
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
 
 from .contents import is_contents_word
@@ -90,6 +89,8 @@ def back_matter_title(text: str) -> str:
     return title if title == "Transcriber’s Notes" or is_capitals(text) else ""
 
 
+EDITION_TITLE = "From the Original Edition"  # a printed book's pages around its story: title page, contents, its last pages
+
 # "THE END", "FINIS", "FINE.": the last line of the story in every language's editions, in capitals
 _END_MARKS = frozenset(("the end", "end", "finis", "fine", "fin", "ende", "einde", "fim", "slut", "slutt", "loppu",
                         "koniec", "konec", "конец", "vége", "son", "τέλος", "終", "终", "終わり", "おわり", "完", "全文完", "끝"))
@@ -110,5 +111,4 @@ def after_the_end(chapter: Chapter) -> tuple[Chapter, tuple[Block, ...]]:
 
 def _is_end_mark(text: str) -> bool:
     mark = " ".join(text.strip(" .!*_=~-—–()（）").split())
-    return mark.casefold() in _END_MARKS and (is_capitals(mark) or not mark.isascii() and not mark[:1].isalpha()
-                                              or not any(c.isupper() or c.islower() for c in mark))
+    return mark.casefold() in _END_MARKS and (is_capitals(mark) or not any(c.isupper() or c.islower() for c in mark))

@@ -47,10 +47,10 @@ from ..errors import ParseError
 from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
-from .matter import after_the_end
+from .matter import EDITION_TITLE
 from .pages import SCAN_NOTICE_TITLE, scan_notice, without_page_furniture
 from .sites import read_export, stated_chapters, without_update_stamps
-from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text, word_count
+from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
 from ..metadata import language_code
 from ..patterns import lazy
@@ -59,7 +59,6 @@ from .titlecase import is_capitals, name_case, title_case
 from .titlepage import read_title_page
 
 LICENCE_TITLE = "Project Gutenberg Licence"
-EDITION_TITLE = "From the Original Edition"  # a printed book's title page, contents and prefaces
 FRONT_TITLE = "Front Matter"  # the same in a file that is not from a printed edition
 
 
@@ -130,12 +129,6 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         notes, trace = [], []
         structure = build_chapters(lines, settings)
     chapters, chapter_trace = structure.chapters, structure.trace
-    if gutenberg and chapters:  # a printed book's last pages after its "THE END"
-        chapters[-1], after = after_the_end(chapters[-1])
-        if after:
-            structure = replace(structure, back=(Section(EDITION_TITLE, after),) + structure.back)
-            chapter_trace.append((offset + start, f"back matter: {word_count(after)} words after “THE END”, "
-                                                  "from the original edition"))
     front_matter = (Section(EDITION_TITLE if gutenberg else FRONT_TITLE, structure.front),) if structure.front else ()
     back_matter = structure.back + back_matter
     if not any(has_text(c.blocks) for c in chapters):  # only dividers: the whole file as it is, once

@@ -26,7 +26,7 @@ from .contents import key
 from .inline import as_plain
 from .notes import split_notes
 from .headings import ENTRY, LINE, MARKDOWN, NUMERAL, PART, SECTION, SPECIAL, Heading, heading_text, numbered_label
-from .matter import back_matter_title, closes_story, opens_the_story, prefatory
+from .matter import EDITION_TITLE, after_the_end, back_matter_title, closes_story, opens_the_story, prefatory
 from .outline import find_headings
 from ..options import Settings
 from ..model import (Block, Chapter, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
@@ -103,8 +103,14 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         back = (Section(back_matter_title(last.title), (paragraph(last.title),) + last.blocks),) + back
         trace.append((offset + spans[-len(back)].line, f"back matter: {last.title!r} after the last chapter"))
     if len(chapters) > 1:  # notes, an index, errata after the last chapter are the edition's back matter
-        chapters[-1], more = _without_back_matter(chapters[-1], trace, offset + spans[-1 - len(back)].line)
+        last = offset + spans[-1 - len(back)].line
+        chapters[-1], more = _without_back_matter(chapters[-1], trace, last)
         back = more + back
+        chapters[-1], after = after_the_end(chapters[-1]) if edition else (chapters[-1], ())
+        if after:  # a printed book's last pages after its "THE END"
+            back = (Section(EDITION_TITLE, after),) + back
+            trace.append((last, f"back matter after the last chapter: {word_count(after)} words after its end mark, "
+                                "from the original edition"))
     return Structure(chapters, front, trace, back)
 
 
