@@ -92,10 +92,11 @@ def test_every_catalogue_translates_every_label_with_the_same_fields(language, a
     found = catalogue(language)
     translated = {(m.id if isinstance(m.id, str) else tuple(m.id)): m.string for m in found if m.id}
     asked_ids = {m if isinstance(m, str) else tuple(m) for m in asked}
+    from ebookify.reading.matter import BACK_TITLES
     from ebookify.reading.parse import EDITION_TITLE, FRONT_TITLE, LICENCE_TITLE
 
     for message in {"Author’s Note", "Author’s Notes", "Translator’s Note", "Translator’s Notes", LICENCE_TITLE, EDITION_TITLE,
-                    FRONT_TITLE} - asked_ids:
+                    FRONT_TITLE, *BACK_TITLES} - asked_ids:
         asked_ids.add(message)  # names the reader gives notes and the licence: translated when rendered
     assert asked_ids - set(translated) == set(), "labels without a translation"
     for message, string_ in translated.items():

@@ -77,6 +77,9 @@ _BACK = (
 )
 
 
+BACK_TITLES = tuple(title for _, title in _BACK) + ("Contents",)  # the names the book gives these sections
+
+
 def back_matter_title(text: str) -> str:
     """The name of the back-matter section a paragraph alone opens ("NOTAS" → "Notes"), or "".
     Editions set these in capitals; a mixed-case "Notes:" is an author's note, not an apparatus."""
