@@ -29,7 +29,7 @@ from .metadata import primary_language
 from .resources import read_asset
 
 # Languages with a catalogue. English is the source language: its catalogue is the msgids themselves.
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh",
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh", "zh_Hant",
              "sv", "da", "nb", "fi", "cs", "sk", "hu", "tr", "el", "uk", "vi", "id", "ro", "ca")
 _SAME_CATALOGUE = {"no": "nb", "nn": "nb"}  # Norwegian: Bokmål's words serve Nynorsk books better than English
 
@@ -74,13 +74,18 @@ class Labels:
         from babel.units import format_unit
 
         text = format_unit(value, f"duration-{unit}", length="long", locale=self.locale)
-        return text.replace(" ", "") if self.locale == "ja" else text  # CLDR's "4 時間": Japanese sets no space there
+        return text.replace(" ", "") if self.locale in ("ja", "zh_Hant") else text  # CLDR's "4 時間", "75 分鐘": no space there
 
 
 def catalogue_for(language: str) -> str:
-    """The catalogue a BCP 47 tag uses: "pt-BR" → "pt", "zh-Hant" → "zh"; "" for none."""
+    """The catalogue a BCP 47 tag uses: "pt-BR" → "pt", "zh-TW" → "zh_Hant"; "" for none."""
     primary = _SAME_CATALOGUE.get(primary_language(language), primary_language(language))
+    if primary == "zh" and _TRADITIONAL.intersection(language.lower().replace("_", "-").split("-")[1:]):
+        return "zh_Hant"  # Taiwan's, Hong Kong's, Macau's Chinese: in traditional characters
     return primary if primary in LANGUAGES else ""
+
+
+_TRADITIONAL = frozenset(("hant", "tw", "hk", "mo"))
 
 
 @lru_cache(maxsize=None)

@@ -242,3 +242,10 @@ def test_typesetting_changes_no_word_count():
     assert result.words == 13  # 5'10 and 1990-1995 are one word each, as the writer typed them
     assert "13 words, about 1 minute to read" in page(result.epub, "titlepage.xhtml").get_text()
     assert "1990–1995" in reading_text(result.epub)  # typeset, and still counted as the writer typed it
+
+
+@pytest.mark.parametrize("language, contents", [("zh-Hant", "目錄"), ("zh-TW", "目錄"), ("zh-HK", "目錄"), ("zh", "目录"),
+                                                ("zh-CN", "目录"), ("zh-Hans", "目录")])
+def test_chinese_in_traditional_characters_gets_labels_in_them(language, contents):
+    """A book from Taiwan or Hong Kong (CLD2 names it zh-Hant) is labelled 目錄, not the mainland's 目录."""
+    assert labels(language)("Contents") == contents
