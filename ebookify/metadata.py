@@ -35,6 +35,11 @@ _NAMES = {
 }
 
 
+# What an edition writes where it knows no author ("Author: Unknown"): no name, and no byline "by Unknown"
+NO_NAME = frozenset({"unknown", "unknown author", "author unknown", "desconocido", "autor desconocido", "inconnu",
+                     "auteur inconnu", "unbekannt", "sconosciuto", "autore sconosciuto", "неизвестен", "неизвестный автор"})
+
+
 def clean_field(text: str) -> str:
     """A value typed on the command line or in a sidecar, made fit for a title: one line, no
     characters XML forbids, no runs of spaces."""

@@ -1497,3 +1497,10 @@ def test_an_aozora_bunko_text_reads_its_notation_as_markup():
 def test_book_title_brackets_in_chinese_are_no_ruby():
     parsed = parse("《西游记》\n\n第一回 灵根育孕源流出\n\n" + _ZH + "\n\n第二回 悟彻菩提真妙理\n\n" + _ZH + "\n")
     assert parsed.metadata.title == "西游记" and len(parsed.chapters) == 2
+
+
+@pytest.mark.parametrize("unknown", ["Unknown", "Author unknown", "Autor desconocido"])
+def test_an_unknown_author_is_no_name_and_no_byline(unknown):
+    """"Author: Unknown" over a header without Gutenberg's markers: no author "Unknown" ("por Unknown")."""
+    meta = parse(f"Title: The Ford\nAuthor: {unknown}\n\nLanguage: English\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}\n").metadata
+    assert (meta.title, meta.authors) == ("The Ford", ())

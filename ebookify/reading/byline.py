@@ -21,6 +21,7 @@ from .inline import as_plain
 from .labels import BY_WORDS, label_of
 from .titlecase import TITLE_SMALL_WORDS
 from .sites import is_contents
+from ..metadata import NO_NAME
 from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 
 _BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
@@ -52,7 +53,7 @@ _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "d
 
 
 def names(value: str) -> tuple[str, ...]:
-    return tuple(name for name in _NAME_SPLIT.split(value.strip(" \t*_~")) if name)
+    return tuple(name for name in _NAME_SPLIT.split(value.strip(" \t*_~")) if name and name.lower() not in NO_NAME)
 
 
 def by_line(line: str) -> str:

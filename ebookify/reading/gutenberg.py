@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..metadata import TEXT_LABELS
+from ..metadata import NO_NAME, TEXT_LABELS
 from ..patterns import lazy
 
 _START = lazy(r"^\s*\*{3}\s*START OF (?:THE|THIS) PROJECT GUTENBERG", re.IGNORECASE)
@@ -144,11 +144,10 @@ def _authors(value: str) -> tuple[str, ...]:
     for piece in _AND.split(value.strip()):
         parts = [part.strip() for part in piece.split(",")]
         names += parts if len(parts) > 1 and all(len(part.split()) >= 2 for part in parts) else [piece.strip()]
-    return tuple(_clean_name(name) for name in names if name and name.lower() not in _NO_NAME)
+    return tuple(_clean_name(name) for name in names if name and name.lower() not in NO_NAME)
 
 
 _AND = lazy(r"\s*(?:,\s*and\s+|\s+and\s+|&|;)\s*")
-_NO_NAME = frozenset({"unknown", "unknown author", "author unknown"})
 
 
 def _clean_name(name: str) -> str:
