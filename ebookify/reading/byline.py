@@ -224,6 +224,8 @@ class TitleLines:
         (Aozora Bunko's files, pasted novels). Chinese and Japanese write no "by"; the name is a
         short line of letters alone, the title has no sentence's end, and neither is dialogue."""
         title, name = self.lines[i].strip(), self.lines[j].strip()
+        if title[:1] == "『" and title[-1:] == "』" and len(title) > 2:  # 『春と修羅』: Japanese marks a book's title so
+            title = title[1:-1].strip()
         after = j + 1
         if not (len(title) <= 30 and title[-1] not in "。！？、，…" and title[0] not in "「『（(【“"
                 and _CJK_NAME.match(name) and not match_heading(name)  # "春日第一": the first chapter's heading
