@@ -81,7 +81,7 @@ def test_numbered_titles_in_small_letters_are_the_tales_of_a_collection(gap):
     """The German Grimm: "1. Der Froschkönig oder der eiserne Heinrich", ~200 tales, no contents list;
     the file may keep no blank lines at all."""
     titles = ["Der Müller und die Katze", "Die drei Brüder", "Der goldene Schlüssel", "Das Waldhaus", "Die kluge Magd",
-              "Der Fischer", "Sechse kommen durch die Welt", "Die Rübe"]
+              "Der Fischer", "Sechse kommen durch die Welt", "Die Rübe", "В лесу"]  # (one opening with a one-letter word)
     text = "".join(f"{n}. {title}{gap}{P}{gap}{Q}{gap}" for n, title in enumerate(titles, 1))
     assert [(c.label, c.title) for c in parse(text).chapters] == [(str(n), t) for n, t in enumerate(titles, 1)]
 

@@ -254,7 +254,7 @@ _TO_LATIN = str.maketrans("ІХСМ", "IXCM")
 _CYRILLIC_NUMERAL = lazy(r"^(\S+\s+)((?=[IVXLCDMІХСМ]*[ІХСМ])[IVXLCDMІХСМ]{1,8})(?=[\s.:]|$)")
 # "1. Der Froschkönig oder der eiserne Heinrich": a capital after the number, ten words at most, no
 # sentence inside it (its family, kept in outline.py, tells a collection's tales from a list's lines)
-_TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=[^\W\d_])(?-i:[A-ZÀ-ÞА-ЯЁ])(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")
+_TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=(?-i:[A-ZÀ-ÞА-ЯЁ]).)(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")  # ("14. В лесу" too)
 _CJK_NUMERAL_OPENINGS = frozenset("一二三四五六七八九十百上中下")
 _CJK_NUMERAL_LINE = lazy(r"^(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5}$")
 _CJK_NUMBERED_LINE = lazy(r"^(?P<number>(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5})\u3000+(?P<title>[^\s。、！？「」（）]{1,15})$")

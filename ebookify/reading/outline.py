@@ -513,12 +513,13 @@ def _keep_if_consistent(lines: list[str], found: dict[int, Heading], kind: str, 
     for index in (i for i in sorted(family) if i not in keep):
         why = "a number above the first of the family that follows it" if index in above else \
             "out of sequence between two numbers that follow each other" if index in stray else \
-            "no blank line before it" if index not in indices else f"the {kind}s do not run in sequence" \
+            "no blank line before it" if index not in indices else f"the {_FAMILY_NAMES[kind]} do not run in sequence" \
             if not sequence else "too little text under them, or all at the end (notes, not chapters)"
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: {why}"))
     return {i: h for i, h in found.items() if i not in family or i in keep}
 
 
+_FAMILY_NAMES = {NUMERAL: "numerals", NUMBERED: "numbered titles", TITLED: "numbered titles"}  # for the trace
 _SECTION_CHARS = 100  # the middle section of a numeral family holds more than a note
 _EARLY = 0.6  # a family's numbers past this share of the file may be its notes
 
