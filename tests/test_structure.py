@@ -210,12 +210,14 @@ def test_a_short_line_right_under_every_label_is_its_title_in_any_case(gap):
     one wrapped over two lines. A line the text sets under only one label, or a "Disclaimer:", stays."""
     wrap = "\n" if gap != "\n" else " "  # (a wrapped title over the story's first line: no edition does that)
     titles = ["Cuenta Lázaro su vida", f"Cómo Lázaro se asentó con un clérigo, y de las cosas que con él{wrap}pasó",
-              "Cómo Lázaro se asentó con un escudero.", "Cómo Lázaro se asentó con un fraile."]
+              "Cómo Lázaro se asentó con un escudero", "Cómo Lázaro se asentó con un fraile"]
     numbers = ["Primero", "Segundo", "Tercero", "Cuarto"]
     text = "\n\n\n".join(f"Tratado {n}\n{t}{gap}{PROSE}\n\n{PROSE}" for n, t in zip(numbers, titles))
     assert [c.title for c in parse(text).chapters] == [" ".join(t.split()) for t in titles]
     disclaimed = "\n\n\n".join(f"Tratado {n}\nDisclaimer: I own nothing.{gap}{PROSE}\n\n{PROSE}" for n in numbers)
     assert [c.title for c in parse(disclaimed).chapters] == ["", "", "", ""]
+    opened = "\n\n\n".join(f"Chapter {n}\nIt was raining.\n\n{PROSE}\n\n{PROSE}" for n in range(1, 5))
+    assert [c.title for c in parse(opened).chapters] == ["", "", "", ""]  # a short first sentence, a blank line
 
 
 def test_parts_hold_chapters_in_a_two_level_contents():

@@ -378,8 +378,9 @@ def _titles_right_under(lines: list[str], found: dict[int, Heading], below: dict
     """"Tratado Primero" / "Cuenta Lázaro su vida, y cuyo hijo fue", "FÖRSTA KAPITLET" /
     "Stockholm i fågelperspektiv.": a short line right under a bare label, in whatever case the
     language sets titles, is its title when the file does so under nearly every label (a story's
-    first line could be short once, not under every heading); the text starts after a blank line
-    or with a paragraph line far longer than it."""
+    first line could be short once, not under every heading); the text starts with a paragraph
+    line far longer than it, or after a blank line (then it ends no sentence: "It was raining."
+    over a blank line is the story's first paragraph, however many chapters open so)."""
     bare = [index for index, taken in below.items() if not taken]
     titled = {}
     for index in bare:
@@ -391,7 +392,8 @@ def _titles_right_under(lines: list[str], found: dict[int, Heading], below: dict
         after = lines[taken[-1] + 1].strip() if taken[-1] + 1 < len(lines) else ""
         if text and not found.keys() & taken and BREAK not in (lines[i] for i in taken) and not is_marker(lines[taken[0]]) \
                 and len(text.split()) <= _TITLE_WORDS and text[-1] not in ",;:" and text[0] not in "\"“”'‘«(—–-" \
-                and not _LABELLED.match(text) and (not after or len(after) > 2 * len(text)):  # (never "Disclaimer: …")
+                and not _LABELLED.match(text) and (len(after) > 2 * len(text)  # (never "Disclaimer: …")
+                                                   or not after and text[-1] not in ".!?…"):  # (a sentence over a gap: the story's)
             titled[index] = taken
     return titled if len(titled) >= 3 and len(titled) >= 0.75 * len(bare) else {}
 
