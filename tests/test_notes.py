@@ -251,9 +251,13 @@ def test_a_chapter_of_notes_alone_keeps_its_page():
 
 @pytest.mark.parametrize("label", ["Notes:", "Notes：", "**Author's Note:**", "作者的话："])
 def test_a_quote_that_opens_with_a_notes_label_is_the_authors_note(label):
-    """AO3 sets a chapter's notes in a quote, and copies keep it: "> Notes：…" and the rest of the
-    quote are the note. A quote without a label (a letter the story quotes) stays story."""
-    body = f"{ONE}\n\n{TWO}\n\n> {label} {THREE}\n>\n> {FOUR}\n\n{ONE}"
-    assert story_and_notes(body) == ([ONE, TWO, ONE], [(Placement.WITHIN, 2, [THREE, FOUR])])
+    """AO3 sets a chapter's notes in a quote at its end (or top), and copies keep it: "> Notes：…" and
+    the rest of the quote are the note. A quote without a label (a letter the story quotes), or one
+    inside the story, stays story."""
+    story, notes = story_and_notes(f"{ONE}\n\n{TWO}\n\n> {label} {THREE}\n>\n> {FOUR}\n")
+    assert story == [ONE, TWO] and [n[2] for n in notes] == [[THREE, FOUR]]
     story, notes = story_and_notes(f"{ONE}\n\n> {THREE}\n>\n> {FOUR}\n\n{TWO}")
     assert notes == [] and THREE in " ".join(story)
+    prose = " ".join((ONE, TWO, THREE, FOUR))  # a paragraph of prose: the chapter's opening is over
+    story, notes = story_and_notes(f"{prose}\n\n{TWO}\n\n> {label} {THREE}\n\n{ONE}\n\n{TWO}")
+    assert notes == [] and len(story) == 5, "a labelled quote inside the story (a report's notes) stays story"

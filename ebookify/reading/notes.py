@@ -262,8 +262,9 @@ class _Reader:
         return end
 
     def _quoted(self, i: int, stop: int) -> int | None:
-        """"> Notes：…" and the lines of its quote: notes copied from AO3, which sets them as a quote
-        (a story's quoted letter opens with no label). The line after the quote, or None."""
+        """"> Notes：…" and the lines of its quote, atop the chapter or at its end: notes copied from
+        AO3, which sets them as a quote there (a story's quoted letter opens with no label). The
+        line after the quote, or None."""
         end = i
         while end < stop and self.lines[end].lstrip()[:1] == ">":
             end += 1
@@ -271,6 +272,8 @@ class _Reader:
         label = _QUOTED_LABEL.match(inner[0])
         if label is None or not any(line.strip() for line in [inner[0][label.end():], *inner[1:]]):
             return None
+        if i >= self.opening and any(line.strip() for line in self.lines[end:stop]):
+            return None  # where AO3 sets notes, atop the chapter or at its end; mid-story, a quoted report's "Notes:"
         self._note([inner[0][label.end():]] + inner[1:], label["label"], i, f"a quote that opens '{label['label']}:'")
         return end
 
