@@ -283,11 +283,11 @@ class TitleLines:
     def _heading_as_subtitle(self, i: int) -> str:
         """ "# Within Me" straight over "## A Team Crusader Story", the file's one heading of that
         level (and no chapter's: "## Chapter 1" is one): the title's subtitle, not a part."""
-        if i + 1 >= len(self.lines) or not (level := markdown_level(self.lines[i + 1])) > markdown_level(self.lines[i]):
+        under = match_heading(self.lines[i + 1]) if i + 1 < len(self.lines) else None
+        if under is None or under.kind != MARKDOWN or under.level <= markdown_level(self.lines[i]):
             return ""
-        text = self.lines[i + 1].strip().lstrip("#").strip().rstrip("#").strip()
-        same = sum(1 for line in self.lines if line.lstrip()[:1] == "#" and markdown_level(line) == level)
-        return as_plain(text, markdown=True).strip() if same == 1 and text and not match_heading(text) else ""
+        same = sum(1 for line in self.lines if line.lstrip()[:1] == "#" and markdown_level(line) == under.level)
+        return as_plain(under.title, markdown=True).strip() if same == 1 else ""
 
     def _first_of_equals(self, i: int) -> bool:
         """Is line ``i`` a Markdown heading whose level heads later stretches of the file too ("# The

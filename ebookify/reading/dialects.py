@@ -45,10 +45,16 @@ def as_shown(text: str) -> str:
     return "\n".join(shown)
 
 
+def without_arrows(line: str) -> str:
+    """Rentry's centred or right-set line without its arrows ("-> By Anon <-" is "By Anon")."""
+    if "->" not in line or not (centred := _CENTRED.match(line)):
+        return line
+    text = f"{centred['em']}{centred['text']}{centred['em']}" if centred["text"] else ""
+    return f"{centred['marks']} {text}" if centred["marks"] else text
+
+
 def _as_shown(line: str) -> str:
-    if "->" in line and (centred := _CENTRED.match(line)):
-        text = f"{centred['em']}{centred['text']}{centred['em']}" if centred["text"] else ""
-        line = f"{centred['marks']} {text}" if centred["marks"] else text
+    line = without_arrows(line)
     if line[:1] == "#":
         if line.rstrip()[-1:] == "}":
             line = _HEADING_ATTRIBUTES.sub("", line)

@@ -106,11 +106,12 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         last = offset + spans[-1 - len(back)].line
         chapters[-1], more = _without_back_matter(chapters[-1], trace, last)
         back = more + back
-        chapters[-1], after = after_the_end(chapters[-1]) if edition else (chapters[-1], ())
-        if after:  # a printed book's last pages after its "THE END"
-            back = (Section(EDITION_TITLE, after),) + back
-            trace.append((last, f"back matter after the last chapter: {word_count(after)} words after its end mark, "
-                                "from the original edition"))
+        if edition:  # a printed book's last pages after its "THE END"
+            chapters[-1], after = after_the_end(chapters[-1])
+            if after:
+                back = (Section(EDITION_TITLE, after),) + back
+                trace.append((last, f"back matter after the last chapter: {word_count(after)} words after its end "
+                                    "mark, from the original edition"))
     return Structure(chapters, front, trace, back)
 
 

@@ -14,6 +14,7 @@ import re
 import unicodedata
 
 from .contents import is_contents_word
+from .dialects import without_arrows
 from .headings import match_heading
 from .titlecase import is_capitals
 from ..patterns import HAN, KANA, lazy
@@ -156,10 +157,8 @@ def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
 
 
 def _strip(text: str) -> str:
-    text = text.strip().strip("*_#").strip()
-    if text.startswith("->") and text.endswith("<-"):  # rentry's centred line: "-> A Clover Guild Story <-"
-        text = text[2:-2].strip().strip("*_").strip()
-    return _NOTE_MARK.sub("", text)
+    """The line's words, without Markdown's marks, rentry's arrows or an edition's note mark on it."""
+    return _NOTE_MARK.sub("", without_arrows(text.strip()).strip().strip("*_#").strip())
 
 
 _NOTE_MARK = lazy(r"\s*[\[{]\d{1,3}[\]}]$")  # an edition's note on its title: "REPRINTED PIECES {0}"
