@@ -32,6 +32,7 @@ from .model import (
     Subheading,
     Text,
     inline_text,
+    is_end_mark,
     set_in_lines,
     trim_breaks,
 )
@@ -81,9 +82,8 @@ def inlines_html(inlines: tuple[Inline, ...]) -> Markup:
 # operand again, and took a third of the time to render a story.
 
 def _block_html(block) -> str:
-    if isinstance(block, Paragraph):  # lines set as written (a stanza, a song, an address) are set apart
-        opening = '<p class="lines">' if set_in_lines(block) else _OPENS_BRACKET if _opens_bracket(block) else "<p>"
-        return f"{opening}{_inlines(block.inlines)}</p>"
+    if isinstance(block, Paragraph):
+        return f"{_opening(block)}{_inlines(block.inlines)}</p>"
     if isinstance(block, SceneBreak):
         # The rule carries the meaning; the ornament is what shows, even where a reader hides <hr>.
         return '<hr class="scene-break"/>\n<p class="ornament" aria-hidden="true">* * *</p>'
@@ -110,13 +110,18 @@ def _block_html(block) -> str:
 _INLINE_TAGS = {Emphasis: "em", Strong: "strong", Strike: "s"}
 
 
-# A paragraph opening with a corner bracket: Japanese sets such dialogue flush where narration is
-# indented, and the stylesheet does so in Japanese books (Chinese, which uses them too, indents both).
-_OPENS_BRACKET = '<p class="opens-bracket">'
-
-
-def _opens_bracket(paragraph: Paragraph) -> bool:
-    return inline_text(paragraph.inlines[:1])[:1] in ("「", "『")
+def _opening(paragraph: Paragraph) -> str:
+    """The paragraph's tag, with the class of the few the stylesheet sets apart: lines set as
+    written (a stanza, a song, an address); the end mark, centred as editions print it; and a
+    paragraph opening with a corner bracket, which Japanese sets flush where narration is indented
+    (Chinese, which uses the brackets too, indents both)."""
+    if set_in_lines(paragraph):
+        return '<p class="lines">'
+    if is_end_mark(paragraph):
+        return '<p class="the-end">'
+    if inline_text(paragraph.inlines[:1])[:1] in ("「", "『"):
+        return '<p class="opens-bracket">'
+    return "<p>"
 
 
 def _inlines(inlines: tuple[Inline, ...]) -> str:

@@ -246,6 +246,23 @@ def set_in_lines(block: Block) -> bool:
     return isinstance(block, Paragraph) and any(isinstance(i, LineBreak) for i in block.inlines)
 
 
+# "THE END", "FINIS", "FINE.": the line that closes a story in every language's editions
+_END_MARKS = frozenset(("the end", "end", "finis", "fine", "fin", "ende", "einde", "fim", "slut", "slutt", "loppu",
+                        "koniec", "konec", "конец", "vége", "son", "τέλος", "終", "终", "終わり", "おわり", "完", "全文完", "끝"))
+
+
+def is_end_mark(block: Block) -> bool:
+    """A paragraph that only says the story ends: "THE END", "— FIN —", "The End.", "終". In
+    capitals, or in any case the two words "the end": one word in small letters ("Fine.", "Son")
+    is as likely the story's own."""
+    text = inline_text(block.inlines) if isinstance(block, Paragraph) and len(block.inlines) < 4 else ""
+    if not text or len(text) > 24:
+        return False
+    mark = " ".join(text.strip(" .!*_=~-—–()（）").split())
+    folded = mark.casefold()
+    return folded in _END_MARKS and (mark.isupper() or folded == "the end" or not any(c.isupper() or c.islower() for c in mark))
+
+
 def inline_text(inlines: tuple[Inline, ...]) -> str:
     """The visible characters of a run of inlines (a line break counts as a space)."""
     parts: list[str] = []

@@ -1166,6 +1166,21 @@ def test_what_an_edition_printed_after_the_end_is_its_back_matter(end, kept):
         assert last[-3:] == ["BOOKS FOR GIRLS", "THE FERRY. By Ida Marsh. Cloth, $1.50.", "THE ISLAND. By Ida Marsh. Cloth, $1.50."]
 
 
+@pytest.mark.parametrize("end, centred", [("THE END.", True), ("— The End —", True), ("FIN", True), ("終", True),
+                                          ("Fine.", False), ("Fin de siècle.", False)])
+def test_a_reader_centres_the_end_mark_as_editions_print_it(end, centred):
+    """MuPDF lays the page out: "THE END" stands in the middle of its line, a word of the story does not."""
+    import pymupdf
+
+    book = convert(f"CHAPTER I\n\n{P}\n\n{Q}\n\n{end}\n".encode(), Options(cover=False)).epub
+    with pymupdf.open(stream=book, filetype="epub") as document:
+        page = next(p for p in document if end[:3] in p.get_text())
+        line = next(line["bbox"] for block in page.get_text("dict")["blocks"] for line in block.get("lines", ())
+                    if line["spans"][0]["text"].startswith(end[:3]))
+        middle = (page.rect.width / 2, (line[0] + line[2]) / 2)
+    assert abs(middle[0] - middle[1]) < 2 if centred else middle[1] < middle[0] - 20, (middle, line)
+
+
 def test_a_plays_acts_in_words_are_its_chapters_and_its_list_of_scenes_stays_text():
     """"THE SCENES OF THE PLAY" lists "ACT I. A Flat in Town"; the text says "FIRST ACT"."""
     scenes = "THE SCENES OF THE PLAY\n\nACT I. A Flat in Town.\n\nACT II. The Garden.\n\nTIME: The Present.\n\n\n\n"

@@ -16,7 +16,7 @@ from dataclasses import replace
 from .contents import is_contents_word
 from .headings import PART, SPECIAL, Heading, cjk_value, numeral_value
 from .titlecase import is_capitals
-from ..model import Block, Chapter, Paragraph, has_text, inline_text, trim_breaks
+from ..model import Block, Chapter, has_text, is_end_mark, trim_breaks
 from ..patterns import lazy
 
 _ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
@@ -94,24 +94,16 @@ def back_matter_title(text: str) -> str:
 
 EDITION_TITLE = "From the Original Edition"  # a printed book's pages around its story: title page, contents, its last pages
 
-# "THE END", "FINIS", "FINE.": the last line of the story in every language's editions, in capitals
-_END_MARKS = frozenset(("the end", "end", "finis", "fine", "fin", "ende", "einde", "fim", "slut", "slutt", "loppu",
-                        "koniec", "konec", "конец", "vége", "son", "τέλος", "終", "终", "終わり", "おわり", "完", "全文完", "끝"))
-
 
 def after_the_end(chapter: Chapter) -> tuple[Chapter, tuple[Block, ...]]:
     """The last chapter up to its "THE END", and what the edition printed after that (its
     publisher's list of books, a colophon, errata): not the story, though the book keeps it."""
     for index in range(len(chapter.blocks) - 1, -1, -1):
         block = chapter.blocks[index]
-        if isinstance(block, Paragraph) and _is_end_mark(inline_text(block.inlines)):
+        if is_end_mark(block):
             after = trim_breaks(chapter.blocks[index + 1:])
             if has_text(after):
                 return replace(chapter, blocks=chapter.blocks[:index + 1]), after
             break
     return chapter, ()
 
-
-def _is_end_mark(text: str) -> bool:
-    mark = " ".join(text.strip(" .!*_=~-—–()（）").split())
-    return mark.casefold() in _END_MARKS and (is_capitals(mark) or not any(c.isupper() or c.islower() for c in mark))
