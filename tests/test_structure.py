@@ -438,6 +438,25 @@ def test_gutenberg_header_and_footer_become_back_matter_and_metadata():
     assert "for the use of anyone anywhere" in text and "Updated editions will replace" in text
 
 
+@pytest.mark.parametrize(
+    "text, gutenberg, other",
+    [
+        pytest.param("The =Tide Clock= sold, a =“Quill”= said.",
+                     (Text("The "), Strong((Text("Tide Clock"),)), Text(" sold, a "), Strong((Text("“Quill”"),)), Text(" said.")),
+                     None, id="words in equals signs"),
+        pytest.param("=THE BLUE SERIES=", (Strong((Text("THE BLUE SERIES"),)),), None, id="a whole line"),
+        pytest.param("x=y=z, a =-=-= rule, =D and =) too", (Text("x=y=z, a =-=-= rule, =D and =) too"),), None,
+                     id="signs, rules and faces stay"),
+    ],
+)
+def test_a_gutenberg_transcribers_equals_signs_are_bold_only_in_an_edition(text, gutenberg, other):
+    """Distributed Proofreaders mark bold =so= (their notes say so: "le texte en gras comme =gras=");
+    in a story that is no edition, equals signs stay as typed."""
+    edition = parse(GUTENBERG.replace(f"CHAPTER II.\n\n{PROSE}", f"CHAPTER II.\n\n{PROSE}\n\n{text}"))
+    assert edition.chapters[1].blocks[1].inlines == gutenberg
+    assert parse(f"{PROSE}\n\n{text}").chapters[0].blocks[1].inlines == (other or (Text(text),))
+
+
 def test_a_copy_cut_of_its_gutenberg_header_still_leaves_the_footer_out_of_its_last_chapter():
     """Its closing line ("End of the Project Gutenberg EBook of X"), the marker and the licence are
     the back matter, in a copy with its header as in one without."""

@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import islice
 
-from .inline import parse_inlines
+from .inline import MARKS, parse_inlines
 from ..options import Settings
 from ..model import Block, BlockQuote, LineBreak, ListBlock, Paragraph, Preformatted, SceneBreak, Subheading, Text
 from ..patterns import CJK_MARKS, HAN, KANA, lazy, may_be_cjk
@@ -42,7 +42,7 @@ class Layout:
     width: int  # the wrap column of a hard-wrapped file
     indented: bool  # paragraphs begin with an indent rather than after a blank line
     vocabulary: Words | frozenset[str]  # the text's words, for dehyphenation
-    emphasis: bool = True
+    emphasis: str = MARKS  # the emphasis marks read ("": none)
     scene_breaks: bool = True
     spaced: bool = True  # most lines have a blank line after them: a run of lines is a deliberate block
     markdown: bool = False  # backslash escapes are Markdown's (``Settings.markdown``)
@@ -59,7 +59,8 @@ LINE_BY_LINE = Layout(False, 0, False, frozenset())  # each line a paragraph of 
 
 def read_layout(lines: list[str], settings: Settings = Settings()) -> Layout:
     layout = _measure(lines, settings.paragraphs)
-    return replace(layout, emphasis=settings.emphasis, scene_breaks=settings.scene_breaks, markdown=settings.markdown)
+    return replace(layout, emphasis=MARKS if settings.emphasis else "", scene_breaks=settings.scene_breaks,
+                   markdown=settings.markdown)
 
 
 def _measure(lines: list[str], style: str) -> Layout:
@@ -346,9 +347,10 @@ def _bullets(lines: list[str], layout: Layout) -> ListBlock | None:
 _BULLET = lazy(r"^\s*[*•]\s+(?P<text>\S.*)$")
 
 
-def paragraph(text: str, emphasis: bool = True, markdown: bool = False) -> Paragraph:
+def paragraph(text: str, emphasis: str = MARKS, markdown: bool = False) -> Paragraph:
+    """``emphasis``: the marks read as emphasis ("": none)."""
     text = " ".join(text.split()) if "\u3000" not in text else _SPACES.sub(" ", text).strip()
-    return Paragraph(parse_inlines(text, markdown) if emphasis else (Text(text),))
+    return Paragraph(parse_inlines(text, markdown, emphasis) if emphasis else (Text(text),))
 
 
 def _paragraphs_of_quote(lines: list[str], layout: Layout) -> list[Paragraph]:

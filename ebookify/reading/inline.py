@@ -16,13 +16,20 @@ import unicodedata
 from ..model import Emphasis, Inline, Ruby, Strike, Strong, Text, inline_text
 from ..patterns import lazy
 
-_DELIMITER = lazy(r"\*+|_+|~+")
+_DELIMITER = lazy(r"\*+|_+|~+|=+")
+# The marks every text's emphasis is typed with; a Project Gutenberg edition adds its transcribers'
+# "=bold=" (declared in their notes: "le texte en gras comme =gras="), which elsewhere is too
+# rare to be sure of.
+MARKS = "*_~"
+EDITION_MARKS = MARKS + "="
+
+
 def _strong_emphasis(children: tuple[Inline, ...]) -> Inline:
     return Strong((Emphasis(children),))
 
 
 _KINDS = {"*": Emphasis, "_": Emphasis, "**": Strong, "__": Strong, "***": _strong_emphasis,
-          "___": _strong_emphasis, "~~": Strike}
+          "___": _strong_emphasis, "~~": Strike, "=": Strong}
 _PSEUDO = lazy(r"[\U0001D400-\U0001D7FF]+(?:[ '’,.!?\-]+[\U0001D400-\U0001D7FF]+)*")
 
 
@@ -48,31 +55,32 @@ RUBY_OPEN, RUBY_READING, RUBY_CLOSE = "\ue100", "\ue101", "\ue102"
 _RUBY = lazy("\ue100([^\ue100-\ue102]+)\ue101([^\ue100-\ue102]+)\ue102")
 
 
-def parse_inlines(text: str, markdown: bool = False) -> tuple[Inline, ...]:
-    """``markdown``: the text is Markdown, whose backslash escapes are read and dropped."""
+def parse_inlines(text: str, markdown: bool = False, marks: str = MARKS) -> tuple[Inline, ...]:
+    """``markdown``: the text is Markdown, whose backslash escapes are read and dropped.
+    ``marks``: the emphasis marks to read (``MARKS``, or an edition's ``EDITION_MARKS``)."""
     if RUBY_OPEN in text:
         out: list[Inline] = []
         position = 0
         for match in _RUBY.finditer(text):
-            out.extend(parse_inlines(text[position:match.start()], markdown))
+            out.extend(parse_inlines(text[position:match.start()], markdown, marks))
             out.append(Ruby((Text(match[1]),), match[2]))
             position = match.end()
-        out.extend(parse_inlines(text[position:], markdown))
+        out.extend(parse_inlines(text[position:], markdown, marks))
         return _merge(out)
     if "\\" in text and text.translate(_SHOWN) == text:  # (and no private-use marks of its own)
         kept = "" if markdown else "\\"
-        return _shown(_parse(_ESCAPED.sub(lambda m: kept + chr(_HIDDEN + ord(m[1])), text)))
-    return _parse(text)
+        return _shown(_parse(_ESCAPED.sub(lambda m: kept + chr(_HIDDEN + ord(m[1])), text), marks))
+    return _parse(text, marks)
 
 
-def _parse(text: str) -> tuple[Inline, ...]:
+def _parse(text: str, marks: str) -> tuple[Inline, ...]:
     out: list[Inline] = []
     position = 0
     for match in _PSEUDO.finditer(text):
-        out.extend(_emphasis(text[position : match.start()]))
+        out.extend(_emphasis(text[position : match.start()], marks))
         out.append(_pseudo(match.group()))
         position = match.end()
-    out.extend(_emphasis(text[position:]))
+    out.extend(_emphasis(text[position:], marks))
     return _merge(out)
 
 
@@ -89,12 +97,13 @@ def _pseudo(run: str) -> Inline:
     return plain
 
 
-def _emphasis(text: str) -> list[Inline]:
+def _emphasis(text: str, marks: str) -> list[Inline]:
     if not text:
         return []
-    if "*" not in text and "_" not in text and "~" not in text:
+    if not any(mark in text for mark in marks):
         return [Text(text)]
-    tokens, roles = _pair(text, [(m.start(), m.end(), m.group()) for m in _DELIMITER.finditer(text) if m.group() in _KINDS])
+    tokens, roles = _pair(text, [(m.start(), m.end(), m.group()) for m in _DELIMITER.finditer(text)
+                                 if m.group() in _KINDS and m.group()[0] in marks])
     stack: list[tuple[str, list[Inline]]] = [("", [])]
     position = 0
     for start, end, marks in tokens:
@@ -163,9 +172,15 @@ def _flanking(kind: str, before: str, after: str) -> tuple[bool, bool]:
         return False, False
     left = not after.isspace() and (not _is_punctuation(after) or before.isspace() or _is_punctuation(before))
     right = not before.isspace() and (not _is_punctuation(before) or after.isspace() or _is_punctuation(after))
+    if kind[0] == "=":  # an edition's =bold= holds words, never inside one: "x=y", "=-=-=" and "=)" stay
+        return (left and not before.isalnum() and (after.isalnum() or after in _OPENING),
+                right and not after.isalnum() and (before.isalnum() or before in _CLOSING))
     if kind[0] == "_":  # never inside a word
         return left and not before.isalnum(), right and not after.isalnum()
     return left, right
+
+
+_OPENING, _CLOSING = "“‘\"'([¡¿", "”’\"').]!?,;:"
 
 
 def _is_punctuation(char: str) -> bool:

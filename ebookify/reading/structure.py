@@ -23,7 +23,7 @@ from functools import partial
 
 from .blocks import BREAK, SUBHEADING, Layout, is_scene_break, paragraph, read_layout, to_blocks
 from .contents import key
-from .inline import as_plain
+from .inline import EDITION_MARKS, as_plain
 from .notes import split_notes
 from .headings import ENTRY, LINE, MARKDOWN, NUMERAL, PART, SECTION, SPECIAL, Heading, heading_text, numbered_label
 from .matter import EDITION_TITLE, after_the_end, back_matter_title, closes_story, opens_the_story, prefatory
@@ -69,6 +69,8 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
     ``expected``: the chapters the site's header counts (0: it says nothing). ``edition``: a
     printed book's text (Project Gutenberg's), whose pages before the first chapter are its own."""
     layout = read_layout(lines, settings)
+    if edition and layout.emphasis:
+        layout = replace(layout, emphasis=EDITION_MARKS)
     if settings.scene_breaks and not given:
         lines = _blank_runs_as_breaks(lines)
     trace: list[tuple[int, str]] = []
