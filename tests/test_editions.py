@@ -858,7 +858,8 @@ def test_the_quick_look_at_a_line_never_turns_away_a_date_the_pattern_reads(word
 # hyphen, a letter after it) or any word, a separator and a title, each in any case.
 _HEADING_LIKE = st.tuples(
     _cased(["chapter", "chap.", "ch.", "chapitre", "capítulo", "part", "book", "livre", "day", "letter",
-            "prologue", "epilogue", "act", "глава", "часть", "tag"]),
+            "prologue", "epilogue", "act", "глава", "часть", "tag", "side story", "bonus chapter", "vol.", "theil",
+            "there", "forgotten", "tombstone", "parted"]),
     st.sampled_from([" ", "  ", " the "]),
     st.one_of(st.integers(0, 2000).map(str), _cased(["iv", "xii", "mix", "civil", "dim", "i", "x"]),
               _cased(["one", "twenty", "first", "premier", "dritte", "последний", "once", "un", "due", "elf",
@@ -870,11 +871,11 @@ _HEADING_LIKE = st.tuples(
 
 
 @settings(max_examples=800, deadline=None)
-@given(_HEADING_LIKE)
-def test_headings_read_by_the_grammar_without_spelled_numbers_are_those_the_whole_grammar_reads(parts):
+@given(_HEADING_LIKE, st.sampled_from(["", " and one more", ", the first time in twenty years"]), st.booleans())
+def test_headings_read_by_the_grammar_without_spelled_numbers_are_those_the_whole_grammar_reads(parts, prose, glued):
     from ebookify.reading import headings
 
-    text = "".join(parts).strip()
+    text = "".join(parts[:1] + (("",) if glued else ()) + parts[1 + glued:]).strip() + prose
     whole = headings._KEYWORD_LINE.match(text)
     quick = headings._keyword_match(text, text.casefold())
     assert (quick and quick.groupdict()) == (whole and whole.groupdict()), text

@@ -119,25 +119,29 @@ _LETTERS = lazy(r"[^\W\d_]+")
 
 
 def _openings(words: str, size: int = 3) -> frozenset[str]:
-    """Every way the keywords open, in their first ``size`` letters ("[eé]pilogue": epi, épi)."""
+    """Every way the keywords open, in their first ``size`` letters ("[eé]pilogue": epi, épi;
+    0: the whole word, its letters alone: "vol\\." is "vol", "fitt?" "fit" and "fitt")."""
     found = set()
     for word in words.split("|"):
-        choices, rest = [], word  # each letter's choices
-        while len(choices) < size:
+        choices: list[str | list[str]] = []  # each letter's choices
+        rest = word
+        while rest and (len(choices) < size or not size):
             if rest[0] == "[":
                 letters, rest = rest[1:].split("]", 1)
             elif rest[0] == "\\":
                 letters, rest = rest[1], rest[2:]
+            elif rest[0] == "?":
+                letters, rest = [choices.pop(), ""], rest[1:]
             else:
                 letters, rest = rest[0], rest[1:]
             choices.append(letters)
-        found.update(map("".join, product(*choices)))
+        found.update("".join(c for c in spelt if c.isalpha() or size) for spelt in product(*choices))
     return frozenset(found)
 
 
 # Most lines open with none of these: the keyword grammar need not look at them.
 _KEYWORD_OPENINGS = _openings("|".join((_CHAPTER_WORDS, _PART_WORDS, _SPECIAL_WORDS)))
-_PART_OPENINGS = _openings(_PART_WORDS)
+_KEYWORDS = _openings("|".join((_CHAPTER_WORDS, _PART_WORDS, _SPECIAL_WORDS)), 0)  # their letters: "vol", "sidestory"
 
 # "Erstes Kapitel", "Zweiundzwanzigstes Kapitel", "Drittes Buch": the German ordinal comes first.
 _ORDINAL_FIRST = lazy(
@@ -306,9 +310,9 @@ def keyword_label(text: str) -> str:
     text = text.strip()
     if text[:3].casefold() not in _KEYWORD_OPENINGS:  # (most lines: no keyword, no grammar to ask)
         return ""
-    # A spelled number starts right after the keyword (glued to it, or after "the"): the first three words
-    spelled = _names_a_number(_LETTERS.findall(text[:_FIRST_WORDS].casefold())[:3])
-    found = (_LABEL_START if spelled else _LABEL_FIGURES).match(text)
+    found = _LABEL_FIGURES.match(text)
+    if found is None and _spells_a_number(text[:_FIRST_WORDS].casefold()):
+        found = _LABEL_START.match(text)
     return found.group() if found else ""
 
 
@@ -429,17 +433,10 @@ def _keyword_heading(text: str) -> Heading | None:
 
 def _keyword_match(text: str, folded: str) -> re.Match | None:
     """``_KEYWORD_LINE.match(text)``, from the grammar without spelled numbers wherever that
-    gives the same: where it finds a number in figures, or no heading where a part word does
-    not open the line (a chapter word and a space always let it read the rest as a title). It
-    does not where the line has a number word, or one with a letter after it ("Chapter Onea").
-    A chapter keyword glued to a spelled number ("Chapterone") is the one form it misses."""
+    gives the same: where it finds a number in figures, or where no number word follows a
+    keyword at the line's start."""
     match = _KEYWORD_FIGURES.match(text)
-    if match is not None and match["number"] is not None:
-        return match
-    if match is None and folded[:3] not in _PART_OPENINGS:
-        return None
-    if any(word in _NUMBER_WORDS or word[:-1] in _NUMBER_WORDS and word[-1] in "abcd"
-           for word in _LETTERS.findall(folded)):
+    if (match is None or match["number"] is None) and _spells_a_number(folded):
         return _KEYWORD_LINE.match(text)
     return match
 
@@ -447,15 +444,24 @@ def _keyword_match(text: str, folded: str) -> re.Match | None:
 _FIRST_WORDS = 80  # characters that hold a label's keyword and spelled number, however spaced
 
 
-def _names_a_number(words: list[str]) -> bool:
-    """Whether these words hold a number word ("one", "Twenty-First", "onea"), alone or glued to
-    the keyword before it ("Chapterone"): only then can the spelled-number grammar read more
-    than the one in figures, which compiles in a fraction of its time."""
-    if any(word in _NUMBER_WORDS or word[:-1] in _NUMBER_WORDS and word[-1] in "abcd" for word in words):
-        return True
-    first = words[0] if words else ""  # glued: a number word ends it (or ends it but for "a"-"d")
-    return any(first[-n:] in _NUMBER_WORDS or first[-1] in "abcd" and first[-n - 1:-1] in _NUMBER_WORDS
-               for n in range(2, len(first)))
+def _spells_a_number(folded: str) -> bool:
+    """Whether a keyword opens the line with a number word after it ("Part One", "Chapter the
+    Twenty-First", "Bonus Chapter Two", "Day Onea") or glued on ("Chapterone", "Ch.one"). Only
+    then can the spelled-number grammars read more than the ones in figures, which compile in
+    a fraction of their time; elsewhere a number word is the text's ("There was one table")."""
+    words = _LETTERS.findall(folded[:_FIRST_WORDS])[:5]
+    for size in (1, 2):  # a keyword of one word or two ("Side Story")
+        opening = "".join(words[:size])
+        if opening in _KEYWORDS and _has_number_word(words[size:size + 3]):
+            return True
+        if any(opening[:n] in _KEYWORDS and _has_number_word([opening[n:]]) for n in range(2, len(opening) - 1)):
+            return True
+    return False
+
+
+def _has_number_word(words: list[str]) -> bool:
+    """"one", "the first", "twenty one"; "onea" too (a chapter slipped in between: "Chapter 3a")."""
+    return any(word in _NUMBER_WORDS or word[:-1] in _NUMBER_WORDS and word[-1] in "abcd" for word in words)
 
 
 def _opens_with_ordinal(folded: str) -> bool:
