@@ -229,16 +229,19 @@ ORDINAL_VALUES = {
     "vyfde": 5, "vyftiende": 15,  # older Dutch spelling: y for ij
 }
 _LAST_ORDINALS = ("last", "final", "dernière", "dernier")
-_ORDINAL_BEFORE = lazy(
-    rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join((*ORDINAL_VALUES, *_LAST_ORDINALS))})\s+"
-    r"(?P<word>chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène"
+_AFTER_ORDINAL = (  # the keywords an ordinal stands before
+    r"chapter|book|part|act|volume|scene|canto|chapitre|partie|livre|acte|tome|scène"
     r"|cap[ií]tulo|capitolo|parte|libro|acto|atto|kapitlet|kapitel|kapittel|delen|del|boken|bog|bok|akten|akt"
     r"|b[öo]l[üu]m|k[ıi]s[ıi]m|kitap|kapitola|č[aá]st|d[ií]l|kniha|runo|luku|kirja|osa|laulu"
-    r"|th?eil|buch|aufzug|auftritt|szene|abschnitt|gesang|hoofdstuk|deel|boek|bedrijf|tooneel|toneel|zang))\.?"
+    r"|th?eil|buch|aufzug|auftritt|szene|abschnitt|gesang|hoofdstuk|deel|boek|bedrijf|tooneel|toneel|zang"
+)
+_ORDINAL_BEFORE = lazy(
+    rf"^(?P<label>(?:the\s+)?(?P<number>{'|'.join((*ORDINAL_VALUES, *_LAST_ORDINALS))})\s+(?P<word>{_AFTER_ORDINAL}))\.?"
     r"(?:\s*[:.\-–—]\s*(?P<title>\S.*?))?$",
     re.IGNORECASE,
 )
-_ORDINAL_OPENINGS = frozenset((*ORDINAL_VALUES, *_LAST_ORDINALS, "the"))
+_ORDINALS_FIRST = frozenset((*ORDINAL_VALUES, *_LAST_ORDINALS))
+_ORDINAL_KEYWORDS = _openings(_AFTER_ORDINAL, 0)
 _ORDINAL_CHAPTER_WORDS = frozenset(("kapitel", "abschnitt", "chapter", "scene", "canto", "chapitre", "scène", "capítulo",
                                     "capitulo", "capitolo", "kapitlet", "kapittel", "bölüm", "bolum", "kapitola",
                                     "fejezet", "luku", "runo", "laulu", "auftritt", "szene", "gesang", "hoofdstuk",
@@ -465,14 +468,14 @@ def _has_number_word(words: list[str]) -> bool:
 
 
 def _opens_with_ordinal(folded: str) -> bool:
-    """Whether the line opens with an ordinal, or with "the" and one ("The First Book"): the test
-    before the ordinal grammar (5 ms to compile), which most lines opening with "The" never need."""
-    first, _, rest = folded.partition(" ")
-    first = first.replace("i̇", "i")  # Turkish "BİRİNCİ"
-    if first != "the":
-        return first in _ORDINAL_OPENINGS
-    words = rest.split(None, 1)
-    return bool(words) and words[0].replace("i̇", "i").rstrip(".:-–—") in _ORDINAL_OPENINGS
+    """Whether the line opens with an ordinal and its keyword, "the" before them or not ("First
+    Book", "The Second Chapter", "Erstes Kapitel"): the test before the ordinal grammar (6 ms to
+    compile), which a novel's "The first time…" never needs."""
+    words = folded.replace("i̇", "i").split(None, 3)  # (Turkish "BİRİNCİ" folds to a dotted i)
+    if words[:1] == ["the"]:
+        words = words[1:]
+    keyword = _LETTERS.match(words[1]) if len(words) > 1 and words[0] in _ORDINALS_FIRST else None
+    return keyword is not None and keyword[0] in _ORDINAL_KEYWORDS
 
 
 def _cjk_heading(text: str) -> Heading | None:
