@@ -103,3 +103,19 @@ def test_a_header_with_little_or_no_story_gives_a_sound_book(pieces):
     found = set(words(reading_text(result.epub)))
     prose = {w for line, _ in pieces if all(w in PROSE_WORDS for w in words(line)) for w in words(line)}
     assert prose <= found
+
+
+# Code fences, closed or stray, among paragraphs spaced one blank line apart and gaps wide enough to
+# be scene breaks: a sound book (the breaks' own marks never leak into a fence), every word in it.
+FENCED = st.one_of(PROSE, st.sampled_from(["```", "~~~", "> a quote", "    indented code"]))
+
+
+@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.tuples(FENCED, GAP), min_size=1, max_size=20))
+@example([("Moth light.", "\n\n")] * 6 + [("```", "\n\n\n\n\n"), ("Harbour light.", "\n\n")] + [("Moth winter.", "\n\n")] * 6)
+def test_fences_among_wide_gaps_give_a_sound_book_with_every_word(pieces):
+    text = "".join(line + gap for line, gap in pieces)
+    result = convert(text.encode(), Options(source_name="s.md", cover=False))
+    assert check_structure(result.epub) == ()
+    prose = [w for line, _ in pieces if all(w in PROSE_WORDS for w in words(line)) for w in words(line)]
+    assert missing_in_order(prose, words(reading_text(result.epub))) is None, text

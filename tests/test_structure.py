@@ -400,6 +400,12 @@ def test_markdown_quotes_code_and_rules():
     assert blocks[2].text == "  x = 1"
 
 
+def test_a_stray_fence_that_nothing_closes_leaves_the_story_after_it_as_paragraphs():
+    """One "```" typed by mistake mid-story: the rest is story, not pages of code set in monospace."""
+    blocks = parse(f"{PROSE}\n\n```\n\n{PROSE}\n\nThe end.").chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, Paragraph, Paragraph]
+
+
 GUTENBERG = f"""The Project Gutenberg EBook of The Tide Clock, by Mara Quill
 
 This eBook is for the use of anyone anywhere at no cost.

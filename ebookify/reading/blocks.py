@@ -269,7 +269,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
     for line in lines:
         if fence is not None:
             if FENCE.match(line):
-                blocks.append(Preformatted("\n".join(fence)))
+                blocks.append(Preformatted("\n".join("" if typed == BREAK else typed for typed in fence)))
                 fence = None
             else:
                 fence.append(line)
@@ -300,9 +300,9 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             if quote:
                 flush()
             group.append(line)
-    if fence is not None:  # an unclosed fence: keep its lines as they are
-        blocks.append(Preformatted("\n".join(fence)))
     flush()
+    if fence is not None:  # a stray fence that nothing closes: the story goes on after it, not a page of code
+        blocks.extend(to_blocks(fence, layout))
     return blocks
 
 
