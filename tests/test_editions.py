@@ -1523,3 +1523,39 @@ def test_an_unknown_author_is_no_name_and_no_byline(unknown):
     """"Author: Unknown" over a header without Gutenberg's markers: no author "Unknown" ("por Unknown")."""
     meta = parse(f"Title: The Ford\nAuthor: {unknown}\n\nLanguage: English\n\n\nChapter 1\n\n{P}\n\nChapter 2\n\n{Q}\n").metadata
     assert (meta.title, meta.authors) == ("The Ford", ())
+
+
+# A collection's titles in capitals, set off by a wider gap ---------------------------------------------
+
+_TALES = ("THE GOLDEN KEY", "HANS AND THE GOOSE", "THE MILLER'S DAUGHTER", "OLD SULTAN", "THE THREE FEATHERS",
+          "BRIAR ROSE")
+
+
+def _collection(top: str = "", gap: str = "\n\n\n\n") -> str:
+    tales = "".join(f"{gap}{title}\n\n{P}\n\n{Q}\n\n{P}\n" for title in _TALES)
+    return top + tales
+
+
+def test_a_collections_titles_in_capitals_set_off_by_a_wider_gap_are_its_chapters():
+    """Grimm's 1990s etext: each tale's title alone, three blank lines above it, one below; no
+    keyword, no number. The first tale's title is no book title."""
+    parsed = parse(_collection())
+    assert [c.title for c in parsed.chapters] == list(_TALES)
+    assert parsed.metadata.title == "" and not parsed.front_matter
+
+
+def test_a_title_page_over_the_collection_stays_the_books():
+    parsed = parse(_collection("\n\n\nTALES OF THE MILL\n\nBy Ida Marsh\n\n"))
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("Tales of the Mill", ("Ida Marsh",))
+    assert [c.title for c in parsed.chapters] == list(_TALES)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n\n\n"])
+def test_titles_set_off_no_wider_than_paragraphs_or_headlines_over_a_few_short_pieces_stay_text(gap):
+    """With the text's own gap above them they are lines of the story; and a few headlines over
+    short items, the rest of a long story under the last, are one chapter's (Joyce's "Aeolus")."""
+    if gap == "\n\n":
+        text = "\n\n".join(part for title in _TALES for part in (title, P, Q, P))
+    else:
+        text = "\n\n".join([P, Q] * 3) + "".join(f"\n\n\n\n{t}\n\n{Q}" for t in _TALES) + "\n\n" + "\n\n".join([P, Q] * 60)
+    assert len(parse(text).chapters) == 1

@@ -16,10 +16,10 @@ import re
 
 from .blocks import is_scene_break
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, markdown_level, match_heading
-from .families import date_heading, names_a_date
+from .families import date_heading, names_a_date, set_off_titles
 from .inline import as_plain
 from .labels import BY_WORDS, label_of
-from .titlecase import TITLE_SMALL_WORDS
+from .titlecase import TITLE_SMALL_WORDS, is_capitals
 from .sites import is_contents
 from ..metadata import NO_NAME
 from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
@@ -291,9 +291,12 @@ class TitleLines:
 
     def _first_of_equals(self, i: int) -> bool:
         """Is line ``i`` a Markdown heading whose level heads later stretches of the file too ("# The
-        Mill by the River" over its prose, then "# The Market Road" over more)? A chapter's, then."""
+        Mill by the River" over its prose, then "# The Market Road" over more), or the first of a
+        collection's titles in capitals ("THE GOLDEN BIRD", then "HANS IN LUCK")? A chapter's, then."""
         level = markdown_level(self.lines[i])
-        return level > 0 and any(markdown_level(line) == level for line in self.lines[i + 1:] if line.lstrip()[:1] == "#")
+        if level > 0:
+            return any(markdown_level(line) == level for line in self.lines[i + 1:] if line.lstrip()[:1] == "#")
+        return is_capitals(self.lines[i]) and i in set_off_titles(self.lines)
 
     def _only_top_heading(self, i: int, text: str) -> bool:
         """The file's one level-one heading (or the book's title again, as the story's own heading)."""

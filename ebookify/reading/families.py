@@ -1,6 +1,7 @@
 """Headings that no keyword names, known by how a file repeats them: dated diary entries, a
-label of the book's own with a number ("FEDERALIST No. 1", "ESSAY 4", "Sermon XII"), and titles
-alone on their lines as many as a site's header counts chapters.
+label of the book's own with a number ("FEDERALIST No. 1", "ESSAY 4", "Sermon XII"), titles
+alone on their lines as many as a site's header counts chapters, and a collection's titles in
+capitals, each set off by a wider gap than the text's.
 
 A diary heads its entries with the date alone on a line ("Monday 3 March", "March 4th, 1902",
 "Mardi 5 mars", "Montag, 6. März", "9 de Janeiro.", "Апреля 8."); one such line could be a sentence's fragment, so the lines
@@ -15,9 +16,12 @@ import re
 
 from dataclasses import replace
 
-from .blocks import BREAK, gaps_after, usual_gap
-from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, numeral_value
+from .blocks import BREAK, gaps_after, is_scene_break, usual_gap
+from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, is_numeral_line, match_heading, numeral_value
+from .labels import BY_WORDS
 from .notes import inside_ao3_notes, is_ao3_marker, story_under
+from .titlecase import is_capitals
+from ..model import Paragraph, Text, is_end_mark
 from ..patterns import lazy, may_be_cjk
 
 DATE = "date"
@@ -246,3 +250,69 @@ def _after_end_notes(lines: list[str], index: int) -> bool:
         if paragraphs > _END_NOTE_PARAGRAPHS:
             return False
     return False
+
+
+def keep_set_off_titles(lines: list[str], found: dict[int, Heading], blankless: bool, trace: list,
+                        offset: int) -> dict[int, Heading]:
+    """A collection's titles (``set_off_titles``), where the headings found so far are far fewer."""
+    titles = [] if blankless else set_off_titles(lines)
+    kept = sum(1 for i, heading in found.items() if heading.kind != PART and titles and i > titles[0] and i not in titles)
+    if not titles or kept * 3 > len(titles):
+        return found
+    for index in titles:
+        found.setdefault(index, Heading(LISTED, "", lines[index].strip(),
+                                        signal=f"a title in capitals set off like {len(titles) - 1} others, over its piece"))
+    return dict(sorted(found.items()))
+
+
+def set_off_titles(lines: list[str]) -> list[int]:
+    """A collection's titles, which no keyword or number marks: "THE GOLDEN BIRD", " THE LAMB",
+    "HANS IN LUCK", each alone on its line in capitals, the edition leaving a wider gap before it
+    than between the text's paragraphs (or only blank lines), the tale or poem it names under it.
+    One such line could be a shout or a sign set apart: they count only as a family of five or
+    more, each over a piece of its own and of a kind with the others' length, together holding
+    most of the text. A run of them with
+    nothing between is one title and what goes with it (a dedication, an epigraph's source)."""
+    gaps = gaps_after(lines)
+    usual = usual_gap(gaps)
+    titles: list[int] = []
+    previous = None  # the last line of text
+    for index, line in enumerate(lines):
+        if not line.strip() or line == BREAK:
+            continue
+        wide = previous is None or gaps.get(previous, 0) > usual
+        if wide and index in gaps and _title_in_capitals(line) and not (titles and titles[-1] == previous) \
+                and not _over_a_byline(lines, index + 1 + gaps[index]):
+            titles.append(index)
+        previous = index
+    pieces = sorted(_words(lines, start, end) for start, end in zip(titles, titles[1:] + [len(lines)]))
+    if len(titles) < _SET_OFF_FAMILY or pieces[0] < _PIECE_WORDS or sum(pieces) < _HOLDING * _words(lines, -1, len(lines)):
+        return []
+    middle = pieces[len(pieces) // 2]  # pieces of a kind: a few headlines in one chapter leave the rest of a novel
+    return titles if middle <= _SPREAD * pieces[0] and pieces[-1] <= _SPREAD * middle else []  # under the last
+
+
+def _title_in_capitals(line: str) -> bool:
+    """A title, in capitals, that no other rule reads as a heading ("CHAPTER II", "III.")."""
+    text = line.strip()
+    return (len(text) <= _SET_OFF_CHARS and len(text.split()) <= _SET_OFF_WORDS and text[0].isalnum()
+            and text[-1] not in ",;:!?" and is_capitals(text) and not is_scene_break(text)
+            and not is_end_mark(Paragraph((Text(text),))) and match_heading(text) is None and not is_numeral_line(text))
+
+
+def _over_a_byline(lines: list[str], below: int) -> bool:
+    """ "JUST SO STORIES" over "By Rudyard Kipling": the book's title page, not its first piece."""
+    text = lines[below].strip().casefold() if below < len(lines) else ""
+    return len(text.split()) <= _BYLINE_WORDS and any(text.startswith(word + " ") for word in BY_WORDS)
+
+
+def _words(lines: list[str], start: int, end: int) -> int:
+    return sum(len(line.split()) for line in lines[start + 1:end] if line != BREAK)
+
+
+_SET_OFF_FAMILY = 5
+_BYLINE_WORDS = 6
+_SET_OFF_CHARS, _SET_OFF_WORDS = 60, 10
+_PIECE_WORDS = 15  # a poem of four short lines
+_HOLDING = 0.75  # of the text's words: the pieces are the book, not a few shouts in it
+_SPREAD = 20  # the longest piece against the middle one, and the middle one against the shortest

@@ -21,7 +21,8 @@ from dataclasses import replace
 from .blocks import BREAK
 from .contents import Contents, find_back_contents, find_contents, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
-from .families import DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, labelled_heading
+from .families import (DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, keep_set_off_titles,
+                       labelled_heading)
 from .headings import ENTRY, episodes_under_arcs, keyword_label, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
 from ..options import Settings
 from ..patterns import lazy
@@ -60,6 +61,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     found = keep_labelled_family(lines, found, blankless, trace, offset)
     if settings.pattern is None:
         found = keep_counted_titles(lines, found, expected, blankless, trace, offset)
+        found = keep_set_off_titles(lines, found, blankless, trace, offset)
     found = episodes_under_arcs(found, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
     found = _sections_in_markdown(lines, found, trace, offset)
