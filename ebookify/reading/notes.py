@@ -30,9 +30,10 @@ from ..model import Block, Note, Placement, SceneBreak, trim_breaks
 from ..patterns import lazy
 
 # "AN" is the note's mark in capitals, or with its colon: "An" alone is the article ("(An image of
-# her face flashed by)", "An-Anon-Author" are story).
+# her face flashed by)", "An-Anon-Author" are story), and so is "AN" in a line of capitals ("(AN
+# OFFICIAL TRANSLATION IS READ…)", a play's stage direction).
 _LABEL_WORDS = (
-    r"a/n|(?-i:AN)|an(?=\s*:)|author'?s?[’']?s? ?(?:end ?)?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
+    r"a/n|(?-i:AN(?!\s+[A-Z]{2,}\b))|an(?=\s*:)|author'?s?[’']?s? ?(?:end ?)?notes?|authors? notes?|notes? for the chapter|chapter notes?|end notes?"
     r"|chapter end notes?|n/a|n\.?d\.?a\.?|n\.? ?de ?l\.? ?a\.?|note de l[’']auteu?r(?:e|ice)?|notes? de l[’']auteu?r(?:e|ice)?"
     r"|nota del? (?:la )?autora?|notas? del? (?:la )?autora?|nota d[oa] autora?|notas? d[oa] autora?"
     r"|note? dell[’']autor(?:e|ice)|anmerkung(?:en)?(?: de[rs] autor(?:s|in)?)?|anm\. d\. a\.?"
