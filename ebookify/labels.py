@@ -29,7 +29,7 @@ from .metadata import primary_language
 from .resources import read_asset
 
 # Languages with a catalogue. English is the source language: its catalogue is the msgids themselves.
-LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh", "zh_Hant",
+LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "zh", "zh_Hant", "ar", "he", "fa", "hi",
              "sv", "da", "nb", "fi", "cs", "sk", "hu", "tr", "el", "uk", "vi", "id", "ro", "ca")
 _SAME_CATALOGUE = {"no": "nb", "nn": "nb"}  # Norwegian: Bokmål's words serve Nynorsk books better than English
 

@@ -51,6 +51,17 @@ def primary_language(code: str) -> str:
     return code.strip().lower().replace("_", "-").split("-")[0]
 
 
+# The languages written right to left, and the scripts (Kurdish "ku-Arab", Punjabi "pa-Arab").
+_RIGHT_TO_LEFT = frozenset("ar arc ckb dv fa he iw khw ks ps sd syr ug ur yi".split())
+_RIGHT_TO_LEFT_SCRIPTS = frozenset("arab hebr syrc thaa nkoo adlm rohg samr mand".split())
+
+
+def is_right_to_left(code: str) -> bool:
+    """Whether a book in this language reads right to left: its pages and its page order."""
+    parts = code.strip().lower().replace("_", "-").split("-")
+    return parts[0] in _RIGHT_TO_LEFT or any(part in _RIGHT_TO_LEFT_SCRIPTS for part in parts[1:])
+
+
 def language_code(value: str) -> str:
     """A BCP 47 tag for a code or an English or native name; "" when it is neither."""
     value = value.strip()

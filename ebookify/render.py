@@ -18,7 +18,7 @@ from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Pa
 from .reading.titlecase import is_capitals, proper_names, title_case, title_words
 from .markup import NOTES_PAGE, LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
-from .metadata import primary_language
+from .metadata import is_right_to_left, primary_language
 from .resources import read_asset
 
 
@@ -281,7 +281,8 @@ def _section_page(book: Book, section: Section, number: int, where: str = "appen
     body = blocks_html(section.blocks)
     # A section in another language says so (the licence's English): a screen reader's voice, hyphenation.
     if section.language and primary_language(section.language) != primary_language(book.metadata.language):
-        body = Markup('<div lang="%s" xml:lang="%s">\n%s\n</div>') % (section.language, section.language, body)
+        body = Markup('<div lang="%s" xml:lang="%s"%s>\n%s\n</div>') % (
+            section.language, section.language, _direction(section.language, book.metadata.language), body)
     html = _page("section.xhtml", book, title, f' epub:type="{matter}"', anchor=f"{where}-{number}", title=title,
                  body=body, kind=kind, role=Markup(' role="doc-appendix"') if kind == "appendix" else "")
     return Page(href, title, html)
@@ -316,10 +317,18 @@ def _page(template: str, book: Book, page_title: str, body_attributes: str = "",
           **values) -> bytes:
     """A whole page: ``content``, or else ``template`` filled with ``values``, in the page skeleton."""
     full_title = page_title if page_title == book.metadata.title else f"{page_title} · {book.metadata.title}"
-    html = fill("page.xhtml", lang=book.metadata.language, page_title=full_title,
+    html = fill("page.xhtml", lang=book.metadata.language, page_title=full_title, direction=_direction(book.metadata.language),
                 body_attributes=Markup(body_attributes or _BODY.get(template, ' epub:type="frontmatter"')),
                 content=fill(template, **values) if content is None else content)
     return html.encode("utf-8")
+
+
+def _direction(language: str, within: str = "en") -> Markup:
+    """The ``dir`` a page (or a section within a book in another language) needs: Arabic, Hebrew,
+    Persian and Urdu read right to left, and an English licence inside such a book left to right."""
+    if is_right_to_left(language) == is_right_to_left(within):
+        return Markup("")
+    return Markup(' dir="rtl"') if is_right_to_left(language) else Markup(' dir="ltr"')
 
 
 def _chapter_heading_html(anchor: str, label: str, title: str, toc_label: str) -> dict[str, object]:

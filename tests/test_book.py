@@ -8,6 +8,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from ebookify import Options, convert
+from ebookify.model import Paragraph, Text
 from ebookify.reading.sidecar import read_sidecar
 from ebookify.epub.checks import check_structure
 
@@ -35,9 +36,16 @@ def fixture_books() -> dict[str, bytes]:
     books["own-identifier"] = build("A story with an identifier of its own.", metadata=(("identifier", "my book #1 <draft>"),))
     books["aozora-ruby"] = build("川辺\n山田花子\n\n　私《わたくし》は｜渡し舟《わたしぶね》で川を渡った。［＃「川」に傍点］\n"
                                  "　夕方［＃「夕方」に傍点］になった。\n　母が呼んだ［＃改ページ］。\n", cover=False)
+    books["arabic"] = build(ARABIC.encode(), source_name="bab.txt", modified=MODIFIED)
     books["long-chapter"] = build("Chapter 1\n" + "\n\n".join(["A paragraph of ordinary length, or so. " * 8] * 1500)
                                   + "\n\nChapter 2\n\nThe end.", cover=False)
     return books
+
+
+# A story of our own in Arabic: its title, "تأليف" (by) and the author, two chapters.
+ARABIC = ("باب الريح\n\nتأليف سلمى حداد\n\nالفصل 1\n\nكانت الريح تطرق الباب كل مساء، فتقوم الجدة وتفتحه "
+          "وتنظر إلى الطريق الطويل ثم تعود إلى مقعدها قرب النار.\n\nالفصل 2\n\nوفي الصباح وجدنا على العتبة "
+          "رسالة قديمة لم يكتب عليها اسم أحد.\n")
 
 
 @pytest.fixture(scope="module")
@@ -210,3 +218,28 @@ def test_the_licence_of_a_book_in_another_language_says_it_is_english():
     assert check_structure(french.epub) == ()
     english = convert(source, Options(source_name="g.txt"))
     assert BeautifulSoup(dict(spine_pages(english.epub))["appendix-01.xhtml"], "xml").find("div") is None
+
+
+def test_a_book_in_arabic_reads_right_to_left_with_its_labels_in_arabic(books):
+    """Its pages set right to left, its pages turned from the right (the spine's direction), the
+    title page's words in Arabic; the title and author read from "باب الريح" / "تأليف سلمى حداد"."""
+    files = unzip(books["arabic"])
+    package = files["EPUB/content.opf"].decode()
+    assert 'page-progression-direction="rtl"' in package and "<dc:title>باب الريح</dc:title>" in package
+    assert ">سلمى حداد</dc:creator>" in package
+    pages = [name for name in files if name.endswith(".xhtml")]
+    assert all('xml:lang="ar" dir="rtl"' in files[name].decode() for name in pages), pages
+    assert "بقلم" in files["EPUB/titlepage.xhtml"].decode()  # "by", in Arabic
+
+
+def test_an_english_licence_in_a_right_to_left_book_reads_left_to_right():
+    from dataclasses import replace
+
+    from ebookify.model import Section
+    from ebookify.pipeline import make, read
+
+    story = read(ARABIC.encode(), Options(source_name="bab.txt", cover=False))
+    licence = Section("Project Gutenberg Licence", (Paragraph((Text("This eBook is for the use of anyone."),)),), "en")
+    story = replace(story, book=replace(story.book, back_matter=(licence,)))
+    page = unzip(make(story, Options(cover=False)).epub)["EPUB/appendix-01.xhtml"].decode()
+    assert '<div lang="en" xml:lang="en" dir="ltr">' in page

@@ -16,7 +16,7 @@ import zipfile
 from ebooklib import epub
 
 from ..errors import PackageError
-from ..metadata import KEYS
+from ..metadata import KEYS, is_right_to_left
 from ..model import Metadata, block_texts
 from ..model import COVER_IMAGE, STYLESHEET, Rendition, TocEntry
 from ..patterns import lazy
@@ -32,6 +32,8 @@ def package(meta: Metadata, rendition: Rendition, cover: bytes | None) -> bytes:
     book = epub.EpubBook()
     book.metadata = {}  # drop ebooklib's own generator line and random identifier
     _metadata(book, meta)
+    if is_right_to_left(meta.language):  # the spine's page order, and the package's own text
+        book.set_direction("rtl")
     for page in rendition.pages:
         item = epub.EpubItem(uid=_id(page.href), file_name=page.href, media_type=_XHTML, content=page.content)
         item.properties = ["nav"] if page.is_nav else []
@@ -50,7 +52,8 @@ def package(meta: Metadata, rendition: Rendition, cover: bytes | None) -> bytes:
     book.guide = [{"type": _GUIDE[p.landmark], "title": p.title, "href": p.href}
                   for p in rendition.pages if p.landmark in _GUIDE]
     try:
-        writer = _Writer(None, book, {"mtime": meta.modified, "epub3_landmark": False, "epub3_pages": False})
+        writer = _Writer(None, book, {"mtime": meta.modified, "epub3_landmark": False, "epub3_pages": False,
+                                      "package_direction": True})
         writer.process()
         writer.write()
     except Exception as exc:  # ebooklib raises bare lxml errors

@@ -79,6 +79,7 @@ BY_WORDS = (
     "een verhaal van", "autor", "autorka", "napisane przez", "автор", "написано", "created by", "story created by",
     "creado por", "creada por", "historia creada por", "historia escrita por", "escrita por",
     "un romanzo di", "un roman de", "ein roman von", "una novela de", "um romance de", "een roman van",
+    "تأليف", "بقلم", "מאת", "نوشتهٔ", "نوشته", "लेखक",
 )
 
 # A stated status, in any of these languages, as the model's two words.
