@@ -1559,3 +1559,16 @@ def test_titles_set_off_no_wider_than_paragraphs_or_headlines_over_a_few_short_p
     else:
         text = "\n\n".join([P, Q] * 3) + "".join(f"\n\n\n\n{t}\n\n{Q}" for t in _TALES) + "\n\n" + "\n\n".join([P, Q] * 60)
     assert len(parse(text).chapters) == 1
+
+
+def test_each_volumes_contents_list_names_only_its_own_volume():
+    """A file of several volumes, each under its own "CONTENTS OF VOLUME n." (Montaigne's essays,
+    twenty volumes in one): the first list names the first volume's pieces only, and the chapters
+    of the volumes after it stay chapters (they had all become one chapter's sections)."""
+    first = "CONTENTS OF VOLUME 1.\n     Preface\n     The Life of the Author\n\n\n\nPREFACE.\n\n" + P + "\n\n\n\n" \
+            "THE LIFE OF THE AUTHOR\n\n" + P + "\n\n\n\n"
+    second = "BOOK THE FIRST\n\nCONTENTS OF VOLUME 2.\n\nI.   Of Sorrow.\nII.  Of Idleness.\n\n\n\n" + "".join(
+        f"CHAPTER {n}\n\n{title}\n\n{P}\n\n{Q}\n\n\n\n" for n, title in (("I", "OF SORROW."), ("II", "OF IDLENESS.")))
+    parsed = parse("ESSAYS OF THE AUTHOR\n\n\n\n" + first + second)
+    assert [c.title for c in parsed.chapters][-2:] == ["OF SORROW.", "OF IDLENESS."], [(c.label, c.title) for c in parsed.chapters]
+    assert [c.label for c in parsed.chapters][-2:] == ["CHAPTER I", "CHAPTER II"]

@@ -110,6 +110,20 @@ def _indented_list(lines: list[str]) -> Contents | None:
 _INDENTED_RUN = 5
 
 
+def later_lists(lines: list[str], contents: Contents) -> list[Contents]:
+    """The lists under a contents word further on: a file of several volumes, each with its own
+    ("CONTENTS OF VOLUME 2."), whose first list names only the first volume's pieces."""
+    found = []
+    index = contents.end
+    while index < len(lines):
+        if is_contents_word(lines[index]) and (listed := _read_entries(lines, index)) and len(listed.entries) >= 2:
+            found.append(replace(listed, labelled=True))
+            index = max(listed.end, index + 1)
+            continue
+        index += 1
+    return found
+
+
 def find_back_contents(lines: list[str]) -> Contents | None:
     """A contents list after the text ("TABLE DES MATIÈRES" at the end of a French book, an
     "ÍNDICE"), when none stands at the top: its entries name the headings above it."""

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from dataclasses import replace
 
 from .blocks import BREAK
-from .contents import Contents, find_back_contents, find_contents, match_lines, part_of
+from .contents import Contents, find_back_contents, find_contents, is_contents_word, later_lists, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import (DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, keep_set_off_titles,
                        labelled_heading)
@@ -109,12 +109,14 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     trusted = len(matched) >= 2 and share >= (_TRUST_UNLABELLED if contents.unlabelled else _TRUST)
     if not (trusted or contents.labelled):  # a numbered list in the story ("1. Magic is fading."), no contents:
         return found  # the headings among its lines stay headings
-    inside = [i for i in found if contents.start <= i < contents.end]
+    later = later_lists(lines, contents) if not contents.back else []  # each volume's own list
+    reach = _opening(lines, later[0].start, found) if later else len(lines)  # where this list stops naming headings
+    inside = [i for i in found if any(listed.start <= i < listed.end for listed in (contents, *later))]
     for index in inside:
         trace.append((offset + index, f"rejected {lines[index].strip()!r}: an entry of the contents list"))
     found = {i: replace(h, kind=ENTRY) if i in inside else h for i, h in found.items()}
-    for index in _entry_starts(lines, contents):  # an entry a paragraph, never the list run into one
-        if index not in found and index not in consumed:
+    for index in (i for listed in (contents, *later) for i in _entry_starts(lines, listed)):  # an entry a
+        if index not in found and index not in consumed:  # paragraph, never the list run into one
             found[index] = Heading(ENTRY, lines[index].strip())
     for line in [j for j, heading in owner.items() if heading in inside]:  # an entry keeps the lines under it
         consumed.discard(line)
@@ -163,7 +165,7 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     for i in listed:
         if key := numbered_label(found[i]):
             numbers.setdefault(found[i].part, set()).add(key)
-    for index in sorted(i for i, h in found.items() if i > first and i not in listed and h.kind not in (LINE, ENTRY)):
+    for index in sorted(i for i, h in found.items() if first < i < reach and i not in listed and h.kind not in (LINE, ENTRY)):
         above = ordered[bisect_left(ordered, index) - 1]  # the listed heading above this one
         kind = found[index].kind  # a heading like the listed ones that the list missed stays, unless the list is whole
         key = numbered_label(found[index])
@@ -179,6 +181,13 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
             found[index] = replace(found[index], kind=SECTION)
     return found
+
+
+def _opening(lines: list[str], index: int, found: dict[int, Heading]) -> int:
+    """Where the part of the file that line ``index`` opens begins: the headings right above it
+    ("BOOK THE FIRST" over "CONTENTS OF VOLUME 2.") are its own."""
+    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    return _opening(lines, above, found) if above in found else index
 
 
 def _bare_label_above(lines: list[str], index: int, found: dict[int, Heading], inside: list[int]) -> int | None:
@@ -370,9 +379,11 @@ def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankl
 
 def _subtitle_below(lines: list[str], index: int, found: dict[int, Heading], blankless: bool) -> list[int]:
     """A part's name under its label, in capitals ("BOOK THE FIRST" / "THE DAYS BEFORE TONO-BUNGAY
-    WAS INVENTED"): words of a name, never a lone label ("SCENE") or numeral ("I.") under it."""
+    WAS INVENTED"): words of a name, never a lone label ("SCENE"), a numeral ("I.") or the part's
+    contents list ("CONTENTS OF VOLUME 2.") under it."""
     taken = _title_below(lines, index, found, blankless)
-    named = all(_is_rule(lines[j]) or (len(lines[j].split()) >= 2 and not is_numeral_line(lines[j])) for j in taken)
+    named = all(_is_rule(lines[j]) or (len(lines[j].split()) >= 2 and not is_numeral_line(lines[j])
+                                       and not is_contents_word(lines[j])) for j in taken)
     return taken if named else []
 
 
