@@ -118,6 +118,14 @@ def test_code_keeps_its_tags():
     assert without_html("```\n<p>kept</p>\n```\n") == "```\n<p>kept</p>\n```\n"
 
 
+def test_tildes_within_lines_open_no_code_and_the_tags_between_them_are_read():
+    """"I'm back~~~" and, pages later, "Masssterr~~~": a story's tildes; the <br/> between them
+    are line ends, never shown as typed. A fence that opens its line is code still."""
+    text = "I'm back~~~ <br/>\nShe waved. <br/>\n<br/>\n\"Masssterr~~~\" <br/>\n"
+    assert "<br" not in without_html(text) and "back~~~" in without_html(text)
+    assert without_html("~~~\n<p>kept</p>\n~~~\n") == "~~~\n<p>kept</p>\n~~~\n"
+
+
 def test_a_heading_over_nothing_opens_the_next_chapter_instead_of_vanishing():
     parsed = parse(f"# Dawn\n\n#### Translator: Ann Lee\n#### Editor: Bo Ray\n\n{P1}\n", MARKDOWN)
     assert block_texts(parsed.chapters[0].blocks) == ["Translator: Ann Lee", P1]

@@ -36,7 +36,10 @@ _HIDDEN = {"script", "style", "template"}  # a page's code, which no renderer sh
 _KNOWN = set(_MARKS) | _BLOCKS | _INLINE | set(_HEADINGS) | _HIDDEN | {"br", "hr"}
 _TAG = lazy(r"</?(?:" + "|".join(sorted(_KNOWN, key=len, reverse=True)) + r")\b[^<>]*>|<!--|&#?\w+;", re.IGNORECASE)
 _BR_AT_END = lazy(r"<br\s*/?>[ \t]*(?=\n)", re.IGNORECASE)  # the line ends anyway: how lines join is the layout's call
-_CODE = lazy(r"(```.*?```|~~~.*?~~~|`[^`\n]+`)", re.DOTALL)
+# Code: a fenced block, its fences opening lines ("Back~~~ …" in a line, and "Masssterr~~~" pages
+# later, are a story's tildes, not one block of code between them); or a code span within a line.
+_CODE = lazy(r"(^[ \t]{0,3}```.*?\n[ \t]{0,3}```[^\n]*$|^[ \t]{0,3}~~~.*?\n[ \t]{0,3}~~~[^\n]*$|```[^\n]*?```|`[^`\n]+`)",
+             re.DOTALL | re.MULTILINE)
 _LINK = lazy(r"(!?)\[([^\]\n]*)\]\((?:<[^>\n]*>|[^()\s]+(?:\s+\"[^\"\n]*\")?)\)")  # an image's text may be empty
 
 
