@@ -1572,3 +1572,21 @@ def test_each_volumes_contents_list_names_only_its_own_volume():
     parsed = parse("ESSAYS OF THE AUTHOR\n\n\n\n" + first + second)
     assert [c.title for c in parsed.chapters][-2:] == ["OF SORROW.", "OF IDLENESS."], [(c.label, c.title) for c in parsed.chapters]
     assert [c.label for c in parsed.chapters][-2:] == ["CHAPTER I", "CHAPTER II"]
+
+
+def test_a_title_of_several_lines_over_a_wider_gap_is_the_labels_title():
+    """Fielding's "Chapter iii." / "" / "An odd accident which befel Mr Allworthy at his return
+    home. The" / "decent behaviour …" / "" / "": a title that says what the chapter tells, in
+    sentences, wrapped, set off from the text by two blank lines where paragraphs have one."""
+    titles = ["An odd accident at the mill on the way home. The decent\nbehaviour of the miller's wife.",
+              "In which the reader is brought\nto the ferry.", "Containing a storm."]
+    text = "".join(f"Chapter {n}.\n\n{title}\n\n\n{P}\n\n{Q}\n\n\n\n" for n, title in zip(("i", "ii", "iii"), titles))
+    parsed = parse(text)
+    assert [c.title for c in parsed.chapters] == [" ".join(t.split()) for t in titles]
+    assert all(block_texts(c.blocks) == [" ".join(P.split()), Q] for c in parsed.chapters)
+
+
+def test_a_short_first_paragraph_under_a_label_stays_story_when_the_text_sets_no_titles_so():
+    text = "".join(f"Chapter {n}.\n\nIt rained.\n\n\n{P}\n\n{Q}\n\n\n\n" if n == "i" else f"Chapter {n}.\n\n{P}\n\n{Q}\n\n\n\n"
+                   for n in ("i", "ii", "iii"))
+    assert [c.title for c in parse(text).chapters] == ["", "", ""]

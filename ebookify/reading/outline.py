@@ -18,7 +18,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import replace
 
-from .blocks import BREAK
+from .blocks import BREAK, gaps_after, usual_gap
 from .contents import Contents, find_back_contents, find_contents, is_contents_word, later_lists, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import (DATE, date_heading, keep_counted_titles, keep_date_family, keep_labelled_family, keep_set_off_titles,
@@ -77,6 +77,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     below = {index: _title_below(lines, index, found, blankless) for index, heading in found.items()
              if not heading.title and heading.kind not in (PART, LINE)}  # a bare label may take the line(s) below it
     below.update(_titles_after_a_gap(lines, found, below) if not blankless else {})
+    below.update(_titles_over_a_wider_gap(lines, found, below) if not blankless else {})
     below.update(_titles_right_under(lines, found, below) if not blankless else {})
     below.update({index: _subtitle_below(lines, index, found, blankless) for index, heading in found.items()
                   if not heading.title and heading.kind == PART})
@@ -429,6 +430,29 @@ def _titles_after_a_gap(lines: list[str], found: dict[int, Heading], below: dict
                 and (_in_title_case(lines[line], 0.6) or len(lines[line].split()) <= 4 and _in_title_case(lines[line], 0)):
             titled[index] = [line]
     return titled if len(titled) >= 2 and len(titled) * 2 >= len(below) else {}
+
+
+def _titles_over_a_wider_gap(lines: list[str], found: dict[int, Heading], below: dict[int, list[int]]) -> dict[int, list[int]]:
+    """"Chapter iii." / "" / "An odd accident which befel Mr Allworthy at his return home. The" /
+    "decent behaviour of Mrs Deborah Wilkins, with some proper" / "animadversions on bastards." /
+    "" / "": one to four lines after one blank line under a bare label, with more blank lines under
+    them than the text leaves between its paragraphs, are the label's title (Fielding's chapters
+    say what they tell in a sentence or two), when the file does so under most of its labels."""
+    gaps = gaps_after(lines)
+    usual = usual_gap(gaps)
+    titled = {}
+    for index in (index for index, taken in below.items() if not taken):
+        start = end = index + 2
+        while end < len(lines) and lines[end].strip() and lines[end] != BREAK and end - start < _TITLE_LINES:
+            end += 1
+        block = range(start, end)
+        if start < end and not lines[index + 1].strip() and gaps.get(end - 1, 0) > usual and not found.keys() & set(block) \
+                and not is_marker(lines[start]) and sum(len(lines[j].split()) for j in block) <= _TITLE_BLOCK_WORDS:
+            titled[index] = list(block)
+    return titled if len(titled) >= 2 and len(titled) * 2 >= len(below) else {}
+
+
+_TITLE_LINES, _TITLE_BLOCK_WORDS = 4, 60
 
 
 def _in_title_case(line: str, share: float = 1.0) -> bool:
