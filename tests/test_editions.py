@@ -1590,3 +1590,14 @@ def test_a_short_first_paragraph_under_a_label_stays_story_when_the_text_sets_no
     text = "".join(f"Chapter {n}.\n\nIt rained.\n\n\n{P}\n\n{Q}\n\n\n\n" if n == "i" else f"Chapter {n}.\n\n{P}\n\n{Q}\n\n\n\n"
                    for n in ("i", "ii", "iii"))
     assert [c.title for c in parse(text).chapters] == ["", "", ""]
+
+
+@pytest.mark.parametrize("page", [
+    "                DRACULA\n\n                  _by_\n\n              Bram Stoker\n",
+    "    The Internet Wiretap Electronic Edition of\n\n        DRACULA\n            by\n        BRAM STOKER\n",
+])
+def test_a_centred_title_page_with_by_alone_names_the_book(page):
+    """"by" set in italics on its own line, or under a copy's "Electronic Edition of"."""
+    parsed = parse(f"\n\n{page}\n\n\nCHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n")
+    assert parsed.metadata.title.casefold() == "dracula"
+    assert [a.casefold() for a in parsed.metadata.authors] == ["bram stoker"]

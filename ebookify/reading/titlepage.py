@@ -29,6 +29,8 @@ _LOOK = 12  # lines from the top: a title page is at the very start
 _FAR = 40  # lines a header of notes and thanks may take before the title under them
 _CREDIT = lazy(r"^(?:translated|illustrated|edited|adapted|abridged|retold)\b.{0,60}?\bby\s+\S", re.IGNORECASE)
 _CJK_TITLE = lazy(f"^[{HAN}{KANA}][^。！？…，、]*$")
+# "The Internet Wiretap Electronic Edition of" over the title: the copy's words, not the book's
+_LEAD_IN = lazy(r"\b(?:edition|e-?book|e-?text)\s+of$", re.IGNORECASE)
 _PICTURE = lazy(r"^\[(?:illustration|frontispiece|picture|image)\b[^\]]*\]$", re.IGNORECASE)  # a plate, not a word
 
 
@@ -140,13 +142,13 @@ def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
     index = start
     while index < min(len(lines), start + _LOOK) and len(found) < 4:
         text = lines[index].strip()
-        if text and not _PICTURE.match(text):
+        if text and not _PICTURE.match(text) and not _LEAD_IN.search(text):
             gap = 0
             while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
                 gap += 1
-            if _BY_ALONE.match(text) and index + 1 + gap < len(lines) and gap <= 2:  # "by" / "George Eliot":
+            if _BY_ALONE.match(_strip(text)) and index + 1 + gap < len(lines) and gap <= 2:  # "by" / "George Eliot":
                 index += 1 + gap  # one byline, set on two lines
-                text = f"{text} {lines[index].strip()}"
+                text = f"{_strip(text)} {lines[index].strip()}"
                 gap = 0
                 while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
                     gap += 1
