@@ -1073,7 +1073,8 @@ def test_a_reader_sets_japanese_speech_flush_where_narration_is_indented(languag
     assert indent > 5 if flush else abs(indent) < 1, starts
 
 
-@pytest.mark.parametrize("line", ["＊＊＊", "☆☆☆", "◇◇◇", "――――", "\u3000\u3000＊\u3000\u3000＊\u3000\u3000＊", "★"])
+@pytest.mark.parametrize("line", ["＊＊＊", "☆☆☆", "◇◇◇", "――――", "\u3000\u3000＊\u3000\u3000＊\u3000\u3000＊", "★",
+                                  "━" * 43, "─" * 50])
 def test_cjk_scene_breaks(line):
     from ebookify.model import SceneBreak
 
@@ -1601,3 +1602,23 @@ def test_a_centred_title_page_with_by_alone_names_the_book(page):
     parsed = parse(f"\n\n{page}\n\n\nCHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n")
     assert parsed.metadata.title.casefold() == "dracula"
     assert [a.casefold() for a in parsed.metadata.authors] == ["bram stoker"]
+
+
+def test_a_chinese_contents_list_with_leaders_and_page_numbers_in_brackets_names_its_pieces():
+    """A TXT site's 目录: "游天台山日记……………（…１）", a rule under the list and over each piece,
+    no blank lines anywhere: each diary its chapter."""
+    rule = "━" * 43
+    names = ["游山日记", "游湖日记后", "江行日记"]
+    listing = "\n".join(f"{n}{'…' * 12}（…{'１２３'[i]}）" for i, n in enumerate(names))
+    body = "".join(f"{rule}\n{n}\n{_JA * 3}\n{_JA * 2}\n" for n in names)
+    parsed = parse(f"《游记》\n作者：某人\n{rule}\n目录\n{listing}\n{body}")
+    assert [c.title for c in parsed.chapters] == names
+
+
+def test_a_captions_last_line_never_stands_for_the_title_the_list_names():
+    """"[Illustration: … / (LA BOURSE.)]" six lines above "LA BOURSE.": the work opens at its title."""
+    listing = "TABLE\n\n  La Bourse.                    1\n  La Vendetta.                 40\n\n\n\n"
+    works = "".join(f"[Illustration: a plate.\n\n({t.upper()})]\n\n\n{t.upper()}\n\n{P}\n\n{Q}\n\n\n\n"
+                    for t in ("La Bourse.", "La Vendetta."))
+    parsed = parse(listing + works)
+    assert [c.title for c in parsed.chapters] == ["LA BOURSE.", "LA VENDETTA."]

@@ -22,7 +22,7 @@ from ..options import Settings
 from ..model import Block, BlockQuote, LineBreak, ListBlock, Paragraph, Preformatted, SceneBreak, Subheading, Text
 from ..patterns import CJK_MARKS, HAN, KANA, lazy, may_be_cjk
 
-_DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═")  # and CJK texts' own
+_DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═─━")  # and CJK texts' own
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦＊☆★◎") | {"x", "X"}
 _NOT_A_DIVIDER = lazy("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
@@ -226,7 +226,7 @@ def is_scene_break(line: str) -> bool:
         return False
     compact = "".join(line.split())
     if len(compact) > 40:  # a long rule of one mark: pandoc writes a break as 72 dashes
-        return len(set(compact)) == 1 and compact[0] in "-=_*~"
+        return len(set(compact)) == 1 and compact[0] in "-=_*~─━═"  # (or in box-drawing lines)
     if not compact:
         return False
     if compact in _LONE_DIVIDERS:

@@ -17,7 +17,7 @@ import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 
-from .blocks import BREAK
+from .blocks import BREAK, is_scene_break
 from .headings import CHAPTER, PART, SPECIAL, is_numeral_line, keyword_label, match_heading
 from ..patterns import lazy
 
@@ -29,10 +29,11 @@ _KEYWORD = lazy(
     r"\s*[.:：]?$",
     re.IGNORECASE,
 )
-_PAGE = lazy(r"(?:\s*\.{2,}\s*|\s*(?:\. ){2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)(?:\d{1,4}|[ivxlcdm]{1,7})\.?\s*$",
-             re.IGNORECASE)  # "....... 41", ". . . . 41" (leaders), "   41", "p. 41"
+_PAGE = lazy(r"(?:\s*[.…·．]{2,}\s*|\s*(?:\. ){2,}\s*|\s{2,}|\s+(?:p\.|pag\.|page|bladz\.)\s*)"
+             r"(?:\d{1,4}|[ivxlcdm]{1,7}|[(（][.…]*\d{1,4}[)）])\.?\s*$",
+             re.IGNORECASE)  # "....... 41", ". . . . 41" (leaders), "   41", "p. 41", "游黄山日记………（…１４）"
 _LAST_NUMBER = lazy(r"(?<=[^\W\d])\s\d{1,4}$")  # a page number after a word and one space
-_PAGE_END = lazy(r"(?:\d|[ivxlcdm])\.?$", re.IGNORECASE)  # how every page number above ends
+_PAGE_END = lazy(r"(?:\d|[ivxlcdm])\.?$|\d[)）]$", re.IGNORECASE)  # how every page number above ends
 # a list's column captions, alone or together ("CHAPTER                PAGE")
 _COLUMN_HEAD = lazy(r"^(?:(?:cap\.?|chap\.?|chapter|page\.?|pages|pag\.?|bladz\.?|seite|p\.|стр\.?)(?:\s+|$))+$", re.IGNORECASE)
 _NUMBERING = lazy(
@@ -162,7 +163,7 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
             if raw and not blank and _AUTHOR_UNDER.match(text):  # "_Thomas Arden_" under a story's title in an
                 index += 1  # anthology's list: who wrote it, no entry of its own
                 continue
-            if len(text) > 120 or (raw and is_contents_word(text)):
+            if len(text) > 120 or (raw and (is_contents_word(text) or is_scene_break(text))):  # (a rule closes it)
                 if raw and raw[-1][2]:  # prose: the line above it was the first heading, not an entry
                     raw.pop()
                 break
@@ -310,7 +311,8 @@ def match_lines(lines: list[str], contents: Contents) -> dict[int, tuple[int, tu
     index, stop = (0, contents.start) if contents.back else (contents.end, len(lines))
     while index < stop:
         text = lines[index].strip()
-        if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])):
+        if text and len(text) <= 120 and (index == 0 or not lines[index - 1].strip() or _short(lines[index - 1])) \
+                and not (text.endswith("]") and "[" not in text):  # (the last line of a caption: "(LA BOURSE.)]")
             keys = _line_keys(text)
             numbers, taken = _lookup(table, keys), [index]
             for below in _following(lines, index) if not numbers and starts.intersection(keys) else ():
@@ -457,6 +459,6 @@ def _short(line: str) -> bool:
     """A rule, a numeral or a bare label ("CHAPTER ONE") right above a title line does not stop
     the title from being a heading."""
     text = line.strip()
-    if len(text) <= 8 and not any(c.islower() for c in text):
+    if len(text) <= 8 and not any(c.islower() for c in text) or is_scene_break(text):
         return True
     return len(text) <= 40 and keyword_label(text) == text.rstrip(".:")  # (a line of prose is longer: no regex)

@@ -278,7 +278,7 @@ AO3_END_LABELS = "chapter end notes|end notes|work end notes"
 AO3_LABELS = f"summary|chapter summary|notes|chapter notes|{AO3_END_LABELS}"
 _NOTE_LABEL = lazy(rf"^(?:{AO3_LABELS})\s*:?$", re.IGNORECASE)  # ("## Author's notes" over pages of them is a section)
 _MAX_MARKDOWN = 400  # "#### [WP] …": a marked heading may be a writing prompt of three sentences
-_PAGE_NUMBER = lazy(r"(?:\s{2,}|\.{3,}\s*)\d{1,4}$")  # "IV. THE SEA ....... 41": a contents entry
+_PAGE_NUMBER = lazy(r"(?:\s{2,}|[.…]{3,}\s*)(?:\d{1,4}|[(（][.…]*\d{1,4}[)）])$")  # "IV. THE SEA ....... 41": a contents entry
 
 
 def _label_start(numeral: str) -> str:
@@ -292,7 +292,7 @@ _LABEL_FIGURES = lazy(_label_start(f"(?:{_FIGURES}){_BETWEEN}"), re.IGNORECASE) 
 def ends_with_page_number(line: str) -> bool:
     text = line.strip()
     # The search tries every column of the line: only a line that ends in a digit can end in a page number.
-    return text[-1:].isdecimal() and bool(_PAGE_NUMBER.search(text))
+    return (text[-1:].isdecimal() or text[-2:-1].isdecimal() and text[-1] in ")）") and bool(_PAGE_NUMBER.search(text))
 
 
 def is_numeral_line(text: str) -> bool:
