@@ -164,6 +164,28 @@ def test_pages_of_a_site_joined_into_one_file_are_its_chapters():
     assert "layout" not in " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))
 
 
+@pytest.mark.parametrize("pages, title, chapters", [
+    pytest.param([("Title: Dah Makan?\nnovel: the-long-ferry\norder: 1", P1), ("Title: Kawan Je\nnovel: the-long-ferry", P2)],
+                 "The Long Ferry", ["Dah Makan?", "Kawan Je"], id="Jekyll's Title: key, the novel's slug"),
+    pytest.param([("title: The Ferry\nlayout: list\nimports:\n  - /components/Index.ts", "A blurb."),
+                  ("title: \"Chapter 1: Dawn\"\naliases:\n  - /book/ferry/1", P1), ("title: \"Chapter 2: Dusk\"", P2)],
+                 "The Ferry", ["Dawn", "Dusk"], id="an index page over its chapters, lists in the front matter"),
+    pytest.param([("title: Hope\ncollection: FanFiction", "A blurb."), ("title: Hope - Paris\ncollection: FanFiction", P1),
+                  ("title: Hope - Normandy\ncollection: FanFiction", P2)],
+                 "Hope", ["Hope - Paris", "Hope - Normandy"], id="the site's section is not the book; the shared start is"),
+    pytest.param([("title: 第一章\nnovelTitle: 渡船\nid: Ch-1", "# {{ frontmatter.title }}\n\n" + P1),
+                  ("title: 第二章\nnovelTitle: 渡船\nid: Ch-2", "# {{ frontmatter.title }}\n\n" + P2)],
+                 "渡船", ["第一章", "第二章"], id="VitePress: novelTitle, each page's own title in its template heading"),
+])
+def test_the_front_matter_of_each_joined_page_names_its_chapter_and_the_book(pages, title, chapters):
+    text = "".join(f"---\n{fields}\n---\n\n{body}\n\n" for fields, body in pages)
+    parsed = parse(text, MARKDOWN)
+    assert parsed.metadata.title == title
+    assert [c.title or c.label for c in parsed.chapters] == chapters
+    shown = " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))
+    assert "{{" not in shown and "Title:" not in shown and "aliases" not in shown
+
+
 def test_pandoc_markdown_reads_as_pandoc_writes_it():
     """A title block closed with "...", escaped apostrophes in headings, a break of 72 dashes."""
     text = ("---\ntitle: The Ferry\nauthor: Ada Quill\nlanguage: en-US\n...\n\n"

@@ -457,6 +457,7 @@ _SITE_SETTINGS = frozenset({
     "share", "toc", "toc_label", "toc_sticky", "classes", "sidebar", "author_profile", "read_time", "search",
     "redirect_from", "redirect_to", "hidden", "css", "js", "render", "outputs", "build", "cascade",
     "headless", "linktitle", "markup", "excerpt_separator", "template", "nav", "nav_title", "hide",
+    "id", "novelid", "chapterid", "createdat", "updatedat", "music_mode", "image", "thumbnail", "featured",
     # pandoc's settings for building an EPUB or a PDF, and R Markdown's
     "stylesheet", "cover-image", "epub-cover-image", "page-progression-direction", "ibooks", "header-includes",
     "include-before", "include-after", "documentclass", "classoption", "geometry", "fontsize", "mainfont",
@@ -467,8 +468,9 @@ _SITE_SETTINGS = frozenset({
 
 _ADDRESS = lazy(r"^\s*(?P<url><?https?://\S+>?)\s*$")
 _YAML_FIELD = lazy(r"^[A-Za-z_][\w -]{0,30}:(?:\s.*)?$")
-_YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$")
-_COLLECTION = lazy(r"^(?:collection|series|story):\s*(?P<value>.*?)\s*$")
+_YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$", re.IGNORECASE)  # (Jekyll's "Title:" too)
+_COLLECTION = lazy(r"^(?:collection|series|story|novel(?:_?title)?):\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+_SLUG = lazy(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")  # "bukan-kita-kawan-je": a name written for an address
 
 
 def _yaml_end(lines: list[str], i: int, most: int) -> int | None:
@@ -486,7 +488,8 @@ def joined_pages(lines: list[str]) -> list[str]:
         if lines[index].strip() == "---":
             end = _yaml_end(lines, index, 16)
             body = lines[index + 1:end] if end else []
-            if body and all(_YAML_FIELD.match(line) for line in body if line.strip()):
+            if body and _YAML_FIELD.match(body[0]) and all(_YAML_FIELD.match(line) or line[:1].isspace() for line in body
+                                                           if line.strip()):  # (a list's items, a key's keys)
                 title = next((m["value"].strip("'\"") for m in map(_YAML_TITLE.match, body) if m), "")
                 blocks.append((index, end, title))
                 index = end + 1
@@ -494,12 +497,29 @@ def joined_pages(lines: list[str]) -> list[str]:
         index += 1
     if len(blocks) < 2 or not all(title for _, _, title in blocks):
         return lines
-    out = list(lines)
+    out = [_TEMPLATE_TITLE.sub("", line) for line in lines]  # each page's "# {{ frontmatter.title }}": its own title
+    named = next((m["value"].strip("'\"") for start, end, _ in blocks for m in map(_COLLECTION.match, lines[start + 1:end])
+                  if m and not _site_section(m["value"])), "")  # the collection any page names ("collection: Nephilim")
+    named = named.replace("-", " ").title() if _SLUG.match(named) else named
+    first = blocks[0][2]
+    index_page = blocks[0][0] == 0 and match_heading(first) is None and not _site_section(first) and (
+        all(title.startswith(f"{first} ") for _, _, title in blocks[1:])  # "Hope", then "Hope - Paris"
+        or not named and all(match_heading(title) for _, _, title in blocks[1:]))  # a site's index page over its chapters
     for start, end, title in reversed(blocks):
         if start == 0:  # the first page's front matter names the book: by its collection, not "Chapter 1"
-            body = [line for line in out[1:end] if not _YAML_TITLE.match(line)]
-            named = next((m["value"] for m in map(_COLLECTION.match, body) if m), "")
-            out[start:end + 1] = ["---", *([f"title: {named}"] if named else []), *body, "---", "", f"# {title}"]
+            body = [line for line in out[1:end] if not _YAML_TITLE.match(line) and not _COLLECTION.match(line)]
+            named = title if index_page else named
+            out[start:end + 1] = ["---", *([f"title: {named}"] if named else []), *body, "---", *([] if index_page else ["", f"# {title}"])]
         else:
             out[start:end + 1] = ["", f"# {title}", ""]
     return out
+
+
+def _site_section(name: str) -> bool:
+    """ "FanFiction", "Fan-Fiction", "Stories": the part of a site the pages are filed under, not a book's name."""
+    return "".join(c for c in name.casefold() if c.isalnum()) in _SITE_SECTIONS
+
+
+_SITE_SECTIONS = frozenset("fanfiction fanfic fanfics fiction stories story home index chapters works writing blog posts "
+                           "novels books library archive".split())
+_TEMPLATE_TITLE = lazy(r"^\s*#{1,6}\s*\{\{\s*\$?(?:frontmatter|page)\.title\s*\}\}\s*$")
