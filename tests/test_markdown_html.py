@@ -127,9 +127,9 @@ def test_tildes_within_lines_open_no_code_and_the_tags_between_them_are_read():
 
 
 def test_a_heading_over_nothing_opens_the_next_chapter_instead_of_vanishing():
-    parsed = parse(f"# Dawn\n\n#### Translator: Ann Lee\n#### Editor: Bo Ray\n\n{P1}\n", MARKDOWN)
-    assert block_texts(parsed.chapters[0].blocks) == ["Translator: Ann Lee", P1]
-    assert len(parsed.chapters) == 1
+    parsed = parse(f"# Dawn\n\n#### A Note on Names\n#### The Crossing\n\n{P1}\n", MARKDOWN)
+    assert block_texts(parsed.chapters[0].blocks) == ["A Note on Names", P1]
+    assert len(parsed.chapters) == 1 and parsed.chapters[0].title == "The Crossing"
 
 
 def test_a_plain_text_story_keeps_its_angle_brackets():
@@ -184,6 +184,17 @@ def test_the_front_matter_of_each_joined_page_names_its_chapter_and_the_book(pag
     assert [c.title or c.label for c in parsed.chapters] == chapters
     shown = " ".join(t for c in parsed.chapters for t in block_texts(c.blocks))
     assert "{{" not in shown and "Title:" not in shown and "aliases" not in shown
+
+
+def test_a_translations_credits_set_as_headings_are_no_chapters_and_leave_the_title_its_own():
+    """A translated web novel's page: "### The Sword Princess Volume 1 Chapter 4" over "####
+    Translators: Sky" and "#### Editor: Dark, Omega": the credits stay as lines of the page."""
+    text = f"### The Sword Princess Volume 1 Chapter 4\n#### Translators: Sky\n#### Editor: Dark, Omega\n\n{P1}\n\n{P2}\n"
+    parsed = parse(text, MARKDOWN)
+    assert parsed.metadata.title == "The Sword Princess Volume 1 Chapter 4"
+    assert len(parsed.chapters) == 1 and parsed.chapters[0].title == ""
+    shown = [t for s in parsed.front_matter for t in block_texts(s.blocks)] + block_texts(parsed.chapters[0].blocks)
+    assert "Translators: Sky" in shown and "Editor: Dark, Omega" in shown
 
 
 def test_pandoc_markdown_reads_as_pandoc_writes_it():

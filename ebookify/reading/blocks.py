@@ -292,6 +292,9 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             quote.append(line.lstrip()[1:])
         elif line != BREAK and not line.strip():
             flush()
+        elif layout.markdown and (atx := _ATX_LINE.match(line)):  # a heading no rule took ("#### Editor: Dark"):
+            flush()  # a paragraph of its own, as Markdown sets it apart, without its marks
+            blocks.append(paragraph(atx["text"], layout.emphasis, True))
         elif line == BREAK or layout.scene_breaks and is_scene_break(line):
             flush()
             if not (blocks and isinstance(blocks[-1], Subheading)):
@@ -306,6 +309,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
     return blocks
 
 
+_ATX_LINE = lazy(r"^ {0,3}#{1,6}\s+(?P<text>\S.*?)\s*#*\s*$")
 _CENTRED = lazy(r"^\s*>\s*(?P<text>[^<>]*?\S)\s*<\s*$")
 _LIST_ITEM = lazy(r"^ {0,3}(?:[-*+]|(?P<number>\d{1,9})[.)])\s+(?P<text>\S.*)$")
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .blocks import is_scene_break
-from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, markdown_level, match_heading
+from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, is_credit, markdown_level, match_heading
 from .families import date_heading, names_a_date, set_off_titles
 from .inline import as_plain
 from .labels import BY_WORDS, label_of
@@ -32,6 +32,7 @@ _NAME_SPLIT = lazy(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+
 # The line under the title of every AO3 download (HTML, PDF, EPUB, MOBI, AZW3), and so of its copies as text
 AO3_POSTED = lazy(r"^\s*Posted originally on the Archive of Our Own at (?P<url>https?://\S+?)\.?\s*$", re.I)
 _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
+_MARKDOWN_ANY = lazy(r"^#{1,6}\s+(?P<text>\S.*?)\s*#*$")
 _TITLE_BLOCK = 12  # lines under a title page's heading
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
 _DECORATION = "*_~=#+• \t"
@@ -126,7 +127,7 @@ class TitleLines:
         if _SITE_NOTICE.search(lines[i]) and may_be_cjk(lines[i]):
             self._title_under_notice(i)
             return i  # (the notice stays in the book, with the story's front matter)
-        markdown = _MARKDOWN_TITLE.match(lines[i].strip())
+        markdown = _MARKDOWN_TITLE.match(lines[i].strip()) or self._lone_heading(i)
         plain = (as_plain(markdown["text"], markdown=True).strip(_DECORATION) or markdown["text"]) if markdown else ""
         # "# **Title**", "# **Crew List – *Night Heron***" too; under a title the YAML states, a heading
         # that says otherwise is the story's own
@@ -297,6 +298,13 @@ class TitleLines:
         if level > 0:
             return any(markdown_level(line) == level for line in self.lines[i + 1:] if line.lstrip()[:1] == "#")
         return is_capitals(self.lines[i]) and i in set_off_titles(self.lines)
+
+    def _lone_heading(self, i: int) -> re.Match | None:
+        """ "### Altina the Sword Princess Volume 1 Chapter 4" atop a file with no other heading but
+        its credits: the title, at whatever level it was set."""
+        match = _MARKDOWN_ANY.match(self.lines[i].strip())
+        later = (line for line in self.lines[i + 1:] if line.lstrip()[:1] == "#" and markdown_level(line))
+        return match if match and all(is_credit(line.strip().lstrip("#").strip()) for line in later) else None
 
     def _only_top_heading(self, i: int, text: str) -> bool:
         """The file's one level-one heading (or the book's title again, as the story's own heading)."""

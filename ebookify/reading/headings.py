@@ -277,6 +277,17 @@ _MAX_TITLED = 250  # "Capítulo 6: Del donoso y grande escrutinio que el cura y 
 AO3_END_LABELS = "chapter end notes|end notes|work end notes"
 AO3_LABELS = f"summary|chapter summary|notes|chapter notes|{AO3_END_LABELS}"
 _NOTE_LABEL = lazy(rf"^(?:{AO3_LABELS})\s*:?$", re.IGNORECASE)  # ("## Author's notes" over pages of them is a section)
+# A translated web novel's credits, set as headings over each chapter ("#### Editor: Darkdhaos, Omega")
+_CREDIT_LINE = lazy(r"^[*_]*(?:translat(?:or|ors|ion|ed\s+by)|tl|editors?|edit(?:ed|ing)\s+by|editied\s+by|ed|"
+                    r"proof-?read(?:ers?|ing|\s+by)?|pr|raws?(?:\s+provider)?|typesett(?:er|ing)|qc|cleaners?|redrawers?)"
+                    r"[*_]*\s*(?::|\s+by\b|\s*-\s)", re.IGNORECASE)
+
+
+def is_credit(text: str) -> bool:
+    """"Translators: Skythewood", "Edited by MythosIX": who made the copy, never a heading."""
+    return _CREDIT_LINE.match(text) is not None
+
+
 _MAX_MARKDOWN = 400  # "#### [WP] …": a marked heading may be a writing prompt of three sentences
 _PAGE_NUMBER = lazy(r"(?:\s{2,}|[.…]{3,}\s*)(?:\d{1,4}|[(（][.…]*\d{1,4}[)）])$")  # "IV. THE SEA ....... 41": a contents entry
 
@@ -338,8 +349,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
     markdown = _MARKDOWN_LINE.match(text) if text[0] == "#" else None
     if markdown:
         inner = markdown["text"]
-        if _NOTE_LABEL.match(inner):  # "## Summary", "## Chapter End Notes": a label of the export, not a chapter
-            return None
+        if _NOTE_LABEL.match(inner) or is_credit(inner):  # "## Summary", "## Chapter End Notes": a label of
+            return None  # the export, not a chapter; "#### Translators: Skythewood": who made the copy
         return replace(_keyword_heading(inner) or Heading(MARKDOWN, "", inner), level=len(markdown["marks"]))
     found = _keyword_heading(text.strip(_DECORATION))
     if found:
