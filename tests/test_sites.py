@@ -30,6 +30,8 @@ CASES = [
                  "Lanterns Over Kell", ["Tomas Reyne"], [""], id="title over Author: label"),
     pytest.param(f"Lanterns Over Kell\nWritten by Tomas Reyne\n\n{P1}",
                  "Lanterns Over Kell", ["Tomas Reyne"], [""], id="written by"),
+    pytest.param(f"# Lanterns Over Kell\n\nWritten by Tomas Reyne.\n\n{P1}",
+                 "Lanterns Over Kell", ["Tomas Reyne"], [""], id="written by, a full stop after the name"),
     pytest.param(f"La Maison du Phare\n\npar Claire Vasseur\n\n{body('Chapitre 1', 'Chapitre 2')}",
                  "La Maison du Phare", ["Claire Vasseur"], ["Chapitre 1", "Chapitre 2"], id="French par"),
     pytest.param(f"Titre : La Maison du Phare\nAuteur : Claire Vasseur\nRésumé : Une île, un phare, un secret.\n\n"

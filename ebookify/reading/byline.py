@@ -32,6 +32,7 @@ _NAME_SPLIT = lazy(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+
 # The line under the title of every AO3 download (HTML, PDF, EPUB, MOBI, AZW3), and so of its copies as text
 AO3_POSTED = lazy(r"^\s*Posted originally on the Archive of Our Own at (?P<url>https?://\S+?)\.?\s*$", re.I)
 _MARKDOWN_TITLE = lazy(r"^#\s+(?P<text>\S.*?)\s*#*$")
+_CREDITED = lazy(rf"^\s*[*_~]*\s*(?:{'|'.join(re.escape(w) for w in BY_WORDS if ' ' in w)})\s", re.IGNORECASE)  # "written by", not "by"
 _MARKDOWN_ANY = lazy(r"^#{1,6}\s+(?P<text>\S.*?)\s*#*$")
 _TITLE_BLOCK = 12  # lines under a title page's heading
 _SUBTITLE = lazy(r"^\s*(?:\*(?P<star>[^*].*?)\*|_(?P<line>[^_].*?)_)\s*$")
@@ -64,6 +65,8 @@ def by_line(line: str) -> str:
     if not name:
         found = label_of(line)
         name = found[2] if found and found[1] == "authors" else ""
+    if name.endswith(".") and _CREDITED.match(line) and all(word[:1].isupper() for word in name[:-1].split()):
+        name = name[:-1]  # "Written by MoonSong Darkstone.": a credit set as a sentence ("By noon." is none)
     if not name or name[-1] in ".,;:!?\"" or len(name.split()) > 8:
         return ""
     return name
