@@ -1622,3 +1622,12 @@ def test_a_captions_last_line_never_stands_for_the_title_the_list_names():
                     for t in ("La Bourse.", "La Vendetta."))
     parsed = parse(listing + works)
     assert [c.title for c in parsed.chapters] == ["LA BOURSE.", "LA VENDETTA."]
+
+
+@pytest.mark.parametrize("frame", [("--------", "---------"), ("~~", "~~"), ("-=", "=-")])
+def test_titles_framed_in_rules_are_the_chapters(frame):
+    """"-------- Telemachus ---------" over each of Ulysses' episodes; "~~ The Storm ~~" over a
+    story's chapters: the same marks either side, a family of three over pieces of their own."""
+    titles = ["Telemachus", "The Storm at Sea", "Penelope"]
+    text = "".join(f"{frame[0]} {t} {frame[1]}\n\n{P}\n\n{Q}\n\n--A sudden--at--the--moment--\n\n{P}\n\n\n" for t in titles)
+    assert [c.title for c in parse(text).chapters] == titles

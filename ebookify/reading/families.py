@@ -254,15 +254,18 @@ def _after_end_notes(lines: list[str], index: int) -> bool:
 
 def keep_set_off_titles(lines: list[str], found: dict[int, Heading], blankless: bool, trace: list,
                         offset: int) -> dict[int, Heading]:
-    """A collection's titles (``set_off_titles``), where the headings found so far are far fewer."""
-    titles = [] if blankless else set_off_titles(lines)
-    kept = sum(1 for i, heading in found.items() if heading.kind != PART and titles and i > titles[0] and i not in titles)
-    if not titles or kept * 3 > len(titles):
-        return found
-    for index in titles:
-        found.setdefault(index, Heading(LISTED, "", lines[index].strip(),
-                                        signal=f"a title in capitals set off like {len(titles) - 1} others, over its piece"))
-    return dict(sorted(found.items()))
+    """A collection's titles in capitals (``set_off_titles``), or a book's titles framed in rules
+    (``framed_titles``), where the headings found so far are far fewer."""
+    for titles, kind in (([] if blankless else set_off_titles(lines), "in capitals set off"), (framed_titles(lines), "framed")):
+        kept = sum(1 for i, heading in found.items() if heading.kind != PART and titles and i > titles[0] and i not in titles)
+        if not titles or kept * 3 > len(titles):
+            continue
+        for index in titles:
+            title = _FRAMED.match(lines[index].strip())["title"] if kind == "framed" else lines[index].strip()
+            found.setdefault(index, Heading(LISTED, "", title, signal=f"a title {kind} like {len(titles) - 1} others, "
+                                                                        "over its piece"))
+        return dict(sorted(found.items()))
+    return found
 
 
 def set_off_titles(lines: list[str]) -> list[int]:
@@ -270,9 +273,8 @@ def set_off_titles(lines: list[str]) -> list[int]:
     "HANS IN LUCK", each alone on its line in capitals, the edition leaving a wider gap before it
     than between the text's paragraphs (or only blank lines), the tale or poem it names under it.
     One such line could be a shout or a sign set apart: they count only as a family of five or
-    more, each over a piece of its own and of a kind with the others' length, together holding
-    most of the text. A run of them with
-    nothing between is one title and what goes with it (a dedication, an epigraph's source)."""
+    more (``_pieces_of_a_book``). A run of them with nothing between is one title and what goes
+    with it (a dedication, an epigraph's source)."""
     gaps = gaps_after(lines)
     usual = usual_gap(gaps)
     titles: list[int] = []
@@ -285,11 +287,29 @@ def set_off_titles(lines: list[str]) -> list[int]:
                 and not _over_a_byline(lines, index + 1 + gaps[index]):
             titles.append(index)
         previous = index
+    return titles if _pieces_of_a_book(lines, titles, _SET_OFF_FAMILY) else []
+
+
+def framed_titles(lines: list[str]) -> list[int]:
+    """Titles framed in rules: "-------- Telemachus ---------", "~~ The Storm ~~", "-= Homecoming =-",
+    the same marks on either side, each over a piece of its own: a family of three or more."""
+    titles = []
+    for index, line in enumerate(lines):
+        framed = _FRAMED.match(line.strip()) if line[:1] != "\x00" and line.strip()[:1] in _FRAME_MARKS else None
+        if framed and set(framed["open"]) == set(framed["close"]) and not _FRAME_RUN.search(framed["title"]) \
+                and match_heading(framed["title"]) is None:  # ("--A sudden--at--the--moment--": dashes of prose)
+            titles.append(index)
+    return titles if _pieces_of_a_book(lines, titles, _FRAMED_FAMILY) else []
+
+
+def _pieces_of_a_book(lines: list[str], titles: list[int], family: int) -> bool:
+    """Whether the lines head the book's pieces: ``family`` or more, each over a piece of its own
+    and of a kind with the others' length, together holding most of the text."""
     pieces = sorted(_words(lines, start, end) for start, end in zip(titles, titles[1:] + [len(lines)]))
-    if len(titles) < _SET_OFF_FAMILY or pieces[0] < _PIECE_WORDS or sum(pieces) < _HOLDING * _words(lines, -1, len(lines)):
-        return []
+    if len(titles) < family or pieces[0] < _PIECE_WORDS or sum(pieces) < _HOLDING * _words(lines, -1, len(lines)):
+        return False
     middle = pieces[len(pieces) // 2]  # pieces of a kind: a few headlines in one chapter leave the rest of a novel
-    return titles if middle <= _SPREAD * pieces[0] and pieces[-1] <= _SPREAD * middle else []  # under the last
+    return middle <= _SPREAD * pieces[0] and pieces[-1] <= _SPREAD * middle  # under the last
 
 
 def _title_in_capitals(line: str) -> bool:
@@ -311,6 +331,10 @@ def _words(lines: list[str], start: int, end: int) -> int:
 
 
 _SET_OFF_FAMILY = 5
+_FRAMED_FAMILY = 3
+_FRAME_MARKS = "-=~*_+#•·"
+_FRAME_RUN = lazy(r"[-=~*_+#•·]{2}")
+_FRAMED = lazy(r"^(?P<open>[-=~*_+#•·]{2,})[ \t]*(?P<title>[^\W_].{0,58}?)[ \t]*(?P<close>[-=~*_+#•·]{2,})$")
 _BYLINE_WORDS = 6
 _SET_OFF_CHARS, _SET_OFF_WORDS = 60, 10
 _PIECE_WORDS = 15  # a poem of four short lines
