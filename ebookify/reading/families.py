@@ -297,7 +297,8 @@ def framed_titles(lines: list[str]) -> list[int]:
     for index, line in enumerate(lines):
         framed = _FRAMED.match(line.strip()) if line[:1] != "\x00" and line.strip()[:1] in _FRAME_MARKS else None
         if framed and set(framed["open"]) == set(framed["close"]) and not _FRAME_RUN.search(framed["title"]) \
-                and match_heading(framed["title"]) is None:  # ("--A sudden--at--the--moment--": dashes of prose)
+                and not _EMPHASIS_MARKS.match(framed["open"]) and match_heading(framed["title"]) is None:
+            # ("--A sudden--at--the--moment--" is prose between dashes; "***September 7***" is emphasis)
             titles.append(index)
     return titles if _pieces_of_a_book(lines, titles, _FRAMED_FAMILY) else []
 
@@ -333,6 +334,7 @@ def _words(lines: list[str], start: int, end: int) -> int:
 _SET_OFF_FAMILY = 5
 _FRAMED_FAMILY = 3
 _FRAME_MARKS = "-=~*_+#•·"
+_EMPHASIS_MARKS = lazy(r"^(?:[*_]{1,3})$")
 _FRAME_RUN = lazy(r"[-=~*_+#•·]{2}")
 _FRAMED = lazy(r"^(?P<open>[-=~*_+#•·]{2,})[ \t]*(?P<title>[^\W_].{0,58}?)[ \t]*(?P<close>[-=~*_+#•·]{2,})$")
 _BYLINE_WORDS = 6
