@@ -1631,3 +1631,18 @@ def test_titles_framed_in_rules_are_the_chapters(frame):
     titles = ["Telemachus", "The Storm at Sea", "Penelope"]
     text = "".join(f"{frame[0]} {t} {frame[1]}\n\n{P}\n\n{Q}\n\n--A sudden--at--the--moment--\n\n{P}\n\n\n" for t in titles)
     assert [c.title for c in parse(text).chapters] == titles
+
+
+def test_wolne_lekturys_closing_page_is_back_matter_and_a_first_book_in_polish_opens_the_story():
+    """The Polish library's TXT: author over title, "Księga pierwsza", …, then "-----" over "Ta
+    lektura, podobnie jak tysiące innych, dostępna jest na stronie wolnelektury.pl." and its
+    licence: the library's page after the book, as Gutenberg's licence is."""
+    footer = ("-----\nTa lektura, podobnie jak tysiące innych, dostępna jest na stronie wolnelektury.pl.\n\n"
+              "Ten utwór nie jest objęty majątkowym prawem autorskim i znajduje się w domenie publicznej.\n")
+    text = (f"Anna Nowak\n\nDom nad rzeką\n\n\n\nKsięga pierwsza\n\n{P}\n\n{Q}\n\nKsięga druga\n\n{P}\n\n{Q}\n\n\n\n"
+            + footer)
+    parsed = parse(text)
+    assert [c.label for c in parsed.chapters] == ["Księga pierwsza", "Księga druga"]
+    assert block_texts(parsed.chapters[-1].blocks) == [P, Q]
+    (section,) = [s for s in parsed.back_matter if s.title == "Wolne Lektury"]
+    assert block_texts(section.blocks)[0].startswith("Ta lektura") and section.language == "pl"

@@ -14,14 +14,15 @@ import re
 from dataclasses import replace
 
 from .contents import is_contents_word
-from .headings import PART, SPECIAL, Heading, cjk_value, numeral_value
+from .headings import ORDINAL_VALUES, PART, SPECIAL, Heading, cjk_value, numeral_value
 from .titlecase import is_capitals
 from ..model import Block, Chapter, has_text, is_end_mark, trim_breaks
 from ..patterns import lazy
 
 _ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
         "primera", "primo", "prima", "um", "een", "eerste", "один", "первая", "первый", "первое", "erster", "primeiro",
-        "primeira", "the first"}
+        "primeira", "the first", "pierwszy", "pierwsza", "pierwsze", "piérwsza", "перша", "перший", "első",
+        *(word for word, value in ORDINAL_VALUES.items() if value == 1)}  # ("Księga pierwsza", "Första kapitlet")
 _PREFATORY = lazy(
     r"^(?:preface|foreword|introduction|pr[eé]face|avant-propos|vorwort|einleitung|prefacio|pr[oó]logo del editor"
     r"|introducci[oó]n|prefazione|introduzione|предисловие|введение|voorwoord|inleiding|alkulause|esipuhe|johdanto)$",

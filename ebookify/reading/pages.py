@@ -93,6 +93,21 @@ _GOOGLE_ADDRESS = lazy(r"books\s*\.\s*google\s*\.\s*com", re.I)
 SCAN_NOTICE_TITLE = "Google Book Search"  # the notice's own name for the service, in every language
 
 
+def library_footer(lines: list[str]) -> tuple[int, int] | None:
+    """Where Wolne Lektury's closing page starts (its "-----", and the line under it: "Ta lektura,
+    podobnie jak tysiące innych, dostępna jest na stronie wolnelektury.pl.", then its licence and
+    sources), or None: the library's words after the book, as Project Gutenberg's licence is."""
+    for index in range(len(lines) - 1, max(-1, len(lines) - _FOOTER_REACH), -1):
+        if _WOLNE_LEKTURY.match(lines[index]):
+            return (index - 1 if index and lines[index - 1].strip().startswith("---") else index), index
+    return None
+
+
+_WOLNE_LEKTURY = lazy(r"^\s*Ta lektura,? podobnie jak tysiące innych,? (?:jest )?dostępna", re.I)
+_FOOTER_REACH = 60  # lines from the end
+LIBRARY_FOOTER_TITLE = "Wolne Lektury"  # the library's name, in every language
+
+
 def _set_off(lines: list[str], index: int) -> bool:
     return (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
 

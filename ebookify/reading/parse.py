@@ -48,7 +48,7 @@ from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
 from .matter import EDITION_TITLE
-from .pages import SCAN_NOTICE_TITLE, scan_notice, without_page_furniture
+from .pages import LIBRARY_FOOTER_TITLE, SCAN_NOTICE_TITLE, library_footer, scan_notice, without_page_furniture
 from .sites import read_export, stated_chapters, without_update_stamps
 from ..model import Chapter, Footnote, Metadata, Note, Paragraph, Section, Text, has_text
 from ..options import Settings
@@ -100,6 +100,12 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if notice:
         back_matter = (Section(SCAN_NOTICE_TITLE, tuple(to_blocks(lines[:notice], read_layout(lines[:notice]))), "en"),)
         lines = [""] * notice + lines[notice:]  # the lines keep their numbers
+        body = lines
+    footer = library_footer(lines) if settings.gutenberg else None  # a library's closing page, as Gutenberg's licence
+    if footer is not None:
+        rule, text = footer
+        back_matter += (Section(LIBRARY_FOOTER_TITLE, tuple(to_blocks(lines[text:], read_layout(lines[text:]))), "pl"),)
+        lines = lines[:rule] + [""] * (len(lines) - rule)  # the lines keep their numbers
         body = lines
     gutenberg = split_gutenberg(lines) if settings.gutenberg else None
     if gutenberg:
