@@ -252,15 +252,22 @@ _END_MARKS = frozenset(("the end", "end", "finis", "fine", "fin", "ende", "einde
 
 
 def is_end_mark(block: Block) -> bool:
-    """A paragraph that only says the story ends: "THE END", "— FIN —", "The End.", "終". In
-    capitals, or in any case the two words "the end": one word in small letters ("Fine.", "Son")
-    is as likely the story's own."""
+    """A paragraph that only says the story ends: "THE END", "— FIN —", "The End.", "終", or what
+    ends ("FIN DES PRÉCIEUSES RIDICULES.", "THE END OF THE FIRST VOLUME"). In capitals, or in any
+    case the two words "the end": one word in small letters ("Fine.", "Son") is as likely the
+    story's own."""
     text = inline_text(block.inlines) if isinstance(block, Paragraph) and len(block.inlines) < 4 else ""
-    if not text or len(text) > 24:
+    if not text or len(text) > 60:
         return False
     mark = " ".join(text.strip(" .!*_=~-—–()（）").split())
     folded = mark.casefold()
-    return folded in _END_MARKS and (mark.isupper() or folded == "the end" or not any(c.isupper() or c.islower() for c in mark))
+    if folded not in _END_MARKS:  # "FIN DU PREMIER VOLUME.": the mark, and what it closes, in capitals
+        return mark.isupper() and len(mark.split()) <= 8 and folded.startswith(_END_OF) and "gutenberg" not in folded
+    return mark.isupper() or folded == "the end" or not any(c.isupper() or c.islower() for c in mark)
+
+
+_END_OF = ("the end of ", "end of ", "fin de ", "fin du ", "fin des ", "fin de la ", "fin del ", "fine del ", "fine della ",
+           "ende des ", "ende der ", "einde van ", "fim de ", "fim do ", "fim da ", "конец ")
 
 
 def inline_text(inlines: tuple[Inline, ...]) -> str:

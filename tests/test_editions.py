@@ -1152,7 +1152,8 @@ def test_the_title_page_atop_a_gutenberg_text_stays_in_its_front_matter():
     assert block_texts(parsed.front_matter[0].blocks)[:2] == ["THE FORD", "By I.M. Marsh"]
 
 
-@pytest.mark.parametrize("end, kept", [("THE END.", True), ("FINE.", True), ("终", True), ("Fine.", False)])
+@pytest.mark.parametrize("end, kept", [("THE END.", True), ("FINE.", True), ("终", True), ("Fine.", False),
+                                       ("FIN DES PRÉCIEUSES RIDICULES.", True), ("End of the road.", False)])
 def test_what_an_edition_printed_after_the_end_is_its_back_matter(end, kept):
     """A publisher's list of books, a printer's colophon after "THE END": the edition's pages, not
     the last chapter's story. Only an end mark set as editions set it: "Fine." is a character's word."""
@@ -1170,6 +1171,7 @@ def test_what_an_edition_printed_after_the_end_is_its_back_matter(end, kept):
 
 
 @pytest.mark.parametrize("end, centred", [("THE END.", True), ("— The End —", True), ("FIN", True), ("終", True),
+                                          ("END OF THE FIRST BOOK", True),
                                           ("Fine.", False), ("Fin de siècle.", False)])
 def test_a_reader_centres_the_end_mark_as_editions_print_it(end, centred):
     """MuPDF lays the page out: "THE END" stands in the middle of its line, a word of the story does not."""
