@@ -1648,3 +1648,10 @@ def test_wolne_lekturys_closing_page_is_back_matter_and_a_first_book_in_polish_o
     assert block_texts(parsed.chapters[-1].blocks) == [P, Q]
     (section,) = [s for s in parsed.back_matter if s.title == "Wolne Lektury"]
     assert block_texts(section.blocks)[0].startswith("Ta lektura") and section.language == "pl"
+
+
+def test_a_title_in_capitals_with_a_word_in_italics_after_it_is_the_labels_title():
+    """Dracula's "CHAPTER II" / "JONATHAN HARKER'S JOURNAL--_continued_"."""
+    text = "".join(f"CHAPTER {n}\n\n{t}\n\n{P}\n\n{Q}\n\n\n" for n, t in
+                   (("I", "JONATHAN HARKER'S JOURNAL"), ("II", "JONATHAN HARKER'S JOURNAL--_continued_")))
+    assert [c.title for c in parse(text).chapters] == ["JONATHAN HARKER'S JOURNAL", "JONATHAN HARKER'S JOURNAL--continued"]

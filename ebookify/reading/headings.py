@@ -531,12 +531,16 @@ def _looks_like_title(title: str, separator: str) -> bool:
 
 
 def is_title_line(line: str) -> bool:
-    """A line under a bare numeral that names the chapter ("GIÙ NELLA CONIGLIERA.")."""
+    """A line under a bare numeral that names the chapter ("GIÙ NELLA CONIGLIERA."), in capitals
+    but for a word or two in italics ("JONATHAN HARKER'S JOURNAL--_continued_")."""
     text = line.strip()
     if not text or len(text) > 80 or text[0] in "\"“'‘«(":
         return False
-    letters = [c for c in text if c.isalpha()]
+    letters = [c for c in (_ITALIC_WORDS.sub("", text) if "_" in text else text) if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters)
+
+
+_ITALIC_WORDS = lazy(r"(?<=\S)_[^_\s][^_]{0,20}_$")  # "--_continued_" at the end of a title
 
 
 def numbered_label(heading: Heading) -> tuple[str, int] | None:
