@@ -670,6 +670,8 @@ def test_a_plate_over_the_title_page_stays_in_the_book():
     [
         pytest.param("HOW THE WHALE GOT HIS THROAT", "en", "How the Whale Got His Throat", id="English small words"),
         pytest.param("CHAPTER XII. THE END OF IT", "en", "Chapter XII. The End of It", id="numerals stay"),
+        pytest.param("VI MAULE'S WELL", "en", "VI Maule's Well", id="an English title's numeral that spells an Italian word"),
+        pytest.param("VI DICO DI NO", "it", "Vi dico di no", id="the Italian words that spell numerals"),
         pytest.param("LE GUÉ DE LA RIVIÈRE", "fr", "Le gué de la rivière", id="French: first word"),
         pytest.param("DER ALTE FLUSS", "de", "Der Alte Fluss", id="German: every word"),
         pytest.param("АРХИЕРЕЙ", "ru", "Архиерей", id="Cyrillic"),

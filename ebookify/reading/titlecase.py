@@ -27,6 +27,8 @@ _EVERY_WORD = {"de", "en"}  # languages whose titles capitalise (nearly) every w
 _NAME_PARTICLES = set("de da das do dos du des della di del la le van von der den ten ter zu y e".split())
 _ROMAN = lazy(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.,:;]?$")
 _NOT_NUMERALS = {"di", "mi", "li", "vi", "ci", "dc", "mix", "di.", "vi."}  # Italian and Spanish words
+_NOT_NUMERALS_ANYWHERE = {"dc", "mix"}  # an English title's "VI. MAULE'S WELL" is numbered
+_ROMANCE = frozenset(("it", "es", "pt", "ca", "fr", "ro", "la", "gl"))
 _WORD = lazy(r"\S+")
 
 
@@ -52,7 +54,7 @@ def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(
     for index, word in enumerate(words):
         after_colon = index > 0 and words[index - 1][-1:] in ":.!?—"
         lower = word.lower()
-        if _is_roman(word) or word.rstrip(".,:;") == "I" or (label and index and _ROMAN.match(word)):  # a numeral, or the English pronoun
+        if _is_roman(word, code) or word.rstrip(".,:;") == "I" or (label and index and _ROMAN.match(word)):  # a numeral, or the English pronoun
             out.append(word)
         elif "." in word.rstrip(".") and len(word) <= 6:  # "J.B." initials
             out.append(word)
@@ -154,8 +156,10 @@ def name_case(name: str) -> str:
     return " ".join(w if i and w in _NAME_PARTICLES else _capitalise(w) for i, w in enumerate(words))
 
 
-def _is_roman(word: str) -> bool:
-    return len(word) >= 2 and bool(_ROMAN.match(word)) and word.lower() not in _NOT_NUMERALS
+def _is_roman(word: str, code: str = "") -> bool:
+    """ "VI", "XII.": a numeral, except the words that spell like one ("MIX"; Italian "VI", "DI")."""
+    words = _NOT_NUMERALS if code in _ROMANCE else _NOT_NUMERALS_ANYWHERE
+    return len(word) >= 2 and bool(_ROMAN.match(word)) and word.lower() not in words
 
 
 def _core(word: str) -> str:
