@@ -1657,3 +1657,14 @@ def test_a_title_in_capitals_with_a_word_in_italics_after_it_is_the_labels_title
     text = "".join(f"CHAPTER {n}\n\n{t}\n\n{P}\n\n{Q}\n\n\n" for n, t in
                    (("I", "JONATHAN HARKER'S JOURNAL"), ("II", "JONATHAN HARKER'S JOURNAL--_continued_")))
     assert [c.title for c in parse(text).chapters] == ["JONATHAN HARKER'S JOURNAL", "JONATHAN HARKER'S JOURNAL--continued"]
+
+
+def test_an_old_etexts_short_names_give_way_to_its_title_pages_whole_ones():
+    """1993: "Project Gutenberg Etext of House of Seven Gables by Hawthorne", and the book's own page
+    "THE HOUSE OF THE SEVEN GABLES" / "by NATHANIEL HAWTHORNE"."""
+    text = ("Project Gutenberg Etext of House of Seven Gables by Hawthorne\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK ***\n\n\n\n"
+            "THE HOUSE OF THE SEVEN GABLES\n\nby NATHANIEL HAWTHORNE\n\n\n\n"
+            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK ***\n")
+    parsed = parse(text)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The House of the Seven Gables", ("Nathaniel Hawthorne",))

@@ -117,8 +117,10 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         fields.setdefault(key, value)
     if fields.get("title") and "{{" in "".join(body[start:start + _TEMPLATE_REACH]):
         body = [_FRONT_MATTER_TITLE.sub(fields["title"], line) for line in body]  # "# {{ $frontmatter.title }}"
-    if settings.front_matter and not (fields.get("title") and fields.get("authors")):
+    if settings.front_matter and not (fields.get("title") and fields.get("authors") and not _surname_only(fields["authors"])):
         page, page_trace = read_title_page(body, start, fields.get("title", ""))
+        if _fuller(page, fields):  # an old etext's "House of Seven Gables by Hawthorne", the page's whole names
+            fields.update(title=page["title"], authors=page["authors"])
         for key, value in page.items():
             fields.setdefault(key, value)
         trace += page_trace
@@ -155,6 +157,20 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
 
 
 # A static site's page (VitePress, Vue) shows its front matter's title where it writes this.
+def _surname_only(authors: tuple[str, ...]) -> bool:
+    return len(authors) == 1 and len(authors[0].split()) == 1
+
+
+def _fuller(page: dict, fields: dict) -> bool:
+    """Does the book's own title page name the header's book and author more fully ("THE HOUSE OF
+    THE SEVEN GABLES" by "NATHANIEL HAWTHORNE" where the header said "House of Seven Gables" by
+    "Hawthorne")?"""
+    named, surname = page.get("authors", ()), (fields.get("authors") or ("",))[0]
+    return bool(page.get("title") and named and _surname_only(fields.get("authors", ()))) \
+        and named[0].split()[-1].casefold() == surname.casefold() and len(named[0].split()) > 1 \
+        and len(page["title"]) > len(fields.get("title", ""))
+
+
 _FRONT_MATTER_TITLE = lazy(r"\{\{\s*\$?frontmatter\.title\s*\}\}")
 _TEMPLATE_REACH = 40  # lines: the page's heading is at its top
 
