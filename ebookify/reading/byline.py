@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from .blocks import is_scene_break
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, is_credit, markdown_level, match_heading
@@ -300,7 +301,11 @@ class TitleLines:
         level = markdown_level(self.lines[i])
         if level > 0:
             return any(markdown_level(line) == level for line in self.lines[i + 1:] if line.lstrip()[:1] == "#")
-        return is_capitals(self.lines[i]) and i in set_off_titles(self.lines)
+        return is_capitals(self.lines[i]) and i in self._collection_titles
+
+    @cached_property
+    def _collection_titles(self) -> frozenset[int]:
+        return frozenset(set_off_titles(self.lines))
 
     def _lone_heading(self, i: int) -> re.Match | None:
         """ "### Altina the Sword Princess Volume 1 Chapter 4" atop a file with no other heading but

@@ -256,14 +256,16 @@ def keep_set_off_titles(lines: list[str], found: dict[int, Heading], blankless: 
                         offset: int) -> dict[int, Heading]:
     """A collection's titles in capitals (``set_off_titles``), or a book's titles framed in rules
     (``framed_titles``), where the headings found so far are far fewer."""
-    for titles, kind in (([] if blankless else set_off_titles(lines), "in capitals set off"), (framed_titles(lines), "framed")):
+    families = (([] if blankless else set_off_titles(lines), "in capitals set off", str.strip),
+                (framed_titles(lines), "framed", lambda line: _FRAMED.match(line.strip())["title"]))
+    for titles, kind, title in families:
         kept = sum(1 for i, heading in found.items() if heading.kind != PART and titles and i > titles[0] and i not in titles)
         if not titles or kept * 3 > len(titles):
             continue
+        trace.append((offset + titles[0], f"{len(titles)} titles {kind} alike, each over a piece of the book"))
         for index in titles:
-            title = _FRAMED.match(lines[index].strip())["title"] if kind == "framed" else lines[index].strip()
-            found.setdefault(index, Heading(LISTED, "", title, signal=f"a title {kind} like {len(titles) - 1} others, "
-                                                                        "over its piece"))
+            found.setdefault(index, Heading(LISTED, "", title(lines[index]), signal=f"a title {kind} like {len(titles) - 1} "
+                                                                                     "others, over its piece"))
         return dict(sorted(found.items()))
     return found
 
