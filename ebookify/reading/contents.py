@@ -111,13 +111,17 @@ def _indented_list(lines: list[str]) -> Contents | None:
 _INDENTED_RUN = 5
 
 
+_HEADING_CHARS = 60  # a contents list's heading is short: the search looks at no longer line
+
+
 def later_lists(lines: list[str], contents: Contents) -> list[Contents]:
     """The lists under a contents word further on: a file of several volumes, each with its own
     ("CONTENTS OF VOLUME 2."), whose first list names only the first volume's pieces."""
     found = []
     index = contents.end
     while index < len(lines):
-        if is_contents_word(lines[index]) and (listed := _read_entries(lines, index)) and len(listed.entries) >= 2:
+        if len(lines[index]) <= _HEADING_CHARS and is_contents_word(lines[index]) \
+                and (listed := _read_entries(lines, index)) and len(listed.entries) >= 2:
             found.append(replace(listed, labelled=True))
             index = max(listed.end, index + 1)
             continue

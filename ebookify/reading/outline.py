@@ -187,8 +187,9 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
 def _opening(lines: list[str], index: int, found: dict[int, Heading]) -> int:
     """Where the part of the file that line ``index`` opens begins: the headings right above it
     ("BOOK THE FIRST" over "CONTENTS OF VOLUME 2.") are its own."""
-    above = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
-    return _opening(lines, above, found) if above in found else index
+    while (above := next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)) in found:
+        index = above
+    return index
 
 
 def _bare_label_above(lines: list[str], index: int, found: dict[int, Heading], inside: list[int]) -> int | None:
