@@ -197,6 +197,19 @@ def test_a_translations_credits_set_as_headings_are_no_chapters_and_leave_the_ti
     assert "Translators: Sky" in shown and "Editor: Dark, Omega" in shown
 
 
+@pytest.mark.parametrize("heads, title, chapters", [
+    pytest.param(["Hope - Paris", "Hope - Normandy", "Hope - Calais"], "Hope", ["Paris", "Normandy", "Calais"],
+                 id="the story's name before each chapter's own"),
+    pytest.param(["渡船：夜会", "渡船：あくむ", "渡船：記憶"], "渡船", ["夜会", "あくむ", "記憶"], id="with a full-width colon"),
+    pytest.param(["Dawn: Rain", "Dusk: Snow", "Dawn: Fog"], "", ["Dawn: Rain", "Dusk: Snow", "Dawn: Fog"],
+                 id="no name shared by all"),
+])
+def test_a_name_every_chapter_title_opens_with_is_the_books(heads, title, chapters):
+    text = "".join(f"# {head}\n\n{P1}\n\n{P2}\n\n" for head in heads)
+    parsed = parse(text, MARKDOWN)
+    assert (parsed.metadata.title, [c.title or c.label for c in parsed.chapters]) == (title, chapters)
+
+
 def test_pandoc_markdown_reads_as_pandoc_writes_it():
     """A title block closed with "...", escaped apostrophes in headings, a break of 72 dashes."""
     text = ("---\ntitle: The Ferry\nauthor: Ada Quill\nlanguage: en-US\n...\n\n"

@@ -283,6 +283,11 @@ _CREDIT_LINE = lazy(r"^[*_]*(?:translat(?:or|ors|ion|ed\s+by)|tl|editors?|edit(?
                     r"[*_]*\s*(?::|\s+by\b|\s*-\s)", re.IGNORECASE)
 
 
+def is_keyword(word: str) -> bool:
+    """A heading's keyword, in any language ("Chapter", "Interlude", "Księga")."""
+    return "".join(c for c in word.casefold() if c.isalpha()) in _KEYWORDS
+
+
 def is_credit(text: str) -> bool:
     """"Translators: Skythewood", "Edited by MythosIX": who made the copy, never a heading."""
     return _CREDIT_LINE.match(text) is not None

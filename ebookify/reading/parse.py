@@ -47,6 +47,7 @@ from ..errors import ParseError
 from .footnotes import link_footnotes
 from .frontmatter import joined_pages, read_front_matter
 from .gutenberg import split_gutenberg
+from .headings import is_keyword
 from .matter import EDITION_TITLE
 from .pages import LIBRARY_FOOTER_TITLE, SCAN_NOTICE_TITLE, library_footer, scan_notice, without_page_furniture
 from .sites import read_export, stated_chapters, without_update_stamps
@@ -145,6 +146,11 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     events = [(offset + i, what) for i, what in trace] + chapter_trace
     events = sorted(paged + [(origin[i] if i < len(origin) else i, what) for i, what in events])  # the file's lines
     front_matter, chapters, back_matter, footnotes = _with_footnotes(front_matter, chapters, back_matter)
+    named = _named_before_each(chapters)
+    if named and fields.get("title", named).casefold() == named.casefold():  # "Hope - Paris", "Hope - Normandy"
+        fields.setdefault("title", named)
+        chapters = [replace(c, title=c.title[len(named):].lstrip(" :：-–—")) for c in chapters]
+        events.insert(0, (0, f"title: the name every chapter's title opens with: {named}"))
     return Parsed(
         Metadata(**fields),
         tuple(notes),
@@ -156,7 +162,19 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     )
 
 
-# A static site's page (VitePress, Vue) shows its front matter's title where it writes this.
+def _named_before_each(chapters: list[Chapter]) -> str:
+    """ "おふとん物語：あたまの中の夜会", "おふとん物語：熱を帯びた夜のあくむ", …: the story's name, the same
+    before every chapter's own title (three at least), never a heading's word ("Interlude: …")."""
+    if len(chapters) < 3 or not all(c.title for c in chapters):
+        return ""
+    found = {m["name"] if m else "" for m in (_NAMED.match(c.title) for c in chapters)}
+    named = found.pop() if len(found) == 1 else ""
+    return named if named and not is_keyword(named.split()[0]) else ""
+
+
+_NAMED = lazy(r"^(?P<name>[^:：\-–—]{1,60}?)\s*(?:[:：]|\s[-–—]\s)\s*\S")
+
+
 def _surname_only(authors: tuple[str, ...]) -> bool:
     return len(authors) == 1 and len(authors[0].split()) == 1
 
@@ -171,6 +189,7 @@ def _fuller(page: dict, fields: dict) -> bool:
         and len(page["title"]) > len(fields.get("title", ""))
 
 
+# A static site's page (VitePress, Vue) shows its front matter's title where it writes this.
 _FRONT_MATTER_TITLE = lazy(r"\{\{\s*\$?frontmatter\.title\s*\}\}")
 _TEMPLATE_REACH = 40  # lines: the page's heading is at its top
 
