@@ -25,7 +25,7 @@ import io
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .metadata import primary_language
+from .metadata import primary_language, subtags
 from .resources import read_asset
 
 # Languages with a catalogue. English is the source language: its catalogue is the msgids themselves.
@@ -80,7 +80,7 @@ class Labels:
 def catalogue_for(language: str) -> str:
     """The catalogue a BCP 47 tag uses: "pt-BR" → "pt", "zh-TW" → "zh_Hant"; "" for none."""
     primary = _SAME_CATALOGUE.get(primary_language(language), primary_language(language))
-    if primary == "zh" and _TRADITIONAL.intersection(language.lower().replace("_", "-").split("-")[1:]):
+    if primary == "zh" and _TRADITIONAL.intersection(subtags(language)[1:]):
         return "zh_Hant"  # Taiwan's, Hong Kong's, Macau's Chinese: in traditional characters
     return primary if primary in LANGUAGES else ""
 

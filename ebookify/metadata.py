@@ -48,7 +48,12 @@ def clean_field(text: str) -> str:
 
 def primary_language(code: str) -> str:
     """The language of a BCP 47 tag without its region or script: "pt-BR" → "pt", "zh_Hant" → "zh"."""
-    return code.strip().lower().replace("_", "-").split("-")[0]
+    return subtags(code)[0]
+
+
+def subtags(code: str) -> list[str]:
+    """A BCP 47 tag's parts, lower-cased: "zh_Hant_TW" → ["zh", "hant", "tw"]."""
+    return code.strip().lower().replace("_", "-").split("-")
 
 
 # The languages written right to left, and the scripts (Kurdish "ku-Arab", Punjabi "pa-Arab").
@@ -58,7 +63,7 @@ _RIGHT_TO_LEFT_SCRIPTS = frozenset("arab hebr syrc thaa nkoo adlm rohg samr mand
 
 def is_right_to_left(code: str) -> bool:
     """Whether a book in this language reads right to left: its pages and its page order."""
-    parts = code.strip().lower().replace("_", "-").split("-")
+    parts = subtags(code)
     return parts[0] in _RIGHT_TO_LEFT or any(part in _RIGHT_TO_LEFT_SCRIPTS for part in parts[1:])
 
 

@@ -266,7 +266,7 @@ def is_end_mark(block: Block) -> bool:
     return mark.isupper() or folded == "the end" or not any(c.isupper() or c.islower() for c in mark)
 
 
-_END_OF = ("the end of ", "end of ", "fin de ", "fin du ", "fin des ", "fin de la ", "fin del ", "fine del ", "fine della ",
+_END_OF = ("the end of ", "end of ", "fin de ", "fin du ", "fin des ", "fin del ", "fine del ", "fine della ",
            "ende des ", "ende der ", "einde van ", "fim de ", "fim do ", "fim da ", "конец ")
 
 

@@ -294,7 +294,7 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             flush()
         elif layout.markdown and (atx := _ATX_LINE.match(line)):  # a heading no rule took ("#### Editor: Dark"):
             flush()  # a paragraph of its own, as Markdown sets it apart, without its marks
-            blocks.append(paragraph(atx["text"], layout.emphasis, True))
+            blocks.append(paragraph(atx["text"], layout.emphasis, layout.markdown))
         elif line == BREAK or layout.scene_breaks and is_scene_break(line):
             flush()
             if not (blocks and isinstance(blocks[-1], Subheading)):

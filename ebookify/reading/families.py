@@ -13,8 +13,8 @@ blank lines), with text under each. Day and entry numbers ("Day 12", "Entry 4") 
 from __future__ import annotations
 
 import re
-
 from dataclasses import replace
+from itertools import accumulate
 
 from .blocks import BREAK, gaps_after, is_scene_break, usual_gap
 from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, is_numeral_line, match_heading, numeral_value
@@ -279,16 +279,13 @@ def set_off_titles(lines: list[str]) -> list[int]:
     with it (a dedication, an epigraph's source)."""
     gaps = gaps_after(lines)
     usual = usual_gap(gaps)
+    first = next((i for i, line in enumerate(lines) if line.strip() and line != BREAK), None)
+    above = {line + gap + 1: line for line, gap in gaps.items() if gap > usual}  # each line after a wide gap: the one above
     titles: list[int] = []
-    previous = None  # the last line of text
-    for index, line in enumerate(lines):
-        if not line.strip() or line == BREAK:
-            continue
-        wide = previous is None or gaps.get(previous, 0) > usual
-        if wide and index in gaps and _title_in_capitals(line) and not (titles and titles[-1] == previous) \
+    for index in sorted(above.keys() | ({first} if first is not None else set())):
+        if index in gaps and _title_in_capitals(lines[index]) and not (titles and titles[-1] == above.get(index)) \
                 and not _over_a_byline(lines, index + 1 + gaps[index]):
             titles.append(index)
-        previous = index
     return titles if _pieces_of_a_book(lines, titles, _SET_OFF_FAMILY) else []
 
 
@@ -297,7 +294,7 @@ def framed_titles(lines: list[str]) -> list[int]:
     the same marks on either side, each over a piece of its own: a family of three or more."""
     titles = []
     for index, line in enumerate(lines):
-        framed = _FRAMED.match(line.strip()) if line[:1] != "\x00" and line.strip()[:1] in _FRAME_MARKS else None
+        framed = _FRAMED.match(line.strip()) if line[-1:] in _FRAME_MARKS and line.lstrip()[:1] in _FRAME_MARKS else None
         if framed and set(framed["open"]) == set(framed["close"]) and not _FRAME_RUN.search(framed["title"]) \
                 and not _EMPHASIS_MARKS.match(framed["open"]) and match_heading(framed["title"]) is None:
             # ("--A sudden--at--the--moment--" is prose between dashes; "***September 7***" is emphasis)
@@ -308,8 +305,11 @@ def framed_titles(lines: list[str]) -> list[int]:
 def _pieces_of_a_book(lines: list[str], titles: list[int], family: int) -> bool:
     """Whether the lines head the book's pieces: ``family`` or more, each over a piece of its own
     and of a kind with the others' length, together holding most of the text."""
-    pieces = sorted(_words(lines, start, end) for start, end in zip(titles, titles[1:] + [len(lines)]))
-    if len(titles) < family or pieces[0] < _PIECE_WORDS or sum(pieces) < _HOLDING * _words(lines, -1, len(lines)):
+    if len(titles) < family:
+        return False
+    before = list(accumulate(map(len, map(str.split, lines)), initial=0))  # the words before each line, in one pass
+    pieces = sorted(before[end] - before[start + 1] for start, end in zip(titles, titles[1:] + [len(lines)]))
+    if pieces[0] < _PIECE_WORDS or sum(pieces) < _HOLDING * before[-1]:
         return False
     middle = pieces[len(pieces) // 2]  # pieces of a kind: a few headlines in one chapter leave the rest of a novel
     return middle <= _SPREAD * pieces[0] and pieces[-1] <= _SPREAD * middle  # under the last
@@ -327,10 +327,6 @@ def _over_a_byline(lines: list[str], below: int) -> bool:
     """ "JUST SO STORIES" over "By Rudyard Kipling": the book's title page, not its first piece."""
     text = lines[below].strip().casefold() if below < len(lines) else ""
     return len(text.split()) <= _BYLINE_WORDS and any(text.startswith(word + " ") for word in BY_WORDS)
-
-
-def _words(lines: list[str], start: int, end: int) -> int:
-    return sum(len(line.split()) for line in lines[start + 1:end] if line != BREAK)
 
 
 _SET_OFF_FAMILY = 5

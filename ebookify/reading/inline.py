@@ -97,13 +97,14 @@ def _pseudo(run: str) -> Inline:
     return plain
 
 
-def _emphasis(text: str, marks: str) -> list[Inline]:
+def _emphasis(text: str, read: str) -> list[Inline]:
+    """``read``: the marks that are emphasis here (``MARKS`` or ``EDITION_MARKS``)."""
     if not text:
         return []
-    if not any(mark in text for mark in marks):
+    if not any(mark in text for mark in read):
         return [Text(text)]
     tokens, roles = _pair(text, [(m.start(), m.end(), m.group()) for m in _DELIMITER.finditer(text)
-                                 if m.group() in _KINDS and m.group()[0] in marks])
+                                 if m.group() in _KINDS and m.group()[0] in read])
     stack: list[tuple[str, list[Inline]]] = [("", [])]
     position = 0
     for start, end, marks in tokens:

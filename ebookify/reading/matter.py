@@ -19,10 +19,11 @@ from .titlecase import is_capitals
 from ..model import Block, Chapter, has_text, is_end_mark, trim_breaks
 from ..patterns import lazy
 
-_ONE = {"1", "one", "first", "un", "une", "premier", "première", "eins", "erstes", "erste", "uno", "primero",
-        "primera", "primo", "prima", "um", "een", "eerste", "один", "первая", "первый", "первое", "erster", "primeiro",
-        "primeira", "the first", "pierwszy", "pierwsza", "pierwsze", "piérwsza", "перша", "перший", "első",
-        *(word for word, value in ORDINAL_VALUES.items() if value == 1)}  # ("Księga pierwsza", "Första kapitlet")
+# One in figures and words, and "first" in every language the heading grammar reads ("Księga pierwsza",
+# "Första kapitlet"; its own table has the Romance and Germanic ordinals)
+_ONE = {"1", "one", "un", "une", "eins", "uno", "um", "een", "один", "the first", "первая", "первый", "первое",
+        "pierwszy", "pierwsza", "pierwsze", "piérwsza", "перша", "перший", "első",
+        *(word for word, value in ORDINAL_VALUES.items() if value == 1)}
 _PREFATORY = lazy(
     r"^(?:preface|foreword|introduction|pr[eé]face|avant-propos|vorwort|einleitung|prefacio|pr[oó]logo del editor"
     r"|introducci[oó]n|prefazione|introduzione|предисловие|введение|voorwoord|inleiding|alkulause|esipuhe|johdanto)$",
