@@ -13,6 +13,7 @@ from ebookify import Options, convert
 from ebookify.model import Subheading, Text, block_texts
 from ebookify.options import Settings
 from ebookify.reading.contents import find_contents, key
+from ebookify.reading.labels import BY_WORDS
 from ebookify.reading.parse import FRONT_TITLE, parse
 from ebookify.reading.titlecase import name_case, title_case
 
@@ -920,7 +921,26 @@ def test_the_quick_look_at_a_line_opens_the_keyword_grammar_to_every_keyword(aft
             word = re.sub(r"\[([^\]]*)\]", lambda m: m[1][choice], written).replace("\\", "").replace("?", "")
             for text in (word + after, word.upper() + after, word.capitalize() + after):
                 if headings._KEYWORD_LINE.match(text):
-                    assert text.casefold()[:3] in headings._KEYWORD_OPENINGS, text
+                    assert headings._opens_with_keyword(text.casefold()), text
+
+
+@settings(max_examples=1500, deadline=None)
+@given(_HEADING_LIKE, st.sampled_from(["", " and one more", ", the first time in twenty years"]), st.booleans())
+def test_the_quick_look_at_a_line_turns_away_no_line_the_keyword_grammars_read(parts, prose, glued):
+    """Keywords glued to their numerals ("ChapterIV", "Chapterone") and prose that opens like one."""
+    from ebookify.reading import headings
+
+    text = "".join(parts[:1] + (("",) if glued else ()) + parts[1 + glued:]).strip() + prose
+    if headings._KEYWORD_LINE.match(text) or headings._LABEL_START.match(text):
+        assert headings._opens_with_keyword(text.casefold()), text
+
+
+@pytest.mark.parametrize("line", ["The sun was slowly approaching the horizon.", "Charles came in.",
+                                  "Captain Holt nodded.", "Thereafter, nothing.", "Booth was empty."])
+def test_the_quick_look_turns_away_prose_that_only_opens_like_a_keyword(line):
+    from ebookify.reading import headings
+
+    assert not headings._opens_with_keyword(line.casefold())
 
 
 # Chinese, Japanese and Korean editions ---------------------------------------------------------------
@@ -1668,3 +1688,17 @@ def test_an_old_etexts_short_names_give_way_to_its_title_pages_whole_ones():
             f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK ***\n")
     parsed = parse(text)
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The House of the Seven Gables", ("Nathaniel Hawthorne",))
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.sampled_from(["", "  ", "## ", "**", "_", "~ ", "# *"]),
+       st.sampled_from(BY_WORDS),
+       st.sampled_from([str.lower, str.upper, str.title]),
+       st.sampled_from([" ", ": ", " - ", "** ", ":* ", "~ "]),
+       st.sampled_from(["Wren Ashby", "moonsong", "Антон Чехов", "Anonymous.", "the author"]))
+def test_the_quick_look_at_a_byline_turns_away_no_line_the_byline_grammar_reads(marks, word, case, between, name):
+    from ebookify.reading import byline
+
+    line = f"{marks}{case(word)}{between}{name}"
+    if byline._BY_LINE.match(line):
+        assert byline._opens_like_a_byline(line), line

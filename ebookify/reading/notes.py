@@ -119,7 +119,13 @@ def is_ao3_marker(line: str) -> bool:
 def is_marker(line: str) -> bool:
     """Does this line open an author's note?"""
     line = _unwrapped(line)
-    return bool(_BRACKETED.match(line) or _labelled(line))
+    return bool(_bracketed(line) or _labelled(line))
+
+
+def _bracketed(line: str) -> re.Match | None:
+    """``_BRACKETED.match``, asked only of a line that opens with a bracket: a story with none
+    never compiles it (a millisecond of a short story's run)."""
+    return _BRACKETED.match(line) if line.lstrip()[:1] in ("(", "[") else None
 
 
 def _labelled(line: str) -> re.Match | None:
@@ -221,7 +227,7 @@ class _Reader:
     def _marked(self, i: int, stop: int) -> int:
         """Read the note that starts at line ``i``, if one does; return the line after it."""
         line = self.lines[i]
-        bracketed = _BRACKETED.match(line)
+        bracketed = _bracketed(line)
         label_only = _BRACKET_LABEL.match(line) if bracketed else None  # "[T/N] - …", "[A/N]": the note after it
         if bracketed and not label_only:
             return self._bracketed(i, stop, bracketed)
@@ -407,7 +413,7 @@ class _Reader:
             for count, (at, size) in enumerate(gaps[:_AO3_GROUPS]):
                 if size >= 2:
                     return at if count else group_end
-                if _BRACKETED.match(self.lines[at + size]) or _PLAIN.match(self.lines[at + size]):
+                if _bracketed(self.lines[at + size]) or _PLAIN.match(self.lines[at + size]):
                     break
         return group_end
 
