@@ -347,6 +347,24 @@ def test_a_chapter_the_contents_list_misprints_is_kept_where_each_book_numbers_i
     assert len(parsed.chapters) == 20 and parsed.chapters[11].title == "The Red Room."
 
 
+def test_a_contents_list_whose_books_number_their_chapters_afresh_runs_to_its_last_entry():
+    """Tom Jones's list: each book's chapters from "Chapter i" again, one entry a bare "Chapter iv."
+    over its title's own paragraph. The list ran only to the first label it had seen before, so the
+    entries after it (the third book's on) became four false chapters before the first book."""
+    books = {"BOOK I -- OF THE FERRY.": ["The ferry at dawn.", "The ferry at noon.", "The ferry at dusk.", "The ferry at night."],
+             "BOOK II -- OF THE MILL.": ["The mill at dawn.", "The mill at noon.", "The mill at dusk.", "The mill at night."],
+             "BOOK III -- OF THE SEA.": ["The sea at dawn.", "The sea at noon.", "The sea at dusk.", "The sea at night."]}
+    numerals = ("i", "ii", "iii", "iv")
+    listed = "\n\n\n".join(book + "\n\n" + "\n\n".join(
+        f"Chapter {n}.\n\n{t[:-1]} --" if (book[5:8], n) == ("III", "iv") else f"Chapter {n} -- {t[:-1]}"
+        for n, t in zip(numerals, titles)) for book, titles in books.items())
+    body = "\n\n\n\n".join(book + "\n\n\n" + "\n\n\n".join(f"Chapter {n}.\n\n{t}\n\n\n{P}\n\n{Q}" for n, t in zip(numerals, titles))
+                           for book, titles in books.items())
+    parsed = parse("THE FERRY\n\nBY IDA MARSH\n\n\n\nCONTENTS\n\n" + listed + "\n\n\n\n\n" + body)
+    assert [(c.part.split(":")[0], c.label, c.title) for c in parsed.chapters] == [
+        (book.split(" --")[0], f"Chapter {n}", t) for book, titles in books.items() for n, t in zip(numerals, titles)]
+
+
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
     index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))

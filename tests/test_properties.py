@@ -1,6 +1,7 @@
 """Any text in, a valid book out, with every word in it, in order."""
 
 import string
+import textwrap
 
 from hypothesis import HealthCheck, example, given, settings, strategies as st
 
@@ -8,6 +9,8 @@ from ebookify import EbookifyError, Options, convert
 from ebookify.reading.frontmatter import LABELS as _LABELS
 from ebookify.epub.checks import check_structure
 from ebookify.reading.blocks import is_scene_break
+from ebookify.reading.parse import parse
+from ebookify.model import block_texts
 
 from conftest import epubcheck_many, missing_in_order, reading_text, words
 
@@ -119,3 +122,41 @@ def test_fences_among_wide_gaps_give_a_sound_book_with_every_word(pieces):
     assert check_structure(result.epub) == ()
     prose = [w for line, _ in pieces if all(w in PROSE_WORDS for w in words(line)) for w in words(line)]
     assert missing_in_order(prose, words(reading_text(result.epub))) is None, text
+
+
+# A printed contents list, as editions set it: entries of a keyword label and a title that may wrap
+# onto a second line, books that number their chapters afresh, an entry's title on a paragraph of
+# its own; then the hard-wrapped text it names. The list stays in the book as front matter, every
+# word of it in order (the second line of a wrapped entry was lost), and the text's words follow.
+TITLE = st.lists(st.sampled_from(["harbour", "light", "moth", "winter", "ferry", "mill", "in", "which", "the"]),
+                 min_size=2, max_size=14).map(" ".join)
+WRAPPED_PROSE = textwrap.wrap("Moth light on the harbour wall, and the ferry waited in the winter dark while the mill "
+                              "turned slowly, and the keeper of the lantern counted the boats that came in one by one.", 68)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.tuples(TITLE, st.integers(30, 72), st.booleans()), min_size=1, max_size=4), min_size=1, max_size=3),
+       st.sampled_from([" -- ", ". ", ": "]))
+def test_a_contents_list_of_wrapped_entries_keeps_every_word_in_order(books, mark):
+    roman = ["i", "ii", "iii", "iv"]
+    listing, body = ["CONTENTS", ""], []
+    for b, chapters in enumerate(books, 1):
+        listing += [f"BOOK {roman[b - 1].upper()}", ""]
+        body += [f"BOOK {roman[b - 1].upper()}", "", ""]
+        for n, (words_, width, apart) in zip(roman, chapters):
+            title = f"{('north', 'south', 'east', 'west')[roman.index(n)]} {('gate', 'road', 'shore')[b - 1]} {words_}"
+            entry = f"Chapter {n}{mark}{title.capitalize()}."
+            cut = entry.rfind(" ", 0, width) if len(entry) > width else -1
+            if apart:  # the label alone, its title a paragraph of its own
+                listing += [f"Chapter {n}.", "", f"{title.capitalize()}.", ""]
+            elif cut > 0:
+                listing += [entry[:cut], entry[cut + 1:], ""]
+            else:
+                listing += [entry, ""]
+            body += [f"Chapter {n}.", "", f"{title.capitalize()}.", "", "", *WRAPPED_PROSE, "", *WRAPPED_PROSE, "", ""]
+    text = "THE FERRY\n\nBY IDA MARSH\n\n\n\n" + "\n".join(listing) + "\n\n\n\n\n" + "\n".join(body)
+    parsed = parse(text)
+    front = words(" ".join(block_texts(tuple(b for section in parsed.front_matter for b in section.blocks))))
+    assert missing_in_order(words("\n".join(listing)), front) is None, text
+    result = convert(text.encode(), Options(source_name="s.txt", cover=False))
+    assert missing_in_order(words(text[text.index("CONTENTS"):]), words(reading_text(result.epub))) is None, text

@@ -154,10 +154,11 @@ def _at_the_back(lines: list[str], contents: Contents) -> bool:
 
 def _read_entries(lines: list[str], start: int) -> Contents | None:
     raw: list[tuple[int, str, int]] = []  # (index, text, blank lines before it)
-    seen: set[str] = set()
+    seen: set[str] = set()  # the entries' keys and their labels'
+    chapters: set[str] = set()  # the chapters' labels ("Chapter iv") since the last part's
     blank = 0
     index = start + 1
-    while index < len(lines) and index < start + 600:
+    while index < len(lines) and index < start + max(_LONGEST_LIST, len(lines) // 20):
         text = lines[index].strip()
         if not text or text == BREAK:  # three blank lines may have become a scene-break mark already
             blank += 1
@@ -173,10 +174,16 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
                 break
             if raw and blank and key(text) in seen and not _COLUMN_HEAD.match(text):  # the story has begun
                 break  # (with a heading the list names, or the label of one it names with its title)
-            seen.add(key(text))
             label = keyword_label(text)
-            if label and key(label) != key(text):
+            part = bool(label) and _is_part(label)
+            if part:  # "BOOK II": its chapters are numbered afresh, "Chapter iv." again
+                seen -= chapters
+                chapters.clear()
+            seen.add(key(text))
+            if label:
                 seen.add(key(label))
+                if not part:
+                    chapters.add(key(label))
             raw.append((index, text, blank))
             blank = 0
         index += 1
@@ -214,6 +221,14 @@ def _read_entries(lines: list[str], start: int) -> Contents | None:
         previous_paged, after_head, previous_indent = not unpaged, False, indent
     cleaned = tuple(_without_pages(e, paged).strip(" .") or e for e in entries)
     return Contents(start, end, cleaned, _groups(entries, pages) if paged else frozenset(), _under_chapters(entries, pages))
+
+
+_LONGEST_LIST = 600  # lines a contents list may run over; or a twentieth of the file (Tom Jones: 216 chapters, 655 lines)
+
+
+def _is_part(label: str) -> bool:
+    heading = match_heading(label)
+    return heading is not None and heading.kind == PART
 
 
 def _list_goes_on(lines: list[str], index: int) -> bool:

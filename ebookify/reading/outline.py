@@ -122,6 +122,8 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
     for line in [j for j, heading in owner.items() if heading in inside]:  # an entry keeps the lines under it
         consumed.discard(line)
         del owner[line]
+    for listed in (contents, *later):  # every line of a list is its text: no heading in it took a title
+        consumed.difference_update(range(listed.start, listed.end))  # ("Chapter i -- … bill of fare to the" / "feast.")
     if not trusted:
         return found
     for index in [i for i, h in found.items() if i < contents.start and h.kind in (PART, CHAPTER) and not contents.back]:
