@@ -365,6 +365,31 @@ def test_a_contents_list_whose_books_number_their_chapters_afresh_runs_to_its_la
         (book.split(" --")[0], f"Chapter {n}", t) for book, titles in books.items() for n, t in zip(numerals, titles)]
 
 
+def test_numerals_right_under_a_book_are_its_chapters_though_the_contents_list_says_chapter():
+    """A Tale of Two Cities (an old etext): the list gives "Chapter I      The Period", the text
+    "Book the First--Recalled to Life" / "I" / "The Period". The list's "Chapter" lines counted as
+    the book's keyword chapters, so every numeral became a line of text, and the title under each,
+    taken as its title, was lost."""
+    books = {"Book the First--Recalled to Life": ["The Period", "The Mail", "The Night Shadows"],
+             "Book the Second--the Golden Thread": ["Five Years Later", "A Sight", "A Disappointment"]}
+    numerals = ("I", "II", "III")
+    listing = "\n\n".join(book + "\n\n" + "\n".join(f"Chapter {n:<6} {t}" for n, t in zip(numerals, titles))
+                          for book, titles in books.items())
+    body = "\n\n\n\n".join(book + "\n\n\n\n" + "\n\n\n".join(f"{n}\n\n{t}\n\n\n{P}\n\n{Q}" for n, t in zip(numerals, titles))
+                           for book, titles in books.items())
+    parsed = parse("A Tale of the Ferry, by Ida Marsh\n[A story of the river]\n\nCONTENTS\n\n" + listing + "\n\n\n\n\n" + body)
+    assert [(c.label, c.title) for c in parsed.chapters] == [(n, t) for titles in books.values() for n, t in zip(numerals, titles)]
+    assert [c.part.split(":")[0] for c in parsed.chapters[::3]] == ["Book the First", "Book the Second"]
+    assert (parsed.metadata.title, parsed.metadata.authors, parsed.metadata.subtitle) == (
+        "A Tale of the Ferry", ("Ida Marsh",), "A story of the river")
+
+
+def test_project_gutenbergs_first_line_names_the_book_and_its_author():
+    parsed = parse("The Project Gutenberg EBook of The Ferry, by Ida Marsh\n\nThis eBook is for the use of anyone "
+                   "anywhere at no cost.\n\n\nCHAPTER I\n\n" + P + "\n\nCHAPTER II\n\n" + Q + "\n")
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ferry", ("Ida Marsh",))
+
+
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
     index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))

@@ -28,6 +28,8 @@ from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 _BY = "|".join(sorted((re.escape(w).replace(r"\ ", r"\s+") for w in BY_WORDS), key=len, reverse=True))
 _BY_LINE = lazy(rf"^\s*(?:#{{1,6}}\s+)?[*_~]*\s*(?:{_BY})\b\s*(?:[:\-–—~][*_]*\s*|[*_]*\s)\s*(?P<name>[^\s:*_].{{0,80}}?)[*_~]*\s*$",
                       re.IGNORECASE)
+_COPY_OF = lazy(r"^.{0,50}?\b(?:e-?books?|e-?texts?|electronic\s+edition)\s+of\s+(?=\S)", re.IGNORECASE)  # the copy's words
+_BRACKETED_SUBTITLE = lazy(r"^[\[(](?P<text>[^\[\]()]{3,80})[\])]$")  # "[A story of the French Revolution]"
 _TITLE_BY = lazy(r"^(?P<title>\S.{0,100}?)\s+by\s+(?P<name>\S.{0,60}?)$")  # "The Salt Road by Wren Ashby"
 _NAME_SPLIT = lazy(r"\s*(?:&|;|,\s*and\s+|\s+and\s+|,\s*et\s+|\s+et\s+|\s+und\s+|\s+y\s+|\s+e\s+|\s+en\s+|\s+i\s+|\s+и\s+)\s*")
 # The line under the title of every AO3 download (HTML, PDF, EPUB, MOBI, AZW3), and so of its copies as text
@@ -203,8 +205,8 @@ class TitleLines:
             self.fields["authors"] = self.fields.get("authors", ()) + names(lines[j])
             self.trace.append((i, f"title and author: two lines over the labels (AO3's order): {title}"))
             return j + 1
-        if self._one_line_title_by(i, j):
-            return i + 1
+        if (after := self._one_line_title_by(i, j)):
+            return after
         heading = match_heading(lines[j])
         if heading and heading.kind in (CHAPTER, PART, SPECIAL, MARKDOWN) and len(title.split()) <= 12 \
                 and title[-1] not in ".,;:" and title[:1] not in "\"“”'‘«—(" and not _DATED.search(title) \
@@ -250,23 +252,31 @@ class TitleLines:
         self.trace.append((i, f"title and author: a title over a name, as Chinese and Japanese texts open: {title} / {name}"))
         return after
 
-    def _one_line_title_by(self, i: int, j: int) -> bool:
-        """ "The Salt Road by Wren Ashby" alone on the first line, a blank line under it. A one-word
-        name must look like a user name ("by quillfeather"), not a word of a title ("Stand by Me")."""
+    def _one_line_title_by(self, i: int, j: int) -> int:
+        """ "The Salt Road by Wren Ashby" (or, as Project Gutenberg names its books, "A Tale of Two
+        Cities, by Charles Dickens") alone on the first line, a blank line or a subtitle in brackets
+        under it ("[A story of the French Revolution]"). A one-word name must look like a user name
+        ("by quillfeather"), not a word of a title ("Stand by Me"). The line after them, or 0."""
         match = _TITLE_BY.match(self.lines[i].strip())
-        if not match or j == i + 1 or match_heading(self.lines[i]):
-            return False
-        title, name = match["title"].strip(_DECORATION), match["name"].strip(_DECORATION)
+        subtitle = _BRACKETED_SUBTITLE.match(self.lines[j].strip()) if j == i + 1 else None
+        if not match or (j == i + 1 and not (subtitle and self.skip(j + 1) > j + 1)) or match_heading(self.lines[i]):
+            return 0
+        title, name = match["title"].strip(_DECORATION).removesuffix(","), match["name"].strip(_DECORATION)
+        title = _COPY_OF.sub("", title)  # "The Project Gutenberg EBook of Dracula, by Bram Stoker"
         words = name.split()
         if not title or not words or len(words) > 4 or name[-1] in ".,;:!?" or title[-1] in ".,;:" or (
                 len(words) == 1 and name[:1].isupper() and not any(c.isdigit() or c in "_-." for c in name)):
-            return False
+            return 0
         if len(words) > 1 and not all(w[:1].isupper() or w.lower() in _PARTICLES for w in words):
-            return False
+            return 0
         self.fields.setdefault("title", title)
         self.fields["authors"] = self.fields.get("authors", ()) + names(name)
         self.trace.append((i, f"title and author: one line 'Title by Name': {title} / {name}"))
-        return True
+        if subtitle:
+            self.fields.setdefault("subtitle", subtitle["text"])
+            self.trace.append((j, f"subtitle: the line in brackets under it: {subtitle['text']}"))
+            return j + 1
+        return i + 1
 
     def _byline(self, j: int) -> int:
         name = by_line(self.lines[j]) if j < len(self.lines) else ""

@@ -247,7 +247,11 @@ def _sections_under_keywords(lines: list[str], found: dict[int, Heading], trace:
         found[index] = replace(found[index], kind=SECTION)
     keywords = sorted(i for i, h in found.items() if h.kind == CHAPTER)
     counted = _counted_in_chapters(found, keywords)
-    for index in [i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0]]:
+    # Right under a part ("Book the First--Recalled to Life" / "I" / "The Period"), numerals number
+    # its chapters, whatever keyword chapters came before (a contents list's "Chapter I  The Period").
+    levels = sorted(i for i, h in found.items() if h.kind in (CHAPTER, PART))
+    for index in [i for i, h in found.items() if h.kind == NUMERAL and i > keywords[0]
+                  and found[levels[bisect_left(levels, i) - 1]].kind != PART]:
         trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a numbered section under the "
                                       f"keyword chapter above"))
         found[index] = replace(found[index], kind=SECTION if index in counted else LINE)
