@@ -129,3 +129,31 @@ def test_a_heading_over_deeper_headings_is_their_part():
     assert [(c.part, c.title or c.label) for c in book.chapters] == [
         ("Harbour Songs", "The Net Mender"), ("Harbour Songs", "Low Tide"), ("The Long Voyage", "1"), ("The Long Voyage", "2")]
     assert all(block_texts(c.blocks) == [PROSE] for c in book.chapters)
+
+
+def test_a_line_underlined_with_equals_or_dashes_is_a_heading():
+    """Setext headings, as CommonMark sets them: "=====" under a title, "-----" under a chapter's.
+    They were scene breaks under paragraphs, and the book had the file name for its title."""
+    book = read(f"The Long Road\n=============\n\nThe First Day\n-------------\n\n{PROSE}\n\n"
+                f"The Second Day\n--\n\n{PROSE}\n\n* * *\n\n{PROSE}\n")
+    assert book.metadata.title == "The Long Road"
+    assert [c.title for c in book.chapters] == ["The First Day", "The Second Day"]
+    assert [type(b) for b in book.chapters[1].blocks] == [Paragraph, SceneBreak, Paragraph]
+
+
+def test_a_rule_under_a_blank_line_a_list_or_yaml_stays_what_it_is():
+    book = read(f"---\ntitle: The Long Road\nauthor: Ann Wade\n---\n\n# Chapter 1\n\n{PROSE}\n\n---\n\n{PROSE}\n\n"
+                f"- a list item\n---\n\n{PROSE}\n")
+    assert (book.metadata.title, book.metadata.authors) == ("The Long Road", ("Ann Wade",))
+    assert [c.label for c in book.chapters] == ["Chapter 1"]
+    assert sum(isinstance(b, SceneBreak) for b in book.chapters[0].blocks) == 2
+
+
+def test_a_heading_level_few_use_inside_a_collections_stories_is_a_heading_in_its_story():
+    """A prompt collection's "####" stories, one of which shows a "wall of text" under its own "#":
+    that one level-one heading is the story's, not a part holding every story after it."""
+    stories = [f"#### [WP] Prompt number {n}\n\n{PROSE}\n\n" for n in range(1, 13)]
+    stories[5] += f"# VERSION 2.0 UPDATE INFORMATION\n\n{PROSE}\n\n"
+    book = read("".join(stories))
+    assert [c.title for c in book.chapters] == [f"[WP] Prompt number {n}" for n in range(1, 13)]
+    assert "VERSION 2.0 UPDATE INFORMATION" in block_texts(book.chapters[5].blocks)

@@ -11,7 +11,9 @@ its own contents, which the book has already. A line of attributes
 for the line above (kramdown's and mkdocs' ``{: .center }``) styles a page that is not ours: it goes,
 and so do a heading's own (pandoc's ``# Credits {.unnumbered}``). Pandoc's title block (``% Title``,
 ``% Author``, ``% Date`` atop the file) is its front matter, read as YAML's would be. A backslash
-ending a line is CommonMark's line break, never a character of the text.
+ending a line is CommonMark's line break, never a character of the text. A line underlined with
+``=====`` or ``-----`` (a setext heading) is a heading of level one or two, as ``#`` or ``##``
+would make it; a rule after a blank line is a rule, and YAML front matter keeps its ``---``.
 """
 
 from __future__ import annotations
@@ -28,21 +30,40 @@ _CENTRED = lazy(r"^(?P<marks>#{0,6})\s*(?P<em>[*_]{0,3})\s*->\s*(?P<text>.*?)\s*
 _CONTENTS_MARK = lazy(r"^\s*\[TOC[1-6]?\]\s*$")  # Python-Markdown's and rentry's "[TOC]", "[TOC2]"
 _ATTRIBUTES = lazy(r"^\s*\{:?\s*(?:[.#][\w-]+|[\w-]+=\S+)(?:\s+(?:[.#][\w-]+|[\w-]+=\S+))*\s*\}\s*$")  # "{ .center }"
 _HEADING_ATTRIBUTES = lazy(r"\s+\{(?:\s*(?:[.#][\w-]+|[\w-]+=\S+|-))+\s*\}\s*$")  # "{#credits .unnumbered}", "{-}"
+_SETEXT = lazy(r"^ {0,3}(?:={2,}|-{2,})[ \t]*$")  # an underline: "=====" or "-----"
+_NOT_SETEXT = lazy(r"^\s*(?:[#>|]|[-*+]\s|\d{1,9}[.)]\s|```|~~~)")  # what an underline cannot make a heading of
+_YAML_KEY = lazy(r"^[A-Za-z_][\w-]*\s*:(?:\s|$)")  # "title: …", the first key of a YAML block
 _ESCAPE = lazy(r"\\([!-/:-@\[-`{-~])")  # a backslash before any ASCII punctuation: CommonMark's escapes
 
 
 def as_shown(text: str) -> str:
-    shown, fenced = [], False
-    for line in _title_block(text.split("\n")):
+    lines = _title_block(text.split("\n"))
+    shown, fenced, yaml = [], False, False
+    for index, line in enumerate(lines):
         fence = FENCE.match(line)
-        if fenced or fence:
+        if yaml or (line.strip() == "---" and not (shown and shown[-1].strip()) and index + 1 < len(lines)
+                    and _YAML_KEY.match(lines[index + 1])):  # YAML front matter, atop the file or a joined page
+            yaml = not (yaml and line.strip() in ("---", "..."))
+            shown.append(line)
+        elif fenced or fence:
             shown.append(line)  # code is kept as typed
+        elif line[:4].lstrip()[:1] in ("=", "-") and _SETEXT.match(line) and _setext_title(shown):
+            shown[-1] = ("# " if line.strip()[0] == "=" else "## ") + shown[-1].strip()
+            shown.append("")  # "Title" over "=====": a heading (level 1; "-----", level 2), as CommonMark sets it
         elif line.lstrip()[:4] == "[TOC" and _CONTENTS_MARK.match(line):
             shown.append("")
         elif not (line.lstrip()[:1] == "{" and _ATTRIBUTES.match(line)):
             shown.append(_as_shown(line))
         fenced ^= bool(fence)
     return "\n".join(shown)
+
+
+def _setext_title(shown: list[str]) -> bool:
+    """Whether the line above an underline is a heading's text: one line of a paragraph of its own
+    (a blank line or the top above it), not a list item, a quote or a heading already."""
+    if not shown or not shown[-1].strip() or (len(shown) > 1 and shown[-2].strip()):
+        return False
+    return not _NOT_SETEXT.match(shown[-1])
 
 
 def without_arrows(line: str) -> str:

@@ -16,6 +16,7 @@ Every decision goes to the trace, for --debug-structure.
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections import Counter
 from dataclasses import replace
 
 from .blocks import BREAK, gaps_after, usual_gap
@@ -271,10 +272,17 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
     """ "## Afterword", a paragraph, "### About the hero": a deeper Markdown heading after text
     under a chapter's heading is a section of that chapter, and so are the deeper ones after it, up
     to the next heading of the chapter's level or higher (straight under it, with no text between,
-    the chapter's heading would be a part over it). A keyword ("### Chapter 3") is a chapter still."""
+    the chapter's heading would be a part over it). A keyword ("### Chapter 3") is a chapter still.
+    So are the headings of a level few use, above the chapters' (``_rare_levels``)."""
     level, last, inside = 0, -1, False
+    rare = _rare_levels(found)
     for index in sorted(found):
         heading = found[index]
+        if heading.kind == MARKDOWN and heading.level in rare:
+            trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a Markdown level few headings "
+                                          "use, first inside a chapter of a deeper one"))
+            found[index] = replace(heading, kind=SECTION)
+            continue
         deeper = heading.level > level > 0 and heading.kind == MARKDOWN
         if deeper and (inside or _text_between(lines, found, last, index)):
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a section of the chapter "
@@ -284,6 +292,23 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
             continue
         level, last, inside = heading.level, index, False
     return found
+
+
+_MANY_CHAPTERS = 10
+
+
+def _rare_levels(found: dict[int, Heading]) -> set[int]:
+    """Markdown levels few headings use (one for every ten chapters, in a book of ten or more), above
+    the chapters' and first used after the first of them ("VERSION 2.0 UPDATE INFORMATION" / "=====" in the
+    sixtieth of a collection's "####" stories): headings inside those stories, not parts over every
+    story after them (a book's parts open before its first chapter)."""
+    levels = Counter(h.level for h in found.values() if h.kind == MARKDOWN and h.level)
+    if not levels:
+        return set()
+    chapters = max(levels, key=lambda level: (levels[level], -level))  # the level most headings use
+    first = {level: min(i for i, h in found.items() if h.kind == MARKDOWN and h.level == level) for level in levels}
+    return {level for level in levels if level < chapters and levels[chapters] >= _MANY_CHAPTERS
+            and levels[level] <= levels[chapters] // _MANY_CHAPTERS and first[level] > first[chapters]}
 
 
 def _entry_starts(lines: list[str], contents: Contents) -> list[int]:
