@@ -243,3 +243,19 @@ def test_an_image_leaves_its_description_or_nothing():
 def test_a_headings_empty_link_to_a_styling_hook_leaves_no_line():
     """A Reddit export's "######[](#dropcap)": no heading, no scene break, nothing a reader sees."""
     assert without_html("Score: 12\n\n######[](#dropcap)  \nI sat on a bench.\n") == "Score: 12\n\n\nI sat on a bench.\n"
+
+
+def test_html_in_the_front_matters_values_leaves_the_front_matter_whole():
+    """A Gatsby site's story: its summary is the story's opening in the site's own HTML, in YAML
+    with a blank line before the closing "---". The HTML split the YAML, so the front matter was
+    printed as the story's first lines, and the opening paragraphs came twice."""
+    story = ("---\ntitle: The Quiet Archive\nauthors:\n    - Ann Wade\ndescription: The lamps were lit. <p>The ferry waited."
+             "</p><p>Nobody came.</p>\nshortdescription: The lamps were lit. <p>The ferry ...</p>\ncategory: FICTION\n"
+             "cover: cover.jpg\npath: \"/the-quiet-archive\"\n\n---\n\nThe lamps were lit.\n\nThe ferry waited.\n\n"
+             "Nobody came.\n\nIn the morning the river was high and the ferry was gone.\n")
+    parsed = parse(story, Settings(markdown=True))
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Quiet Archive", ("Ann Wade",))
+    assert block_texts(parsed.metadata.description) == ["The lamps were lit.", "The ferry waited.", "Nobody came."]
+    assert block_texts(parsed.chapters[0].blocks) == ["The lamps were lit.", "The ferry waited.", "Nobody came.",
+                                                      "In the morning the river was high and the ferry was gone."]
+    assert dict(parsed.metadata.extra) == {"Category": "FICTION"}

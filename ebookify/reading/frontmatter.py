@@ -385,9 +385,14 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     if not isinstance(data, dict):
         return i
     settings = [str(key) for key in data if str(key).lower() in _SITE_SETTINGS]
+    described = any(LABELS.get(str(key).replace("_", " ").strip().lower()) == "description" for key in data)
     for key, value in data.items():
         label = str(key).replace("_", " ").strip()
         field = LABELS.get(label.lower(), "extra")
+        if label.lower().replace(" ", "") in _TEASERS:  # a site's shorter summary: the summary, or its repetition
+            field = "description"
+            if described:
+                continue
         if str(key) in settings or (field == "extra" and isinstance(value, bool)):
             continue
         if field == "title" and isinstance(value, list):  # pandoc's EPUB titles: [{type: main, text: …}, …]
@@ -402,6 +407,10 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
             value = ", ".join(items)
         value = "" if value is None else str(value).strip()
         if field in BLOCK_FIELDS:
+            if "<" in value or "](" in value:  # a site's summary in its HTML ("… <p> It was …</p>"), or with links
+                from .rawhtml import without_html
+
+                value = without_html(value)
             block = tuple(paragraph(p) for p in value.split("\n\n") if p.strip())
             if field == "note":
                 notes.append(Note(block, Placement.FRONT, note_label(label)))
@@ -448,6 +457,8 @@ _FLAT_FIELD = lazy(r"^(?P<key>[A-Za-z_][\w -]{0,40}?):(?:\s+(?P<value>.*?))?\s*$
 _FLAT_ITEM = lazy(r"^\s+-\s+(?P<item>.*?)\s*$")
 
 
+_TEASERS = frozenset({"shortdescription", "excerpt", "teaser", "shortsummary"})
+
 # What a static site (Jekyll, Hugo, Eleventy, MkDocs) reads to build its pages, not what a reader is
 # told: "Layout layout.njk" and "Order 1" on a title page say nothing about the story.
 _SITE_SETTINGS = frozenset({
@@ -458,6 +469,7 @@ _SITE_SETTINGS = frozenset({
     "redirect_from", "redirect_to", "hidden", "css", "js", "render", "outputs", "build", "cascade",
     "headless", "linktitle", "markup", "excerpt_separator", "template", "nav", "nav_title", "hide",
     "id", "novelid", "chapterid", "createdat", "updatedat", "music_mode", "image", "thumbnail", "featured",
+    "path", "cover", "available",  # Gatsby's: the page's address, the picture its card shows, whether it is listed
     # pandoc's settings for building an EPUB or a PDF, and R Markdown's
     "stylesheet", "cover-image", "epub-cover-image", "page-progression-direction", "ibooks", "header-includes",
     "include-before", "include-after", "documentclass", "classoption", "geometry", "fontsize", "mainfont",

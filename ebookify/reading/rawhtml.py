@@ -45,9 +45,13 @@ _LINK = lazy(r"(!?)\[([^\]\n]*)\]\((?:<[^>\n]*>|[^()\s]+(?:\s+\"[^\"\n]*\")?)\)"
 
 def without_html(text: str) -> str:
     """``text`` with its HTML and links read as Markdown reads them; code (```` `<br>` ````, a
-    fenced block) stays as typed, as Markdown keeps it."""
+    fenced block) stays as typed, as Markdown keeps it; so does the YAML front matter atop it,
+    whose values the front matter's reader takes as they are (a site's "description: … <p> …")."""
     if not (_TAG.search(text) or "](" in text):
         return text
+    front = _FRONT_MATTER.match(text)
+    if front:
+        return front.group() + without_html(text[front.end():])
     pieces = _CODE.split(text)  # text, code, text, code, …
     return "".join(_read(piece) if number % 2 == 0 else piece for number, piece in enumerate(pieces))
 
@@ -63,6 +67,7 @@ def _read(text: str) -> str:
     return _LINK.sub(_link_text, _HOOK_LINE.sub("", text))
 
 
+_FRONT_MATTER = lazy(r"---[ \t]*\n(?:[A-Za-z_][\w-]*[ \t]*:.*\n)(?:.*\n){0,200}?(?:---|\.\.\.)[ \t]*(?=\n|$)")
 _HOOK_LINE = lazy(r"^[ \t]*#{1,6}[ \t]*\[\]\(#[^()\s]*\)[ \t]*$", re.MULTILINE)  # "######[](#dropcap)": a page's hook
 
 
