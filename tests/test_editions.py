@@ -1618,6 +1618,33 @@ def test_a_title_page_over_the_collection_stays_the_books():
     assert [c.title for c in parsed.chapters] == list(_TALES)
 
 
+def test_a_collections_titles_under_parts_and_a_title_page_atop_them_are_its_chapters():
+    """Lagerlöf's Bannlyst: a title page whose first line is in capitals ("BANNLYST" / "EN
+    BERÄTTELSE" / "AV" …), then "FÖRSTA DELEN", and each piece's title in capitals with its full
+    stop. The title page's line counted as the family's first title, its piece too short to be
+    one of a kind with the others: no title was found, and the book was its three parts."""
+    tales = [t.title() + "." for t in _TALES]
+    body = "".join(f"{part}\n\n\n\n" + "".join(f"{t.upper()}\n\n\n{P}\n\n{Q}\n\n{P}\n\n\n\n" for t in half)
+                   for part, half in (("FÖRSTA DELEN", tales[:3]), ("ANDRA DELEN", tales[3:])))
+    parsed = parse("BANNLYST\n\n  EN BERÄTTELSE\n\n       AV\n\n  SELMA LAGERLÖF\n\nSTOCKHOLM\n\n\n\n" + body)
+    assert [c.title for c in parsed.chapters] == [t.upper() for t in tales]
+    assert [c.part for c in parsed.chapters] == ["FÖRSTA DELEN"] * 3 + ["ANDRA DELEN"] * (len(tales) - 3)
+
+
+def test_numbered_stories_under_a_collections_title_leave_it_a_collection():
+    """Peabody's Old Greek Folk Stories (a headerless etext): "STORIES OF THE TROJAN WAR." over
+    "I. THE APPLE OF DISCORD.", "II. …": numbered afresh under one title, they are its parts,
+    no rival family; and the first tale's title atop the file is no title of the book's."""
+    tales = "".join(f"\n\n\n\n{title}\n\n\n{P}\n\n{Q}\n\n{P}\n" for title in _TALES)
+    stories = "\n\n\n\nSTORIES OF THE MILL.\n\n" + "".join(
+        f"\n\n{n}. THE {word} OF THE MILL.\n\n\n{P}\n\n{Q}\n" for n, word in (("I", "DAWN"), ("II", "NOON"), ("III", "DUSK")))
+    parsed = parse(tales + stories + tales.replace("\n\n\n\n", "\n\n\n\nMORE ", 1))
+    assert parsed.metadata.title == ""
+    assert [c.title or c.label for c in parsed.chapters][len(_TALES):len(_TALES) + 3] == [
+        "THE DAWN OF THE MILL.", "THE NOON OF THE MILL.", "THE DUSK OF THE MILL."]
+    assert parsed.chapters[len(_TALES)].part == "STORIES OF THE MILL."
+
+
 @pytest.mark.parametrize("gap", ["\n\n", "\n\n\n"])
 def test_titles_set_off_no_wider_than_paragraphs_or_headlines_over_a_few_short_pieces_stay_text(gap):
     """With the text's own gap above them they are lines of the story; and a few headlines over

@@ -259,7 +259,9 @@ def keep_set_off_titles(lines: list[str], found: dict[int, Heading], blankless: 
     families = (([] if blankless else set_off_titles(lines), "in capitals set off", str.strip),
                 (framed_titles(lines), "framed", lambda line: _FRAMED.match(line.strip())["title"]))
     for titles, kind, title in families:
-        kept = sum(1 for i, heading in found.items() if heading.kind != PART and titles and i > titles[0] and i not in titles)
+        under = _numbered_under(found, titles)
+        kept = sum(1 for i, heading in found.items() if heading.kind != PART and titles and i > titles[0]
+                   and i not in titles and i not in under)
         if not titles or kept * 3 > len(titles):
             continue
         trace.append((offset + titles[0], f"{len(titles)} titles {kind} alike, each over a piece of the book"))
@@ -268,6 +270,17 @@ def keep_set_off_titles(lines: list[str], found: dict[int, Heading], blankless: 
                                                                                      "others, over its piece"))
         return dict(sorted(found.items()))
     return found
+
+
+def _numbered_under(found: dict[int, Heading], titles: list[int]) -> set[int]:
+    """The numbered headings that count afresh from one under each title ("STORIES OF THE TROJAN
+    WAR." over "I. THE APPLE OF DISCORD.", "II. …"): a tale's own parts, no rival to the family."""
+    under: set[int] = set()
+    for start, end in zip(titles, titles[1:] + [max(found, default=0) + 1]):
+        run = [i for i in sorted(found) if start < i < end and found[i].number]
+        if run and numeral_value(found[run[0]].number) == 1:
+            under.update(run)
+    return under
 
 
 def set_off_titles(lines: list[str]) -> list[int]:
@@ -286,6 +299,8 @@ def set_off_titles(lines: list[str]) -> list[int]:
         if index in gaps and _title_in_capitals(lines[index]) and not (titles and titles[-1] == above.get(index)) \
                 and not _over_a_byline(lines, index + 1 + gaps[index]):
             titles.append(index)
+    if titles and titles[0] == first and not _pieces_of_a_book(lines, titles, _SET_OFF_FAMILY):
+        titles = titles[1:]  # "BANNLYST" atop the file, over "EN BERÄTTELSE" / "AV" / …: the book's title page
     return titles if _pieces_of_a_book(lines, titles, _SET_OFF_FAMILY) else []
 
 

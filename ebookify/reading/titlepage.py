@@ -15,6 +15,7 @@ import unicodedata
 
 from .contents import is_contents_word
 from .dialects import without_arrows
+from .families import set_off_titles
 from .headings import match_heading
 from .titlecase import is_capitals
 from ..patterns import HAN, KANA, lazy
@@ -41,11 +42,17 @@ def read_title_page(lines: list[str], start: int = 0, title: str = "") -> tuple[
     if not top:
         return {}, []
     found = _page(top, title)
+    if set(found[0]) == {"title"} and _first_of_a_collection(lines, start, found[1][0][0]):
+        found = {}, []  # "THE WOOD-FOLK." atop a headerless collection: its first tale's title, not the book's
     found = found if found[0] else _title_over_byline_below(lines, start)
     found = found if found[0] else _capitals_over_first_heading(lines, start)
     if title and not (found[0].get("authors") and _same_title(found[0]["title"], title)):
         return {}, []  # a header named the title: the page may only add the author under that title
     return found
+
+
+def _first_of_a_collection(lines: list[str], start: int, index: int) -> bool:
+    return index - start in set_off_titles(lines[start:])
 
 
 def _title_over_byline_below(lines: list[str], start: int) -> tuple[dict, list[tuple[int, str]]]:
