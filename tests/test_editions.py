@@ -697,6 +697,12 @@ def test_the_volunteers_credit_goes_with_the_licence_not_the_book():
                      id="a title over three lines, rules between it and the byline"),
         pytest.param("-> The Ford <-\n*-> A Winter Tale <-*\n-> By Ida Marsh <-\n\n\n", "The Ford", ("Ida Marsh",),
                      id="rentry's centred lines"),
+        pytest.param("Karel Čapek\n\n\n\n\n\nKRAKATIT\n\n\n\n\n\nKrakatit\n\n\n", "Krakatit", ("Karel Čapek",),
+                     id="an ebook's author, a wide gap, the title in capitals (and a name beyond Latin-1)"),
+        pytest.param("Des Meeres Wellen\n\nFranz Grillparzer\n\nTrauerspiel in fünf Aufzügen\n\n\n", "Des Meeres Wellen",
+                     ("Franz Grillparzer",), id="title over the author over the genre, then a wider gap"),
+        pytest.param("Giovanni Boccaccio\nDecameron\n \nNote\na cura di Laura Barberi\n\n", "Decameron",
+                     ("Giovanni Boccaccio",), id="author over title over an editor's bare 'Note' (no AO3 label)"),
     ],
 )
 def test_title_pages(top, title, authors):

@@ -199,8 +199,10 @@ class TitleLines:
             self.trace.append((i, f"title: the line over AO3's 'Posted originally on the Archive of Our Own': {title}"))
             return j + 1
         k = self.skip(j + 1)
-        if k < len(lines) and short_name(lines[i]) and short_name(lines[j]) and label_of(lines[k]) \
+        if k < len(lines) and short_name(lines[i]) and short_name(lines[j]) and label_of(lines[k]) and ":" in lines[k] \
                 and label_of(lines[k])[1] in ("description", "note", "rating", "extra", "fandoms", "warnings", "tags"):
+            # (AO3 writes "Rating:", "Summary:" with their colons; a bare "Note" under "Giovanni Boccaccio" /
+            # "Decameron" heads an editor's note, under an author over a title)
             self.fields.setdefault("title", title)
             self.fields["authors"] = self.fields.get("authors", ()) + names(lines[j])
             self.trace.append((i, f"title and author: two lines over the labels (AO3's order): {title}"))

@@ -22,11 +22,12 @@ from ..patterns import HAN, KANA, lazy
 
 _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
 _BY_ALONE = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)$", re.IGNORECASE)
-_NAME_WORD = lazy(r"^(?:[A-ZÀ-ÞА-ЯЁ][\w.'’-]*|[A-ZÀ-ÞА-ЯЁ]\.|de|da|van|von|der|le|la|du|di|y)$")
+_PARTICLES = frozenset({"de", "da", "van", "von", "der", "le", "la", "du", "di", "y"})
 _ARTICLE = lazy(r"^(?:the|an?|les?|la|l[’']|une?|des|der|die|das|den|dem|eine?|el|los|las|il|lo|gli|os|as|uma?|het|een|ett?|det)\s",
                re.IGNORECASE)
 _SENTENCE_END = lazy(r"[.!?;,:]$")
 _LOOK = 12  # lines from the top: a title page is at the very start
+_WIDE_PAGE = 6  # blank lines an ebook's title page may set between the author and the title in capitals
 _FAR = 40  # lines a header of notes and thanks may take before the title under them
 _CREDIT = lazy(r"^(?:translated|illustrated|edited|adapted|abridged|retold)\b.{0,60}?\bby\s+\S", re.IGNORECASE)
 _CJK_TITLE = lazy(f"^[{HAN}{KANA}][^。！？…，、]*$")
@@ -110,7 +111,7 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
             return {"title": first_text, "subtitle": second_text, "authors": (name,)}, [
                 (first, f"title page: title {first_text!r}, subtitle {second_text!r}, author {name!r} (a 'by' line under them)")]
         if gap_after_first <= 1 and _is_title(first_text) and _is_name(second_text) \
-                and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or gap_after_second >= 2
+                and not _SENTENCE_END.search(first_text) and (_credits_below(rest) or _genre_below(rest) or gap_after_second >= 2
                                                                or (len(rest) > 1 and match_heading(rest[1][1]))
                                                                or _same_title(first_text, title)
                                                                or (len(rest) > 1 and _same_title(rest[1][1], first_text))):
@@ -118,7 +119,8 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
             # Петрова" / "СТЕПНЫЕ ПИСЬМА" / "ТОМ ПЕРВЫЙ")
             return {"title": first_text, "authors": (second_text,)}, [
                 (first, f"title page: title {first_text!r} over the author's name {second_text!r}")]
-        if gap_after_first <= 3 and _is_name(first_text) and not is_capitals(first_text) and _is_title(second_text) \
+        if gap_after_first <= (_WIDE_PAGE if is_capitals(second_text) else 3) and _is_name(first_text) \
+                and not is_capitals(first_text) and _is_title(second_text) \
                 and ((is_capitals(second_text) or _ARTICLE.match(second_text))
                      and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:]))
                      or not _is_name(second_text) and _heading_or_end(rest[1:])):  # "Deux Ans de vacances" / "CHAPITRE I"
@@ -183,14 +185,20 @@ def _is_title(text: str) -> bool:
 def _are_names(text: str) -> bool:
     """ "Anna Weber", "Anna Weber and Jo Lee", "Tolkien": not "the river, as he always did." """
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\bund\b|\bet\b|\by\b|\bи\b)\s*", text) if p]
-    return bool(parts) and all(_is_name(p) or (len(p.split()) == 1 and _NAME_WORD.match(p)) for p in parts)
+    return bool(parts) and all(_is_name(p) or (len(p.split()) == 1 and _name_word(p)) for p in parts)
 
 
 def _is_name(text: str) -> bool:
     """ "Paul Lefèvre", never "Les Naufragés": a title opens on an article, a name does not."""
     words = text.split()
-    return 2 <= len(words) <= 5 and all(_NAME_WORD.match(w) for w in words) and not _SENTENCE_END.search(text.rstrip(".")) \
+    return 2 <= len(words) <= 5 and all(map(_name_word, words)) and not _SENTENCE_END.search(text.rstrip(".")) \
         and not _ARTICLE.match(text) and match_heading(text) is None  # "Chapter One" is nobody
+
+
+def _name_word(word: str) -> bool:
+    """ "Paul", "Čapek", "O'Brien", "J.", "von": a capital in any alphabet, then letters."""
+    return word in _PARTICLES or (word[0].isupper() and word[0].isalpha()
+                                  and all(c.isalnum() or c in ".'’-" for c in word[1:]))
 
 
 def _mostly_capitalised(text: str) -> bool:
@@ -207,6 +215,12 @@ def _set_as_a_cjk_title(text: str) -> bool:
 def _credits_below(rest: list[tuple[int, str, int]]) -> bool:
     """ "Translated by David Wyllie" under the author: a book's title page, not a story's lines."""
     return len(rest) > 1 and _CREDIT.match(rest[1][1]) is not None
+
+
+def _genre_below(rest: list[tuple[int, str, int]]) -> bool:
+    """ "Trauerspiel in fünf Aufzügen", "A Novel" under the author, then a wider gap: the page's last line."""
+    return len(rest) > 1 and rest[1][2] >= 2 and len(rest[1][1].split()) <= 6 and _is_title(rest[1][1]) \
+        and not _SENTENCE_END.search(rest[1][1]) and not _is_name(rest[1][1])
 
 
 def _prose(rest: list[tuple[int, str, int]]) -> bool:
