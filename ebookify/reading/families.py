@@ -17,7 +17,8 @@ from dataclasses import replace
 from itertools import accumulate
 
 from .blocks import BREAK, gaps_after, is_scene_break, usual_gap
-from .headings import AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, is_numeral_line, match_heading, numeral_value
+from .headings import (AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, is_numeral_line, markdown_level,
+                       match_heading, numeral_value)
 from .labels import BY_WORDS
 from .notes import inside_ao3_notes, is_ao3_marker, story_under
 from .titlecase import is_capitals
@@ -311,8 +312,10 @@ def framed_titles(lines: list[str]) -> list[int]:
     for index, line in enumerate(lines):
         framed = _FRAMED.match(line.strip()) if line[-1:] in _FRAME_MARKS and line.lstrip()[:1] in _FRAME_MARKS else None
         if framed and set(framed["open"]) == set(framed["close"]) and not _FRAME_RUN.search(framed["title"]) \
-                and not _EMPHASIS_MARKS.match(framed["open"]) and match_heading(framed["title"]) is None:
-            # ("--A sudden--at--the--moment--" is prose between dashes; "***September 7***" is emphasis)
+                and not _EMPHASIS_MARKS.match(framed["open"]) and match_heading(framed["title"]) is None \
+                and not (framed["open"][0] == "#" and markdown_level(line) <= 6 and line.lstrip("#")[:1] == " "):
+            # ("--A sudden--at--the--moment--" is prose between dashes; "***September 7***" is emphasis;
+            # "### scenbrytning ###" is Markdown's heading, its closing marks optional)
             titles.append(index)
     return titles if _pieces_of_a_book(lines, titles, _FRAMED_FAMILY) else []
 

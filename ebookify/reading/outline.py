@@ -64,6 +64,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
         found = keep_counted_titles(lines, found, expected, blankless, trace, offset)
         found = keep_set_off_titles(lines, found, blankless, trace, offset)
     found = episodes_under_arcs(found, trace, offset)
+    found = _repeated_headings(lines, found, trace, offset)
     found = _sections_under_keywords(lines, found, trace, offset)
     found = _sections_in_markdown(lines, found, trace, offset)
     consumed: set[int] = set()
@@ -295,6 +296,27 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
 
 
 _MANY_CHAPTERS = 10
+
+
+_REPEATS = 5  # the same heading this often: a mark the writer sets between scenes
+
+
+def _repeated_headings(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
+    """One short heading written alike again and again, with no number ("### scenbrytning ###", a
+    manuscript's "scene break", 99 times; "Résumé." closing each chapter; a tale's country): the
+    writer's mark inside the chapters, never a chapter each (the book had 95 chapters named
+    "scenbrytning"). A collection's prompt answered five times over is five stories still."""
+    def text(heading: Heading) -> str:
+        return f"{heading.label} {heading.title}".strip().strip("*_ ").casefold()  # ("### **I.**" is "i.")
+
+    counts = Counter(text(h) for h in found.values() if h.kind in (MARKDOWN, LISTED))
+    for index, heading in list(found.items()):
+        if heading.kind in (MARKDOWN, LISTED) and counts[text(heading)] >= _REPEATS and len(text(heading).split()) <= 3 \
+                and not heading.number and not any(c.isdigit() for c in text(heading)) and not is_numeral_line(text(heading).upper()):
+            trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: the same heading "
+                                          f"{counts[text(heading)]} times, a mark between scenes"))
+            found[index] = replace(heading, kind=SECTION)
+    return found
 
 
 def _rare_levels(found: dict[int, Heading]) -> set[int]:
