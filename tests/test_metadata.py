@@ -272,12 +272,17 @@ GERMAN = ("Die Fähre legte um elf Uhr ab, ob jemand an Bord war oder nicht. Mir
           "Orangen und einer Fahrkarte, die sie mit Münzen bezahlt hatte.")
 
 
+VOCALISED_ARABIC = ("ذَهَبَ الوَلَدُ إِلَى المَدْرَسَةِ فِي الصَّبَاحِ البَاكِرِ، وَكَانَ الجَوُّ بَارِدًا جِدًّا. رَأَى صَدِيقَهُ "
+                    "عِنْدَ البَابِ فَسَلَّمَ عَلَيْهِ، ثُمَّ دَخَلَا مَعًا إِلَى الفَصْلِ وَجَلَسَا فِي المَقْعَدِ الأَوَّلِ. ")
+
+
 @pytest.mark.parametrize(
     "text, code, name",
     [
         pytest.param(FRENCH, "fr", "French", id="French"),
         pytest.param(GERMAN, "de", "German", id="German"),
         pytest.param(PROSE * 3, "en", "English", id="English"),
+        pytest.param(VOCALISED_ARABIC * 3, "ar", "Arabic", id="Arabic with its vowel points (CLD2 read Bosnian)"),
     ],
 )
 def test_the_language_is_detected_and_said_with_its_confidence(text, code, name):
