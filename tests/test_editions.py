@@ -390,6 +390,20 @@ def test_project_gutenbergs_first_line_names_the_book_and_its_author():
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The Ferry", ("Ida Marsh",))
 
 
+def test_a_contents_list_of_the_first_volume_leaves_the_second_volumes_chapters_chapters():
+    """Lalka (Wolne Lektury): the list names the chapters of "Tom I"; after its last, "Tom II" and
+    chapters of its own. A list that names nearly all its entries leaves out the rest on purpose, so
+    every heading after it not in it had become a section: the whole second volume sat inside the
+    first volume's last chapter."""
+    first = [("I", "The Ferry"), ("II", "The Mill"), ("III", "The Sea")]
+    listing = "\n\n".join(f"{n}. {t}" for n, t in first)
+    body = "Tom I\n\n\n" + "".join(f"Rozdział {n}\n\n{t}\n\n{P}\n\n{Q}\n\n\n" for n, t in first) + \
+        "\n\nTom II\n\n\n" + "".join(f"Rozdział {n}\n\n{t}\n\n{P}\n\n{Q}\n\n\n" for n, t in (("I", "The Storm"), ("II", "The Shore")))
+    parsed = parse("LALKA\n\n\n\nSpis treści\n\n" + listing + "\n\n\n\n\n" + body)
+    assert [c.title for c in parsed.chapters] == ["The Ferry", "The Mill", "The Sea", "The Storm", "The Shore"]
+    assert [c.part for c in parsed.chapters] == ["Tom I"] * 3 + ["Tom II"] * 2
+
+
 def test_a_contents_list_at_the_back_of_a_volume_is_no_second_set_of_chapters():
     body = "\n\n".join(f"CHAPTER {n}.\n\n{P} {Q} {P}" for n in ("I", "II", "III"))
     index = "\n\n".join(f"Chapter {n}.--What happened at the mill." for n in ("I", "II", "III"))

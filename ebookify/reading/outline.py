@@ -165,6 +165,8 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
         return found  # a list of the parts only: the chapters under them stay chapters
     ordered = sorted(listed)
     first = ordered[0]
+    if (volume := _next_volume(found, first, ordered[-1])) is not None:
+        reach = min(reach, volume)
     kinds = {found[i].kind for i in listed}
     numbers: dict[str, set] = {}  # the listed labels under each part: a book's parts may number their chapters afresh
     for i in listed:
@@ -186,6 +188,18 @@ def _by_contents(lines: list[str], found: dict[int, Heading], consumed: set[int]
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: {why}"))
             found[index] = replace(found[index], kind=SECTION)
     return found
+
+
+def _next_volume(found: dict[int, Heading], first: int, last: int) -> int | None:
+    """Where the next volume opens, when the list's first heading stands under one ("Tom I" over
+    "I. Jak wygląda firma…") and a heading of the same word follows its last ("Tom II"): the list
+    named the first volume's chapters only."""
+    above = [i for i in sorted(found) if i < first and found[i].kind == PART and found[i].label]
+    if not above:
+        return None
+    word = found[above[-1]].label.split()[0].casefold()
+    return next((i for i in sorted(found) if i > last and found[i].kind == PART and found[i].label
+                 and found[i].label.split()[0].casefold() == word), None)
 
 
 def _opening(lines: list[str], index: int, found: dict[int, Heading]) -> int:
