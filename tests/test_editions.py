@@ -1792,3 +1792,20 @@ def test_the_quick_look_at_a_byline_turns_away_no_line_the_byline_grammar_reads(
     line = f"{marks}{case(word)}{between}{name}"
     if byline._BY_LINE.match(line):
         assert byline._opens_like_a_byline(line), line
+
+
+def test_wrapped_chinese_speeches_each_opening_a_line_are_paragraphs():
+    """九命奇冤: a chapter opens on fifty speeches, each a line in its 「」, wrapping onto a line set
+    in by a space, with no blank line between them (the narration has them): one paragraph of
+    1,882 characters. A closed line over one that opens a speech ends the paragraph."""
+    narration = "他走進了房間，看見桌上放著一封信。信是母親寫的，字跡有些潦草，他讀了兩遍才明白她的意思。窗外下著雨，街上沒有一個人。"
+    speeches = ["「你來了！快坐下，外面雨大，路上可好走麼？」", "「還好，還好！只是渡船停了，我繞了遠路，走了大半個時辰才到這裡，腳都濕透了。」",
+                "「那就先喝口熱茶！」"]
+
+    def wrapped(text: str, indent: str = "") -> list[str]:
+        return [text[:30]] + [indent + text[i:i + 30] for i in range(30, len(text), 30)]
+
+    lines = [line for _ in range(6) for line in wrapped(narration) + [""]]
+    lines += [line for speech in speeches for line in wrapped(speech, " ")] + [""] + wrapped(narration)
+    blocks = block_texts(parse("第一回 雨夜\n\n" + "\n".join(lines) + "\n").chapters[0].blocks)
+    assert blocks[6:9] == speeches and blocks[9] == narration

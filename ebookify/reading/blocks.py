@@ -389,13 +389,26 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
                 pieces.append([])
             pieces[-1].append(line)
         return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in pieces]
-    return [paragraph(_unwrap(lines, layout), layout.emphasis, layout.markdown)]
+    return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in _speeches(lines)]
+
+
+def _speeches(lines: list[str]) -> list[list[str]]:
+    """Wrapped Chinese or Japanese where each speech opens a line in its brackets, the line above
+    closed ("…攻打？」" / "「呸！蠢材！…"), the lines of a speech wrapping under it: a paragraph
+    each, as without the wrap (fifty speeches had run into one paragraph)."""
+    pieces = [[lines[0]]]
+    for line in lines[1:]:
+        if line[:1] in _SPEECH_OPENS_LINE and pieces[-1][-1].rstrip()[-1:] in _CLOSED:
+            pieces.append([])
+        pieces[-1].append(line)
+    return pieces
 
 
 _SPACES = lazy(r"[^\S\u3000]+")  # runs of spaces but the ideographic one: "え？　これ" keeps its full-width space
 # Japanese sets narration indented and a line of speech in its brackets flush left: 「 opens a
 # paragraph as an indent does (its text never wraps onto a line of its own).
 _SPEECH_OPENS_LINE = frozenset("「『")
+_CLOSED = frozenset("」』。！？…）")  # how a Chinese or Japanese paragraph ends
 
 
 def _is_verse(lines: list[str], layout: Layout) -> bool:
