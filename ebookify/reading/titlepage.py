@@ -27,6 +27,8 @@ _ARTICLE = lazy(r"^(?:the|an?|les?|la|l[’']|une?|des|der|die|das|den|dem|eine?
                re.IGNORECASE)
 _SENTENCE_END = lazy(r"[.!?;,:]$")
 _LOOK = 12  # lines from the top: a title page is at the very start
+_NOTICE_LINES = 5  # lines of a download site's notice above the title page
+_ADDRESS = lazy(r"https?://|www\.")
 _WIDE_PAGE = 6  # blank lines an ebook's title page may set between the author and the title in capitals
 _FAR = 40  # lines a header of notes and thanks may take before the title under them
 _CREDIT = lazy(r"^(?:translated|illustrated|edited|adapted|abridged|retold)\b.{0,60}?\bby\s+\S", re.IGNORECASE)
@@ -39,7 +41,7 @@ _PICTURE = lazy(r"^\[(?:illustration|frontispiece|picture|image)\b[^\]]*\]$", re
 def read_title_page(lines: list[str], start: int = 0, title: str = "") -> tuple[dict, list[tuple[int, str]]]:
     """({"title": …, "authors": (…,)} as found, trace). Empty when the top is not a title page.
     ``title``: the title a header gave already; a name right under it on the page is the author's."""
-    top = _top_lines(lines, start)
+    top = _top_lines(lines, _past_notice(lines, start))
     if not top:
         return {}, []
     found = _page(top, title)
@@ -123,7 +125,8 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
                 and not is_capitals(first_text) and _is_title(second_text) \
                 and ((is_capitals(second_text) or _ARTICLE.match(second_text))
                      and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:]))
-                     or not _is_name(second_text) and _heading_or_end(rest[1:])):  # "Deux Ans de vacances" / "CHAPITRE I"
+                     or not _is_name(second_text) and (_heading_or_end(rest[1:]) or _prose(rest[1:]))):
+            # "Deux Ans de vacances" / "CHAPITRE I"; "Иван Тургенев" / "•" / "Муму" / the story
             return {"title": second_text, "authors": (first_text,)}, [
                 (first, f"title page: author {first_text!r} over the title {second_text!r}, which no name reads as")]
     if _is_title(first_text) and (gap_after_first >= 2 or (rest and match_heading(rest[0][1]))) \
@@ -145,13 +148,25 @@ def _unaccented(text: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+def _past_notice(lines: list[str], start: int) -> int:
+    """Where the title page starts under a download site's notice: a few lines at the top, one of
+    them a web address ("Спасибо, что скачали книгу в бесплатной электронной библиотеке Royallib.ru:
+    http://…" / "Приятного чтения!"), then a wider gap. The notice stays in the book."""
+    texts = [i for i in range(start, min(len(lines), start + _LOOK)) if lines[i].strip()]
+    for number, index in enumerate(texts[:_NOTICE_LINES]):
+        gap = next((g for g in range(1, _LOOK) if index + g >= len(lines) or lines[index + g].strip()), _LOOK) - 1
+        if gap >= 3 and any(_ADDRESS.search(lines[i]) for i in texts[:number + 1]):
+            return index + gap + 1
+    return start
+
+
 def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
     """The first few text lines: (index, text, blank lines after it)."""
     found: list[tuple[int, str, int]] = []
     index = start
     while index < min(len(lines), start + _LOOK) and len(found) < 4:
         text = lines[index].strip()
-        if text and not _PICTURE.match(text) and not _LEAD_IN.search(text):
+        if text and not _PICTURE.match(text) and not _LEAD_IN.search(text) and any(c.isalnum() for c in text):  # ("•")
             gap = 0
             while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
                 gap += 1
