@@ -251,7 +251,7 @@ def test_html_in_the_front_matters_values_leaves_the_front_matter_whole():
     printed as the story's first lines, and the opening paragraphs came twice."""
     story = ("---\ntitle: The Quiet Archive\nauthors:\n    - Ann Wade\ndescription: The lamps were lit. <p>The ferry waited."
              "</p><p>Nobody came.</p>\nshortdescription: The lamps were lit. <p>The ferry ...</p>\ncategory: FICTION\n"
-             "cover: cover.jpg\npath: \"/the-quiet-archive\"\n\n---\n\nThe lamps were lit.\n\nThe ferry waited.\n\n"
+             "cover: cover.jpg\npath: \"/the-quiet-archive\"\ndate: \"2021-11-17T00:01:00.000Z\"\n\n---\n\nThe lamps were lit.\n\nThe ferry waited.\n\n"
              "Nobody came.\n\nIn the morning the river was high and the ferry was gone.\n")
     parsed = parse(story, Settings(markdown=True))
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The Quiet Archive", ("Ann Wade",))
@@ -259,3 +259,4 @@ def test_html_in_the_front_matters_values_leaves_the_front_matter_whole():
     assert block_texts(parsed.chapters[0].blocks) == ["The lamps were lit.", "The ferry waited.", "Nobody came.",
                                                       "In the morning the river was high and the ferry was gone."]
     assert dict(parsed.metadata.extra) == {"Category": "FICTION"}
+    assert parsed.metadata.published == "2021-11-17"  # the post's date, its day (it was shown as typed, under "Date")

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 
+from datetime import datetime
 from functools import cached_property
 
 from .families import OPENS_CHAPTER
@@ -389,6 +390,9 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
     for key, value in data.items():
         label = str(key).replace("_", " ").strip()
         field = LABELS.get(label.lower(), "extra")
+        if label.lower() == "date":  # a static site's post date: when the story was published, its day
+            field, value = "published", (value.date() if isinstance(value, datetime) else value)
+            value = str(value)[:10] if _ISO_TIME.match(str(value)) else value
         if label.lower().replace(" ", "") in _TEASERS:  # a site's shorter summary: the summary, or its repetition
             field = "description"
             if described:
@@ -457,6 +461,7 @@ _FLAT_FIELD = lazy(r"^(?P<key>[A-Za-z_][\w -]{0,40}?):(?:\s+(?P<value>.*?))?\s*$
 _FLAT_ITEM = lazy(r"^\s+-\s+(?P<item>.*?)\s*$")
 
 
+_ISO_TIME = lazy(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:")  # "2021-11-17T00:01:00.000Z": a day and its time
 _TEASERS = frozenset({"shortdescription", "excerpt", "teaser", "shortsummary"})
 
 # What a static site (Jekyll, Hugo, Eleventy, MkDocs) reads to build its pages, not what a reader is
