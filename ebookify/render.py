@@ -15,7 +15,7 @@ from markupsafe import Markup
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
                     TocEntry, inline_text, paragraphs)
-from .reading.titlecase import is_capitals, proper_names, title_case, title_words
+from .reading.titlecase import is_capitals, proper_names, title_case, title_words, without_closing_stop
 from .markup import NOTES_PAGE, LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
 from .metadata import is_right_to_left, primary_language
@@ -78,9 +78,11 @@ def part_heading(book: Book, part: str, names: frozenset[str] = frozenset()) -> 
 
 
 def _in_normal_case(book: Book, label: str, title: str, names: frozenset[str]) -> str:
-    """A heading's label and title as the contents show them, each cased in its own way."""
+    """A heading's label and title as the contents show them, each cased in its own way, a title in
+    capitals without an edition's closing full stop ("GRIMÖN." is "Grimön")."""
     language = book.metadata.language
-    return heading_text(title_case(label, language, names, label=True), title_case(title, language, names))
+    return heading_text(title_case(label, language, names, label=True),
+                        title_case(without_closing_stop(title), language, names))
 
 
 def _by_part(chapters: tuple[Chapter, ...]) -> list[tuple[str, list[Chapter]]]:

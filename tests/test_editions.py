@@ -779,6 +779,16 @@ def test_the_contents_shows_capital_headings_in_normal_case_and_the_page_keeps_t
     assert "THE END OF IT" in files["EPUB/chapter-002.xhtml"].decode()
 
 
+def test_the_contents_leave_out_the_full_stop_an_edition_sets_after_a_title_in_capitals():
+    """"GRIMÖN." reads "Grimön" in the contents, as the book's title already lost its stop ("PAN
+    TADEUSZ."); the page keeps the heading as printed; an abbreviation keeps its point."""
+    result = convert(f"CHAPTER I. THE FERRY.\n\n{P}\n\nCHAPTER II. SMITH AND CO.\n\n{Q}".encode(), Options())
+    files = unzip(result.epub)
+    assert "Chapter I: The Ferry<" in files["EPUB/nav.xhtml"].decode()
+    assert "Chapter II: Smith and Co.<" in files["EPUB/nav.xhtml"].decode()
+    assert "THE FERRY." in files["EPUB/chapter-001.xhtml"].decode()
+
+
 # Debug trace ---------------------------------------------------------------------------------------
 
 

@@ -56,7 +56,7 @@ from ..options import Settings
 from ..metadata import language_code
 from ..patterns import lazy
 from .structure import build_chapters
-from .titlecase import is_capitals, name_case, title_case
+from .titlecase import name_case, title_case, without_closing_stop
 from .titlepage import read_title_page
 
 LICENCE_TITLE = "Project Gutenberg Licence"
@@ -219,9 +219,7 @@ def _in_normal_case(fields: dict) -> dict:
     without the full stop an old title page set after it ("PAN TADEUSZ." is Pan Tadeusz)."""
     language = language_code(str(fields.get("language", "")))
     if fields.get("title"):
-        title = fields["title"]
-        if is_capitals(title) and title.endswith(".") and not title.endswith("..") and len(title.split()[-1]) > 4:
-            title = title[:-1]
+        title = without_closing_stop(fields["title"])
         fields["title"] = title_case(title, language or _script_language(title))
     if fields.get("authors"):
         fields["authors"] = tuple(name_case(name) for name in fields["authors"])

@@ -40,6 +40,14 @@ def is_capitals(text: str) -> bool:
     return len(cased) >= 2 and 2 * len(cased) >= len(letters) and all(c.isupper() for c in cased)
 
 
+def without_closing_stop(text: str) -> str:
+    """A title in capitals without the full stop editions set after it ("PAN TADEUSZ.", "GRIMÖN."):
+    never an ellipsis's, nor an abbreviation's ("ST.", "JR."), whose word is short."""
+    if is_capitals(text) and text.endswith(".") and not text.endswith("..") and len(text.split()[-1]) > 4:
+        return text[:-1]
+    return text
+
+
 def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(), label: bool = False) -> str:
     """``HOW THE WHALE GOT HIS THROAT`` → "How the Whale Got His Throat" (English); other text as is.
     ``names``: lower-case words that stay capitalised wherever they stand (see ``proper_names``).
