@@ -741,6 +741,8 @@ def test_a_plate_over_the_title_page_stays_in_the_book():
         pytest.param("VI DICO DI NO", "it", "Vi dico di no", id="the Italian words that spell numerals"),
         pytest.param("LE GUÉ DE LA RIVIÈRE", "fr", "Le gué de la rivière", id="French: first word"),
         pytest.param("DER ALTE FLUSS", "de", "Der Alte Fluss", id="German: every word"),
+        pytest.param("MR. AND MRS. DOVE", "en", "Mr. and Mrs. Dove", id="an abbreviation's point ends no sentence"),
+        pytest.param("THE SEA. AND THEN", "en", "The Sea. And Then", id="a full stop ends one"),
         pytest.param("АРХИЕРЕЙ", "ru", "Архиерей", id="Cyrillic"),
         pytest.param("The Ford of the River", "en", "The Ford of the River", id="mixed case is left alone"),
         pytest.param("VIAGGIO DI MARE", "it", "Viaggio di mare", id="di is no numeral"),

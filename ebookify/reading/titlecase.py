@@ -60,7 +60,7 @@ def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(
     words = _WORD.findall(text)
     out = []
     for index, word in enumerate(words):
-        after_colon = index > 0 and words[index - 1][-1:] in ":.!?—"
+        after_colon = index > 0 and words[index - 1][-1:] in ":.!?—" and words[index - 1][:-1].lower() not in _TITLES
         lower = word.lower()
         if _is_roman(word, code) or word.rstrip(".,:;") == "I" or (label and index and _ROMAN.match(word)):  # a numeral, or the English pronoun
             out.append(word)
@@ -73,6 +73,8 @@ def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(
     return " ".join(out)
 
 
+# Abbreviations a title's words follow without a sentence ending ("MR. AND MRS. DOVE": "Mr. and Mrs. Dove").
+_TITLES = frozenset("mr mrs ms messrs dr st mt jr sr prof rev capt col gen lt sgt hon mme mlle sra srta".split())
 _ELIDED = lazy(r"^([^\W\d_]['’][«“\"]?)(.+)$")  # "d'alice", "l'«atlanta»"
 
 
