@@ -717,6 +717,8 @@ def test_the_volunteers_credit_goes_with_the_licence_not_the_book():
                      ("Franz Grillparzer",), id="title over the author over the genre, then a wider gap"),
         pytest.param("Giovanni Boccaccio\nDecameron\n \nNote\na cura di Laura Barberi\n\n", "Decameron",
                      ("Giovanni Boccaccio",), id="author over title over an editor's bare 'Note' (no AO3 label)"),
+        pytest.param("BANNLYST\n\n  EN BERÄTTELSE\n\n       AV\n\n  SELMA LAGERLÖF\n\nSTOCKHOLM\n\n\n", "Bannlyst",
+                     ("Selma Lagerlöf",), id="title, a subtitle opening on the Swedish article, 'AV' alone over the name"),
         pytest.param("Спасибо, что скачали книгу в библиотеке: http://library.example/\n\nПриятного чтения!\n\n\n\n\n"
                      "Анна Петрова\n\n•\n\nПаром\n\n" + P + "\n\n", "Паром", ("Анна Петрова",),
                      id="a download site's notice, then author, an ornament, the title, the story"),

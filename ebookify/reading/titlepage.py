@@ -23,7 +23,7 @@ from ..patterns import HAN, KANA, lazy
 _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
 _BY_ALONE = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)$", re.IGNORECASE)
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "le", "la", "du", "di", "y"})
-_ARTICLE = lazy(r"^(?:the|an?|les?|la|l[’']|une?|des|der|die|das|den|dem|eine?|el|los|las|il|lo|gli|os|as|uma?|het|een|ett?|det)\s",
+_ARTICLE = lazy(r"^(?:the|an?|les?|la|l[’']|une?|des|der|die|das|den|dem|eine?|el|los|las|il|lo|gli|os|as|uma?|het|een|ett?|en|det)\s",
                re.IGNORECASE)
 _SENTENCE_END = lazy(r"[.!?;,:]$")
 _LOOK = 12  # lines from the top: a title page is at the very start
