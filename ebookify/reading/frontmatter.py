@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import re
 
-from datetime import datetime
 from functools import cached_property
 
 from .families import OPENS_CHAPTER
@@ -391,8 +390,7 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
         label = str(key).replace("_", " ").strip()
         field = LABELS.get(label.lower(), "extra")
         if label.lower() == "date":  # a static site's post date: when the story was published, its day
-            field, value = "published", (value.date() if isinstance(value, datetime) else value)
-            value = str(value)[:10] if _ISO_TIME.match(str(value)) else value
+            field, value = "published", (str(value)[:10] if _ISO_TIME.match(str(value)) else value)
         if label.lower().replace(" ", "") in _TEASERS:  # a site's shorter summary: the summary, or its repetition
             field = "description"
             if described:

@@ -309,9 +309,6 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
     return found
 
 
-_MANY_CHAPTERS = 10
-
-
 _REPEATS = 5  # the same heading this often: a mark the writer sets between scenes
 
 
@@ -320,17 +317,19 @@ def _repeated_headings(lines: list[str], found: dict[int, Heading], trace: list,
     manuscript's "scene break", 99 times; "Résumé." closing each chapter; a tale's country): the
     writer's mark inside the chapters, never a chapter each (the book had 95 chapters named
     "scenbrytning"). A collection's prompt answered five times over is five stories still."""
-    def text(heading: Heading) -> str:
-        return f"{heading.label} {heading.title}".strip().strip("*_ ").casefold()  # ("### **I.**" is "i.")
-
-    counts = Counter(text(h) for h in found.values() if h.kind in (MARKDOWN, LISTED))
-    for index, heading in list(found.items()):
-        if heading.kind in (MARKDOWN, LISTED) and counts[text(heading)] >= _REPEATS and len(text(heading).split()) <= 3 \
-                and not heading.number and not any(c.isdigit() for c in text(heading)) and not is_numeral_line(text(heading).upper()):
+    texts = {i: f"{h.label} {h.title}".strip().strip("*_ ").casefold()  # ("### **I.**" is "i.")
+             for i, h in found.items() if h.kind in (MARKDOWN, LISTED) and not h.number}
+    counts = Counter(texts.values())
+    for index, text in texts.items():
+        if counts[text] >= _REPEATS and len(text.split()) <= 3 and not any(c.isdigit() for c in text) \
+                and not is_numeral_line(text.upper()):
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: the same heading "
-                                          f"{counts[text(heading)]} times, a mark between scenes"))
-            found[index] = replace(heading, kind=SECTION)
+                                          f"{counts[text]} times, a mark between scenes"))
+            found[index] = replace(found[index], kind=SECTION)
     return found
+
+
+_MANY_CHAPTERS = 10
 
 
 def _rare_levels(found: dict[int, Heading]) -> set[int]:
