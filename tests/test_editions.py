@@ -750,6 +750,15 @@ def test_a_plate_over_the_title_page_stays_in_the_book():
         pytest.param("VIAGGIO DI MARE", "it", "Viaggio di mare", id="di is no numeral"),
         pytest.param("DERMOTT MCDERMOTT AND THE MCS", "en", "Dermott McDermott and the Mcs", id="Mc names"),
         pytest.param("有可能会BE吗？", "zh", "有可能会BE吗？", id="an acronym among ideographs"),
+        pytest.param("BEŞİNCİ KISIM", "tr", "Beşinci kısım", id="Turkish dotted and dotless i"),
+        pytest.param("İKİNCİ KISIM", "", "İkinci Kısım", id="a dotted capital İ tells a Turkic spelling"),
+        pytest.param("TO FRAU VON STREICHER", "en", "To Frau von Streicher", id="a name's particle"),
+        pytest.param("TO G. DEL RIO", "en", "To G. del Rio", id="an initial ends no sentence"),
+        pytest.param("THE PLACE DE LA CONCORDE", "en", "The Place de la Concorde", id="la after a particle"),
+        pytest.param("THE VAN DRIVER", "en", "The Van Driver", id="a particle that is an English word"),
+        pytest.param("DE GAULLE SPEAKS", "en", "De Gaulle Speaks", id="a particle opening the title"),
+        pytest.param("IN SUCCESSION.—RUE DES BERNARDINS", "en", "In Succession.—Rue des Bernardins", id="after a dash"),
+        pytest.param("DES MEERES UND DER LIEBE WELLEN", "de", "Des Meeres und der Liebe Wellen", id="German small words"),
     ],
 )
 def test_title_case(text, language, expected):
@@ -768,6 +777,7 @@ def test_a_numeral_alone_asks_the_census_for_no_names_as_it_keeps_its_capitals(n
 
 def test_names_in_capitals():
     assert name_case("J. B. DE ALMEIDA-GARRETT") == "J. B. de Almeida-Garrett"
+    assert name_case("İSMAİL KADARE") == "İsmail Kadare"
 
 
 def test_parts_in_capitals_read_in_normal_case_in_the_contents_and_keep_their_numerals():

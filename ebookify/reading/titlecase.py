@@ -3,10 +3,13 @@
 Printed editions set titles, author lines and chapter headings in capitals (``HOW THE WHALE GOT HIS
 THROAT``, ``АНТОН ЧЕХОВ``); metadata and a contents list read better in normal case. Only text
 written wholly in capitals changes, since mixed case is the writer's choice. The rules follow the
-language's own habit: English capitalises every word but the small ones; German every word (its
-nouns are capitalised anyway, and a guess at which are nouns is worse); French, Spanish, Italian,
-Portuguese, Dutch, Russian and the rest capitalise the first word only ("De la terre à la lune",
-"Архиерей"). Roman numerals stay in capitals, and so do words with a dot inside (initials).
+language's own habit: English capitalises every word but the small ones, and leaves a name's
+particle small ("To Frau von Streicher"); German every word but its articles, prepositions and
+conjunctions (its nouns are capitalised anyway, and a guess at which are nouns is worse: "Des Meeres
+und der Liebe Wellen"); French, Spanish, Italian, Portuguese, Dutch, Russian and the rest capitalise
+the first word only ("De la terre à la lune", "Архиерей"). Turkish and Azerbaijani keep their dotted
+and dotless i apart ("BEŞİNCİ KISIM" is "Beşinci kısım"). Roman numerals stay in capitals, and so do
+words with a dot inside (initials). A word after a colon, a sentence's end or a dash starts afresh.
 Names keep their capital when the book itself tells us they are names: ``proper_names`` collects
 the words its text writes with a capital in mid-sentence ("Floride et Texas", not "Floride et texas").
 """
@@ -21,10 +24,16 @@ from ..patterns import lazy
 
 _SMALL = {
     "en": set("a an and as at but by for from in into nor of off on or per so than the to up via vs with yet".split()),
+    "de": set("der die das den dem des ein eine einer eines einem einen und oder aber als wie an am auf aus bei im in "
+              "mit nach ohne um vom von vor zu zum zur über unter für gegen".split()),
 }
 TITLE_SMALL_WORDS = frozenset(_SMALL["en"])  # the words an English title leaves in small letters
 _EVERY_WORD = {"de", "en"}  # languages whose titles capitalise (nearly) every word
 _NAME_PARTICLES = set("de da das do dos du des della di del la le van von der den ten ter zu y e".split())
+# The particles an English title leaves small before a name ("The Place de Grève", "To G. del Rio"):
+# none that is also an English word ("van", "do", "den", "ten"); "la" and "le" only after one of them.
+_FOREIGN_PARTICLES = frozenset("de del della des di du dos von zu der".split())
+_TURKIC = frozenset(("tr", "az"))  # dotted İ i and dotless I ı are two letters
 _ROMAN = lazy(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.,:;]?$")
 _NOT_NUMERALS = {"di", "mi", "li", "vi", "ci", "dc", "mix", "di.", "vi."}  # Italian and Spanish words
 _NOT_NUMERALS_ANYWHERE = {"dc", "mix"}  # an English title's "VI. MAULE'S WELL" is numbered
@@ -55,22 +64,47 @@ def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(
     if not is_capitals(text) or _ROMAN.match(text.strip()):  # "VI" alone is a numeral, never the word "vi"
         return text
     code = (language or "en").lower()[:2]
+    turkic = code in _TURKIC or "İ" in text  # only the Turkic alphabets have a capital dotted İ
     small = _SMALL.get(code, set())
     every = code in _EVERY_WORD
     words = _WORD.findall(text)
-    out = []
+    out: list[str] = []
     for index, word in enumerate(words):
-        after_colon = index > 0 and words[index - 1][-1:] in ":.!?—" and words[index - 1][:-1].lower() not in _TITLES
-        lower = word.lower()
+        after_colon = index > 0 and _ends_phrase(words[index - 1])
+        lower = _lower(word, turkic)
         if _is_roman(word, code) or word.rstrip(".,:;") == "I" or (label and index and _ROMAN.match(word)):  # a numeral, or the English pronoun
             out.append(word)
         elif "." in word.rstrip(".") and len(word) <= 6:  # "J.B." initials
             out.append(word)
+        elif code == "en" and index and not after_colon and index + 1 < len(words) and _particle(lower, out[-1]):
+            out.append(lower)
         elif index == 0 or after_colon or (every and _core(lower) not in small) or _core(lower) in names:
-            out.append(_capitalise(lower))
+            out.append(_capitalise(lower, turkic))
         else:
-            out.append(_elided_name(lower, names))
+            out.append(_elided_name(lower, names, turkic))
     return " ".join(out)
+
+
+def _ends_phrase(word: str) -> bool:
+    """The word ends a sentence or a phrase: a title of address ("MR.") does not, nor an initial
+    ("G. DEL RIO"), unless its letter is a numeral's ("CHAPTER I. THE END")."""
+    if word[-1:] not in ":.!?—":
+        return False
+    bare = word[:-1].lower()
+    return bare not in _TITLES and not (len(bare) == 1 and bare.isalpha() and bare not in "ivxlcdm")
+
+
+def _particle(word: str, before: str) -> bool:
+    """A name's particle in an English title: "de", "von"…, and "la" or "le" after one ("de la")."""
+    return word in _FOREIGN_PARTICLES or word in ("la", "le") and before in _FOREIGN_PARTICLES
+
+
+def _lower(text: str, turkic: bool = False) -> str:
+    """Small letters as the alphabet spells them: a Turkish "I" is "ı", and "İ" is "i" everywhere
+    (Python's ``lower`` would give "i" with a combining dot)."""
+    if turkic:
+        text = text.replace("I", "ı")
+    return text.replace("İ", "i").lower()
 
 
 # Abbreviations a title's words follow without a sentence ending ("MR. AND MRS. DOVE": "Mr. and Mrs. Dove").
@@ -78,10 +112,10 @@ _TITLES = frozenset("mr mrs ms messrs dr st mt jr sr prof rev capt col gen lt sg
 _ELIDED = lazy(r"^([^\W\d_]['’][«“\"]?)(.+)$")  # "d'alice", "l'«atlanta»"
 
 
-def _elided_name(word: str, names: frozenset[str]) -> str:
+def _elided_name(word: str, names: frozenset[str], turkic: bool = False) -> str:
     match = _ELIDED.match(word)
     if match and _core(match[2]) in names:
-        return match[1] + _capitalise(match[2])
+        return match[1] + _capitalise(match[2], turkic)
     return word
 
 
@@ -166,8 +200,9 @@ def name_case(name: str) -> str:
     """``JOSEPH CONRAD`` → "Joseph Conrad", ``J. B. DE ALMEIDA-GARRETT`` → "J. B. de Almeida-Garrett"."""
     if not is_capitals(name) or any(c.isdigit() for c in name):  # "ACI100" is a user name, kept as written
         return name
-    words = name.lower().split()
-    return " ".join(w if i and w in _NAME_PARTICLES else _capitalise(w) for i, w in enumerate(words))
+    turkic = "İ" in name
+    words = _lower(name, turkic).split()
+    return " ".join(w if i and w in _NAME_PARTICLES else _capitalise(w, turkic) for i, w in enumerate(words))
 
 
 def _is_roman(word: str, code: str = "") -> bool:
@@ -180,18 +215,18 @@ def _core(word: str) -> str:
     return word.strip("\"'“”‘’«»()[].,:;!?")
 
 
-def _capitalise(word: str) -> str:
-    """First letter up, also after an opening quote or bracket, and after each hyphen or apostrophe
-    that joins two words ("Gun-Club", "D'Alice" stays "D'alice": an elided article is lower), and
-    after a Scottish or Irish "Mc" ("MCDERMOTT" is McDermott)."""
+def _capitalise(word: str, turkic: bool = False) -> str:
+    """First letter up, also after an opening quote or bracket, and after each hyphen or dash that
+    joins two words ("Gun-Club", "Ries,—London"; "D'Alice" stays "D'alice": an elided article is
+    lower), and after a Scottish or Irish "Mc" ("MCDERMOTT" is McDermott). Turkish "i" is "İ"."""
     out, upper_next = [], True
     for char in word:
         if char.isalpha():
-            out.append(char.upper() if upper_next else char)
+            out.append(("İ" if turkic and char == "i" else char.upper()) if upper_next else char)
             upper_next = False
         else:
             out.append(char)
-            upper_next = upper_next or char == "-"
+            upper_next = upper_next or char in "-—–"
     return _MC.sub(lambda found: found[1] + found[2].upper(), "".join(out))
 
 
