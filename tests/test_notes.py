@@ -266,3 +266,34 @@ def test_a_quote_that_opens_with_a_notes_label_is_the_authors_note(label):
     prose = " ".join((ONE, TWO, THREE, FOUR))  # a paragraph of prose: the chapter's opening is over
     story, notes = story_and_notes(f"{prose}\n\n{TWO}\n\n> {label} {THREE}\n\n{ONE}\n\n{TWO}")
     assert notes == [] and len(story) == 5, "a labelled quote inside the story (a report's notes) stays story"
+
+
+HEADER = ("**Disclaimer: the world and its people belong to their maker, not to me.**\n\n"
+          "**Thanks to my beta readers, who caught every stray comma.**\n\n"
+          "**The Lantern Keepers**\n\n**By Quillfeather**\n\n")
+
+
+@pytest.mark.parametrize("edited", [False, True])
+def test_a_header_pasted_above_every_chapter_opens_the_chapter_it_stands_above(edited):
+    """A fan fiction site's chapters each open with the writer's header: in one file it stands at
+    the end of the chapter before, and must not close that chapter's story or its end note."""
+    again = HEADER.replace("beta readers", "beta readers and my editor") if edited else HEADER
+    text = (f"{HEADER}**Chapter 1: Embers**\n\n{ONE}\n\n{TWO}\n\n**Author's Note:**\n\n**Reviews keep me going.**\n\n"
+            f"{again}**Chapter 2: Ashes**\n\n{THREE}\n\n{FOUR}\n\n{again}**Chapter 3: Smoke**\n\n{ONE}\n")
+    chapters = parse(text).chapters
+    assert [c.title for c in chapters] == ["Embers", "Ashes", "Smoke"]
+    first, second = chapters[0], chapters[1]
+    assert block_texts(first.blocks) == [ONE, TWO]
+    assert [block_texts(n.blocks) for n in first.notes] == [["Reviews keep me going."]]
+    assert block_texts(second.blocks)[0].startswith("Disclaimer:")
+    assert block_texts(second.blocks)[-2:] == [THREE, FOUR]
+    assert block_texts(chapters[2].blocks)[-1] == ONE and "Quillfeather" in block_texts(chapters[2].blocks)[3]
+
+
+def test_a_sign_off_every_chapter_ends_with_stays_where_it_is():
+    """One line the text above the first chapter also has ("Please review!") is a chapter's own
+    last line, not a header of the next one."""
+    text = (f"Please review!\n\nChapter 1\n\n{ONE}\n\nPlease review!\n\nChapter 2\n\n{TWO}\n\n"
+            f"Please review!\n\nChapter 3\n\n{THREE}\n")
+    chapters = parse(text).chapters
+    assert [block_texts(c.blocks)[-1] for c in chapters] == ["Please review!", "Please review!", THREE]

@@ -132,7 +132,7 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
         body, trace = export.lines, trace + export.trace
         given = {line - start: heading for line, heading in export.headings.items()}
     structure = build_chapters(body[start:], settings, offset + start, given, stated_chapters(body[:start]),
-                               edition=gutenberg is not None)
+                               edition=gutenberg is not None, above=body[:start])
     if not any(has_text(c.blocks) for c in structure.chapters):  # all "front matter": read it as story,
         fields = {k: v for k, v in fields.items() if k in ("title", "authors", "language")}  # named still
         notes, trace = [], []

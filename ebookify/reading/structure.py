@@ -12,7 +12,9 @@ Each decision has a reason:
   * a heading followed directly by a heading of another kind is a part over the chapters below;
   * in a file whose paragraphs are separated by one blank line, three or more mark a scene break;
   * a paragraph opening with "A/N:", "Author's Note:", "(A/N …)" or "[Author's note: …]" at a
-    chapter's start or end is a note of that chapter, kept word for word.
+    chapter's start or end is a note of that chapter, kept word for word;
+  * a header the writer pastes above every chapter (disclaimer, thanks, the title and byline), known
+    by standing above the first chapter too, opens the chapter it stands above.
 """
 
 from __future__ import annotations
@@ -63,11 +65,13 @@ class Structure:
 
 
 def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
-                   given: dict[int, Heading] | None = None, expected: int = 0, edition: bool = False) -> Structure:
+                   given: dict[int, Heading] | None = None, expected: int = 0, edition: bool = False,
+                   above: list[str] | None = None) -> Structure:
     """``given``: headings a site reader found (line → heading), used instead of detection; such an
     export marks its scene breaks itself, so its runs of blank lines are only spacing.
     ``expected``: the chapters the site's header counts (0: it says nothing). ``edition``: a
-    printed book's text (Project Gutenberg's), whose pages before the first chapter are its own."""
+    printed book's text (Project Gutenberg's), whose pages before the first chapter are its own.
+    ``above``: the lines over ``lines`` that were read as the story's front matter."""
     layout = read_layout(lines, settings)
     if edition and layout.emphasis:
         layout = replace(layout, emphasis=EDITION_MARKS)
@@ -80,6 +84,7 @@ def build_chapters(lines: list[str], settings: Settings, offset: int = 0,
         headings, consumed = dict(given), set()
     spans = _spans(lines, headings, consumed, layout)
     spans = _without_contents(spans)
+    _headers_to_their_chapters(spans, above or [], layout, trace, offset)
     front: tuple[Block, ...] = ()
     leading = prefatory([span.heading for span in spans[1:]]) or _set_smaller_above(spans)
     if leading:
@@ -181,6 +186,77 @@ def _spans(lines: list[str], headings: dict[int, Heading], consumed: set[int], l
     for span in spans:
         span.blocks, span.parsed = tuple(to_blocks(span.lines, layout)), True
     return spans
+
+
+_HEADER_PARAGRAPHS = 12  # a header pasted above every chapter holds at most this many paragraphs
+_WORD_RUN = lazy(r"\w+")
+
+
+def _headers_to_their_chapters(spans: list[_Span], above: list[str], layout: Layout, trace: list[tuple[int, str]],
+                               offset: int) -> None:
+    """A fan fiction site's chapters each open with the writer's header (disclaimer, thanks, the
+    story's title and byline) above the chapter's heading; in one text file it ends the chapter
+    before, where it would close that chapter's story or end note. It is known by standing above
+    the first chapter as well, and above half the chapters at least. It moves under the next
+    heading, in order."""
+    if len(spans) < 3:
+        return
+    top = above + [""] + spans[0].lines
+    seen_above = {_paragraph_words(top[a:b]) for a, b in _last_paragraphs(top, len(top))} - {""}  # "": a rule
+    cuts = {position: cut for position, span in enumerate(spans[1:-1], start=1)
+            if (cut := _header_start(span.lines, seen_above)) is not None}
+    if not cuts or 2 * len(cuts) < len(spans) - 2:
+        return  # above a chapter here and there: the text's own words, said again
+    for position, cut in sorted(cuts.items(), reverse=True):  # from the last: each cut as the file has it
+        span, following = spans[position], spans[position + 1]
+        header = span.lines[cut:]
+        following.lines = header + [""] + following.lines
+        span.lines = span.lines[:cut]
+        for changed in (span, following):
+            changed.blocks, changed.parsed = tuple(to_blocks(changed.lines, layout)), True
+        trace.append((offset + following.line, f"{len(_last_paragraphs(header, len(header)))} paragraphs before "
+                      f"{_heading_string(following.heading)!r}: the header that stands above the first chapter too"))
+
+
+def _header_start(lines: list[str], seen_above: set[str]) -> int | None:
+    """Where the header closing a chapter's lines starts: at the first of its last paragraphs that
+    the text above the first chapter has, when at least half of the paragraphs from there on, and
+    two different ones, are there too (the writer edits a line of it now and then), and the
+    chapter holds more than the header."""
+    tail = _last_paragraphs(lines, _HEADER_PARAGRAPHS)
+    words = [_paragraph_words(lines[a:b]) for a, b in tail]
+    first = next((k for k, paragraph in enumerate(words) if paragraph in seen_above), None)
+    if first is None:
+        return None
+    known = [paragraph for paragraph in words[first:] if paragraph in seen_above]
+    cut = tail[first][0]
+    if len(set(known)) >= 2 and 2 * len(known) >= len(words) - first and any(line.strip() for line in lines[:cut]):
+        return cut
+    return None
+
+
+def _last_paragraphs(lines: list[str], most: int) -> list[tuple[int, int]]:
+    """The (start, end) lines of the last ``most`` runs of lines between blank lines, in order."""
+    runs: list[tuple[int, int]] = []
+    end = len(lines)
+    while end > 0 and len(runs) < most:
+        while end > 0 and not lines[end - 1].strip():
+            end -= 1
+        start = end
+        while start > 0 and lines[start - 1].strip():
+            start -= 1
+        if start < end:
+            runs.append((start, end))
+        end = start
+    return runs[::-1]
+
+
+def _paragraph_words(lines: list[str]) -> str:
+    """A paragraph's words alone, to know it again when it is marked up or punctuated anew; none
+    for a scene break (blank lines made into one, "* * *"), which every part of a text may have."""
+    if len(lines) == 1 and (lines[0] == BREAK or is_scene_break(lines[0])):
+        return ""
+    return " ".join(_WORD_RUN.findall(" ".join(lines).casefold()))
 
 
 def _section_text(line: str, heading: Heading) -> str:
