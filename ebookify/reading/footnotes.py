@@ -179,8 +179,11 @@ def _cut_end(inlines: tuple[Inline, ...]) -> tuple[Inline, ...]:
 
 
 def _linked(block, unit: int, call):
+    """The block with its marks made links; the very same block when it has none (its chapter's
+    word count then still holds)."""
     if isinstance(block, Paragraph):
-        return Paragraph(_marks(block.inlines, unit, call))
+        inlines = _marks(block.inlines, unit, call)
+        return block if inlines == block.inlines else Paragraph(inlines)
     if isinstance(block, BlockQuote):
         return BlockQuote(tuple(Paragraph(_marks(p.inlines, unit, call)) for p in block.paragraphs))
     if isinstance(block, ListBlock):
