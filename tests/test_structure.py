@@ -293,6 +293,17 @@ def test_three_blank_lines_are_a_break_where_paragraphs_are_one_blank_line_apart
     assert [type(b).__name__ for b in blocks].count("SceneBreak") == 1
 
 
+def test_blank_lines_spacing_a_title_page_are_no_scene_breaks():
+    """A title page set with wide gaps ("Karel Čapek" / five blank lines / "KRAKATIT" …) before
+    the first sentence: no scene has begun there; the story's own wide gap is still a break."""
+    top = "Ida Marsh\n\n\n\n\nTHE FORD\n\n\n\nA Novel\n\n\n\n1922\n\n\n\n"
+    story = "\n\n".join([PROSE] * 8) + "\n\n\n\n" + "\n\n".join([PROSE] * 8)
+    parsed = parse(top + story)
+    blocks = [b for section in parsed.front_matter for b in section.blocks] + list(parsed.chapters[0].blocks)
+    kinds = [type(b).__name__ for b in blocks]
+    assert kinds.count("SceneBreak") == 1 and kinds.index("SceneBreak") > kinds.index("Paragraph") + 4
+
+
 def test_a_divider_before_a_heading_or_at_the_end_is_dropped():
     chapters = parse(f"Chapter 1\n\n{PROSE}\n\n***\n\nChapter 2\n\n{PROSE}\n\n* * *\n").chapters
     assert all(not isinstance(c.blocks[-1], SceneBreak) for c in chapters)

@@ -32,7 +32,7 @@ from .matter import EDITION_TITLE, after_the_end, back_matter_title, closes_stor
 from .outline import find_headings
 from ..options import Settings
 from ..model import (Block, Chapter, Note, Paragraph, Placement, SceneBreak, Section, Text, has_text, inline_text, trim_breaks,
-                     set_in_lines, word_count)
+                     set_in_lines, word_count, words_in)
 from ..patterns import lazy
 
 _CONTENTS_WORDS = 20  # an early heading whose label comes back later, over fewer words, is a contents entry
@@ -453,7 +453,9 @@ def _split_notes(span: _Span, layout: Layout):
 
 def _blank_runs_as_breaks(lines: list[str]) -> list[str]:
     """Where paragraphs are one blank line apart, three or more blank lines are a scene break
-    (unless they space a stretch of one-line paragraphs, ``_SPACING_RUN``)."""
+    (unless they space a stretch of one-line paragraphs, ``_SPACING_RUN``, or the lines of a title
+    page above the text's first sentence: no scene has begun there)."""
+    first_sentence = next((index for index, line in enumerate(lines) if _a_sentence(line)), len(lines))
     gaps: list[tuple[int, int, bool]] = []  # (first blank line, next text line, one line of text before it)
     start, text_lines = None, 0
     for index, line in enumerate(lines):
@@ -479,9 +481,17 @@ def _blank_runs_as_breaks(lines: list[str]) -> list[str]:
             continue
         if len(run) < _SPACING_RUN:
             for start in run:
-                out[start + 1] = BREAK
+                if start > first_sentence:
+                    out[start + 1] = BREAK
         run, size = ([a], b - a) if b - a >= 3 else ([], 0)
     return out
+
+
+def _a_sentence(line: str) -> bool:
+    """A line of the story's prose, not of a title page: a sentence of four words or more, or a
+    line of twelve words (an ideograph counting as a word)."""
+    words = words_in(line)
+    return words >= 12 or words >= 4 and line.rstrip().endswith((".", "!", "?", "…", "”", "\"", "»", "。", "」"))
 
 
 # Gaps of one width, wider than the text's, around one paragraph after another are a stretch spaced
