@@ -276,7 +276,8 @@ HEADER = ("**Disclaimer: the world and its people belong to their maker, not to 
 @pytest.mark.parametrize("edited", [False, True])
 def test_a_header_pasted_above_every_chapter_opens_the_chapter_it_stands_above(edited):
     """A fan fiction site's chapters each open with the writer's header: in one file it stands at
-    the end of the chapter before, and must not close that chapter's story or its end note."""
+    the end of the chapter before, and must not close that chapter's story or its end note. It is
+    the next chapter's opening note, the writer speaking, never its story."""
     again = HEADER.replace("beta readers", "beta readers and my editor") if edited else HEADER
     text = (f"{HEADER}**Chapter 1: Embers**\n\n{ONE}\n\n{TWO}\n\n**Author's Note:**\n\n**Reviews keep me going.**\n\n"
             f"{again}**Chapter 2: Ashes**\n\n{THREE}\n\n{FOUR}\n\n{again}**Chapter 3: Smoke**\n\n{ONE}\n")
@@ -285,9 +286,10 @@ def test_a_header_pasted_above_every_chapter_opens_the_chapter_it_stands_above(e
     first, second = chapters[0], chapters[1]
     assert block_texts(first.blocks) == [ONE, TWO]
     assert [block_texts(n.blocks) for n in first.notes] == [["Reviews keep me going."]]
-    assert block_texts(second.blocks)[0].startswith("Disclaimer:")
-    assert block_texts(second.blocks)[-2:] == [THREE, FOUR]
-    assert block_texts(chapters[2].blocks)[-1] == ONE and "Quillfeather" in block_texts(chapters[2].blocks)[3]
+    assert block_texts(second.blocks) == [THREE, FOUR]
+    header = [(n.placement, block_texts(n.blocks)) for n in second.notes]
+    assert len(header) == 1 and header[0][0] == Placement.BEFORE and header[0][1][0].startswith("Disclaimer:")
+    assert block_texts(chapters[2].blocks) == [ONE] and "By Quillfeather" in block_texts(chapters[2].notes[0].blocks)
 
 
 def test_a_sign_off_every_chapter_ends_with_stays_where_it_is():

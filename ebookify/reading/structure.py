@@ -52,6 +52,7 @@ class _Span:
     blocks: tuple[Block, ...] = ()
     parsed: bool = False  # ``blocks`` are ``to_blocks(lines)`` as they stand: a chapter without notes reuses them
     typed: str = ""  # the heading's line as written, for when it turns out to be text
+    header: tuple[Block, ...] = ()  # the writer's header pasted above this chapter's heading
 
 
 @dataclass(frozen=True)
@@ -197,8 +198,8 @@ def _headers_to_their_chapters(spans: list[_Span], above: list[str], layout: Lay
     """A fan fiction site's chapters each open with the writer's header (disclaimer, thanks, the
     story's title and byline) above the chapter's heading; in one text file it ends the chapter
     before, where it would close that chapter's story or end note. It is known by standing above
-    the first chapter as well, and above half the chapters at least. It moves under the next
-    heading, in order."""
+    the first chapter as well, and above half the chapters at least. It becomes the next
+    chapter's opening note: the writer speaking, not the story."""
     if len(spans) < 3:
         return
     top = above + [""] + spans[0].lines
@@ -210,10 +211,9 @@ def _headers_to_their_chapters(spans: list[_Span], above: list[str], layout: Lay
     for position, cut in sorted(cuts.items(), reverse=True):  # from the last: each cut as the file has it
         span, following = spans[position], spans[position + 1]
         header = span.lines[cut:]
-        following.lines = header + [""] + following.lines
+        following.header = trim_breaks(tuple(to_blocks(header, layout)))
         span.lines = span.lines[:cut]
-        for changed in (span, following):
-            changed.blocks, changed.parsed = tuple(to_blocks(changed.lines, layout)), True
+        span.blocks, span.parsed = tuple(to_blocks(span.lines, layout)), True
         trace.append((offset + following.line, f"{len(_last_paragraphs(header, len(header)))} paragraphs before "
                       f"{_heading_string(following.heading)!r}: the header that stands above the first chapter too"))
 
@@ -443,6 +443,8 @@ def _chapter(number: int, span: _Span, part: str, layout: Layout, trace: list, o
     heading = span.heading or Heading(MARKDOWN, "", "")
     plain = partial(as_plain, markdown=layout.markdown)  # "_Boy and Girl_", "Ace\'s": marks are no part of a title
     heading, part = replace(heading, title=plain(heading.title), label=plain(heading.label)), plain(part)
+    if span.header:
+        notes = (Note(span.header, Placement.BEFORE),) + notes
     return Chapter(number, blocks, title=heading.title, label=heading.label, notes=notes, part=part)
 
 
