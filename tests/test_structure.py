@@ -337,6 +337,29 @@ def test_hard_wrapped_text_becomes_whole_paragraphs():
     assert "lamp-post of iron" in paragraphs[-1]  # "lamppost" never occurs: the hyphen is the word's
 
 
+SENTENCES = ["The ferry left at dawn whatever the weather, and the island watched it go.",
+             "Nobody on board spoke of the storm that had taken the old pier in the spring.",
+             "Her brother kept the lamp lit in the window until the last boat was home.",
+             "They said the fish had gone north, but the nets still came up full enough."]
+
+
+def test_paragraphs_set_one_under_another_end_on_their_short_last_lines():
+    """A text with no blank line and no indent between its paragraphs, wrapped, each paragraph
+    ending on a short line (a corpus's text, an old typescript): a paragraph each, not one a chapter."""
+    import textwrap
+
+    paragraphs = []
+    for n in range(24):
+        paragraph = " ".join(SENTENCES[(n + k) % 4] for k in range(n % 3 + 2)) + f" That was day {n}."
+        while len(textwrap.wrap(paragraph, 70)[-1]) >= 40:  # its last line short, as most paragraphs' are
+            paragraph += " Then all was quiet."
+        paragraphs.append(paragraph)
+    runs = ["\n".join(line for p in paragraphs[k:k + 8] for line in textwrap.wrap(p, 70)) for k in (0, 8, 16)]
+    text = "\n\n".join(runs)
+    assert block_texts(parse(text).chapters[0].blocks) == paragraphs
+    assert len(block_texts(parse("\n\n".join(paragraphs)).chapters[0].blocks)) == 24  # set apart: as before
+
+
 def test_short_deliberate_lines_keep_their_breaks():
     verse = parse(WRAPPED).chapters[0].blocks[3]
     assert LineBreak() in verse.inlines

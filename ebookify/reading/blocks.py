@@ -48,6 +48,7 @@ class Layout:
     markdown: bool = False  # backslash escapes are Markdown's (``Settings.markdown``)
     verse: bool = False  # the whole text is verse: each group of lines a stanza, its line breaks kept
     margin: int = 0  # the spaces nearly every line opens with (a text set in from the edge), before any indent
+    short_ends: bool = False  # paragraphs follow one another with nothing between: a short line ends one
 
     def opens_indented(self, line: str) -> bool:
         """Whether the line opens further in than the text's margin: where an indent starts a paragraph."""
@@ -91,7 +92,30 @@ def _measure(lines: list[str], style: str) -> Layout:
     wrapped = style == "wrapped" or width <= 100 and (indented or not ends) and not verse and (
         indented or (len(runs) > 1 and (multi >= 0.3 * len(runs) or in_multi >= 0.75 * len(texts))))
     vocabulary = Words("\n".join(texts)) if wrapped else frozenset()
-    return Layout(wrapped, width, indented, vocabulary, spaced=spaced, verse=verse, margin=margin)
+    short_ends = wrapped and not indented and _run_together(runs, width)
+    return Layout(wrapped, width, indented, vocabulary, spaced=spaced, verse=verse, margin=margin, short_ends=short_ends)
+
+
+def _run_together(runs: list[list[str]], width: int) -> bool:
+    """Paragraphs set one under another with no blank line and no indent between them, each
+    ending on its short last line (a corpus's text, an old typescript): runs of many lines, in
+    which lines that end a sentence well short of the wrap are common. A wrap of paragraphs set
+    apart by blank lines hardly ever breaks a line early in mid-paragraph."""
+    inner = [(line, run[index + 1]) for run in runs for index, line in enumerate(run[:-1])]
+    if len(inner) < _RUN_TOGETHER_LINES * len(runs):
+        return False
+    return sum(1 for line, following in inner if _ends_short(line, following, width)) >= _SHORT_ENDS * len(inner)
+
+
+def _ends_short(line: str, following: str, width: int) -> bool:
+    """A line that ends a sentence well short of the wrap, before a line that opens one."""
+    opening = following.lstrip()[:1]
+    return len(line.strip()) < 0.6 * width and ends_with(line, _SENTENCE_END) and not is_scene_break(line) \
+        and (opening.isupper() or opening in "\"“«‘'—–-(")
+
+
+_RUN_TOGETHER_LINES = 20  # lines a run holds on average where paragraphs are not set apart
+_SHORT_ENDS = 0.02  # of its lines that end a sentence short of the wrap, at least
 
 
 def _margin(texts: list[str]) -> int:
@@ -389,7 +413,20 @@ def _paragraphs(lines: list[str], layout: Layout) -> list[Block]:
                 pieces.append([])
             pieces[-1].append(line)
         return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in pieces]
-    return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in _speeches(lines)]
+    pieces = _speeches(lines)
+    if layout.short_ends:
+        pieces = [part for piece in pieces for part in _at_short_ends(piece, layout.width)]
+    return [paragraph(_unwrap(piece, layout), layout.emphasis, layout.markdown) for piece in pieces]
+
+
+def _at_short_ends(lines: list[str], width: int) -> list[list[str]]:
+    """A run of paragraphs set with nothing between them, cut after each one's short last line."""
+    pieces = [[lines[0]]]
+    for line in lines[1:]:
+        if _ends_short(pieces[-1][-1], line, width):
+            pieces.append([])
+        pieces[-1].append(line)
+    return pieces
 
 
 def _speeches(lines: list[str]) -> list[list[str]]:
