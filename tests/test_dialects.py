@@ -160,13 +160,14 @@ def test_a_heading_level_few_use_inside_a_collections_stories_is_a_heading_in_it
 
 
 def test_one_short_heading_written_again_and_again_is_a_mark_inside_the_chapters():
-    """A manuscript's "### scenbrytning ###" ("scene break") between every two scenes, under its
-    chapters' "# Maj, 1979 #": 95 chapters named "scenbrytning" (and closed ATX marks read as a
-    frame, a family of framed titles), the real chapters made parts over them."""
+    """A manuscript's "### meanwhile ###" between every two scenes, under its chapters' "# Maj,
+    1979 #": not 95 chapters named "meanwhile" (closed ATX marks read as a frame, a family of
+    framed titles), the real chapters made parts over them. (Its "### scenbrytning ###", Swedish
+    for scene break, is a divider: test_structure.)"""
     chapters = ["Maj, 1979", "Lammet på kontoret", "September 1979"]
-    text = "".join(f"# {title} #\n\n### scenbrytning ###\n\n{PROSE}\n\n### scenbrytning ###\n\n{PROSE}\n\n"
+    text = "".join(f"# {title} #\n\n### meanwhile ###\n\n{PROSE}\n\n### meanwhile ###\n\n{PROSE}\n\n"
                    for title in chapters)
     book = read(text)
     assert [c.title for c in book.chapters] == chapters
     assert all(c.part == "" for c in book.chapters)
-    assert "scenbrytning" in " ".join(block_texts(book.chapters[0].blocks))
+    assert "meanwhile" in " ".join(block_texts(book.chapters[0].blocks))

@@ -281,7 +281,23 @@ def test_dividers(divider):
     assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
 
 
-@pytest.mark.parametrize("line", ["xxx", "OOO", "...", "x-ray", "-", "xoxo", "0 O", "xo"])
+@pytest.mark.parametrize("divider", ["-Line Break-", "~Scene Break~", "*scene break*", "LINE BREAK", "[Page Break]",
+                                     "~*~Scene Change~*~", "(line break)"])
+def test_the_words_writers_type_for_a_divider_are_one(divider):
+    """FanFiction.Net strips dividers: writers type the words instead."""
+    blocks = parse(f"{PROSE}\n\n{divider}\n\n{PROSE}").chapters[0].blocks
+    assert [type(b) for b in blocks] == [Paragraph, SceneBreak, Paragraph]
+
+
+def test_a_markdown_heading_of_a_dividers_word_is_a_divider():
+    """A manuscript's "### scenbrytning ###" (Swedish: scene break), written again and again."""
+    text = "\n\n".join(f"# Chapter {n}\n\n{PROSE}\n\n### scenbrytning ###\n\n{PROSE}" for n in range(1, 7))
+    chapters = parse(text, Settings(markdown=True)).chapters
+    assert len(chapters) == 6 and all([type(b) for b in c.blocks] == [Paragraph, SceneBreak, Paragraph] for c in chapters)
+
+
+@pytest.mark.parametrize("line", ["xxx", "OOO", "...", "x-ray", "-", "xoxo", "0 O", "xo", "Time skip", "The line break held.",
+                                  "Break"])
 def test_lines_that_only_look_like_dividers_are_text(line):
     blocks = parse(f"{PROSE}\n\n{line}\n\n{PROSE}").chapters[0].blocks
     assert [type(b) for b in blocks] == [Paragraph, Paragraph, Paragraph]

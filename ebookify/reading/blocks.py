@@ -25,6 +25,11 @@ from ..patterns import CJK_MARKS, HAN, KANA, lazy, may_be_cjk
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═─━")  # and CJK texts' own
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦＊☆★◎") | {"x", "X"}
 _NOT_A_DIVIDER = lazy("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
+_BREAK_DECORATION = r"[\s*#~=_+•\-–—|/<>()\[\]{}.:]*"
+_BREAK_WORDS = lazy(_BREAK_DECORATION + r"(?:line ?break|scene ?break|scene ?change|page ?break|scenbrytning|scenbyte"
+                    r"|szenenwechsel|changement de scène|cambio de escena|cambio di scena|mudança de cena"
+                    r"|quebra de cena|scènewissel|смена сцены)" + _BREAK_DECORATION + "$", re.IGNORECASE)
+_BREAK_WORDS_LENGTH = 40
 BREAK = "\x00break"  # a scene break that blank lines made; NUL never survives decoding
 SUBHEADING = "\x00sub "  # a line that a site reader marked as a heading inside a chapter
 _WORD = lazy(r"[^\W\d_]+")
@@ -245,9 +250,11 @@ def gaps_after(lines: list[str]) -> dict[int, int]:
 
 def is_scene_break(line: str) -> bool:
     """``***``, ``* * *``, ``~~~``, ``-----``, ``#``, ``~*~``, and letter dividers: ``oOo``, ``xXx``,
-    ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss), ``OOO`` (a shout) or ``xoxo`` are text."""
+    ``o0o``, ``-x-x-x-``, a lone ``x``. Plain ``xxx`` (a kiss), ``OOO`` (a shout) or ``xoxo`` are text.
+    And the words writers type where a site strips their dividers (FanFiction.Net does):
+    ``-Line Break-``, ``~Scene Break~``, ``### scenbrytning ###``."""
     if _NOT_A_DIVIDER.search(line):  # one scan that stops at the first letter of ordinary text
-        return False
+        return len(line) <= _BREAK_WORDS_LENGTH and _BREAK_WORDS.match(line) is not None
     compact = "".join(line.split())
     if len(compact) > 40:  # a long rule of one mark: pandoc writes a break as 72 dashes
         return len(set(compact)) == 1 and compact[0] in "-=_*~─━═"  # (or in box-drawing lines)
@@ -316,8 +323,8 @@ def to_blocks(lines: list[str], layout: Layout) -> list[Block]:
             quote.append(line.lstrip()[1:])
         elif line != BREAK and not line.strip():
             flush()
-        elif layout.markdown and (atx := _ATX_LINE.match(line)):  # a heading no rule took ("#### Editor: Dark"):
-            flush()  # a paragraph of its own, as Markdown sets it apart, without its marks
+        elif layout.markdown and (atx := _ATX_LINE.match(line)) and not is_scene_break(line):
+            flush()  # a heading no rule took ("#### Editor: Dark"): a paragraph of its own, as Markdown sets it apart, without its marks
             blocks.append(paragraph(atx["text"], layout.emphasis, layout.markdown))
         elif line == BREAK or layout.scene_breaks and is_scene_break(line):
             flush()

@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass, replace
 from itertools import product
 
+from .blocks import is_scene_break
 from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
 
 CHAPTER = "chapter"
@@ -377,8 +378,9 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
     markdown = _MARKDOWN_LINE.match(text) if text[0] == "#" else None
     if markdown:
         inner = markdown["text"]
-        if _NOTE_LABEL.match(inner) or is_credit(inner):  # "## Summary", "## Chapter End Notes": a label of
-            return None  # the export, not a chapter; "#### Translators: Skythewood": who made the copy
+        if _NOTE_LABEL.match(inner) or is_credit(inner) or is_scene_break(text):  # "## Summary", "## Chapter
+            return None  # End Notes": a label of the export, not a chapter; "#### Translators: Skythewood": who
+            # made the copy; "### scenbrytning ###": a divider's word (scene break), no heading
         return replace(_keyword_heading(inner) or Heading(MARKDOWN, "", inner), level=len(markdown["marks"]))
     found = _keyword_heading(text.strip(_DECORATION))
     if found:
