@@ -437,6 +437,15 @@ def test_a_second_book_may_number_its_chapters_again():
     assert len(parse(text).chapters) == 3
 
 
+def test_a_short_chapter_whose_label_came_before_under_another_title_is_a_chapter():
+    """A story numbering its chapters by another book's (Genesis 8 retold in several chapters, each
+    "Chapter 8: …" with its own title): a short one is no contents entry for the long one."""
+    long, short = " ".join([P, Q] * 20), " ".join([P, Q] * 2)
+    text = f"Chapter 7: Witches\n\n{long}\n\nChapter 8: The Flood\n\n{long}\n\nChapter 8: Maeedas\n\n{short}\n\n" \
+           f"Chapter 8: Two by Two\n\n{long}\n"
+    assert [c.title for c in parse(text).chapters] == ["Witches", "The Flood", "Maeedas", "Two by Two"]
+
+
 def test_chapters_numbered_from_one_again_are_chapters_however_short():
     """A web novel's second book numbers its chapters from 第一章 again, with no heading of its own:
     its chapters are as long as the first book's, so they are no contents list at the back."""

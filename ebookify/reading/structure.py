@@ -298,7 +298,8 @@ def _without_contents(spans: list[_Span]) -> list[_Span]:
         repeated = heading.label and labels_later.get(label, position) > position
         if heading.kind == PART:
             seen = {}
-        elif heading.label and heading.number and label in seen and _an_entry(span, spans[seen[label]]):
+        elif heading.label and heading.number and label in seen and _an_entry(span, spans[seen[label]]) \
+                and _may_name(heading, spans[seen[label]].heading):
             demote.add(position)
             previous_demoted = True
             continue
@@ -329,6 +330,14 @@ def _an_entry(span: _Span, chapter: _Span) -> bool:
     are as long as the first book's, however short those are."""
     words = word_count(span.blocks, enough=_BACK_ENTRY_WORDS)
     return words < _BACK_ENTRY_WORDS and _SHORTER * words < word_count(chapter.blocks, enough=_SHORTER * words + 1)
+
+
+def _may_name(entry: Heading, chapter: Heading) -> bool:
+    """Could a heading be a contents entry for a chapter of the same label? Not when both have
+    titles and they differ: a story that numbers its chapters by another book's ("Chapter 8:
+    Maeedas" after "Chapter 8: A Series of Unfortunate Events", Genesis 8 retold) has two chapters."""
+    one, other = key(entry.title), key(chapter.title)
+    return not (one and other) or one.startswith(other) or other.startswith(one)
 
 
 def _merge(into: _Span, span: _Span) -> None:
