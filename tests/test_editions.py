@@ -768,6 +768,8 @@ def test_a_plate_over_the_title_page_stays_in_the_book():
         pytest.param("DE GAULLE SPEAKS", "en", "De Gaulle Speaks", id="a particle opening the title"),
         pytest.param("IN SUCCESSION.—RUE DES BERNARDINS", "en", "In Succession.—Rue des Bernardins", id="after a dash"),
         pytest.param("DES MEERES UND DER LIEBE WELLEN", "de", "Des Meeres und der Liebe Wellen", id="German small words"),
+        pytest.param("I/O AND AT&T", "en", "I/O and AT&T", id="letters joined by a slash or an ampersand"),
+        pytest.param("PEACE/WAR", "en", "Peace/War", id="after a slash"),
     ],
 )
 def test_title_case(text, language, expected):

@@ -33,6 +33,7 @@ _NAME_PARTICLES = set("de da das do dos du des della di del la le van von der de
 # The particles an English title leaves small before a name ("The Place de Grève", "To G. del Rio"):
 # none that is also an English word ("van", "do", "den", "ten"); "la" and "le" only after one of them.
 _FOREIGN_PARTICLES = frozenset("de del della des di du dos von zu der".split())
+_ACRONYM = lazy(r"^\W*[^\W\d_]{1,2}(?:[/&][^\W\d_]{1,2})+\W*$")  # letters joined by a slash or an ampersand
 _TURKIC = frozenset(("tr", "az"))  # dotted İ i and dotless I ı are two letters
 _ROMAN = lazy(r"^(?=[IVXLCDM])M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})[.,:;]?$")
 _NOT_NUMERALS = {"di", "mi", "li", "vi", "ci", "dc", "mix", "di.", "vi."}  # Italian and Spanish words
@@ -74,7 +75,7 @@ def title_case(text: str, language: str = "", names: frozenset[str] = frozenset(
         lower = _lower(word, turkic)
         if _is_roman(word, code) or word.rstrip(".,:;") == "I" or (label and index and _ROMAN.match(word)):  # a numeral, or the English pronoun
             out.append(word)
-        elif "." in word.rstrip(".") and len(word) <= 6:  # "J.B." initials
+        elif "." in word.rstrip(".") and len(word) <= 6 or _ACRONYM.match(word):  # "J.B." initials, "I/O", "AT&T"
             out.append(word)
         elif code == "en" and index and not after_colon and index + 1 < len(words) and _particle(lower, out[-1]):
             out.append(lower)
@@ -216,9 +217,10 @@ def _core(word: str) -> str:
 
 
 def _capitalise(word: str, turkic: bool = False) -> str:
-    """First letter up, also after an opening quote or bracket, and after each hyphen or dash that
-    joins two words ("Gun-Club", "Ries,—London"; "D'Alice" stays "D'alice": an elided article is
-    lower), and after a Scottish or Irish "Mc" ("MCDERMOTT" is McDermott). Turkish "i" is "İ"."""
+    """First letter up, also after an opening quote or bracket, and after each hyphen, dash or
+    slash that joins two words ("Gun-Club", "Ries,—London", "Peace/War"; "D'Alice" stays
+    "D'alice": an elided article is lower), and after a Scottish or Irish "Mc" ("MCDERMOTT" is
+    McDermott). Turkish "i" is "İ"."""
     out, upper_next = [], True
     for char in word:
         if char.isalpha():
@@ -226,7 +228,7 @@ def _capitalise(word: str, turkic: bool = False) -> str:
             upper_next = False
         else:
             out.append(char)
-            upper_next = upper_next or char in "-—–"
+            upper_next = upper_next or char in "-—–/"
     return _MC.sub(lambda found: found[1] + found[2].upper(), "".join(out))
 
 
