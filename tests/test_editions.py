@@ -446,6 +446,22 @@ def test_a_short_chapter_whose_label_came_before_under_another_title_is_a_chapte
     assert [c.title for c in parse(text).chapters] == ["Witches", "The Flood", "Maeedas", "Two by Two"]
 
 
+def test_a_dictionarys_letters_are_its_sections_never_numerals():
+    """"A", "B", "C" … alone on their lines, in order (no X, as many dictionaries): its "C", "D",
+    "I", "L" are letters, not numerals out of sequence."""
+    letters = [c for c in "ABCDEFGHIJKLMNOPQRSTUVWYZ"]
+    text = "THE LEXICON\n\n" + "".join(f"{letter}\n\n{P}\n\n{Q}\n\n" for letter in letters)
+    assert [c.label for c in parse(text).chapters] == letters
+
+
+def test_an_index_at_the_back_keeps_its_letters_in_its_text():
+    """An index's "A", "B", "C" … are a short part of its book: no chapters."""
+    story = "\n\n".join(f"Chapter {n}\n\n" + "\n\n".join([P, Q] * 8) for n in range(1, 9))
+    index = "INDEX\n\n" + "".join(f"{letter}\n\nAbbey, 12; Acre, 40\n\n" for letter in "ABCDEFGH")
+    chapters = parse(f"{story}\n\n{index}").chapters
+    assert [c.label for c in chapters] == [f"Chapter {n}" for n in range(1, 9)]
+
+
 def test_chapters_numbered_from_one_again_are_chapters_however_short():
     """A web novel's second book numbers its chapters from 第一章 again, with no heading of its own:
     its chapters are as long as the first book's, so they are no contents list at the back."""

@@ -112,6 +112,42 @@ def keep_date_family(lines: list[str], found: dict[int, Heading], blankless: boo
     return {i: h for i, h in found.items() if h.kind != DATE or i in keep}
 
 
+def keep_alphabet_family(lines: list[str], found: dict[int, Heading], blankless: bool, trace: list,
+                         offset: int) -> dict[int, Heading]:
+    """A dictionary's or a glossary's letters: "A", "B", "C" … alone on their lines, set off by
+    blank lines, in the alphabet's order from its first letter on (six or more, letters skipped
+    as a dictionary skips X), over most of the text: its sections. Its "C", "D", "I" are letters
+    here, never numerals. An index at the back of a book is no such text: it is a short part of it."""
+    letters = [(index, _letter(lines, index, blankless)) for index in range(len(lines))]
+    letters = [(index, letter) for index, letter in letters if letter]
+    chain: list[tuple[int, str]] = []
+    for index, letter in letters:
+        if not chain and letter in _FIRST_LETTERS or chain and 0 < ord(letter) - ord(chain[-1][1]) <= _LETTERS_SKIPPED + 1:
+            chain.append((index, letter))
+    if len(chain) < _ALPHABET_FAMILY or len(lines) - chain[0][0] < _MOST_OF_THE_TEXT * len(lines):
+        return found
+    for index, letter in chain:
+        found[index] = Heading(CHAPTER, letter, signal="a dictionary's letters, in order")
+    trace.append((offset + chain[0][0], f"{len(chain)} letters alone on their lines, "
+                                        f"{chain[0][1]} to {chain[-1][1]} in order: the sections of a dictionary"))
+    return found
+
+
+def _letter(lines: list[str], index: int, blankless: bool) -> str:
+    """The capital letter alone on the line ("A", "B."), set off by blank lines; else ""."""
+    text = lines[index].strip().rstrip(".")
+    if len(text) != 1 or not text.isupper() or not text.isalpha():
+        return ""
+    alone = blankless or (index == 0 or not lines[index - 1].strip()) and (index + 1 == len(lines) or not lines[index + 1].strip())
+    return text if alone else ""
+
+
+_FIRST_LETTERS = frozenset("AАΑ")  # Latin, Cyrillic, Greek
+_LETTERS_SKIPPED = 2  # a dictionary may have no word under X, or under Ъ and Ы
+_ALPHABET_FAMILY = 6
+_MOST_OF_THE_TEXT = 0.5
+
+
 def _under_a_heading(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
     """A date under another heading (and its title) is that heading's dateline (a letter's), not one of its own."""
     above = [i for i in range(index - 1, max(-1, index - 6), -1) if lines[i].strip()][:2]  # the heading, its title
