@@ -1239,6 +1239,13 @@ def test_a_classical_chinese_books_chapters_are_named_then_numbered():
     assert (story.metadata.title, story.metadata.authors) == ("小园记", ())
 
 
+def test_a_classics_chapters_may_carry_the_works_name():
+    """"论语·学而篇第一", "论语·为政篇第二": the work's name, a middle dot, the chapter's."""
+    names = ["小园·春日篇第一", "小园·夏日篇第二", "小园·秋日篇第三"]
+    text = "\n".join(line for name in names for line in (name, "", *[f"　　{_ZH}"] * 4, ""))
+    assert [c.label for c in parse(text).chapters] == names
+
+
 def test_an_ordinal_after_a_name_alone_is_no_chapter():
     text = f"{_ZH}\n\n天下第一\n\n{_ZH}\n\n{_ZH}\n"
     assert [c.label for c in parse(text).chapters] == [""]

@@ -291,7 +291,8 @@ _CJK_NUMERAL_LINE = lazy(r"^(?=[一二三四五六七八九十百])[一二三四
 _CJK_NUMBERED_LINE = lazy(r"^(?P<number>(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5})\u3000+(?P<title>[^\s。、！？「」（）]{1,15})$")
 _CJK_PART_LINE = lazy(r"^(?P<label>[上中下])[\u3000 ]+(?P<title>[^\s。、！？「」（）]{1,20})$")
 # "学而第一", "逍遥游第一": a classical book names its chapters by their opening words, then the ordinal
-_ORDINAL_AFTER = lazy(f"^[{HAN}]{{1,10}}第(?P<number>[一二三四五六七八九十百〇]{{1,5}})$")
+# "学而篇第一", "论语·学而篇第一": a classic's books, each named and then numbered, after the work's name
+_ORDINAL_AFTER = lazy(f"^(?:[{HAN}]{{1,10}}[·・])?[{HAN}]{{1,10}}第(?P<number>[一二三四五六七八九十百〇]{{1,5}})$")
 _PREFIX = lazy(r"^(?P<prefix>[^\W\d_][^•·.,;:!?]{0,39}?)\s*[•·]\s*(?P<rest>\S.*)$")
 _MARKDOWN_LINE = lazy(r"^(?P<marks>#{1,6})\s+(?P<text>\S.*?)\s*#*$")
 _MAX_LENGTH = 100
@@ -385,8 +386,8 @@ def match_heading(line: str, custom: re.Pattern | None = None) -> Heading | None
     found = _keyword_heading(text.strip(_DECORATION))
     if found:
         return found
-    if "•" in text or "·" in text:
-        return _prefixed(text)
+    if ("•" in text or "·" in text) and (prefixed := _prefixed(text)):
+        return prefixed
     if text[0] in _CJK_NUMERAL_OPENINGS:
         return _cjk_numeral_or_part(text)
     if text[-1] in _CJK_NUMERAL_OPENINGS and (ordinal := _ORDINAL_AFTER.match(text)):
