@@ -58,3 +58,15 @@ def test_every_page_heading_is_styled_as_a_chapter_heading():
     selectors = [s.strip() for block in re.findall(r"([^{}]+)\{", css) for s in block.split(",")]
     reaching_h2 = {s for s in selectors if re.search(r"\bh2\b(?!\s*\+)", s)}
     assert reaching_h2 == {"h2", ".part h2"}
+
+
+def test_an_untitled_opening_chapter_is_named_in_the_contents_by_its_first_words():
+    """Six words; in Japanese, which sets no spaces, twelve characters, never a whole paragraph."""
+    from ebookify import convert
+
+    opening = "うとうととして目がさめると女はいつのまにか、隣のじいさんと話を始めている。" * 3
+    later = "三四郎は東京へ出て来た。見るものも聞くものもことごとく新しかった。" * 4
+    text = f"{opening}\n\n{later}\n\n二\n\n{later}\n\n三\n\n{later}\n"
+    nav = BeautifulSoup(unzip(convert(text.encode()).epub)["EPUB/nav.xhtml"], "xml")
+    labels = [a.get_text() for a in nav.find("nav", attrs={"epub:type": "toc"}).find_all("a")]
+    assert labels == ["うとうととして目がさめる…", "二", "三"]
