@@ -19,7 +19,7 @@ from .reading.titlecase import is_capitals, proper_names, title_case, title_word
 from .markup import NOTES_PAGE, LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
 from .metadata import is_right_to_left, primary_language
-from .patterns import may_be_cjk
+from .patterns import lazy, may_be_cjk
 from .resources import read_asset
 
 
@@ -361,16 +361,19 @@ def _labels(book: Book) -> Labels:
 
 def _opening_words(book: Book, blocks: tuple[Block, ...], count: int = 6) -> str:
     """An untitled chapter's first words, for the contents: six words, or in Chinese and Japanese,
-    which set no spaces between words, twelve characters (not a whole paragraph)."""
+    which set no spaces between words, a short first sentence or twelve characters (not a whole
+    paragraph)."""
     for block in blocks:
         if isinstance(block, Paragraph):
             text = inline_text(block.inlines).strip()
             words = text.split()
             if words and len(words[0]) > _CJK_OPENING and may_be_cjk(words[0]):
-                return text[:_CJK_OPENING] + "…"
+                sentence = _CJK_SENTENCE.match(text)
+                return sentence.group() if sentence else text[:_CJK_OPENING] + "…"
             if words:
                 return " ".join(words[:count]) + ("…" if len(words) > count else "")
     return _labels(book)("Opening")
 
 
 _CJK_OPENING = 12
+_CJK_SENTENCE = lazy(r"^[^。！？]{1,20}[。！？]")  # a first sentence short enough to name the chapter whole

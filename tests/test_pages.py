@@ -70,3 +70,6 @@ def test_an_untitled_opening_chapter_is_named_in_the_contents_by_its_first_words
     nav = BeautifulSoup(unzip(convert(text.encode()).epub)["EPUB/nav.xhtml"], "xml")
     labels = [a.get_text() for a in nav.find("nav", attrs={"epub:type": "toc"}).find_all("a")]
     assert labels == ["うとうととして目がさめる…", "二", "三"]
+    short = convert(f"雨だった。{opening}\n\n{later}\n\n二\n\n{later}\n\n三\n\n{later}\n".encode()).epub
+    nav = BeautifulSoup(unzip(short)["EPUB/nav.xhtml"], "xml")
+    assert nav.find("nav", attrs={"epub:type": "toc"}).find("a").get_text() == "雨だった。"  # a short sentence, whole
