@@ -713,6 +713,8 @@ def test_the_volunteers_credit_goes_with_the_licence_not_the_book():
         pytest.param("Der Fluss\n\nvon Ida Marsh\n\n\n", "Der Fluss", ("Ida Marsh",), id="German von line"),
         pytest.param("La Rivière\n\npar Ida Marsh\n\n\n", "La Rivière", ("Ida Marsh",), id="French par line"),
         pytest.param("THE FORD\n\n\n", "The Ford", (), id="a title alone at the top"),
+        pytest.param("   Ida Marsh\n\n   Doktor Falke\n      oder\n   Das Ende eines Sommers\n\n      Roman\n\n\n\n",
+                     "Doktor Falke oder Das Ende eines Sommers", ("Ida Marsh",), id="a title and its alternative, 'or' between"),
         pytest.param("He waited\nby the river, as he always did.\n", "", (), id="a by-phrase in a sentence is story"),
         pytest.param("  The Ford\n  Ida Marsh\n\nTranslated by Tom Reed\n\n\n", "The Ford", ("Ida Marsh",),
                      id="title over the author's name, a translator under them"),

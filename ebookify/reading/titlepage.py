@@ -21,6 +21,8 @@ from .titlecase import is_capitals
 from ..patterns import HAN, KANA, lazy
 
 _BY = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)\s+(?P<name>\S.{0,80}?)\s*$", re.IGNORECASE)
+# A title and its alternative, the word "or" alone on the line between them.
+_OR_ALONE = lazy(r"^(?:or|oder|ou|o|ó|ovvero|ossia|или|або|albo|czyli|eller|of|nebo|aneb|vagy|tai)[,:]?$", re.IGNORECASE)
 _BY_ALONE = lazy(r"^(?:by|von|par|por|di|door|de|av|przez|автор:?|от)$", re.IGNORECASE)
 _PARTICLES = frozenset({"de", "da", "van", "von", "der", "le", "la", "du", "di", "y"})
 _ARTICLE = lazy(r"^(?:the|an?|les?|la|l[’']|une?|des|der|die|das|den|dem|eine?|el|los|las|il|lo|gli|os|as|uma?|het|een|ett?|en|det)\s",
@@ -125,7 +127,7 @@ def _page(top: list[tuple[int, str, int]], title: str = "") -> tuple[dict, list[
                 and not is_capitals(first_text) and _is_title(second_text) \
                 and ((is_capitals(second_text) or _ARTICLE.match(second_text))
                      and (gap_after_second or _heading_or_end(rest[1:]) or _prose(rest[1:]))
-                     or not _is_name(second_text) and (_heading_or_end(rest[1:]) or _prose(rest[1:]))):
+                     or not _is_name(second_text) and (_heading_or_end(rest[1:]) or _prose(rest[1:]) or _genre_below(rest))):
             # "Deux Ans de vacances" / "CHAPITRE I"; "Иван Тургенев" / "•" / "Муму" / the story
             return {"title": second_text, "authors": (first_text,)}, [
                 (first, f"title page: author {first_text!r} over the title {second_text!r}, which no name reads as")]
@@ -174,6 +176,12 @@ def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
                 index += 1 + gap  # one byline, set on two lines
                 text = f"{_strip(text)} {lines[index].strip()}"
                 gap = 0
+                while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
+                    gap += 1
+            while gap == 0 and index + 2 < len(lines) and _OR_ALONE.match(lines[index + 1].strip()) \
+                    and lines[index + 2].strip():  # "Professor Unrat" / "oder" / "Das Ende eines Tyrannen": one title
+                text = f"{_strip(text)} {lines[index + 1].strip()} {lines[index + 2].strip()}"
+                index += 2
                 while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
                     gap += 1
             found.append((index, _strip(text), gap))
