@@ -240,6 +240,14 @@ def test_an_image_leaves_its_description_or_nothing():
     assert without_html(text) == "\n\nThe gull a gull flew.\n"
 
 
+def test_an_image_keeps_its_caption_after_its_description():
+    """The title a page shows over a picture is the writer's caption: a paragraph of its own under
+    the description when the image stands alone, in brackets after it in a line of text."""
+    text = '![A wagon at the border](img/a.png "Does not look like much yet.")\n\nThe gull ![a gull](g.png "ours") flew.\n'
+    assert without_html(text) == "A wagon at the border\n\nDoes not look like much yet.\n\nThe gull a gull (ours) flew.\n"
+    assert without_html('See [the map](m.html "a tooltip").') == "See the map."  # a link's title is no caption
+
+
 def test_a_headings_empty_link_to_a_styling_hook_leaves_no_line():
     """A Reddit export's "######[](#dropcap)": no heading, no scene break, nothing a reader sees."""
     assert without_html("Score: 12\n\n######[](#dropcap)  \nI sat on a bench.\n") == "Score: 12\n\n\nI sat on a bench.\n"

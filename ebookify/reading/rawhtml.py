@@ -7,8 +7,9 @@ original. Before the story is read, the tags the story model has a place for bec
 Markdown (``*``, ``**``, ``~~``, blank lines, a scene break, ``#`` headings); other known
 elements give their text alone; a comment, a script and a style are dropped, as no renderer
 shows them. A link's text stays and its address goes, as on the page; an image (``![](…)``,
-which the book cannot fetch) leaves its description, or nothing. Anything that is not a known
-HTML element ("<sigh>", "<3", an address in angle brackets) stays exactly as typed.
+which the book cannot fetch) leaves its description and its caption (the title the page shows
+over it), or nothing. Anything that is not a known HTML element ("<sigh>", "<3", an address in
+angle brackets) stays exactly as typed.
 
 The tokenizer is the standard library's ``html.parser``: it keeps the text between tags as
 written (line breaks included, which Markdown needs) and decodes the character references.
@@ -40,7 +41,7 @@ _BR_AT_END = lazy(r"<br\s*/?>[ \t]*(?=\n)", re.IGNORECASE)  # the line ends anyw
 # later, are a story's tildes, not one block of code between them); or a code span within a line.
 _CODE = lazy(r"(^[ \t]{0,3}```.*?\n[ \t]{0,3}```[^\n]*$|^[ \t]{0,3}~~~.*?\n[ \t]{0,3}~~~[^\n]*$|```[^\n]*?```|`[^`\n]+`)",
              re.DOTALL | re.MULTILINE)
-_LINK = lazy(r"(!?)\[([^\]\n]*)\]\((?:<[^>\n]*>|[^()\s]+(?:\s+\"[^\"\n]*\")?)\)")  # an image's text may be empty
+_LINK = lazy(r"(!?)\[([^\]\n]*)\]\((?:<[^>\n]*>|[^()\s]+(?:\s+\"([^\"\n]*)\")?)\)")  # an image's text may be empty
 
 
 def without_html(text: str) -> str:
@@ -79,6 +80,8 @@ def _link_text(link: re.Match) -> str:
     alone = not string[string.rfind("\n", 0, start) + 1:start].strip() and not string[end:line_end].strip()
     if not (link[1] or link[2]):  # "[](#dropcap)": a page's styling hook, not a link a reader sees
         return link.group()
+    if link[1] and link[3]:  # an image's caption, its title ("Does not look like much yet."), after its description
+        return f"{link[2]}\n\n{link[3]}" if alone else f"{link[2]} ({link[3]})".lstrip()
     return link.group() if alone and match_heading(link[2]) else link[2]
 
 
