@@ -118,8 +118,8 @@ def keep_alphabet_family(lines: list[str], found: dict[int, Heading], blankless:
     blank lines, in the alphabet's order from its first letter on (six or more, letters skipped
     as a dictionary skips X), over most of the text: its sections. Its "C", "D", "I" are letters
     here, never numerals. An index at the back of a book is no such text: it is a short part of it."""
-    letters = [(index, _letter(lines, index, blankless)) for index in range(len(lines))]
-    letters = [(index, letter) for index, letter in letters if letter]
+    letters = [(index, letter) for index, line in enumerate(lines)
+               if len(line) <= _LETTER_LINE and (letter := _letter(lines, index, blankless))]  # (a length is cheap)
     chain: list[tuple[int, str]] = []
     for index, letter in letters:
         if not chain and letter in _FIRST_LETTERS or chain and 0 < ord(letter) - ord(chain[-1][1]) <= _LETTERS_SKIPPED + 1:
@@ -142,6 +142,7 @@ def _letter(lines: list[str], index: int, blankless: bool) -> str:
     return text if alone else ""
 
 
+_LETTER_LINE = 40  # characters a line holding one letter may have: set in the middle of the page
 _FIRST_LETTERS = frozenset("AАΑ")  # Latin, Cyrillic, Greek
 _LETTERS_SKIPPED = 2  # a dictionary may have no word under X, or under Ъ and Ы
 _ALPHABET_FAMILY = 6

@@ -14,7 +14,7 @@ Each decision has a reason:
   * a paragraph opening with "A/N:", "Author's Note:", "(A/N …)" or "[Author's note: …]" at a
     chapter's start or end is a note of that chapter, kept word for word;
   * a header the writer pastes above every chapter (disclaimer, thanks, the title and byline), known
-    by standing above the first chapter too, opens the chapter it stands above.
+    by standing above the first chapter too, is the opening note of the chapter it stands above.
 """
 
 from __future__ import annotations
