@@ -171,3 +171,14 @@ def test_one_short_heading_written_again_and_again_is_a_mark_inside_the_chapters
     assert [c.title for c in book.chapters] == chapters
     assert all(c.part == "" for c in book.chapters)
     assert "meanwhile" in " ".join(block_texts(book.chapters[0].blocks))
+
+
+def test_a_scenes_heading_under_a_chapters_is_a_section_under_an_acts_a_chapter():
+    """ "# Chapter 1" / "## Scene 1": the writer's scenes inside the chapter; "# Act I" / "## Scene 1":
+    a play's scenes, its chapters, under the act."""
+    novel = "".join(f"# Chapter {n}\n\n{PROSE}\n\n## Scene 1\n\n{PROSE}\n\n## Scene 2\n\n{PROSE}\n\n" for n in (1, 2))
+    chapters = parse(novel, Settings(markdown=True)).chapters
+    assert [c.label for c in chapters] == ["Chapter 1", "Chapter 2"]
+    assert [type(b) for b in chapters[0].blocks].count(Subheading) == 2
+    play = "".join(f"# Act {n}\n\n## Scene 1\n\n{PROSE}\n\n## Scene 2\n\n{PROSE}\n\n" for n in ("I", "II"))
+    assert [c.label for c in parse(play, Settings(markdown=True)).chapters] == ["Scene 1", "Scene 2"] * 2

@@ -15,6 +15,7 @@ Every decision goes to the trace, for --debug-structure.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections import Counter
 from dataclasses import replace
@@ -288,9 +289,11 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
     """ "## Afterword", a paragraph, "### About the hero": a deeper Markdown heading after text
     under a chapter's heading is a section of that chapter, and so are the deeper ones after it, up
     to the next heading of the chapter's level or higher (straight under it, with no text between,
-    the chapter's heading would be a part over it). A keyword ("### Chapter 3") is a chapter still.
-    So are the headings of a level few use, above the chapters' (``_rare_levels``)."""
+    the chapter's heading would be a part over it). A keyword ("### Chapter 3") is a chapter still,
+    but a scene's under a chapter's ("# Chapter 1" / "## Scene 1": under an act's, a play's scenes
+    are its chapters). So are the headings of a level few use, above the chapters' (``_rare_levels``)."""
     level, last, inside = 0, -1, False
+    upper = ""  # the kind of the heading the next deeper ones would stand under
     rare = _rare_levels(found)
     for index in sorted(found):
         heading = found[index]
@@ -299,15 +302,19 @@ def _sections_in_markdown(lines: list[str], found: dict[int, Heading], trace: li
                                           "use, first inside a chapter of a deeper one"))
             found[index] = replace(heading, kind=SECTION)
             continue
-        deeper = heading.level > level > 0 and heading.kind == MARKDOWN
+        deeper = heading.level > level > 0 and (heading.kind == MARKDOWN or upper in (CHAPTER, SPECIAL)
+                                                  and heading.kind == CHAPTER and _SCENE.match(heading.label) is not None)
         if deeper and (inside or _text_between(lines, found, last, index)):
             trace.append((offset + index, f"not a chapter: {lines[index].strip()!r}: a section of the chapter "
                                           "above, a Markdown level deeper, after its text"))
             found[index] = replace(heading, kind=SECTION)
             inside = True
             continue
-        level, last, inside = heading.level, index, False
+        level, last, inside, upper = heading.level, index, False, heading.kind
     return found
+
+
+_SCENE = lazy(r"^(?:scene|scène|szene|escena|scena|cena|сцена)\b", re.IGNORECASE)
 
 
 _REPEATS = 5  # the same heading this often: a mark the writer sets between scenes
