@@ -25,7 +25,7 @@ from ..patterns import CJK_MARKS, HAN, KANA, lazy, may_be_cjk
 _DIVIDER_SYMBOLS = set("*#~=_+•§◇◆◊·°♦❖✦✧⁂※†-–—|/<>^") | set("＊＃～☆★○●◎■□◯―═─━")  # and CJK texts' own
 _LONE_DIVIDERS = set("#*◇◆•§⁂※❖✦♦＊☆★◎") | {"x", "X"}
 _NOT_A_DIVIDER = lazy("[^\\s" + re.escape("".join(sorted(_DIVIDER_SYMBOLS | _LONE_DIVIDERS))) + "oOxX0]")
-_BREAK_DECORATION = r"[\s*#~=_+•\-–—|/<>()\[\]{}.:]*"
+_BREAK_DECORATION = r"[\s*#~=_+•\-–—|/<>()\[\]{}.:]*"  # what frames a divider's words ("-Line Break-", "[Page Break]")
 _BREAK_WORDS = lazy(_BREAK_DECORATION + r"(?:line ?break|scene ?break|scene ?change|page ?break|scenbrytning|scenbyte"
                     r"|szenenwechsel|changement de scène|cambio de escena|cambio di scena|mudança de cena"
                     r"|quebra de cena|scènewissel|смена сцены)" + _BREAK_DECORATION + "$", re.IGNORECASE)
@@ -106,10 +106,11 @@ def _run_together(runs: list[list[str]], width: int) -> bool:
     ending on its short last line (a corpus's text, an old typescript): runs of many lines, in
     which lines that end a sentence well short of the wrap are common. A wrap of paragraphs set
     apart by blank lines hardly ever breaks a line early in mid-paragraph."""
-    inner = [(line, run[index + 1]) for run in runs for index, line in enumerate(run[:-1])]
-    if len(inner) < _RUN_TOGETHER_LINES * len(runs):
+    inner = sum(len(run) - 1 for run in runs)
+    if inner < _RUN_TOGETHER_LINES * len(runs):  # (most texts stop here, before a line is read)
         return False
-    return sum(1 for line, following in inner if _ends_short(line, following, width)) >= _SHORT_ENDS * len(inner)
+    short = sum(1 for run in runs for line, following in zip(run, run[1:]) if _ends_short(line, following, width))
+    return short >= _SHORT_ENDS * inner
 
 
 def _ends_short(line: str, following: str, width: int) -> bool:

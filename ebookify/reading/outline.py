@@ -321,10 +321,11 @@ _REPEATS = 5  # the same heading this often: a mark the writer sets between scen
 
 
 def _repeated_headings(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
-    """One short heading written alike again and again, with no number ("### scenbrytning ###", a
-    manuscript's "scene break", 99 times; "Résumé." closing each chapter; a tale's country): the
-    writer's mark inside the chapters, never a chapter each (the book had 95 chapters named
-    "scenbrytning"). A collection's prompt answered five times over is five stories still."""
+    """One short heading written alike again and again, with no number ("### meanwhile ###"
+    between a manuscript's scenes; "Résumé." closing each chapter; a tale's country): the writer's
+    mark inside the chapters, never a chapter each. (A heading of a divider's word, "### scenbrytning
+    ###", is a scene break: blocks.py.) A collection's prompt answered five times over is five
+    stories still."""
     texts = {i: f"{h.label} {h.title}".strip().strip("*_ ").casefold()  # ("### **I.**" is "i.")
              for i, h in found.items() if h.kind in (MARKDOWN, LISTED) and not h.number}
     counts = Counter(texts.values())

@@ -156,7 +156,7 @@ def _past_notice(lines: list[str], start: int) -> int:
     http://…" / "Приятного чтения!"), then a wider gap. The notice stays in the book."""
     texts = [i for i in range(start, min(len(lines), start + _LOOK)) if lines[i].strip()]
     for number, index in enumerate(texts[:_NOTICE_LINES]):
-        gap = next((g for g in range(1, _LOOK) if index + g >= len(lines) or lines[index + g].strip()), _LOOK) - 1
+        gap = _blanks_after(lines, index)
         if gap >= 3 and any(_ADDRESS.search(lines[i]) for i in texts[:number + 1]):
             return index + gap + 1
     return start
@@ -169,25 +169,27 @@ def _top_lines(lines: list[str], start: int) -> list[tuple[int, str, int]]:
     while index < min(len(lines), start + _LOOK) and len(found) < 4:
         text = lines[index].strip()
         if text and not _PICTURE.match(text) and not _LEAD_IN.search(text) and any(c.isalnum() for c in text):  # ("•")
-            gap = 0
-            while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
-                gap += 1
+            gap = _blanks_after(lines, index)
             if _BY_ALONE.match(_strip(text)) and index + 1 + gap < len(lines) and gap <= 2:  # "by" / "George Eliot":
                 index += 1 + gap  # one byline, set on two lines
                 text = f"{_strip(text)} {lines[index].strip()}"
-                gap = 0
-                while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
-                    gap += 1
+                gap = _blanks_after(lines, index)
             while gap == 0 and index + 2 < len(lines) and _OR_ALONE.match(lines[index + 1].strip()) \
                     and lines[index + 2].strip():  # "Professor Unrat" / "oder" / "Das Ende eines Tyrannen": one title
                 text = f"{_strip(text)} {lines[index + 1].strip()} {lines[index + 2].strip()}"
                 index += 2
-                while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
-                    gap += 1
+                gap = _blanks_after(lines, index)
             found.append((index, _strip(text), gap))
             index += gap
         index += 1
     return found
+
+
+def _blanks_after(lines: list[str], index: int) -> int:
+    gap = 0
+    while index + 1 + gap < len(lines) and not lines[index + 1 + gap].strip():
+        gap += 1
+    return gap
 
 
 def _strip(text: str) -> str:
