@@ -21,8 +21,7 @@ Exit 5 (some of several stories failed) and 130 (interrupted) belong to the CLI 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
+from msgspec import Struct
 
 EXIT_CODES = {
     0: "the book was written (or, for check, nothing was found)",
@@ -89,8 +88,7 @@ class UsageError(EbookifyError):
     stage = "options"
 
 
-@dataclass(frozen=True)
-class Finding:
+class Finding(Struct, frozen=True):
     """Something the user should know about a book that was still built (a guess, a repair)."""
 
     stage: str

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 import gettext
 import io
-from dataclasses import dataclass
 from functools import lru_cache
+
+from msgspec import Struct
 
 from .metadata import primary_language, subtags
 from .resources import read_asset
@@ -34,8 +35,7 @@ LANGUAGES = ("en", "fr", "de", "es", "it", "pt", "nl", "pl", "ru", "ja", "ko", "
 _SAME_CATALOGUE = {"no": "nb", "nn": "nb"}  # Norwegian: Bokmål's words serve Nynorsk books better than English
 
 
-@dataclass(frozen=True)
-class Labels:
+class Labels(Struct, frozen=True):
     """The book's own words for its fixed labels (Contents, Chapter, Author's Note), by language."""
 
     locale: str  # a Babel locale name ("fr", "pt", "zh"): the catalogue's language

@@ -6,12 +6,12 @@ templates receive ready ``Markup`` and never build tags from text.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cache
 from string import Template
 from typing import Callable
 
 from markupsafe import Markup, escape
+from msgspec import Struct
 
 from .resources import read_asset
 
@@ -41,16 +41,14 @@ from .model import (
 NOTES_PAGE = "endnotes.xhtml"  # the book's footnotes, each with a link back to its mark
 
 
-@dataclass(frozen=True)
-class LinkHeading:
+class LinkHeading(Struct, frozen=True):
     """A subheading that links back to a chapter: only the gathered notes page has them."""
 
     label: str
     href: str
 
 
-@dataclass(frozen=True)
-class NoteBox:
+class NoteBox(Struct, frozen=True):
     """An author's note set in its place between two paragraphs of a chapter."""
 
     label: str

@@ -16,7 +16,8 @@ import math
 import re
 import uuid
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from .errors import UsageError
 from .patterns import lazy
@@ -75,8 +76,7 @@ def language_code(value: str) -> str:
     return value if _CODE.match(value) else ""
 
 
-@dataclass(frozen=True)
-class Key:
+class Key(Struct, frozen=True):
     """One metadata key, everywhere it appears: sidecar and --set name, model field, text labels, OPF form."""
 
     name: str  # in a sidecar file and in --set

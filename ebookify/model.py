@@ -1,51 +1,54 @@
-"""The document model every stage reads and returns: small, frozen, standard library only.
+"""The document model every stage reads and returns: small and frozen.
 
-Change a value with ``dataclasses.replace``; a ``Book`` checks its invariants when made, so a
-stage can never hand the next one a book without a title or without text.
+Change a value with ``msgspec.structs.replace``; a ``Book`` checks its invariants when made, so
+a stage can never hand the next one a book without a title or without text.
+
+Every record in the package is a frozen ``msgspec.Struct``, not a dataclass: the same fields,
+equality, hashing and ``replace``, but defined in C. A short story's run defines some fifty
+record classes, and on Python 3.11 each frozen dataclass costs half a millisecond to make
+(its methods are compiled from source), a sixth of the whole run; a Struct class costs
+twenty microseconds, and its instances are made ten times faster and take less memory.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass, field
 from functools import cached_property
 from enum import Enum
 from typing import Union
+
+from msgspec import Struct
+
 from .patterns import HAN, KANA, lazy, may_be_cjk
 
 # Inline content ---------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Text:
+class Text(Struct, frozen=True):
     """Plain characters, exactly as the reader will see them once typeset."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Emphasis:
+class Emphasis(Struct, frozen=True):
     """Italics: *stars* or _underscores_ in the text, <em> in the book."""
 
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class Strong:
+class Strong(Struct, frozen=True):
     """Bold: **double stars** or __underscores__ in the text, <strong> in the book."""
 
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class Strike:
+class Strike(Struct, frozen=True):
     """Struck-through text (~~tildes~~): a writer's visible correction is part of the story."""
 
     children: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class Ruby:
+class Ruby(Struct, frozen=True):
     """Characters with their reading set small above them (Japanese ruby, furigana): <ruby> in
     the book. The reading is an aid to the eye, not more words: ``children`` are the text."""
 
@@ -53,13 +56,11 @@ class Ruby:
     reading: str
 
 
-@dataclass(frozen=True)
-class LineBreak:
+class LineBreak(Struct, frozen=True):
     """A deliberate break inside a paragraph: verse, a letter's address, a song."""
 
 
-@dataclass(frozen=True)
-class NoteRef:
+class NoteRef(Struct, frozen=True):
     """A footnote's mark where the text calls it ("[^1]" in Markdown, "[1]" in a Gutenberg
     edition): a link to the note. ``key`` names the note in the book, ``ref`` this mark of it."""
 
@@ -73,41 +74,35 @@ Inline = Union[Text, Emphasis, Strong, Strike, Ruby, LineBreak, NoteRef]
 # Blocks -----------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Paragraph:
+class Paragraph(Struct, frozen=True):
     """A paragraph's inline content, however many lines it was wrapped over."""
 
     inlines: tuple[Inline, ...]
 
 
-@dataclass(frozen=True)
-class SceneBreak:
+class SceneBreak(Struct, frozen=True):
     """A break between scenes (***, oOo, a divider line): an ornament in the book."""
 
 
-@dataclass(frozen=True)
-class BlockQuote:
+class BlockQuote(Struct, frozen=True):
     """Quoted matter set apart: a letter, a sign, a Markdown ``>`` block."""
 
     paragraphs: tuple[Paragraph, ...]
 
 
-@dataclass(frozen=True)
-class Preformatted:
+class Preformatted(Struct, frozen=True):
     """Text whose spacing matters (a fenced code block): kept exactly as typed."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class Subheading:
+class Subheading(Struct, frozen=True):
     """A heading inside a chapter: a site's own chapter heading under the downloader's title."""
 
     text: str
 
 
-@dataclass(frozen=True)
-class ListBlock:
+class ListBlock(Struct, frozen=True):
     """A Markdown list ("- item", "1. item"): its items in order, each a run of inlines."""
 
     items: tuple[tuple[Inline, ...], ...]
@@ -127,8 +122,7 @@ class Placement(Enum):
     WITHIN = "within"  # between two paragraphs of its chapter: ``Note.at`` says which
 
 
-@dataclass(frozen=True)
-class Note:
+class Note(Struct, frozen=True):
     """An author's note: the author speaking to the reader, never part of the story."""
 
     blocks: tuple[Block, ...]
@@ -137,8 +131,7 @@ class Note:
     at: int = 0  # a WITHIN note stands before the chapter's block of this index
 
 
-@dataclass(frozen=True)
-class Chapter:
+class Chapter(Struct, frozen=True, dict=True):
     """``label`` is the heading's numbering as written ("Chapter 3"), ``title`` the rest ("The Storm").
 
     Both may be empty: a story without headings is one chapter named after the book.
@@ -165,8 +158,7 @@ class Chapter:
         return self
 
 
-@dataclass(frozen=True)
-class Section:
+class Section(Struct, frozen=True):
     """Matter that is not story: a licence, the author's notes gathered at the end, or, before
     the story, the original edition's title page, contents list and prefaces."""
 
@@ -175,8 +167,7 @@ class Section:
     language: str = ""  # when it is not the book's: the Project Gutenberg licence is in English
 
 
-@dataclass(frozen=True)
-class Footnote:
+class Footnote(Struct, frozen=True):
     """A footnote's words, gathered with the others on the book's notes page."""
 
     key: str
@@ -187,8 +178,7 @@ class Footnote:
 EPOCH = _dt.datetime(1980, 1, 1, tzinfo=_dt.timezone.utc)
 
 
-@dataclass(frozen=True)
-class Metadata:
+class Metadata(Struct, frozen=True):
     """What a reader's library shows. Empty values mean "not known"; ``Book`` demands a title.
 
     Dates are kept as written; ``package`` puts only ISO ones (2024-05-01) in the OPF."""
@@ -209,7 +199,7 @@ class Metadata:
     updated: str = ""
     extra: tuple[tuple[str, str], ...] = ()  # labelled facts we show but do not interpret
     identifier: str = ""
-    modified: _dt.datetime = field(default=EPOCH)
+    modified: _dt.datetime = EPOCH
     author_sort: str = ""  # how the authors file in a library ("Le Guin, Ursula K."); " & " between several
     fandoms: tuple[str, ...] = ()
     characters: tuple[str, ...] = ()
@@ -218,8 +208,7 @@ class Metadata:
     rights: str = ""
 
 
-@dataclass(frozen=True)
-class Book:
+class Book(Struct, frozen=True):
     """Everything a book is made from; made only valid (see ``__post_init__``)."""
 
     metadata: Metadata
@@ -353,8 +342,7 @@ STYLESHEET = "style.css"
 NAV = "nav.xhtml"
 
 
-@dataclass(frozen=True)
-class Page:
+class Page(Struct, frozen=True):
     """One file of the book's text, as render made it and package packs it."""
 
     href: str
@@ -366,8 +354,7 @@ class Page:
     continues: bool = False  # the second or later page of a long chapter: not in the contents
 
 
-@dataclass(frozen=True)
-class TocEntry:
+class TocEntry(Struct, frozen=True):
     """A line of the table of contents, with the entries nested under it (a part's chapters)."""
 
     label: str
@@ -375,8 +362,7 @@ class TocEntry:
     children: tuple[TocEntry, ...] = ()
 
 
-@dataclass(frozen=True)
-class Rendition:
+class Rendition(Struct, frozen=True):
     """What render hands to package: the pages in reading order, the contents and the stylesheet."""
 
     pages: tuple[Page, ...]  # in reading order; the nav page is among them, in the spine or not

@@ -13,8 +13,9 @@ from __future__ import annotations
 import codecs
 import datetime as dt
 import re
-from dataclasses import dataclass, field
 from functools import cached_property
+
+from msgspec import Struct, field
 
 from .errors import UsageError
 from .model import EPOCH
@@ -26,8 +27,7 @@ PARAGRAPH_STYLES = ("auto", "line", "wrapped")
 FORMATS = ("epub", "kepub")  # output targets: a transform between render and package (epub/targets.py)
 
 
-@dataclass(frozen=True)
-class Settings:
+class Settings(Struct, frozen=True, dict=True):
     """How to read the text, where the user overrides a detection."""
 
     chapters: bool = True  # False: the whole story is one chapter
@@ -53,8 +53,7 @@ class Settings:
             raise UsageError(f"the chapter pattern is not a valid regular expression: {error}", option="chapter_pattern") from None
 
 
-@dataclass(frozen=True)
-class Options:
+class Options(Struct, frozen=True):
     """One conversion's choices. Everything that varies between runs (the file name that gives a
     title guess, the modification date) is here, so the same input and options give the same bytes."""
 

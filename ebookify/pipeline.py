@@ -11,8 +11,10 @@ Pure: no clock, no randomness, no files, no printing. Everything that varies bet
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from functools import lru_cache
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from .errors import Finding, ValidationError
 from .precedence import provenance, settle
@@ -22,16 +24,14 @@ from .reading.decode import decode
 from .reading.parse import parse
 
 
-@dataclass(frozen=True)
-class Event:
+class Event(Struct, frozen=True):
     """One thing the parser found, for ``--debug-structure`` and ``info``: a record, not a line."""
 
     line: int  # 1-based, in the decoded text
     what: str
 
 
-@dataclass(frozen=True)
-class Story:
+class Story(Struct, frozen=True):
     """What the text holds, with the metadata settled: everything a conversion knows before it
     makes pages. ``findings`` are the guesses made so far; ``events`` where each thing was found."""
 
@@ -45,8 +45,7 @@ class Story:
         return sum(c.words for c in self.book.chapters)
 
 
-@dataclass(frozen=True)
-class Result:
+class Result(Struct, frozen=True):
     """A made book: its bytes, the book they were made from, and what was found on the way."""
 
     epub: bytes

@@ -8,10 +8,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 import uuid
-from dataclasses import replace
 from pathlib import PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit, urlunsplit
+
+from msgspec.structs import replace
 
 from .errors import Finding, UsageError
 from .metadata import BY_NAME, KEYS, check_fields, clean_field, language_code

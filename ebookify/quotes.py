@@ -27,14 +27,15 @@ turns the next paragraph's quotes around.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
+
 from .patterns import lazy
 
 NNBSP = "\u202f"  # narrow no-break space: inside French guillemets
 
 
-@dataclass(frozen=True)
-class QuoteStyle:
+class QuoteStyle(Struct, frozen=True):
     """How one language quotes: what straight quotes become, and which marks already open a quote."""
 
     double: tuple[str, str]  # what an opening and a closing straight double quote become

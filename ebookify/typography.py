@@ -49,9 +49,11 @@ skips ahead to it: 5 MB take about 0.3 s.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Callable, TypeVar, Union
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .metadata import primary_language
 from .model import BlockQuote, Book, Chapter, Emphasis, Inline, ListBlock, Note, NoteRef, Paragraph, Ruby, Strike, Strong, Subheading, Text
@@ -66,8 +68,7 @@ NBSP = "\u00a0"
 WJ = "\u2060"  # word joiner: no break here, and nothing drawn
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     """Replace ``pattern`` with ``replacement``; if there are ``needs``, only in text with one of them.
 
     A pattern that starts with a literal needs no needs: the regex engine finds that literal as
@@ -232,8 +233,7 @@ _CUTS = "".join(map(chr, range(0xFDD0, 0xFDF0))) + "".join(map(chr, range(0xE000
 _CONTAINERS = (Emphasis, Strong, Strike, Ruby)
 
 
-@dataclass(frozen=True)
-class Typesetter:
+class Typesetter(Struct, frozen=True):
     """Everything decided once per book: the rules before quotes, the quote style, the rules after."""
 
     before_quotes: tuple[Rule, ...]

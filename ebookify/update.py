@@ -13,8 +13,10 @@ decides whether a book that loses chapters may be written.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .errors import UsageError
 from .metadata import check_fields
@@ -28,8 +30,7 @@ if TYPE_CHECKING:
 _SUBJECT_KEYS = (("fandom", "fandoms"), ("characters", "characters"), ("relationships", "relationships"))
 
 
-@dataclass(frozen=True)
-class Changes:
+class Changes(Struct, frozen=True):
     lost: tuple[str, ...]  # contents entries of the book that the new text does not have
     new: tuple[int, ...]  # numbers of the text's chapters the book did not have
     new_words: int
@@ -42,8 +43,7 @@ class Changes:
         return f"{count} new chapter{'s' if count != 1 else ''} ({_span(self.new)}), {self.new_words:,} new word{'s' if self.new_words != 1 else ''}"
 
 
-@dataclass(frozen=True)
-class Update:
+class Update(Struct, frozen=True):
     result: Result
     changes: Changes
     notes: tuple[str, ...]  # what was kept from the book where the text says otherwise

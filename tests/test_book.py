@@ -233,7 +233,7 @@ def test_a_book_in_arabic_reads_right_to_left_with_its_labels_in_arabic(books):
 
 
 def test_an_english_licence_in_a_right_to_left_book_reads_left_to_right():
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from ebookify.model import Section
     from ebookify.pipeline import make, read

@@ -44,7 +44,7 @@ def test_each_fault_is_found_and_explained(faults, code, severity):
 
 
 def test_a_file_name_with_a_space_is_flagged():
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from ebookify.epub.open import Item
 
@@ -61,7 +61,7 @@ def test_a_cover_under_the_apple_limit_passes():
 
 
 def test_a_book_over_the_email_limit_is_flagged_and_rebuilding_does_not_help():
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     data = foreign_epub()
     book = open_book(data)

@@ -4,7 +4,7 @@ Invisible characters are spelled out so a case shows what it expects: NBSP (U+00
 (U+202F, narrow) and WJ (U+2060, word joiner).
 """
 
-import dataclasses
+from msgspec.structs import replace
 import re
 
 import pytest
@@ -478,7 +478,7 @@ def test_a_section_in_another_language_is_set_by_its_own_rules():
 
     licence = Section("Project Gutenberg Licence", (Paragraph((Text('the phrase "Project Gutenberg"'),)),
                                                      Paragraph((Text("- You pay a royalty fee."),))), "en")
-    done = typeset(dataclasses.replace(book(Paragraph((Text('Il dit "oui".'),)), language="fr"), back_matter=(licence,)))
+    done = typeset(replace(book(Paragraph((Text('Il dit "oui".'),)), language="fr"), back_matter=(licence,)))
     assert [p.inlines[0].text for p in done.back_matter[0].blocks] == [
         "the phrase “Project Gutenberg”", "- You pay a royalty fee."]
     assert done.chapters[0].blocks[0].inlines[0].text == f"Il dit «{NNBSP}oui{NNBSP}»."

@@ -4,7 +4,7 @@
 first instant is handled like any other, then hands over to the typer app (``app.py``).
 
 It also makes the cycle collector run less often. A conversion builds millions of small objects
-that hold no cycles (the book model is tuples of frozen dataclasses; refcounting frees them), and
+that hold no cycles (the book model is tuples of frozen records; refcounting frees them), and
 each full collection walks all of them: with the default thresholds a 50 MB story took 9 % longer
 per megabyte than a 10 MB one, and 10 % longer in all. (A library must not change this for its
 caller, so only the command does.)

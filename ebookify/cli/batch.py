@@ -28,10 +28,10 @@ import sys
 import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterator
 
+from msgspec import Struct, field
 import typer
 
 from ..errors import EbookifyError, InputError, UsageError
@@ -44,8 +44,7 @@ STORY_SUFFIXES = (".txt", ".md", ".markdown", ".text")  # what a folder's storie
 SOME_FAILED = 5  # errors.EXIT_CODES
 
 
-@dataclass(frozen=True)
-class Choices:
+class Choices(Struct, frozen=True):
     """What the command line asked of the batch, beside the conversion's ``Options``."""
 
     output: str | None = None
@@ -65,8 +64,7 @@ class Choices:
         return not (self.replace or self.no_clobber)
 
 
-@dataclass(frozen=True)
-class Done:
+class Done(Struct, frozen=True):
     """One story's outcome, as a worker sends it back: the book, or the one-line error."""
 
     index: int
@@ -259,8 +257,7 @@ def run(paths: list[Path], base: Options, choices: Choices) -> None:
         raise typer.Exit(SOME_FAILED if tally.written else 1)
 
 
-@dataclass
-class Tally:
+class Tally(Struct):
     """What a batch did, counted as books are written, for the summary line."""
 
     written: int = 0

@@ -8,10 +8,10 @@ so the flags here only collect what the user typed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from msgspec import Struct
 import typer
 
 from ..errors import EbookifyError, UsageError
@@ -134,8 +134,7 @@ def convert(
             _epubcheck(target, require_check)
 
 
-@dataclass(frozen=True)
-class Writing:
+class Writing(Struct, frozen=True):
     """Where and how the book is written: the output flags."""
 
     output: str | None
@@ -177,7 +176,7 @@ SUFFIXES = {"epub": ".epub", "kepub": ".kepub.epub"}
 def _write_books(data: bytes, options, formats: tuple[str, ...], writing: Writing, source: Path) -> tuple:
     """Make and write one book per format; beside a named NAME.epub goes NAME.kepub.epub. A book
     already at a target with the story's identifier is updated, unless ``--replace``."""
-    from dataclasses import replace
+    from msgspec.structs import replace
 
     from ..pipeline import read
 

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import stat
 import tempfile
 import unicodedata
 import zipfile
 from collections.abc import Callable
-from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec.structs import replace
 
 from ..errors import InputError, OutputError
 from . import interrupts

@@ -3,10 +3,10 @@ keeps its full set): a story, its sidecar twin and these flags become ``Options`
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Optional
 
+from msgspec import Struct
 import typer
 
 from . import files
@@ -14,8 +14,7 @@ from . import files
 META = "Metadata"
 
 
-@dataclass(frozen=True)
-class Given:
+class Given(Struct, frozen=True):
     """What the user typed, before it is checked (``Options`` checks it)."""
 
     title: str = ""

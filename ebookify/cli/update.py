@@ -9,10 +9,10 @@ the old book or the new one, never half of one.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from pathlib import Path
 from typing import Optional
 
+from msgspec.structs import replace
 import typer
 
 from ..errors import EbookifyError

@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from msgspec import Struct
 
 from ..errors import Finding, InputError
 from . import files
@@ -26,8 +27,7 @@ if TYPE_CHECKING:
     from ..pipeline import Result, Story
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(Struct, frozen=True):
     """A story's book, and what it was rebuilt from when it is an update: small enough for a
     batch worker to send back (the bytes and the figures, not the document model)."""
 
@@ -95,8 +95,7 @@ def same_book(place: Path, identifier: str) -> bytes | None:
     return data if identifier_of(data) == identifier else None
 
 
-@dataclass(frozen=True)
-class Shelf:
+class Shelf(Struct, frozen=True):
     """The books a folder held when a batch began: only these are updated. A book the batch
     itself has just written is never the basis of another story's update (copies of one story
     share its title and identifier, and would each rebuild the first copy's book in vain)."""

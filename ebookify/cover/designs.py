@@ -10,9 +10,9 @@ edges, out of reach of a reader's crop.
 from __future__ import annotations
 
 import math
-
-from dataclasses import dataclass, field
 from typing import Callable
+
+from msgspec import Struct
 
 WIDTH, HEIGHT = 1600, 2560
 SERIF, ITALIC, SANS = "fonts/EBGaramond12-Regular.otf", "fonts/EBGaramond12-Italic.otf", "fonts/InterDisplay-Bold.otf"
@@ -20,8 +20,7 @@ SERIF, ITALIC, SANS = "fonts/EBGaramond12-Regular.otf", "fonts/EBGaramond12-Ital
 RGB = tuple[int, int, int]
 
 
-@dataclass(frozen=True)
-class Palette:
+class Palette(Struct, frozen=True):
     """Three colours that go together: a dark and a light one for ground and ink, and an accent."""
 
     name: str
@@ -42,8 +41,7 @@ PALETTES = (
 )
 
 
-@dataclass(frozen=True)
-class Slot:
+class Slot(Struct, frozen=True):
     """Where one text goes and how it is set."""
 
     box: tuple[int, int, int, int]  # left, top, right, bottom
@@ -59,14 +57,13 @@ class Slot:
     upper: bool = False
 
 
-@dataclass(frozen=True)
-class Design:
+class Design(Struct, frozen=True):
     """A cover's layout: its ground, the boxes the texts are set in, and the ornament drawn first."""
 
     name: str
     ground: str  # the palette colour of the background
-    slots: dict[str, Slot] = field(hash=False)
-    ornament: Callable = field(hash=False)
+    slots: dict[str, Slot]
+    ornament: Callable
 
 
 def _mix(a: RGB, b: RGB, share: float) -> RGB:

@@ -19,9 +19,10 @@ import hashlib
 import io
 import math
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from itertools import combinations
+
+from msgspec import Struct
 
 from . import fonts
 from .designs import DESIGNS, HEIGHT, PALETTE_NAMES, PALETTES, STYLE_NAMES, WIDTH, Design, Palette, Slot
@@ -33,8 +34,7 @@ STYLES = STYLE_NAMES
 _CLOSING = "、。，．」』）〕】！？・ー…"  # never at the start of a line (kinsoku)
 
 
-@dataclass(frozen=True)
-class TextLine:
+class TextLine(Struct, frozen=True):
     """One line of text on the cover, placed and measured before it is drawn."""
 
     role: str  # "series", "title", "subtitle" or "author"
@@ -48,8 +48,7 @@ class TextLine:
     face: int = 0  # which face of a font collection (.ttc)
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Struct, frozen=True):
     """Everything decided before a pixel is drawn; the tests read it to find each line's pixels."""
 
     design: Design

@@ -25,11 +25,10 @@ wrapped, which a test checks paragraph by paragraph.
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from lxml import etree
+from msgspec.structs import replace
 
-from ..model import Page, Rendition
+from ..model import Rendition
 
 XHTML = "http://www.w3.org/1999/xhtml"
 _SKIP = frozenset(("script", "style", "pre", "audio", "video", "svg", "math"))

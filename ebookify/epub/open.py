@@ -15,10 +15,10 @@ import io
 import posixpath
 import re
 import zipfile
-from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
 from lxml import etree
+from msgspec import Struct
 
 from ..errors import InputError
 from ..model import word_count, Paragraph, Text
@@ -40,8 +40,7 @@ class BookError(InputError):
     """The file is not an EPUB we can read at all (not a zip, no package document)."""
 
 
-@dataclass(frozen=True)
-class Item:
+class Item(Struct, frozen=True):
     """One manifest entry: ``path`` is its name in the zip."""
 
     id: str
@@ -52,8 +51,7 @@ class Item:
     present: bool = True
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(Struct, frozen=True):
     """A line of the table of contents: ``target`` is the zip path and fragment it points at."""
 
     label: str
@@ -61,8 +59,7 @@ class Entry:
     children: tuple[Entry, ...] = ()
 
 
-@dataclass(frozen=True)
-class OpenBook:
+class OpenBook(Struct, frozen=True):
     version: str
     opf_path: str
     title: str

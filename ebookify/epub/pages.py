@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import dataclass
+
+from msgspec import Struct
 
 from ..errors import EbookifyError
 from .open import OpenBook, flatten, open_book, read_member
@@ -32,8 +33,7 @@ class PreviewUnavailable(EbookifyError):
     """PyMuPDF is not installed."""
 
 
-@dataclass(frozen=True)
-class Shot:
+class Shot(Struct, frozen=True):
     kind: str  # one of KINDS, or "page" for a page asked for by number
     page: int  # 1-based, in the laid-out book
     png: bytes

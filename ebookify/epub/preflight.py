@@ -23,9 +23,9 @@ from __future__ import annotations
 import io
 import re
 import zipfile
-from dataclasses import dataclass
 
 from lxml import etree
+from msgspec import Struct
 
 from ..metadata import language_code
 from .checks import check_structure
@@ -38,8 +38,7 @@ _REQUIRED_A11Y = ("schema:accessMode", "schema:accessibilityFeature", "schema:ac
 _EXPECTED_A11Y = ("schema:accessibilitySummary", "schema:accessModeSufficient")
 
 
-@dataclass(frozen=True)
-class Problem:
+class Problem(Struct, frozen=True):
     code: str  # stable, for scripts: "kindle-language", "kobo-ncx", …
     severity: str  # error: a device or store refuses or breaks it; warning: readers miss something; info
     device: str  # who cares: "Send to Kindle", "Kobo", "Apple Books", "Accessibility", "EPUB", "EPUBCheck"

@@ -14,8 +14,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
 from itertools import islice
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .inline import MARKS, parse_inlines
 from ..options import Settings
@@ -39,8 +41,7 @@ _CJK_SEAM = lazy(f"[{HAN}{KANA}{CJK_MARKS}]")  # Chinese and Japanese text and i
 FENCE = lazy(r"^\s*```")  # not ~~~: in stories that is a scene break
 
 
-@dataclass(frozen=True)
-class Layout:
+class Layout(Struct, frozen=True):
     """How the text's lines make paragraphs: measured once for the whole text, used for every span."""
 
     wrapped: bool

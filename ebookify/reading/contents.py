@@ -15,7 +15,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .blocks import BREAK, is_scene_break
 from .headings import CHAPTER, PART, SPECIAL, is_numeral_line, keyword_label, match_heading
@@ -49,8 +51,7 @@ _GAP = 3  # blank lines that end the list once it has entries
 _MIN_KEY = 3
 
 
-@dataclass(frozen=True)
-class Contents:
+class Contents(Struct, frozen=True):
     """A contents list found near the top of the text: where it stands and what it names."""
 
     start: int  # the keyword line

@@ -13,8 +13,9 @@ blank lines), with text under each. Day and entry numbers ("Day 12", "Entry 4") 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from itertools import accumulate
+
+from msgspec.structs import replace
 
 from .blocks import BREAK, gaps_after, is_scene_break, usual_gap
 from .headings import (AO3_END_LABELS, CHAPTER, CJK_LETTER, LISTED, PART, Heading, is_numeral_line, markdown_level,

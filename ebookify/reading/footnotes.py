@@ -17,7 +17,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef, Paragraph, Text, inline_text
 from ..patterns import lazy
@@ -28,8 +30,7 @@ _MARK = lazy(r"\[(?:\^(?P<md>[^\]\s]{1,40})|(?P<dp>[\w*†‡§]{1,6}))\]")
 _MOST_PARAGRAPHS = 20  # an edition's note that never closes its "]" is text, not a note running on for ever
 
 
-@dataclass(frozen=True)
-class _Note:
+class _Note(Struct, frozen=True):
     unit: int  # which chapter or section holds it, in reading order
     block: int  # the index of its first paragraph there
     end: int  # one past its last
@@ -79,8 +80,7 @@ def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> Li
     return Linked(units, titles, tuple(called.values()), origins)
 
 
-@dataclass(frozen=True)
-class Linked:
+class Linked(Struct, frozen=True):
     units: list[tuple]
     titles: dict[int, tuple[str, str]]
     footnotes: tuple[Footnote, ...]

@@ -9,7 +9,8 @@ footer become a back-matter section, nothing deleted. The header's ``Title:``, `
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from ..metadata import NO_NAME, TEXT_LABELS
 from ..patterns import lazy
@@ -25,8 +26,7 @@ _FIRST_LINE = lazy(
 _FIELD = lazy(r"^(?P<label>Title|Author|Language|Translator|Release Date):\s*(?P<value>\S.*?)\s*$")
 
 
-@dataclass(frozen=True)
-class Gutenberg:
+class Gutenberg(Struct, frozen=True):
     """A Project Gutenberg file cut at its markers: the licence header, the book, the licence footer."""
 
     header: list[str]

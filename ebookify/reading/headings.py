@@ -8,8 +8,10 @@ case-insensitively in English, French, German, Spanish, Italian, Portuguese, Dut
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from itertools import product
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .blocks import is_scene_break
 from ..patterns import HAN, HANGUL, KANA, lazy, may_be_cjk
@@ -27,8 +29,7 @@ SECTION = "section"  # a section's heading inside a chapter ("II." in a story th
 ENTRY = "entry"  # the first line of a contents list's entry: a paragraph starts there, whatever the layout
 
 
-@dataclass(frozen=True)
-class Heading:
+class Heading(Struct, frozen=True):
     """A line read as a heading, split the way a table of contents shows it."""
 
     kind: str

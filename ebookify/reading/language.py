@@ -10,7 +10,7 @@ cost 100–500 ms to load; CLD3 mixed up Spanish and Catalan, Portuguese and Gal
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from msgspec import Struct
 
 from ..metadata import language_code
 from ..patterns import lazy
@@ -26,8 +26,7 @@ _VOWEL_MARKS = dict.fromkeys([*range(0x591, 0x5C8), *range(0x64B, 0x660), 0x670,
 _CONTROL = lazy(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # CLD2 rejects these as "invalid UTF-8"
 
 
-@dataclass(frozen=True)
-class Detection:
+class Detection(Struct, frozen=True):
     """``confidence`` is the share of the text (0–1) in ``code``; 0 when CLD2 is unsure."""
 
     code: str  # "" when nothing was recognised

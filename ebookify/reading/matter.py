@@ -11,7 +11,8 @@ publisher's list, a colophon) are its back matter.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from .contents import is_contents_word
 from .headings import ORDINAL_VALUES, PART, SPECIAL, Heading, cjk_value, numeral_value

@@ -18,7 +18,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections import Counter
-from dataclasses import replace
+
+from msgspec.structs import replace
 
 from .blocks import BREAK, gaps_after, usual_gap
 from .contents import Contents, find_back_contents, find_contents, is_contents_word, later_lists, match_lines, part_of

@@ -38,7 +38,8 @@ body would be empty is read again as all body, so any text with words gives a bo
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .aozora import is_aozora, read_aozora
 from .blocks import LINE_BY_LINE, read_layout, to_blocks
@@ -63,8 +64,7 @@ LICENCE_TITLE = "Project Gutenberg Licence"
 FRONT_TITLE = "Front Matter"  # the same in a file that is not from a printed edition
 
 
-@dataclass(frozen=True)
-class Parsed:
+class Parsed(Struct, frozen=True):
     """What the text itself says; the pipeline merges it with flags and defaults."""
 
     metadata: Metadata

@@ -20,7 +20,8 @@ Counts (words, kudos, reviews) are recomputed or left out, never shown as the te
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from .blocks import SUBHEADING
 from .headings import MARKDOWN, Heading, match_heading
@@ -117,8 +118,7 @@ def status_word(value: str) -> str:
     return STATUS_WORDS.get(" ".join(value.lower().strip(" .").split()), value.strip())
 
 
-@dataclass
-class Export:
+class Export(Struct):
     """A downloader's layout found in the body: the lines with its bookkeeping blanked out, and
     the headings it states (line index → heading)."""
 

@@ -20,8 +20,10 @@ Each decision has a reason:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
 from functools import partial
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from .blocks import BREAK, SUBHEADING, Layout, is_scene_break, paragraph, read_layout, to_blocks
 from .contents import key
@@ -42,8 +44,7 @@ _ENTRY_WORDS = 150  # a contents entry with its argument ("Chapter I. Civilizing
 _LIST_WORDS = 5  # a run of headings with fewer words than this under each is a contents list
 
 
-@dataclass
-class _Span:
+class _Span(Struct):
     """The lines from one heading to the next, parsed into blocks once they are needed."""
 
     line: int  # index of the heading line (or of the first line, for the opening span)
@@ -55,8 +56,7 @@ class _Span:
     header: tuple[Block, ...] = ()  # the writer's header pasted above this chapter's heading
 
 
-@dataclass(frozen=True)
-class Structure:
+class Structure(Struct, frozen=True):
     """The chapters found, what stands before them, and the trace --debug-structure prints."""
 
     chapters: list[Chapter]

@@ -15,10 +15,10 @@ from __future__ import annotations
 import asyncio
 import base64
 from contextlib import asynccontextmanager
-from dataclasses import dataclass
 from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, select_autoescape
+from msgspec import Struct
 from starlette.applications import Starlette
 from starlette.datastructures import UploadFile
 from starlette.middleware import Middleware
@@ -44,8 +44,7 @@ class TooLarge(InputError):
     """An upload over its limit: HTTP 413."""
 
 
-@dataclass(frozen=True)
-class Limits:
+class Limits(Struct, frozen=True):
     """What one request may carry and one conversion may take (README and SECURITY.md show them)."""
 
     story_bytes: int = 20 * MB  # one story

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import io
 import zipfile
-from dataclasses import dataclass
 from pathlib import PurePath
+
+from msgspec import Struct
 
 from ..cli.files import book_name
 from ..cli.report import error_line
@@ -24,8 +25,7 @@ PREVIEW_PAGES = (("title", "Title page"), ("chapter", "First chapter"))  # epub.
 PREVIEW_WIDTH = 400  # pixels
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(Struct, frozen=True):
     """What the page shows of one story: the settled metadata, the chapters, the guesses, the previews."""
 
     file_name: str  # the book's, as it will be downloaded
@@ -39,13 +39,11 @@ class Found:
     pages_available: bool = False
 
 
-@dataclass(frozen=True)
-class Failure:
+class Failure(Struct, frozen=True):
     line: str  # "Error: …", as the CLI prints it
 
 
-@dataclass(frozen=True)
-class Built:
+class Built(Struct, frozen=True):
     file_name: str
     epub: bytes
 
