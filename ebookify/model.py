@@ -122,12 +122,16 @@ class Placement(Enum):
     WITHIN = "within"  # between two paragraphs of its chapter: ``Note.at`` says which
 
 
+# The labels a book names in its own language; any other note label is shown as the writer wrote it
+USUAL_NOTE_LABELS = frozenset(("Author’s Note", "Author’s Notes", "Translator’s Note", "Translator’s Notes"))
+
+
 class Note(Struct, frozen=True):
     """An author's note: the author speaking to the reader, never part of the story."""
 
     blocks: tuple[Block, ...]
     placement: Placement = Placement.FRONT
-    label: str = "Author’s Note"
+    label: str = "Author’s Note"  # one of USUAL_NOTE_LABELS, or the writer's own words ("Chapter End Notes")
     at: int = 0  # a WITHIN note stands before the chapter's block of this index
 
 

@@ -14,7 +14,7 @@ from markupsafe import Markup
 
 from .reading.headings import heading_text
 from .model import (COVER_IMAGE, NAV, STYLESHEET, Block, Book, Chapter, Note, Page, Paragraph, Placement, Rendition, Section,
-                    TocEntry, inline_text, paragraphs)
+                    TocEntry, USUAL_NOTE_LABELS, inline_text, paragraphs)
 from .reading.titlecase import is_capitals, proper_names, title_case, title_words, without_closing_stop
 from .markup import NOTES_PAGE, LinkHeading, NoteBox, blocks_html, fill, split_blocks
 from .labels import Labels, labels
@@ -182,13 +182,18 @@ def _length(book: Book) -> str:
 
 def _notes_page(book: Book) -> Page:
     notes = book.front_notes
-    title = _labels(book)(notes[0].label)
+    title = _note_label(book, notes[0])
     return Page("notes.xhtml", title, _page("notes.xhtml", book, title, content=Markup("").join(
-        fill("note.xhtml", number=number, label=_labels(book)(note.label), body=blocks_html(note.blocks),
+        fill("note.xhtml", number=number, label=_note_label(book, note), body=blocks_html(note.blocks),
              # several notes are several landmarks, and landmarks need names of their own (Ace: landmark-unique)
-             naming=Markup('aria-label="%s (%d/%d)"') % (_labels(book)(note.label), number, len(notes)) if len(notes) > 1
+             naming=Markup('aria-label="%s (%d/%d)"') % (_note_label(book, note), number, len(notes)) if len(notes) > 1
              else Markup('aria-labelledby="note-%d-heading"') % number)
         for number, note in enumerate(notes, 1))))
+
+
+def _note_label(book: Book, note: Note) -> str:
+    """The usual labels in the book's language; a writer's own ("Chapter End Notes") as written."""
+    return _labels(book)(note.label) if note.label in USUAL_NOTE_LABELS else note.label
 
 
 def _notes_page_of_footnotes(book: Book, pages: list[Page]) -> Page:
@@ -267,10 +272,10 @@ def _with_notes_within(book: Book, chapter: Chapter) -> tuple:
         return chapter.blocks
     out: list = []
     for index, block in enumerate(chapter.blocks):
-        out.extend(NoteBox(_labels(book)(n.label), n.blocks) for n in within if n.at == index)
+        out.extend(NoteBox(_note_label(book, n), n.blocks) for n in within if n.at == index)
         out.append(block)
     last = len(chapter.blocks)  # a note after the last block (the story after it was a footnote's, moved out)
-    out.extend(NoteBox(_labels(book)(n.label), n.blocks) for n in within if n.at >= last)
+    out.extend(NoteBox(_note_label(book, n), n.blocks) for n in within if n.at >= last)
     return tuple(out)
 
 
@@ -345,7 +350,7 @@ def _chapter_heading_html(anchor: str, label: str, title: str, toc_label: str) -
 
 
 def _notes_html(book: Book, notes: list[Note]) -> Markup:
-    return Markup("").join(blocks_html((NoteBox(_labels(book)(note.label), note.blocks),)) + "\n" for note in notes)
+    return Markup("").join(blocks_html((NoteBox(_note_label(book, note), note.blocks),)) + "\n" for note in notes)
 
 
 def _toc_html(entries) -> Markup:

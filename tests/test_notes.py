@@ -4,6 +4,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import build, reading_text
 from ebookify import Options, convert
 from ebookify.model import Placement, block_texts
 from ebookify.reading.parse import parse
@@ -161,8 +162,7 @@ def test_an_ao3_chapter_copy_sorts_summary_notes_and_story():
     chapter = parse(f"Chapter 1\n\n{THREE}\n\n" + AO3_CHAPTER).chapters[1]
     assert block_texts(chapter.blocks) == [ONE, TWO]
     labels = [(n.label, n.placement) for n in chapter.notes]
-    assert labels == [("Chapter Summary", Placement.BEFORE), ("Author’s Notes", Placement.BEFORE),
-                      ("Author’s Notes", Placement.AFTER)]
+    assert labels == [("Summary", Placement.BEFORE), ("Notes", Placement.BEFORE), ("Notes", Placement.AFTER)]
     assert block_texts(chapter.notes[2].blocks) == ["More next week.", "Kudos keep me going."]
 
 
@@ -299,3 +299,22 @@ def test_a_sign_off_every_chapter_ends_with_stays_where_it_is():
             f"Please review!\n\nChapter 3\n\n{THREE}\n")
     chapters = parse(text).chapters
     assert [block_texts(c.blocks)[-1] for c in chapters] == ["Please review!", "Please review!", THREE]
+
+
+@pytest.mark.parametrize("written, shown", [
+    ("A/N:", "Author’s Note"), ("AN:", "Author’s Note"), ("Author's note:", "Author’s Note"), ("Authors Notes:", "Author’s Notes"),
+    ("T/N:", "Translator’s Note"), ("TL Notes:", "Translator’s Notes"), ("N.d.A.:", "Author’s Note"),
+    ("Author's Endnote:", "Author’s Endnote"), ("Chapter End Notes:", "Chapter End Notes"), ("Note 2:", "Note 2"),
+    ("Note de l'auteur :", "Note de l’auteur"), ("От автора:", "От автора"),
+])
+def test_a_label_in_short_is_spelt_out_and_one_in_words_kept_as_written(written, shown):
+    (note,) = chapter_of(f"{ONE}\n\n{TWO}\n\n{written} thank you for reading.").notes
+    assert (note.label, block_texts(note.blocks)) == (shown, ["thank you for reading."])
+
+
+def test_the_book_s_language_names_the_usual_labels_and_leaves_the_writer_s_own():
+    story = "Titre : La Jetée\nAuteur : Marie Vent\n\nChapitre 1\n\n{one}\n\n{label} merci.\n\nChapitre 2\n\n{one}\n"
+    one = "Le vent soufflait sur la jetée depuis le matin, et les bateaux restaient au port."
+    assert "Note de l’auteur" in reading_text(build(story.format(one=one, label="A/N :"), language="fr"))
+    kept = reading_text(build(story.format(one=one, label="Author's Endnote:"), language="fr"))
+    assert "Author’s Endnote" in kept and "Note de l’auteur" not in kept

@@ -404,8 +404,8 @@ def test_an_ao3_download_copy_is_read_whole():
     assert chapters_of(parsed) == ["The First Night", "Salt and Iron", "What the Tide Left"]
     assert [block_texts(c.blocks) for c in parsed.chapters] == [[P1, P2, P3]] * 3
     assert [[(n.label, block_texts(n.blocks)) for n in c.notes] for c in parsed.chapters] == [
-        [], [("Author’s Notes", ["Thanks to my beta reader."])],
-        [("Chapter Summary", ["In which the storm ends."]), ("Author’s Notes", ["See the end of the chapter for notes"])]]
+        [], [("Chapter Notes", ["Thanks to my beta reader."])],
+        [("Chapter Summary", ["In which the storm ends."]), ("Chapter Notes", ["See the end of the chapter for notes"])]]
 
 
 def test_titles_alone_count_only_when_they_make_up_the_header_s_count():
@@ -419,7 +419,7 @@ def test_the_last_line_over_ao3_s_chapter_end_notes_is_no_title():
     parsed = parse(ao3_download("2/2", chapter("The First Night"), f"Salt and Iron\n\n\n\n{ending}"))
     assert chapters_of(parsed) == ["The First Night", "Salt and Iron"]
     assert block_texts(parsed.chapters[1].blocks)[-1] == "And the light stayed on"
-    assert [n.label for n in parsed.chapters[1].notes] == ["Author’s Notes"]
+    assert [n.label for n in parsed.chapters[1].notes] == ["Chapter End Notes"]
 
 
 STORY = [f"{sentence} ({n})" for n in range(1, 5) for sentence in (P1, P2, P3)]  # twelve paragraphs

@@ -70,20 +70,24 @@ _MOST_LINES = 8  # a block of lines under a label longer than this is story, not
 _AO3_GROUPS = 3  # an AO3 "Notes:" block set apart by a wider gap has at most this many paragraphs
 
 
+# The usual labels, in short or in full: shown in the book's language as "Author’s Note" or
+# "Translator’s Note". Any other label is shown as written ("Author's Endnote", "Chapter End
+# Notes", "Note de l'auteur", "От автора"): its words are the writer's.
+_USUAL_LABEL = lazy(r"^(?:a/n|an|n/a|n\.?d\.?a|n\.? ?de ?l\.? ?a|anm\. d\. a|прим\. автора"
+                    r"|(?P<translator>t/n|tl(?: ?notes?)?|translator(?:'?s|s')? notes?)|authors?'?s? notes?)$", re.I)
+_APOSTROPHE = lazy(r"(?<=\w)'(?=\w)")
+
+
 def note_label(label: str) -> str:
-    """How a note introduces itself: as the author's ("A/N" → "Author’s Note") or the
-    translator's ("TL Note:", "T/N"), or as written when the label names someone or something
-    ("A note from Quill", "Summary")."""
+    """How a note introduces itself: "Author’s Note" (or "Translator’s Note") where the writer
+    put it so in any spelling or in short ("A/N", "T/N", "TL Note"), so the book's language can
+    name it; otherwise as written ("A note from Quill", "Chapter End Notes")."""
     text = " ".join(label.strip(" :.-–—()[]").split())
-    lower = text.lower()
-    if lower.startswith("a note from"):
-        return "A note from" + text[len("a note from"):]
-    if "summary" in lower:
-        return "Chapter Summary"
-    plural = lower.endswith(("notes", "notas", "anmerkungen", "примечания", "opmerkingen"))
-    if lower.startswith(("t/n", "tl", "translator")):
-        return "Translator’s Notes" if plural else "Translator’s Note"
-    return "Author’s Notes" if plural else "Author’s Note"
+    usual = _USUAL_LABEL.match(text.replace("’", "'"))
+    if not usual:
+        return _APOSTROPHE.sub("’", text[:1].upper() + text[1:])
+    who = "Translator" if usual["translator"] else "Author"
+    return f"{who}’s Notes" if text.lower().endswith("notes") else f"{who}’s Note"
 
 
 def inside_ao3_notes(lines: list[str], index: int) -> bool:
