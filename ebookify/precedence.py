@@ -163,9 +163,23 @@ def _story_text(chapters: tuple[Chapter, ...], limit: int = 20_000) -> str:
 _SMALL_WORDS = {"a", "an", "and", "as", "at", "but", "by", "for", "in", "nor", "of", "on", "or", "the", "to"}
 
 
+# What a file's name says of the file, not of the story: a browser's second download ("story (1)"),
+# Windows' copy ("story - Copy"), FanFicFare's site and story number ("Title-ffnet_1234567"), an
+# encoding ("story_utf8", "roman-cp1251") or a suffix typed twice ("story.txt.txt").
+_FILE_NOISE = lazy(r"(?:\s\(\d{1,3}\)|\s-\s[Cc]opy|\s\(copy\)|(?-i:-[a-z][a-z0-9]{1,11}_\d{4,})|[\s_.-]+(?:txt|ascii"
+                   r"|utf-?8(?:-?bom)?|utf-?16(?:-?[lb]e)?|latin-?1|iso-?8859-?\d{1,2}|cp-?\d{3,4}|windows-?\d{3,4}"
+                   r"|win-?\d{4}|koi8-?[ru]|gbk|gb2312|gb18030|big5|shift[_-]?jis|sjis|euc-?(?:jp|kr)))$", re.IGNORECASE)
+
+
 def title_from_file_name(name: str) -> str:
-    """``cherished-words.txt`` → "Cherished Words"."""
-    words = re.sub(r"[\s_\-.+]+", " ", PurePath(name).stem).split()
+    """``cherished-words.txt`` → "Cherished Words"; ``Cherished Words (1)-utf8.txt`` too. A name
+    with capitals keeps them as typed ("Отцы и дети.txt"): whoever named it cased it."""
+    stem = PurePath(name).stem
+    while (plainer := _FILE_NOISE.sub("", stem)) not in (stem, ""):
+        stem = plainer
+    words = re.sub(r"[\s_\-.+]+", " ", stem).split()
+    if not stem.islower():
+        return " ".join(words) or "Untitled"
     titled = [
         w if not w.islower() else (w if i and w in _SMALL_WORDS else w.capitalize()) for i, w in enumerate(words)
     ]

@@ -80,6 +80,16 @@ def test_every_guess_is_a_finding_and_given_values_are_not():
     assert given.findings == ()
 
 
+@pytest.mark.parametrize("name, title", [
+    ("night-ferry.txt", "Night Ferry"), ("night_ferry (1).txt", "Night Ferry"), ("Night Ferry - Copy.txt", "Night Ferry"),
+    ("Night Ferry-ffnet_12345678.txt", "Night Ferry"), ("night-ferry-utf8.txt", "Night Ferry"),
+    ("night-ferry.cp1252.txt.txt", "Night Ferry"), ("Паром в ночи koi8-r.txt", "Паром в ночи"),
+    ("Carbon Copy.txt", "Carbon Copy"), ("utf8.txt", "Utf8"), ("of ferries and men.txt", "Of Ferries and Men"),
+])
+def test_a_title_from_the_file_name_leaves_out_what_names_the_file(name, title):
+    assert convert(PROSE.encode(), Options(source_name=name)).book.metadata.title == title
+
+
 # The OPF ----------------------------------------------------------------------------------------
 
 
