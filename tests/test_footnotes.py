@@ -5,7 +5,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from conftest import FIXTURES, build, unzip
-from ebookify.model import NoteRef, inline_text
+from ebookify.model import NoteRef, SceneBreak, inline_text
 from ebookify.options import Settings
 from ebookify.reading.parse import parse
 from ebookify.typography import typeset
@@ -61,6 +61,29 @@ def test_an_older_editions_note_is_a_paragraph_opening_with_its_mark():
     parsed = parse(text)
     assert marks(parsed.chapters[0].blocks) == [("1", "1", "1")]
     assert [texts(f.blocks) for f in parsed.footnotes] == [["The greatest of them was Matti."]]
+
+
+def _exported(numbers, gap="\n\n\n\n\n"):
+    """An e-book export's end notes: each a number alone, a wide gap, its note, a wide gap."""
+    return gap.join(f"{n}{gap}Said of a word the reader may not know ({n})." for n in numbers)
+
+
+def test_an_exports_notes_under_their_numbers_alone_are_called_and_leave_with_their_gaps():
+    story = "\n".join(f"{PROSE} Mark {n}.[{n}]" for n in (1, 2, 3))
+    parsed = parse(f"Chapter 1\n\n{story}\n\nChapter 2\n\n{PROSE}\n\n\n\n\nNotes\n\n\n\n\n{_exported((1, 2, 3))}\n")
+    assert [m[0] for m in marks(parsed.chapters[0].blocks)] == ["1", "2", "3"]
+    assert [texts(f.blocks) for f in parsed.footnotes] == [[f"Said of a word the reader may not know ({n})."] for n in (1, 2, 3)]
+    last = parsed.chapters[-1].blocks
+    assert not any(t.startswith("Said of") or t.strip() in ("1", "2", "3") for t in texts(b for b in last if hasattr(b, "inlines")))
+    assert not isinstance(last[-1], SceneBreak)  # the gaps between the notes went with them
+
+
+@pytest.mark.parametrize("numbers, calls", [((1, 2), (1, 2)), ((1, 2, 3), ()), ((1, 3, 4), (1, 3, 4))])
+def test_numbers_alone_are_notes_only_counted_from_one_three_at_least_and_called(numbers, calls):
+    story = "\n".join(f"{PROSE} Mark {n}.[{n}]" for n in calls) or PROSE
+    parsed = parse(f"Chapter 1\n\n{story}\n\nChapter 2\n\n{PROSE}\n\n{_exported(numbers, gap=chr(10) * 2)}\n")
+    assert parsed.footnotes == ()
+    assert all(f"Said of a word the reader may not know ({n})." in texts(parsed.chapters[-1].blocks) for n in numbers)
 
 
 def test_a_mark_glued_to_italics_calls_its_note_and_a_note_may_open_in_italics():

@@ -4,7 +4,8 @@ Two layouts, as people write them. Markdown's, in a ``.md`` or a ``.txt`` ("…a
 anywhere, "[^1]: The note."), and Project Gutenberg editions' ("…a word[1] …" and Distributed
 Proofreaders' "[Footnote 1: The note.]", a note of several paragraphs closing with its "]", or
 older texts' one paragraph "[1] The note.", whose mark stands right after a word: "fees, and [2]
-YOU HAVE…" numbers a clause, not a note).
+YOU HAVE…" numbers a clause, not a note), and e-book exports' (FB2 to text: the notes at the end,
+each a number alone on its line, then the note's paragraph, wide gaps all around).
 A mark becomes a link only where a note of its name exists, and a note leaves its place only when
 a mark calls it: "[1]" in a text without notes stays as typed, and so does a note no mark calls.
 Editions number their notes again in each chapter: a mark calls the note of its name in its own
@@ -21,13 +22,15 @@ from bisect import bisect_left
 from msgspec import Struct
 from msgspec.structs import replace
 
-from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef, Paragraph, Text, inline_text
+from ..model import BlockQuote, Footnote, Inline, LineBreak, ListBlock, NoteRef, Paragraph, SceneBreak, Text, inline_text
 from ..patterns import lazy
 
 _NOTE = lazy(r"^\[(?:\^(?P<md>[^\]\s]{1,40})\]:|(?:Footnote|Note|Fußnote|Anmerkung|Nota|Noot|Примечание)\s+"
              r"(?P<dp>[\w*†‡§]{1,6})\s*:|(?P<pg>\d{1,3})\][.:]?(?=\s))\s*", re.IGNORECASE)  # "[1] …", "[1]. …"
 _MARK = lazy(r"\[(?:\^(?P<md>[^\]\s]{1,40})|(?P<dp>[\w*†‡§]{1,6}))\]")
 _MOST_PARAGRAPHS = 20  # an edition's note that never closes its "]" is text, not a note running on for ever
+_NUMBER_ALONE = lazy(r"^\[?(\d{1,3})\]?\.?$")
+_FEWEST_NUMBERED = 3  # notes under numbers alone are a list of them (1, 2, 3 …), never one number
 
 
 class _Note(Struct, frozen=True):
@@ -44,7 +47,7 @@ def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> Li
     notes taken out and their marks made links, and the notes in the order of their numbers."""
     split = [separated(blocks) for blocks in units]
     units, origins = [blocks for blocks, _ in split], [where for _, where in split]
-    notes = [note for unit, blocks in enumerate(units) for note in _notes_in(unit, blocks)]
+    notes = [note for unit, blocks in enumerate(units) for note in (*_notes_in(unit, blocks), *_numbered_notes(unit, blocks))]
     if not notes:
         return Linked(units, titles, (), origins)
     by_name: dict[tuple[str, str], list[_Note]] = {}
@@ -155,6 +158,32 @@ def _notes_in(unit: int, blocks: tuple) -> list[_Note]:
     return found
 
 
+def _numbered_notes(unit: int, blocks: tuple) -> list[_Note]:
+    """Notes each under its number alone ("1" / the note / "2" / the note …), counting 1, 2, 3 …:
+    the gaps around them (ornaments by now) go with them."""
+    found: list[_Note] = []
+    for index, block in enumerate(blocks):
+        number = _number_alone(block)
+        if number == 1:
+            found = []  # counted from one again: only the last count can be the notes
+        elif number != len(found) + 1:
+            continue
+        text = next((j for j in range(index + 1, len(blocks)) if not isinstance(blocks[j], SceneBreak)), None)
+        if text is None or not isinstance(blocks[text], Paragraph) or _number_alone(blocks[text]) is not None:
+            continue
+        after = next((j for j in range(text + 1, len(blocks)) if not isinstance(blocks[j], SceneBreak)), len(blocks))
+        end = after if after == len(blocks) or _number_alone(blocks[after]) == number + 1 else text + 1
+        found.append(_Note(unit, index, end, ("numbered", str(number)), (blocks[text],)))
+    return found if len(found) >= _FEWEST_NUMBERED else []
+
+
+def _number_alone(block) -> int | None:
+    if not (isinstance(block, Paragraph) and len(block.inlines) == 1 and isinstance(block.inlines[0], Text)):
+        return None
+    number = _NUMBER_ALONE.match(block.inlines[0].text.strip())
+    return int(number[1]) if number else None
+
+
 def _opening(block) -> re.Match | None:
     """The "[^1]: ", "[Footnote 1: " or "[1] " a paragraph opens with, if it is a note."""
     first = block.inlines[0] if isinstance(block, Paragraph) and block.inlines else None
@@ -210,7 +239,8 @@ def _split(text: str, unit: int, call, glued: bool = False) -> list[Inline]:
     for mark in _MARK.finditer(text):
         ref = call(unit, ("md", mark["md"]) if mark["md"] else ("dp", mark["dp"]))
         if ref is None and mark["dp"] and (not text[mark.start() - 1].isspace() if mark.start() else glued):
-            ref = call(unit, ("pg", mark["dp"]))  # "sankareja.[1]" calls "[1] Heistä…"; "and [2] YOU" is a clause
+            # "sankareja.[1]" calls "[1] Heistä…" or a "1" over its note; "and [2] YOU" is a clause
+            ref = call(unit, ("pg", mark["dp"])) or call(unit, ("numbered", mark["dp"]))
         if ref is None:
             continue
         if mark.start() > position:
