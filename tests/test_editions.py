@@ -1843,6 +1843,15 @@ def test_an_old_etexts_short_names_give_way_to_its_title_pages_whole_ones():
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The House of the Seven Gables", ("Nathaniel Hawthorne",))
 
 
+def test_an_old_etexts_surname_gives_way_to_the_title_pages_whole_name_under_the_same_title():
+    text = ("The Project Gutenberg Etext of The Lamp Keeper's Almanac by Quill\n\n"
+            "*** START OF THE PROJECT GUTENBERG EBOOK ***\n\n\n\n"
+            "THE LAMP KEEPER'S ALMANAC\n\nby ODILE QUILL\n\n\n\n"
+            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK ***\n")
+    parsed = parse(text)
+    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Lamp Keeper's Almanac", ("Odile Quill",))
+
+
 @settings(max_examples=1500, deadline=None)
 @given(st.sampled_from(["", "  ", "## ", "**", "_", "~ ", "# *"]),
        st.sampled_from(BY_WORDS),

@@ -121,7 +121,9 @@ def parse(text: str, settings: Settings = Settings()) -> Parsed:
     if settings.front_matter and not (fields.get("title") and fields.get("authors") and not _surname_only(fields["authors"])):
         page, page_trace = read_title_page(body, start, fields.get("title", ""))
         if _fuller(page, fields):  # an old etext's "House of Seven Gables by Hawthorne", the page's whole names
-            fields.update(title=page["title"], authors=page["authors"])
+            fields["authors"] = page["authors"]
+            if len(page["title"]) > len(fields.get("title", "")):
+                fields["title"] = page["title"]
         for key, value in page.items():
             fields.setdefault(key, value)
         trace += page_trace
@@ -180,13 +182,12 @@ def _surname_only(authors: tuple[str, ...]) -> bool:
 
 
 def _fuller(page: dict, fields: dict) -> bool:
-    """Does the book's own title page name the header's book and author more fully ("THE HOUSE OF
-    THE SEVEN GABLES" by "NATHANIEL HAWTHORNE" where the header said "House of Seven Gables" by
-    "Hawthorne")?"""
+    """Does the book's own title page name the header's author more fully ("NATHANIEL HAWTHORNE"
+    where the header said "House of Seven Gables" by "Hawthorne"; "AMBROSE BIERCE" under "The
+    Devil's Dictionary by Bierce")? Its title, if longer, is the fuller one too."""
     named, surname = page.get("authors", ()), (fields.get("authors") or ("",))[0]
     return bool(page.get("title") and named and _surname_only(fields.get("authors", ()))) \
-        and named[0].split()[-1].casefold() == surname.casefold() and len(named[0].split()) > 1 \
-        and len(page["title"]) > len(fields.get("title", ""))
+        and named[0].split()[-1].casefold() == surname.casefold() and len(named[0].split()) > 1
 
 
 # A static site's page (VitePress, Vue) shows its front matter's title where it writes this.
