@@ -235,6 +235,23 @@ def test_a_heading_right_above_another_kind_of_heading_is_a_part():
         ("1. THE BAY.", "Chapter 1.I", ""), ("1. THE BAY.", "Chapter 1.II", ""), ("", "2", "THE PARTY.")]
 
 
+_HAN = "山上有一座小庙，庙里住着一位老和尚，每天早晨他都去河边挑水。"
+
+
+def test_names_in_brackets_each_over_a_chapter_are_the_book_s_parts_not_its_title():
+    text = "".join(f"{part}第{n}章\n\n{_HAN}\n{_HAN}\n\n" for n, part in
+                   (("一", "【上篇】\n\n"), ("二", ""), ("三", "【下篇】\n\n"), ("四", "")))
+    parsed = parse(text)
+    assert parsed.metadata.title != "【上篇】"
+    assert [(c.part, c.label) for c in parsed.chapters] == [("上篇", "第一章"), ("上篇", "第二章"), ("下篇", "第三章"), ("下篇", "第四章")]
+
+
+def test_one_name_in_brackets_over_a_chapter_is_the_story_s_own_line():
+    text = f"第一章\n\n{_HAN}\n\n【系统提示】\n\n第二章\n\n{_HAN}\n\n第三章\n\n{_HAN}\n"
+    chapters = parse(text).chapters
+    assert [c.part for c in chapters] == ["", "", ""] and "【系统提示】" in [t for c in chapters for t in block_texts(c.blocks)]
+
+
 def test_no_chapters_and_a_custom_pattern_override_detection():
     text = story("Chapter 1", "Chapter 2")
     assert headings(text, chapters=False) == [("", "")]

@@ -17,7 +17,7 @@ from functools import cached_property
 
 from .blocks import is_scene_break
 from .headings import CHAPTER, CJK_LETTER, MARKDOWN, PART, SPECIAL, is_credit, markdown_level, match_heading
-from .families import date_heading, names_a_date, set_off_titles
+from .families import BRACKETED_NAME, date_heading, names_a_date, set_off_titles
 from .inline import as_plain
 from .labels import BY_WORDS, label_of
 from .titlecase import TITLE_SMALL_WORDS, is_capitals
@@ -318,10 +318,13 @@ class TitleLines:
     def _first_of_equals(self, i: int) -> bool:
         """Is line ``i`` a Markdown heading whose level heads later stretches of the file too ("# The
         Mill by the River" over its prose, then "# The Market Road" over more), or the first of a
-        collection's titles in capitals ("THE GOLDEN BIRD", then "HANS IN LUCK")? A chapter's, then."""
+        collection's titles in capitals ("THE GOLDEN BIRD", then "HANS IN LUCK"), or a name in brackets
+        like one further on ("【道经】", then "【德经】")? A chapter's or a part's, then."""
         level = markdown_level(self.lines[i])
         if level > 0:
             return any(markdown_level(line) == level for line in self.lines[i + 1:] if line.lstrip()[:1] == "#")
+        if BRACKETED_NAME.match(self.lines[i].strip()):
+            return any(BRACKETED_NAME.match(line.strip()) for line in self.lines[i + 1:] if line.lstrip()[:1] in "【〖")
         return is_capitals(self.lines[i]) and i in self._collection_titles
 
     @cached_property

@@ -150,6 +150,27 @@ _ALPHABET_FAMILY = 6
 _MOST_OF_THE_TEXT = 0.5
 
 
+def keep_bracketed_parts(lines: list[str], found: dict[int, Heading], trace: list, offset: int) -> dict[int, Heading]:
+    """A Chinese book's halves or volumes named in lenticular brackets alone on their lines, each
+    right over a chapter heading ("【道经】" / "第一章" … "【德经】" / "第三十八章"): its parts, two at
+    least. One such line is a note or a system message of the story's as often."""
+    parts = [index for index, line in enumerate(lines) if index not in found and BRACKETED_NAME.match(line.strip())
+             and (below := _next_line(lines, index)) is not None and below in found and found[below].kind == CHAPTER]
+    if len(parts) < 2:
+        return found
+    for index in parts:
+        found[index] = Heading(PART, "", BRACKETED_NAME.match(lines[index].strip())["name"], signal="a name in brackets over chapters")
+    trace.append((offset + parts[0], f"{len(parts)} names in brackets, each over a chapter: the book's parts"))
+    return found
+
+
+BRACKETED_NAME = lazy(r"^[【〖](?P<name>[^【】〖〗]{1,16})[】〗]$")
+
+
+def _next_line(lines: list[str], index: int) -> int | None:
+    return next((j for j in range(index + 1, len(lines)) if lines[j].strip()), None)
+
+
 def _under_a_heading(lines: list[str], index: int, found: dict[int, Heading]) -> bool:
     """A date under another heading (and its title) is that heading's dateline (a letter's), not one of its own."""
     above = [i for i in range(index - 1, max(-1, index - 6), -1) if lines[i].strip()][:2]  # the heading, its title

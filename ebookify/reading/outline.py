@@ -24,7 +24,7 @@ from msgspec.structs import replace
 from .blocks import BREAK, gaps_after, usual_gap
 from .contents import Contents, find_back_contents, find_contents, is_contents_word, later_lists, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
-from .families import (DATE, date_heading, keep_alphabet_family, keep_counted_titles, keep_date_family, keep_labelled_family,
+from .families import (DATE, date_heading, keep_alphabet_family, keep_bracketed_parts, keep_counted_titles, keep_date_family, keep_labelled_family,
                        keep_set_off_titles, labelled_heading)
 from .headings import ENTRY, episodes_under_arcs, keyword_label, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
 from ..options import Settings
@@ -61,6 +61,7 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
         for roman in (True, False):  # "I", "II" and "1", "2" are two families, never one
             found = _keep_if_consistent(lines, found, kind, roman, blankless, trace, offset)
     found = keep_alphabet_family(lines, found, blankless, trace, offset)
+    found = keep_bracketed_parts(lines, found, trace, offset)
     found = keep_date_family(lines, found, blankless, trace, offset)
     found = keep_labelled_family(lines, found, blankless, trace, offset)
     if settings.pattern is None:
