@@ -252,6 +252,13 @@ def test_one_name_in_brackets_over_a_chapter_is_the_story_s_own_line():
     assert [c.part for c in chapters] == ["", "", ""] and "【系统提示】" in [t for c in chapters for t in block_texts(c.blocks)]
 
 
+def test_the_label_s_numeral_said_again_under_it_is_no_title():
+    text = f"CHAPTER I.\nTHE FLOOD\n\n{PROSE}\n\n\nCHAPTER II.\nII\n\n{PROSE}\n\n\nCHAPTER III.\n\n{PROSE}\n"
+    chapters = parse(text).chapters
+    assert [(c.label, c.title) for c in chapters] == [("CHAPTER I", "THE FLOOD"), ("CHAPTER II", ""), ("CHAPTER III", "")]
+    assert block_texts(chapters[1].blocks) == [PROSE]
+
+
 def test_no_chapters_and_a_custom_pattern_override_detection():
     text = story("Chapter 1", "Chapter 2")
     assert headings(text, chapters=False) == [("", "")]

@@ -88,8 +88,10 @@ def find_headings(lines: list[str], settings: Settings, trace: list, offset: int
     below.update({index: _subtitle_below(lines, index, found, blankless) for index, heading in found.items()
                   if not heading.title and heading.kind == PART})
     for index, title_lines in below.items():
-        if title_lines:
-            found[index] = replace(found[index], title=" ".join(lines[j].strip() for j in title_lines if not _is_rule(lines[j])))
+        if title_lines:  # (a rule, or the label's numeral said again ("CHAPITRE II." / "II"), is taken, not shown)
+            number = found[index].number.casefold()
+            found[index] = replace(found[index], title=" ".join(
+                lines[j].strip() for j in title_lines if not _is_rule(lines[j]) and lines[j].strip(" .").casefold() != number))
             consumed.update(title_lines)
             owner.update((j, index) for j in title_lines)
     if settings.pattern is None:
