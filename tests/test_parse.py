@@ -178,6 +178,17 @@ def test_dashes_opening_lines_of_a_plain_text_are_no_list():
     assert all(isinstance(b, Paragraph) for b in blocks)
 
 
+def test_a_multimarkdown_header_keeps_indented_values_and_leaves_out_its_settings():
+    text = ("latex input:\t\tmmd-header\nTitle:\t\t\tThe Salt Road\nAuthor:\t\t\tOdile Quill\n"
+            "Address:\t\t5 Harbour Lane\n\t\t\t\tPort Anselm\nWordcount:\t\t1200\nBase Header Level:\t2\n"
+            "Quotes Language:\tenglish\n\n\n# One\n\nThe story begins here, on a platform.\n")
+    parsed = parse(text)
+    meta = parsed.metadata
+    assert (meta.title, meta.authors) == ("The Salt Road", ("Odile Quill",))
+    assert meta.extra == (("Address", "5 Harbour Lane Port Anselm"), ("Wordcount", "1200"))
+    assert parsed.front_matter == () and block_texts(parsed.chapters[0].blocks) == ["The story begins here, on a platform."]
+
+
 def test_a_static_sites_settings_are_not_facts_of_the_book():
     parsed = parse("---\ntitle: Night Train\nlayout: layout.njk\norder: 1\ndraft: false\nseries: Trains\n"
                    "series_weight: 2\nmood: grey\n---\n\nThe story begins here, on a platform.\n")

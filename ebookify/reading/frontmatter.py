@@ -119,8 +119,12 @@ class _Header(TitleLines):
                 i += 1
                 continue
             found = label_of(line)
-            if not found and LABEL_VALUE.match(line) and self._among_fields(i):
-                found = (LABEL_VALUE.match(line)["label"], "extra", LABEL_VALUE.match(line)["value"])
+            if not found and (field := LABEL_VALUE.match(line)) and self._among_fields(i):
+                if field["label"].strip().casefold() in _SITE_SETTINGS:  # MultiMarkdown's "Base Header Level: 2"
+                    self.trace.append((i, f"front matter: {field['label'].strip()}: a converter's setting, not shown"))
+                    i = next((j for j in range(i + 1, len(lines)) if not _CONTINUED.match(lines[j])), len(lines))
+                    continue
+                found = (field["label"], "extra", field["value"])
             if not found and "title" not in self.fields and (self.notes or self.fields):
                 after = self.title(i)  # the title under a leading note or disclaimer
                 if after != i:
@@ -162,8 +166,8 @@ class _Header(TitleLines):
         else:
             i += 1
             while i < len(lines) and lines[i].strip() and not label_of(lines[i]) and not match_heading(lines[i]) \
-                    and (value.endswith(",") or len(lines[i - 1].rstrip()) >= _WIDE_WRAP):
-                value, i = f"{value} {lines[i].strip()}", i + 1  # a long value wrapped onto the next line
+                    and (value.endswith(",") or len(lines[i - 1].rstrip()) >= _WIDE_WRAP or _CONTINUED.match(lines[i])):
+                value, i = f"{value} {lines[i].strip()}", i + 1  # a long value wrapped, or indented, onto the next line
             if field == "rating" and is_ffn_stats(lines[first]):
                 self._stats(first)
             else:
@@ -218,10 +222,15 @@ class _Header(TitleLines):
         return i
 
     def _among_fields(self, i: int) -> bool:
-        """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between)."""
-        neighbours = [self.lines[j] for j in (i - 1, i + 1) if 0 <= j < len(self.lines)]
-        return any(line.strip() and (label_of(line) or LABEL_VALUE.match(line)) for line in neighbours) and any(
-            line.strip() and label_of(line) for line in neighbours)
+        """An unknown "Kudos: 45" is a field when it stands in a run of label lines (no blank between,
+        a value's indented lines within it) that a known label is one of."""
+        def run(step: int):
+            j = i + step
+            while 0 <= j < len(self.lines) and abs(j - i) <= _FIELD_RUN and (
+                    _CONTINUED.match(self.lines[j]) or LABEL_VALUE.match(self.lines[j]) or label_of(self.lines[j])):
+                yield self.lines[j]
+                j += step
+        return any(label_of(line) for line in (*run(-1), *run(1)) if not _CONTINUED.match(line))
 
     def _block(self, i: int, first: str, summary: bool = False) -> tuple[tuple[Block, ...], int]:
         """The lines a label owns, read as paragraphs; returns them and where the block ended.
@@ -478,7 +487,14 @@ _SITE_SETTINGS = frozenset({
     "include-before", "include-after", "documentclass", "classoption", "geometry", "fontsize", "mainfont",
     "sansfont", "monofont", "fontfamily", "linestretch", "papersize", "toc-depth", "toc-title", "numbersections",
     "secnumdepth", "colorlinks", "linkcolor", "urlcolor", "bibliography", "csl", "link-citations", "output",
+    # MultiMarkdown's, in its "Key: value" header
+    "base header level", "latex input", "latex footer", "latex mode", "latex leader", "latex begin", "latex config",
+    "latex header", "latex xslt", "mmd header", "mmd footer", "xhtml header", "html header", "html header level",
+    "latex header level", "odf header level", "quotes language", "transclude base", "xhtml xslt", "use wikilinks",
 })
+_FIELD_RUN = 30  # lines of a run of labels looked through for a known one
+# A header's value carried on an indented line (MultiMarkdown's, a mail header's): "Address: 5 Main St" / "\t\tLund"
+_CONTINUED = lazy(r"^(?:\t|\s{4,})\s*\S")
 
 
 _ADDRESS = lazy(r"^\s*(?P<url><?https?://\S+>?)\s*$")
