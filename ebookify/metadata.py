@@ -142,7 +142,7 @@ KEYS: tuple[Key, ...] = (  # labels: English first, then fr, de, es, it, pt, nl,
     Key("series", "series", "text", (
         "series", "série", "reihe", "serie", "reeks", "seria", "cykl", "серия",
     ), "belongs-to-collection"),
-    Key("series_index", "series_index", "number", ("series index", "series number", "number in series", "series weight"),
+    Key("series_index", "series_index", "number", ("series index", "series number", "number in series", "series weight", "series order"),
         "group-position"),
     Key("published", "published", "date", (
         "published", "publié", "publié le", "publication", "veröffentlicht", "publicado", "pubblicato",

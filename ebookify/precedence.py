@@ -37,10 +37,12 @@ def settle(found: Metadata, chapters: tuple[Chapter, ...], options: Options) -> 
     A source replaces a key's whole value (``--tag x`` drops the sidecar's tags rather than adding
     to them). Every guess becomes a finding. The identifier comes last, from the settled values.
     """
-    given = {**check_fields(dict(options.sidecar), "sidecar"), **_flags(options)}
-    metadata = replace(_text_facts(found), **_as_fields(given))
+    given = _as_fields({**check_fields(dict(options.sidecar), "sidecar"), **_flags(options)})
+    metadata = replace(_text_facts(found), **given)
     if metadata.series_index and not metadata.series:
-        raise UsageError(f"a place in a series ({metadata.series_index}) needs the series' name", option="series")
+        if "series_index" in given:
+            raise UsageError(f"a place in a series ({metadata.series_index}) needs the series' name", option="series")
+        metadata = replace(metadata, series_index="")  # a text's number with no series to place it in: a page's order
     guesses: list[Finding] = []
     title = clean_field(metadata.title)
     if not title:

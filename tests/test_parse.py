@@ -1,5 +1,6 @@
 import pytest
 
+from ebookify import Options, convert
 from ebookify.errors import ParseError
 from ebookify.model import Paragraph, SceneBreak, block_texts, inline_text
 from ebookify.options import Settings
@@ -187,6 +188,20 @@ def test_a_multimarkdown_header_keeps_indented_values_and_leaves_out_its_setting
     assert (meta.title, meta.authors) == ("The Salt Road", ("Odile Quill",))
     assert meta.extra == (("Address", "5 Harbour Lane Port Anselm"), ("Wordcount", "1200"))
     assert parsed.front_matter == () and block_texts(parsed.chapters[0].blocks) == ["The story begins here, on a platform."]
+
+
+def test_a_sites_switches_records_links_and_addresses_are_not_facts_of_the_book():
+    parsed = parse("---\ntitle: Night Train\npublished: true\ncategory: night-train\nprevious_chapter:\nnext_chapter: 2\n"
+                   "chapter:\n  number: 1\nmood: grey\ncategories: Ghost Stories\npubdate: 2023-07-17\n---\n\nThe story begins here, on a platform.\n")
+    assert (parsed.metadata.published, parsed.metadata.extra) == ("", (("Mood", "grey"), ("Categories", "Ghost Stories"), ("Pubdate", "2023-07-17")))
+
+
+def test_pages_of_a_series_joined_are_named_by_it_and_their_order_is_no_place_in_a_series():
+    page = "---\ntitle: \"The {name}\"\nseries: [\"Night Trains\"]\nseries_order: {n}\n---\n\nThe story begins here, day {n}.\n\n"
+    text = page.format(name="Platform", n=1) + page.format(name="Tunnel", n=2)
+    book = convert(text.encode(), Options(source_name="trains.md")).book
+    assert (book.metadata.title, book.metadata.series_index, book.metadata.extra) == ("Night Trains", "", ())
+    assert [c.title for c in book.chapters] == ["The Platform", "The Tunnel"]
 
 
 def test_a_static_sites_settings_are_not_facts_of_the_book():

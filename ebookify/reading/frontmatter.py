@@ -404,8 +404,9 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
             field = "description"
             if described:
                 continue
-        if str(key) in settings or (field == "extra" and isinstance(value, bool)):
-            continue
+        if str(key) in settings or isinstance(value, (bool, dict)) or field == "extra" and _SLUG.match(str(value)) \
+                and not str(value).replace("-", "").isdigit():
+            continue  # a switch ("published: true"), a site's record ("chapter: {number: 94}"), an address (not a date)
         if field == "title" and isinstance(value, list):  # pandoc's EPUB titles: [{type: main, text: …}, …]
             value, subtitle = _titles(value)
             if subtitle:
@@ -482,6 +483,7 @@ _SITE_SETTINGS = frozenset({
     "headless", "linktitle", "markup", "excerpt_separator", "template", "nav", "nav_title", "hide",
     "id", "novelid", "chapterid", "createdat", "updatedat", "music_mode", "image", "thumbnail", "featured",
     "path", "cover", "available",  # Gatsby's: the page's address, the picture its card shows, whether it is listed
+    "previous_chapter", "next_chapter", "prev_chapter", "previous", "next", "prev", "part",  # a serial's links
     # pandoc's settings for building an EPUB or a PDF, and R Markdown's
     "stylesheet", "cover-image", "epub-cover-image", "page-progression-direction", "ibooks", "header-includes",
     "include-before", "include-after", "documentclass", "classoption", "geometry", "fontsize", "mainfont",
@@ -501,6 +503,8 @@ _ADDRESS = lazy(r"^\s*(?P<url><?https?://\S+>?)\s*$")
 _YAML_FIELD = lazy(r"^[A-Za-z_][\w -]{0,30}:(?:\s.*)?$")
 _YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$", re.IGNORECASE)  # (Jekyll's "Title:" too)
 _COLLECTION = lazy(r"^(?:collection|series|story|novel(?:_?title)?):\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+# A page's place in the collection that names the book ("series_order: 2"): not the book's place in a series
+_PLACE_IN_COLLECTION = lazy(r"^(?:series|collection)[_ ]?(?:order|weight|index|number|position):", re.IGNORECASE)
 _SLUG = lazy(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")  # "bukan-kita-kawan-je": a name written for an address
 
 
@@ -538,7 +542,8 @@ def joined_pages(lines: list[str]) -> list[str]:
         or not named and all(match_heading(title) for _, _, title in blocks[1:]))  # a site's index page over its chapters
     for start, end, title in reversed(blocks):
         if start == 0:  # the first page's front matter names the book: by its collection, not "Chapter 1"
-            body = [line for line in out[1:end] if not _YAML_TITLE.match(line) and not _COLLECTION.match(line)]
+            body = [line for line in out[1:end] if not (_YAML_TITLE.match(line) or _COLLECTION.match(line)
+                                                        or named and _PLACE_IN_COLLECTION.match(line))]
             named = title if index_page else named
             out[start:end + 1] = ["---", *([f"title: {named}"] if named else []), *body, "---", *([] if index_page else ["", f"# {title}"])]
         else:
