@@ -400,6 +400,24 @@ def test_paragraphs_set_one_under_another_end_on_their_short_last_lines():
     assert len(block_texts(parse("\n\n".join(paragraphs)).chapters[0].blocks)) == 24  # set apart: as before
 
 
+_HAN_SENTENCES = ["山上有一座小庙，庙里住着一位老和尚，每天早晨他都去河边挑水。", "风停了。",
+                  "小和尚跟在后面，提着一盏灯笼，一路上什么话也没有说。", "河水很凉，月亮还挂在西边的天上。"]
+
+
+def test_chinese_lines_filled_to_the_column_end_their_paragraphs_on_a_shorter_line():
+    """A Chinese download wrapped at a column, every line set in by two ideographic spaces: each
+    paragraph ends on a line that stops short of the column, and the next opens a new one."""
+    paragraphs = []
+    for n in range(30):
+        paragraph = "".join(_HAN_SENTENCES[(n + k) % 4] for k in range(n % 3 + 2))
+        while not 0 < len(paragraph) % 24 <= 18:  # its last line short, as most paragraphs' are
+            paragraph += "好。"
+        paragraphs.append(paragraph)
+    runs = ["\n".join(f"\u3000\u3000{p[i:i + 24]}" for p in paragraphs[k:k + 10] for i in range(0, len(p), 24))
+            for k in (0, 10, 20)]
+    assert block_texts(parse("\n\n".join(runs)).chapters[0].blocks) == paragraphs
+
+
 def test_short_deliberate_lines_keep_their_breaks():
     verse = parse(WRAPPED).chapters[0].blocks[3]
     assert LineBreak() in verse.inlines

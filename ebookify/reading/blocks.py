@@ -115,10 +115,14 @@ def _run_together(runs: list[list[str]], width: int) -> bool:
 
 
 def _ends_short(line: str, following: str, width: int) -> bool:
-    """A line that ends a sentence well short of the wrap, before a line that opens one."""
-    opening = following.lstrip()[:1]
-    return len(line.strip()) < 0.6 * width and ends_with(line, _SENTENCE_END) and not is_scene_break(line) \
-        and (opening.isupper() or opening in "\"“«‘'—–-(")
+    """A line that ends a sentence well short of the wrap, before a line that opens one (with a
+    capital, a quote or a dash; in Chinese or Japanese, which have no capitals, with any character
+    of theirs: "大队敌人追了下来。" then "那少妇圈转马来…"). Such a text fills every wrapped line to
+    the column, with no word to carry over: a line a few characters short of it is short."""
+    opening, text = following.lstrip()[:1], line.strip()
+    cjk = bool(_CJK_SEAM.match(opening)) and bool(_CJK_SEAM.match(text[-1:] or " "))
+    return len(text) < (width - 3 if cjk else 0.6 * width) and ends_with(line, _SENTENCE_END) and not is_scene_break(line) \
+        and (cjk or opening.isupper() or opening in "\"“«‘'—–-(")
 
 
 _RUN_TOGETHER_LINES = 20  # lines a run holds on average where paragraphs are not set apart
