@@ -188,3 +188,9 @@ def test_the_byte_order_marks_of_files_joined_into_one_hide_no_heading():
     text, _ = decode(b"".join(files))
     assert "\ufeff" not in text
     assert [c.label for c in parse(text).chapters] == ["Chapter 1", "Chapter 2", "Chapter 3"]
+
+
+def test_a_byte_order_mark_inside_a_line_is_left_out_too():
+    """A Markdown heading written in front of a joined file's mark ("# " + "\ufeffThe Postmaster")."""
+    text, _ = decode("# One\n\nThe ferry left.\n\n# \ufeffTwo\n\nThe ferry came back.\n".encode("utf-8"))
+    assert "\ufeff" not in text and "# Two" in text

@@ -222,8 +222,8 @@ def _name(codec: str) -> str:
 
 def _clean(text: str, findings: list[Finding]) -> tuple[str, tuple[Finding, ...]]:
     text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
-    if "\n\ufeff" in text:  # the byte-order marks of files joined into one ("cat *.txt"): no text, and
-        text = text.replace("\n\ufeff", "\n")  # a heading behind one was no heading
+    if "\ufeff" in text:  # the byte-order marks of files joined into one ("cat *.txt", "# " + a file): no
+        text = text.replace("\ufeff", "")  # text, and a heading behind one was no heading (as a no-break space it is obsolete)
     text = _SEPARATORS.sub("\n", text)
     forbidden = len(XML_FORBIDDEN.findall(text))
     if forbidden:
