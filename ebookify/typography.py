@@ -183,6 +183,25 @@ ELLIPSES = (
     _rule(r" …(?<=\S …)(?![^\W_])", NBSP + "…"),
 )
 
+_IN_PARAGRAPH = "[^`\n\u2029\u2028\x1c-\x1f]"  # (the paragraphs of a book are joined by one of those)
+# AsciiDoc's curved quotes, typed as a quote and a backtick, closed the other way round ("`the
+# many`", '`the few`'): the quote alone, which the language's marks then replace like any other.
+# ("`Wait at Dover.' in an old etext is a double quote, then a single one the backtick opens.)
+ASCIIDOC_QUOTES = (
+    _rule(rf"\"`(?=[^\s`]{_IN_PARAGRAPH}*?`\")", '"', needs=('"`',)), _rule(r"`\"(?<=\S`\")", '"', needs=('`"',)),
+    _rule(rf"'`(?=[^\s`]{_IN_PARAGRAPH}*?`')", "'", needs=("'`",)), _rule(r"`'(?<=\S`')", "'", needs=("`'",)),
+)
+
+# Old English etexts open a quote with a grave accent, as typewriters had no opening mark:
+# ``Yes,'' and `To college?' (TeX's sources the same). A backtick that a closing straight quote
+# answers in the same paragraph, with no backtick between (a Markdown code span has one), opens
+# it. (German typewriter texts pair it with an acute accent instead, `Was?´: left as typed.)
+BACKTICK_QUOTES = (
+    _rule(rf"``(?=[^\s`]{_IN_PARAGRAPH}*?'')", "“", needs=("``",)),
+    _rule(r"''(?<=[^\s'`]'')(?!')", "”", needs=("“",)),
+    _rule(rf"`(?=[^\s`]{_IN_PARAGRAPH}*?'(?!\w))", "‘", needs=("`",)),
+)
+
 # Per language -----------------------------------------------------------------------------
 
 
@@ -316,7 +335,8 @@ def typesetter(language: str, quotes: str | None = None) -> Typesetter:
         raise ValueError(f"unknown quote style {quotes!r}: use one of {', '.join(QUOTE_STYLES)}")
     style = quotes or style_for_language(language)
     primary = primary_language(language)
-    before = SPACES + dash_rules(language) + ELLIPSES + (ENGLISH if primary == "en" else ())
+    before = SPACES + ASCIIDOC_QUOTES + (BACKTICK_QUOTES if primary == "en" else ()) + dash_rules(language) + ELLIPSES + (
+        ENGLISH if primary == "en" else ())
     after = (FRENCH_GUILLEMETS if style == "fr" else ()) + (FRENCH if primary == "fr" else ()) + WORD_JOINER + SPACES
     return Typesetter(before, STYLES[style], after, primary in UNSPACED)
 

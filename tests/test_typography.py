@@ -482,3 +482,25 @@ def test_a_section_in_another_language_is_set_by_its_own_rules():
     assert [p.inlines[0].text for p in done.back_matter[0].blocks] == [
         "the phrase “Project Gutenberg”", "- You pay a royalty fee."]
     assert done.chapters[0].blocks[0].inlines[0].text == f"Il dit «{NNBSP}oui{NNBSP}»."
+
+
+@pytest.mark.parametrize("typed, shown", [
+    ("`To college?' she asked.", "‘To college?’ she asked."),
+    ("``Yes,'' he said, ``I will.''", "“Yes,” he said, “I will.”"),
+    ("He said `no' and left; it's fine.", "He said ‘no’ and left; it’s fine."),
+    ("Run `make` and `ls` now.", "Run `make` and `ls` now."),  # a code span: a backtick answers it
+    ("Type `it's` here", "Type `it’s` here"),
+    ("aloud: \"`Wait at Dover.' It's not long.\"", "aloud: “‘Wait at Dover.’ It’s not long.”"),  # not AsciiDoc's "`
+])
+def test_an_old_etexts_grave_accent_opens_the_quote_a_straight_one_closes(typed, shown):
+    assert smarten(typed) == shown
+
+
+@pytest.mark.parametrize("typed, language, shown", [
+    ("He said \"`yes`\" twice.", "en", "He said “yes” twice."),
+    ("Er sagte \"`ja`\" zweimal.", "de", "Er sagte „ja“ zweimal."),
+    ("and '`the many`' below", "en", "and ‘the many’ below"),
+    ("`Was passiert ist?´ ruft sie", "de", "`Was passiert ist?´ ruft sie"),  # a German typewriter's pair: as typed
+])
+def test_asciidoc_s_curved_quotes_take_the_language_s_marks(typed, language, shown):
+    assert smarten(typed, language) == shown
