@@ -1843,6 +1843,27 @@ def test_an_old_etexts_short_names_give_way_to_its_title_pages_whole_ones():
     assert (parsed.metadata.title, parsed.metadata.authors) == ("The House of the Seven Gables", ("Nathaniel Hawthorne",))
 
 
+def test_an_old_etexts_own_title_page_above_its_small_print_names_its_authors():
+    text = ("******The Project Gutenberg Etext of The Harbour Papers******\n\n\nThe Harbour Papers\n\n"
+            "by Odile Quill, Ivo Marsh, and Wren Ashby\n\nJuly, 1998  [Etext #9999]\n\n"
+            "***START**THE SMALL PRINT!**FOR PUBLIC DOMAIN ETEXTS**START***\nWhy is this \"Small Print!\" statement here?\n"
+            "*END*THE SMALL PRINT! FOR PUBLIC DOMAIN ETEXTS*Ver.04.29.93*END*\n\n\n"
+            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n")
+    assert parse(text).metadata.authors == ("Odile Quill", "Ivo Marsh", "Wren Ashby")
+
+
+@pytest.mark.parametrize("line, authors", [
+    ("By The Rev. Francis Quill, M.A.", ("The Rev. Francis Quill, M.A.",)),
+    ("by Jo Marsh, Jr.", ("Jo Marsh, Jr.",)),
+    ("by Quill, Marsh, and Ashby", ("Quill", "Marsh", "Ashby")),
+    ("by Le Guin, Ursula K.", ("Le Guin, Ursula K.",)),
+    ("By the harbour.", ()),
+])
+def test_a_byline_may_end_in_a_degree_or_a_suffix_and_list_names_with_commas(line, authors):
+    parsed = parse(f"The Harbour Papers\n\n{line}\n\n\nCHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n")
+    assert parsed.metadata.authors == authors
+
+
 def test_an_old_etexts_surname_gives_way_to_the_title_pages_whole_name_under_the_same_title():
     text = ("The Project Gutenberg Etext of The Lamp Keeper's Almanac by Quill\n\n"
             "*** START OF THE PROJECT GUTENBERG EBOOK ***\n\n\n\n"

@@ -58,7 +58,16 @@ _PARTICLES = {"de", "van", "von", "der", "da", "di", "du", "le", "la", "del", "d
 
 
 def names(value: str) -> tuple[str, ...]:
-    return tuple(name for name in _NAME_SPLIT.split(value.strip(" \t*_~")) if name and name.lower() not in NO_NAME)
+    """The names a byline lists: "A and B", "A & B", and "A, B, and C" (its last comma before
+    "and"); a comma alone may be a name's own ("Le Guin, Ursula K.", "Morice, M.A.")."""
+    value = value.strip(" \t*_~")
+    pieces = _NAME_SPLIT.split(value)
+    if _LISTED.search(value):
+        pieces = [name for piece in pieces for name in piece.split(",")]
+    return tuple(name.strip() for name in pieces if name.strip() and name.strip().lower() not in NO_NAME)
+
+
+_LISTED = lazy(r"^[^,]+,[^,]+,\s*(?:and|&)\s")  # "Alexander Hamilton, John Jay, and James Madison"
 
 
 _BY_OPENINGS = tuple({w.split()[0].casefold() for w in BY_WORDS})
@@ -79,9 +88,12 @@ def by_line(line: str) -> str:
         name = found[2] if found and found[1] == "authors" else ""
     if name.endswith(".") and _CREDITED.match(line) and all(word[:1].isupper() for word in name[:-1].split()):
         name = name[:-1]  # "Written by MoonSong Darkstone.": a credit set as a sentence ("By noon." is none)
-    if not name or name[-1] in ".,;:!?\"" or len(name.split()) > 8:
+    if not name or name[-1] in ".,;:!?\"" and not _DEGREE.search(name) or len(name.split()) > 8:
         return ""
     return name
+
+
+_DEGREE = lazy(r"[\s,](?:(?:[A-Z]\.){1,4}|[A-Z][a-z]{0,2}\.(?:[A-Z][a-z]?\.)?|Esq\.)$")  # "…, M.A.", "Jr.", "Ph.D.", "Esq."
 
 
 def _story_opens(lines: list[str], j: int) -> bool:

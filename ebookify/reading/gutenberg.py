@@ -98,7 +98,26 @@ def _fields(header: list[str]) -> dict:
         fields.setdefault("title", _clean_title(first["title"]))
         if first["author"]:
             fields.setdefault("authors", (_clean_name(_fuller_name(first["author"], first["title"], header)),))
+    if "title" in fields and "authors" not in fields:
+        fields.update(_byline_under_title(header, fields["title"]))
     return fields
+
+
+def _byline_under_title(header: list[str], title: str) -> dict:
+    """An old etext's own title page above its small print ("The Federalist Papers" / "by
+    Alexander Hamilton, John Jay, and James Madison"): the authors the first line left out."""
+    from .byline import by_line, names
+
+    lines = [line.strip() for line in header[:_TITLE_PAGE_REACH]]
+    for index, line in enumerate(lines):
+        if line.casefold() == title.casefold():
+            byline = next((by_line(text) for text in lines[index + 1:index + 3] if text), "")
+            if byline:
+                return {"authors": names(byline)}
+    return {}
+
+
+_TITLE_PAGE_REACH = 60  # lines of the header: its title page stands above the small print
 
 
 _EDITION = lazy(r"(?:,\s*|\s+)(?:\((?:complete|completo|complet|vollständig|полное)\)|complete)\s*$", re.IGNORECASE)
