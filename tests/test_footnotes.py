@@ -156,3 +156,12 @@ def test_a_translators_numbered_notes_with_a_full_stop_are_footnotes():
             "[1]. A generation here is thirty years.\n\n[2]. The five masters of the peaks.\n")
     parsed = parse(text)
     assert [f.mark for f in parsed.footnotes] == ["1", "2"]
+
+
+def test_notes_named_alike_in_one_chapter_are_called_by_the_marks_above_each():
+    """Pages joined into one chapter, each with its own "[^1]": a mark calls the first after it."""
+    text = (f"{PROSE}[^1]\n\n[^1]: The first page's note.\n\n<!-- the next page -->\n\n"
+            f"{PROSE} Again[^1].\n\n[^1]: The second page's note.\n")
+    parsed = parse(text, Settings(markdown=True))
+    assert [texts(f.blocks) for f in parsed.footnotes] == [["The first page's note."], ["The second page's note."]]
+    assert not any("[^" in t for t in texts(parsed.chapters[0].blocks))

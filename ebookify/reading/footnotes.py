@@ -9,8 +9,9 @@ each a number alone on its line, then the note's paragraph, wide gaps all around
 A mark becomes a link only where a note of its name exists, and a note leaves its place only when
 a mark calls it: "[1]" in a text without notes stays as typed, and so does a note no mark calls.
 Editions number their notes again in each chapter: a mark calls the note of its name in its own
-chapter first, then one further on (a "FOOTNOTES" section at the back), then any. The book
-numbers the notes through, in the order they are first called. A mark in a heading ("Hanging-Hair
+chapter first (the first after it, where pages joined into one chapter each bring a "[^1]"),
+then one further on (a "FOOTNOTES" section at the back), then any. The book numbers the notes
+through, in the order they are first called. A mark in a heading ("Hanging-Hair
 Traveler[^1]") leaves the heading; its note is kept with the others.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from functools import partial
 
 from msgspec import Struct
 from msgspec.structs import replace
@@ -56,11 +58,12 @@ def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> Li
     called: dict[_Note, Footnote] = {}
     marks: dict[_Note, int] = {}
 
-    def call(unit: int, name: tuple[str, str]) -> NoteRef | None:
+    def call(unit: int, name: tuple[str, str], at: int = 0) -> NoteRef | None:
         candidates = by_name.get(name)
         if not candidates:
             return None
-        note = next((n for n in candidates if n.unit == unit), None) or next(
+        here = [n for n in candidates if n.unit == unit]  # several of one name here: the first after the mark
+        note = next((n for n in here if n.block > at), here[-1]) if here else next(
             (n for n in candidates if n.unit > unit), candidates[0])
         if note not in called:
             key = str(len(called) + 1)
@@ -75,7 +78,7 @@ def link_footnotes(units: list[tuple], titles: dict[int, tuple[str, str]]) -> Li
     for unit, blocks in enumerate(units):
         if unit in titles:  # a heading's mark is called before its chapter's
             titles[unit] = tuple(_unmarked(text, unit, call) for text in titles[unit])
-        linked.append(tuple(_linked(block, unit, call) if (unit, i) not in inside else block
+        linked.append(tuple(_linked(block, unit, partial(call, at=i)) if (unit, i) not in inside else block
                             for i, block in enumerate(blocks)))
     gone = {(n.unit, i) for n in called for i in range(n.block, n.end)}
     units = [tuple(b for i, b in enumerate(blocks) if (unit, i) not in gone) for unit, blocks in enumerate(linked)]
