@@ -27,6 +27,7 @@ def story(*headings_):
         pytest.param("Chapter Twelve", "Chapter Twelve", "", id="english number word"),
         pytest.param("CHAPTER XII.", "CHAPTER XII", "", id="roman"),
         pytest.param("~Chapter 3~", "Chapter 3", "", id="decorated"),
+        pytest.param("༺ Chapter 3 ༻", "Chapter 3", "", id="in a web novel's ornaments"),
         pytest.param("Chapter 3 - The Ford", "Chapter 3", "The Ford", id="dash and title"),
         pytest.param("### Chapter 4", "Chapter 4", "", id="markdown, any level"),
         pytest.param("CHAPTER IV.\n\n_THE FORD._", "CHAPTER IV", "THE FORD.", id="emphasis marks of the title below dropped"),

@@ -101,7 +101,7 @@ _SPECIAL_WORDS = (
     r"|conclusion|conclusi[oó]n|conclusione|заключение|alkulause|esipuhe|johdanto|jälkisanat|loppulause"
 )
 _SEPARATOR = r"(?P<separator>\s*[:.\-–—|]\s*|\s+)"
-_DECORATION = "~=*_+-–—•·◇◆ \t"
+_DECORATION = "~=*_+-–—•·◇◆༺༻꧁꧂ \t"  # (Tibetan and Javanese ornaments frame a web novel's headings: "༺ Prologue ༻")
 
 # The three keyword kinds in one pattern, so the numeral grammar compiles once (three times was a
 # tenth of a short story's start-up); the group that took the keyword says the kind. A chapter or
