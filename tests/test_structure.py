@@ -247,6 +247,14 @@ def test_names_in_brackets_each_over_a_chapter_are_the_book_s_parts_not_its_titl
     assert [(c.part, c.label) for c in parsed.chapters] == [("上篇", "第一章"), ("上篇", "第二章"), ("下篇", "第三章"), ("下篇", "第四章")]
 
 
+def test_chinese_numbered_titles_after_spaces_or_in_quotes_are_chapters():
+    titles = ["一  下山", "二  雪谷", "三  “梁山泊、祝英台”", "四  空屋"]
+    story = "\n".join(f"\u3000\u3000{_HAN}" for _ in range(12))
+    text = "".join(f"\u3000\u3000{t}\n\n{story}\n\n" for t in titles)
+    assert [(c.label, c.title) for c in parse(text).chapters] == [
+        ("一", "下山"), ("二", "雪谷"), ("三", "“梁山泊、祝英台”"), ("四", "空屋")]
+
+
 def test_one_name_in_brackets_over_a_chapter_is_the_story_s_own_line():
     text = f"第一章\n\n{_HAN}\n\n【系统提示】\n\n第二章\n\n{_HAN}\n\n第三章\n\n{_HAN}\n"
     chapters = parse(text).chapters

@@ -289,7 +289,7 @@ _CYRILLIC_NUMERAL = lazy(r"^(\S+\s+)((?=[IVXLCDMІХСМ]*[ІХСМ])[IVXLCDMІ�
 _TITLED_LINE = lazy(r"^(?P<label>(?P<number>\d{1,3}))\.\s+(?P<title>(?=(?-i:[A-ZÀ-ÞА-ЯЁ]).)(?:(?![.!?]\s)[^\s:;]+\s*){1,10})$")  # ("14. В лесу" too)
 _CJK_NUMERAL_OPENINGS = frozenset("一二三四五六七八九十百上中下")
 _CJK_NUMERAL_LINE = lazy(r"^(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5}$")
-_CJK_NUMBERED_LINE = lazy(r"^(?P<number>(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5})\u3000+(?P<title>[^\s。、！？「」（）]{1,15})$")
+_CJK_NUMBERED_LINE = lazy(r"^(?P<number>(?=[一二三四五六七八九十百])[一二三四五六七八九十百〇]{1,5})[\u3000 ]+(?P<title>“[^”]{1,15}”|[^\s。、！？「」（）]{1,15})$")
 _CJK_PART_LINE = lazy(r"^(?P<label>[上中下])[\u3000 ]+(?P<title>[^\s。、！？「」（）]{1,20})$")
 # "学而第一", "逍遥游第一": a classical book names its chapters by their opening words, then the ordinal
 # "学而篇第一", "论语·学而篇第一": a classic's books, each named and then numbered, after the work's name
