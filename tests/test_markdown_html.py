@@ -240,6 +240,12 @@ def test_an_image_leaves_its_description_or_nothing():
     assert without_html(text) == "\n\nThe gull a gull flew.\n"
 
 
+def test_an_image_described_by_its_file_name_leaves_nothing():
+    """An editor's placeholder ("![00-01.png](../img/00-01.png)", <img alt="map.jpg">): no words of the story."""
+    text = '![00-01.png](../img/00-01.png)\n\nThe gull <img src="g.png" alt="gull_2.JPG"> flew ![a gull](g.png).\n'
+    assert without_html(text) == "\n\nThe gull  flew a gull.\n"
+
+
 def test_an_image_keeps_its_caption_after_its_description():
     """The title a page shows over a picture is the writer's caption: a paragraph of its own under
     the description when the image stands alone, in brackets after it in a line of text."""

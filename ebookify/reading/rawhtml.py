@@ -72,6 +72,9 @@ _FRONT_MATTER = lazy(r"---[ \t]*\n(?:[A-Za-z_][\w-]*[ \t]*:.*\n)(?:.*\n){0,200}?
 _HOOK_LINE = lazy(r"^[ \t]*#{1,6}[ \t]*\[\]\(#[^()\s]*\)[ \t]*$", re.MULTILINE)  # "######[](#dropcap)": a page's hook
 
 
+_FILE_NAME = lazy(r"^\s*[\w.\-]+\.(?:png|jpe?g|gif|webp|svg|bmp|tiff?|avif)\s*$", re.IGNORECASE)
+
+
 def _link_text(link: re.Match) -> str:
     """A link's text, as the page shows it; a line that is a link alone and reads as a heading
     ("[PART II](…)", a list of the other parts) stays as typed: it names a heading elsewhere."""
@@ -80,6 +83,8 @@ def _link_text(link: re.Match) -> str:
     alone = not string[string.rfind("\n", 0, start) + 1:start].strip() and not string[end:line_end].strip()
     if not (link[1] or link[2]):  # "[](#dropcap)": a page's styling hook, not a link a reader sees
         return link.group()
+    if link[1] and _FILE_NAME.match(link[2]):  # "![00-01.png](../img/00-01.png)": an editor's placeholder, no description
+        return link[3] or ""
     if link[1] and link[3]:  # an image's caption, its title ("Does not look like much yet."), after its description
         return f"{link[2]}\n\n{link[3]}" if alone else f"{link[2]} ({link[3]})".lstrip()
     return link.group() if alone and match_heading(link[2]) else link[2]
@@ -130,7 +135,7 @@ class _Reader(HTMLParser):
         if tag in _BLOCKS:
             return _PARAGRAPH
         if tag == "img":
-            return attrs.get("alt") or ""
+            return "" if _FILE_NAME.match(attrs.get("alt") or "") else attrs.get("alt") or ""
         if tag in _INLINE:
             return ""
         return self.get_starttag_text() or ""
