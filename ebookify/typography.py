@@ -197,8 +197,7 @@ ASCIIDOC_QUOTES = (
 # answers in the same paragraph, with no backtick between (a Markdown code span has one), opens
 # it. (German typewriter texts pair it with an acute accent instead, `Was?´: left as typed.)
 BACKTICK_QUOTES = (
-    _rule(rf"``(?=[^\s`]{_IN_PARAGRAPH}*?'')", "“", needs=("``",)),
-    _rule(r"''(?<=[^\s'`]'')(?!')", "”", needs=("“",)),
+    _rule(rf"``(?=[^\s`])({_IN_PARAGRAPH}*?[^\s'`])''(?!')", r"“\1”", needs=("``",)),
     _rule(rf"`(?=[^\s`]{_IN_PARAGRAPH}*?'(?!\w))", "‘", needs=("`",)),
 )
 

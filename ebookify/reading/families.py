@@ -154,8 +154,9 @@ def keep_bracketed_parts(lines: list[str], found: dict[int, Heading], trace: lis
     """A Chinese book's halves or volumes named in lenticular brackets alone on their lines, each
     right over a chapter heading ("【道经】" / "第一章" … "【德经】" / "第三十八章"): its parts, two at
     least. One such line is a note or a system message of the story's as often."""
-    parts = [index for index, line in enumerate(lines) if index not in found and BRACKETED_NAME.match(line.strip())
-             and (below := _next_line(lines, index)) is not None and below in found and found[below].kind == CHAPTER]
+    parts = [index for index, line in enumerate(lines) if ("【" in line or "〖" in line) and index not in found
+             and BRACKETED_NAME.match(line.strip()) and (below := _next_line(lines, index)) is not None
+             and below in found and found[below].kind == CHAPTER]
     if len(parts) < 2:
         return found
     for index in parts:

@@ -181,10 +181,14 @@ def _numbered_notes(unit: int, blocks: tuple) -> list[_Note]:
 
 
 def _number_alone(block) -> int | None:
-    if not (isinstance(block, Paragraph) and len(block.inlines) == 1 and isinstance(block.inlines[0], Text)):
+    if not (isinstance(block, Paragraph) and len(block.inlines) == 1 and isinstance(block.inlines[0], Text)) \
+            or len(block.inlines[0].text) > _NUMBER_LENGTH:  # (most paragraphs: no pattern to ask)
         return None
     number = _NUMBER_ALONE.match(block.inlines[0].text.strip())
     return int(number[1]) if number else None
+
+
+_NUMBER_LENGTH = 12
 
 
 def _opening(block) -> re.Match | None:

@@ -24,8 +24,8 @@ from msgspec.structs import replace
 from .blocks import BREAK, gaps_after, usual_gap
 from .contents import Contents, find_back_contents, find_contents, is_contents_word, later_lists, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
-from .families import (DATE, date_heading, keep_alphabet_family, keep_bracketed_parts, keep_counted_titles, keep_date_family, keep_labelled_family,
-                       keep_set_off_titles, labelled_heading)
+from .families import (DATE, date_heading, keep_alphabet_family, keep_bracketed_parts, keep_counted_titles,
+                       keep_date_family, keep_labelled_family, keep_set_off_titles, labelled_heading)
 from .headings import ENTRY, episodes_under_arcs, keyword_label, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
 from ..options import Settings
 from ..patterns import lazy
