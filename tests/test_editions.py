@@ -1832,15 +1832,19 @@ def test_a_title_in_capitals_with_a_word_in_italics_after_it_is_the_labels_title
     assert [c.title for c in parse(text).chapters] == ["JONATHAN HARKER'S JOURNAL", "JONATHAN HARKER'S JOURNAL--continued"]
 
 
-def test_an_old_etexts_short_names_give_way_to_its_title_pages_whole_ones():
-    """1993: "Project Gutenberg Etext of House of Seven Gables by Hawthorne", and the book's own page
-    "THE HOUSE OF THE SEVEN GABLES" / "by NATHANIEL HAWTHORNE"."""
-    text = ("Project Gutenberg Etext of House of Seven Gables by Hawthorne\n\n"
-            "*** START OF THE PROJECT GUTENBERG EBOOK ***\n\n\n\n"
-            "THE HOUSE OF THE SEVEN GABLES\n\nby NATHANIEL HAWTHORNE\n\n\n\n"
+@pytest.mark.parametrize("header, page, title, authors", [
+    # 1993: the header's short names, the book's own page's whole ones
+    ("Project Gutenberg Etext of House of Seven Gables by Hawthorne", "THE HOUSE OF THE SEVEN GABLES\n\nby NATHANIEL HAWTHORNE",
+     "The House of the Seven Gables", ("Nathaniel Hawthorne",)),
+    # the same title in both: the page's whole name all the same
+    ("The Project Gutenberg Etext of The Lamp Keeper's Almanac by Quill", "THE LAMP KEEPER'S ALMANAC\n\nby ODILE QUILL",
+     "The Lamp Keeper's Almanac", ("Odile Quill",)),
+])
+def test_an_old_etexts_short_names_give_way_to_its_title_pages_whole_ones(header, page, title, authors):
+    text = (f"{header}\n\n*** START OF THE PROJECT GUTENBERG EBOOK ***\n\n\n\n{page}\n\n\n\n"
             f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK ***\n")
     parsed = parse(text)
-    assert (parsed.metadata.title, parsed.metadata.authors) == ("The House of the Seven Gables", ("Nathaniel Hawthorne",))
+    assert (parsed.metadata.title, parsed.metadata.authors) == (title, authors)
 
 
 def test_an_old_etexts_own_title_page_above_its_small_print_names_its_authors():
@@ -1862,15 +1866,6 @@ def test_an_old_etexts_own_title_page_above_its_small_print_names_its_authors():
 def test_a_byline_may_end_in_a_degree_or_a_suffix_and_list_names_with_commas(line, authors):
     parsed = parse(f"The Harbour Papers\n\n{line}\n\n\nCHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n")
     assert parsed.metadata.authors == authors
-
-
-def test_an_old_etexts_surname_gives_way_to_the_title_pages_whole_name_under_the_same_title():
-    text = ("The Project Gutenberg Etext of The Lamp Keeper's Almanac by Quill\n\n"
-            "*** START OF THE PROJECT GUTENBERG EBOOK ***\n\n\n\n"
-            "THE LAMP KEEPER'S ALMANAC\n\nby ODILE QUILL\n\n\n\n"
-            f"CHAPTER I\n\n{P}\n\nCHAPTER II\n\n{Q}\n\n*** END OF THE PROJECT GUTENBERG EBOOK ***\n")
-    parsed = parse(text)
-    assert (parsed.metadata.title, parsed.metadata.authors) == ("The Lamp Keeper's Almanac", ("Odile Quill",))
 
 
 @settings(max_examples=1500, deadline=None)

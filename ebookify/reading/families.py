@@ -155,7 +155,7 @@ def keep_bracketed_parts(lines: list[str], found: dict[int, Heading], trace: lis
     right over a chapter heading ("【道经】" / "第一章" … "【德经】" / "第三十八章"): its parts, two at
     least. One such line is a note or a system message of the story's as often."""
     parts = [index for index, line in enumerate(lines) if ("【" in line or "〖" in line) and index not in found
-             and BRACKETED_NAME.match(line.strip()) and (below := _next_line(lines, index)) is not None
+             and BRACKETED_NAME.match(line.strip()) and (below := next_text_line(lines, index)) is not None
              and below in found and found[below].kind == CHAPTER]
     if len(parts) < 2:
         return found
@@ -168,8 +168,12 @@ def keep_bracketed_parts(lines: list[str], found: dict[int, Heading], trace: lis
 BRACKETED_NAME = lazy(r"^[【〖](?P<name>[^【】〖〗]{1,16})[】〗]$")
 
 
-def _next_line(lines: list[str], index: int) -> int | None:
-    return next((j for j in range(index + 1, len(lines)) if lines[j].strip()), None)
+def next_text_line(lines: list[str], index: int) -> int | None:
+    """The next line with text, within two blank lines of ``index``."""
+    for j in range(index + 1, min(len(lines), index + 4)):
+        if lines[j].strip():
+            return j
+    return None
 
 
 def _under_a_heading(lines: list[str], index: int, found: dict[int, Heading]) -> bool:

@@ -404,9 +404,8 @@ def _yaml_block(lines: list[str], i: int, fields: dict, notes: list[Note], trace
             field = "description"
             if described:
                 continue
-        if str(key) in settings or isinstance(value, (bool, dict)) or field == "extra" and _SLUG.match(str(value)) \
-                and not str(value).replace("-", "").isdigit():
-            continue  # a switch ("published: true"), a site's record ("chapter: {number: 94}"), an address (not a date)
+        if str(key) in settings or isinstance(value, (bool, dict)) or field == "extra" and _SLUG.match(str(value)):
+            continue  # a switch ("published: true"), a site's record ("chapter: {number: 94}"), a page's address
         if field == "title" and isinstance(value, list):  # pandoc's EPUB titles: [{type: main, text: …}, …]
             value, subtitle = _titles(value)
             if subtitle:
@@ -505,7 +504,7 @@ _YAML_TITLE = lazy(r"^title:\s*(?P<value>.*?)\s*$", re.IGNORECASE)  # (Jekyll's 
 _COLLECTION = lazy(r"^(?:collection|series|story|novel(?:_?title)?):\s*(?P<value>.*?)\s*$", re.IGNORECASE)
 # A page's place in the collection that names the book ("series_order: 2"): not the book's place in a series
 _PLACE_IN_COLLECTION = lazy(r"^(?:series|collection)[_ ]?(?:order|weight|index|number|position):", re.IGNORECASE)
-_SLUG = lazy(r"^[a-z0-9]+(?:-[a-z0-9]+)+$")  # "bukan-kita-kawan-je": a name written for an address
+_SLUG = lazy(r"^(?=[\d-]*[a-z])[a-z0-9]+(?:-[a-z0-9]+)+$")  # "bukan-kita-kawan-je": a name written for an address (not a date)
 
 
 def _yaml_end(lines: list[str], i: int, most: int) -> int | None:

@@ -25,7 +25,7 @@ from .blocks import BREAK, gaps_after, usual_gap
 from .contents import Contents, find_back_contents, find_contents, is_contents_word, later_lists, match_lines, part_of
 from .notes import inside_ao3_notes, is_marker
 from .families import (DATE, date_heading, keep_alphabet_family, keep_bracketed_parts, keep_counted_titles,
-                       keep_date_family, keep_labelled_family, keep_set_off_titles, labelled_heading)
+                       keep_date_family, keep_labelled_family, keep_set_off_titles, labelled_heading, next_text_line)
 from .headings import ENTRY, episodes_under_arcs, keyword_label, is_numeral_line, numbered_label, ends_with_page_number, CHAPTER, LINE, LISTED, MARKDOWN, NUMBERED, NUMERAL, PART, SECTION, SPECIAL, TITLED, Heading, is_title_line, markdown_level, match_heading, numeral_value
 from ..options import Settings
 from ..patterns import lazy
@@ -439,11 +439,11 @@ def _title_below(lines: list[str], index: int, found: dict[int, Heading], blankl
     or a rule ("I" / "-----" / "LE GUN-CLUB"); a rule between them is taken with the title. Or, in
     a file with blank lines, one line in title case right under the label and alone
     ("CHAPTER ONE" / "The Man Who Died"), where a story's first line would read as a sentence."""
-    below = _next_text_line(lines, index)
+    below = next_text_line(lines, index)
     taken: list[int] = []
     if below is not None and below - index <= 2 and _is_rule(lines[below]):
         taken.append(below)
-        below = _next_text_line(lines, below)
+        below = next_text_line(lines, below)
     if below is None or below - (taken[-1] if taken else index) > 2:
         return []
     titles = []
@@ -651,12 +651,5 @@ def _sections_hold_text(lines: list[str], indices: list[int]) -> bool:
     ends = indices[1:] + [len(lines)]
     sizes = sorted(sum(len(lines[j]) for j in range(a + 1, b)) for a, b in zip(indices, ends))
     return sizes[len(sizes) // 2] >= _SECTION_CHARS
-
-
-def _next_text_line(lines: list[str], index: int) -> int | None:
-    for j in range(index + 1, min(len(lines), index + 4)):
-        if lines[j].strip():
-            return j
-    return None
 
 
